@@ -1,0 +1,61 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "clinic",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "clinic", targets: ["clinic"]),
+        .executable(name: "clinic-bench", targets: ["clinic-bench"]),
+        .library(name: "ClinicCore", targets: ["ClinicCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
+    ],
+    targets: [
+        .systemLibrary(name: "COpenSSL", path: "Sources/COpenSSL"),
+        .target(
+            name: "ClinicCore",
+            dependencies: [
+                "COpenSSL",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
+        ),
+        .executableTarget(
+            name: "clinic",
+            dependencies: [
+                "ClinicCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "clinic-bench",
+            dependencies: [
+                "ClinicCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .target(
+            name: "ClinicTesting",
+            dependencies: [
+                "ClinicCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .testTarget(
+            name: "ClinicCoreTests",
+            dependencies: ["ClinicCore", "ClinicTesting", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(
+            name: "ClinicCLITests",
+            dependencies: ["ClinicCore", "ClinicTesting", "clinic"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

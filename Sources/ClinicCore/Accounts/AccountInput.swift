@@ -1,0 +1,27 @@
+import Foundation
+
+/// Validation of account fields typed by people.
+public enum AccountInput {
+    /// A trimmed name of 1–200 characters without control characters.
+    public static func name(_ text: String) throws -> String {
+        let name = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !name.isEmpty else { throw ClinicError(.invalidInput, "a name is required") }
+        guard name.count <= 200 else { throw ClinicError(.invalidInput, "the name is too long (200 characters at most)") }
+        guard !name.unicodeScalars.contains(where: { CharacterSet.controlCharacters.contains($0) }) else {
+            throw ClinicError(.invalidInput, "the name contains control characters")
+        }
+        return name
+    }
+
+    /// A trimmed, lower-cased email address of plausible shape.
+    public static func email(_ text: String) throws -> String {
+        let email = text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        let parts = email.split(separator: "@", omittingEmptySubsequences: false)
+        guard email.count <= 254, parts.count == 2, !parts[0].isEmpty, parts[1].contains("."),
+              !parts[1].hasPrefix("."), !parts[1].hasSuffix("."),
+              !email.contains(where: { $0.isWhitespace || $0.isNewline || $0 == "," || $0 == ";" }) else {
+            throw ClinicError(.invalidInput, "'\(text)' is not an email address")
+        }
+        return email
+    }
+}

@@ -1,0 +1,136 @@
+import Foundation
+import GRDB
+
+extension ClinicStore {
+    /// Creates an account. Staff accounts need an admin; patients may be
+    /// created by anyone at the desk or sign themselves up (`by: nil`).
+    @discardableResult
+    public func createAccount(_ new: NewAccount, by actor: Actor?) throws -> Account {
+        if new.role != .patient, actor?.role != .admin {
+            throw ClinicError(.forbidden, "only an admin may create \(new.role.rawValue) accounts")
+        }
+        if new.role == .patient, let role = actor?.role, role == .doctor || role == .patient {
+            throw ClinicError(.forbidden, "a \(role.rawValue) may not register patients")
+        }
+        let name = try AccountInput.name(new.name)
+        let email = try AccountInput.email(new.email)
+        let phone = try PhoneNumber.normalize(new.phone, defaultCountryCode: defaultCountryCode)
+        var specialization: String?
+        if new.role == .doctor {
+            let spec = (new.specialization ?? "").trimmingCharacters(in: .whitespaces)
+            guard (1...100).contains(spec.count) else {
+                throw ClinicError(.invalidInput, "a doctor needs a specialization (1–100 characters)")
+            }
+            guard (5...480).contains(new.slotMinutes) else {
+                throw ClinicError(.invalidInput, "slot length must be 5–480 minutes")
+            }
+            specialization = spec
+        }
+        if let age = new.patient.age, !(0...150).contains(age) {
+            throw ClinicError(.invalidInput, "age must be 0–150")
+        }
+        if let password = new.password { try PasswordHasher.validate(password) }
+        let hash = new.password.map { hasher.hash($0) } // outside the write lock: it takes ~0.2 s
+        let now = nowSeconds
+        return try pool.write { db in
+            try mappingAccountUniqueness(email: email, phone: phone) {
+                try db.execute(sql: """
+                    INSERT INTO account (role, name, email, phone, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)
+                    """, arguments: [new.role.rawValue, name, email, phone, hash, now])
+            }
+            let id = db.lastInsertedRowID
+            if let specialization {
+                try db.execute(sql: "INSERT INTO doctor_profile (account_id, specialization, slot_minutes) VALUES (?, ?, ?)",
+                               arguments: [id, specialization, new.slotMinutes])
+                try Self.writeHours(new.hours, doctorID: id, db)
+            }
+            if new.role == .patient {
+                let p = new.patient
+                try db.execute(sql: "INSERT INTO patient_profile (account_id, birth_date, age, gender, notes) VALUES (?, ?, ?, ?, ?)",
+                               arguments: [id, p.birthDate?.description, p.age, p.gender, p.notes])
+            }
+            return try Self.account(id: id, db)!
+        }
+    }
+
+    /// Finds an account by email, E.164 phone (as typed) or numeric id.
+    public func account(matching reference: String) throws -> Account {
+        try pool.read { db in try self.account(matching: reference, db) }
+    }
+
+    /// Accounts, optionally of one role, by name.
+    public func accounts(role: Role? = nil) throws -> [Account] {
+        try pool.read { db in
+            let sql = "SELECT \(Account.columns) FROM account" + (role == nil ? "" : " WHERE role = ?") + " ORDER BY role, name, id"
+            return try Row.fetchAll(db, sql: sql, arguments: role.map { [$0.rawValue] } ?? []).map(Account.init(row:))
+        }
+    }
+
+    /// A doctor's profile, or `not_found`.
+    public func doctorProfile(_ doctorID: Int64) throws -> DoctorProfile {
+        try pool.read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM doctor_profile WHERE account_id = ?", arguments: [doctorID]) else {
+                throw ClinicError(.notFound, "account \(doctorID) is not a doctor")
+            }
+            return DoctorProfile(accountID: row["account_id"], specialization: row["specialization"], slotMinutes: row["slot_minutes"])
+        }
+    }
+
+    /// Sets a new password: an admin for anyone, anyone for themselves. Clears a lockout.
+    public func setPassword(accountID: Int64, to password: String, by actor: Actor) throws {
+        guard actor.role == .admin || actor.accountID == accountID else {
+            throw ClinicError(.forbidden, "only an admin may set another account's password")
+        }
+        try PasswordHasher.validate(password)
+        let hash = hasher.hash(password)
+        try pool.write { db in
+            try db.execute(sql: "UPDATE account SET password_hash = ?, failed_logins = 0, locked_until = NULL WHERE id = ?",
+                           arguments: [hash, accountID])
+            guard db.changesCount == 1 else { throw ClinicError(.notFound, "no account with id \(accountID)") }
+        }
+    }
+
+    /// Deactivates an account (admins only). A doctor keeps their appointments
+    /// but can no longer be booked; nobody deactivated can sign in.
+    @discardableResult
+    public func deactivate(accountID: Int64, by actor: Actor) throws -> Account {
+        guard actor.role == .admin else { throw ClinicError(.forbidden, "only an admin may deactivate accounts") }
+        return try pool.write { db in
+            try db.execute(sql: "UPDATE account SET active = 0 WHERE id = ?", arguments: [accountID])
+            guard let account = try Self.account(id: accountID, db) else {
+                throw ClinicError(.notFound, "no account with id \(accountID)")
+            }
+            return account
+        }
+    }
+
+    func account(matching reference: String, _ db: Database) throws -> Account {
+        let ref = reference.trimmingCharacters(in: .whitespaces)
+        var row: Row?
+        if let id = Int64(ref) {
+            row = try Row.fetchOne(db, sql: "SELECT \(Account.columns) FROM account WHERE id = ?", arguments: [id])
+        } else if ref.contains("@") {
+            row = try Row.fetchOne(db, sql: "SELECT \(Account.columns) FROM account WHERE email = ?", arguments: [ref.lowercased()])
+        } else if let phone = try? PhoneNumber.normalize(ref, defaultCountryCode: defaultCountryCode) {
+            row = try Row.fetchOne(db, sql: "SELECT \(Account.columns) FROM account WHERE phone = ?", arguments: [phone])
+        }
+        guard let row else { throw ClinicError(.notFound, "no account matches '\(reference)' (use an email, an E.164 phone or an id)") }
+        return Account(row: row)
+    }
+
+    static func account(id: Int64, _ db: Database) throws -> Account? {
+        try Row.fetchOne(db, cachedSQL: "SELECT \(Account.columns) FROM account WHERE id = ?", arguments: [id]).map(Account.init(row:))
+    }
+}
+
+/// Turns a unique-constraint failure on an account's email or phone into the contract's error.
+func mappingAccountUniqueness<T>(email: String, phone: String, _ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
+        let message = error.message ?? ""
+        if message.contains("account.email") { throw ClinicError(.invalidInput, "the email \(email) is already in use") }
+        if message.contains("account.phone") { throw ClinicError(.invalidInput, "the phone \(phone) is already in use") }
+        throw error
+    }
+}

@@ -1,0 +1,117 @@
+import Foundation
+import GRDB
+
+extension ClinicStore {
+    /// A doctor's weekly hours.
+    public func hours(doctorID: Int64) throws -> WeeklyHours {
+        try pool.read { db in try Self.hours(doctorID: doctorID, db) }
+    }
+
+    /// Replaces a doctor's weekly hours (admins only). Refused when a future
+    /// active appointment would no longer sit on a slot: move or cancel it first.
+    public func setHours(doctorID: Int64, to hours: WeeklyHours, by actor: Actor) throws {
+        guard actor.role == .admin else { throw ClinicError(.forbidden, "only an admin may change a doctor's hours") }
+        try pool.write { db in
+            let calc = try self.calculator(doctorID: doctorID, db, hours: hours)
+            let stranded = try self.futureActive(doctorID: doctorID, db).filter {
+                if case .slot = calc.place($0.start) { return false } else { return true }
+            }
+            guard stranded.isEmpty else {
+                throw ClinicError(.invalidInput, "these booked appointments would fall outside the new hours: "
+                                  + stranded.map(\.code).joined(separator: ", ") + "; move or cancel them first")
+            }
+            try db.execute(sql: "DELETE FROM weekly_hours WHERE doctor_id = ?", arguments: [doctorID])
+            try Self.writeHours(hours, doctorID: doctorID, db)
+        }
+    }
+
+    /// Adds time off for a doctor over `[start, end)` (admins only). Refused
+    /// when it covers an active appointment.
+    @discardableResult
+    public func addTimeOff(doctorID: Int64, from start: Int64, to end: Int64, note: String = "", by actor: Actor) throws -> Int64 {
+        guard actor.role == .admin else { throw ClinicError(.forbidden, "only an admin may add time off") }
+        guard start < end else { throw ClinicError(.invalidInput, "time off must end after it starts") }
+        return try pool.write { db in
+            _ = try self.calculator(doctorID: doctorID, db) // not_found for a non-doctor
+            let covered = try String.fetchAll(db, sql: """
+                SELECT code FROM appointment WHERE doctor_id = ? AND status IN \(AppointmentStatus.activeSQL)
+                AND start_at < ? AND end_at > ? ORDER BY start_at
+                """, arguments: [doctorID, end, start])
+            guard covered.isEmpty else {
+                throw ClinicError(.invalidInput, "time off would cover booked appointments: "
+                                  + covered.joined(separator: ", ") + "; move or cancel them first")
+            }
+            try db.execute(sql: "INSERT INTO time_off (doctor_id, start_at, end_at, note) VALUES (?, ?, ?, ?)",
+                           arguments: [doctorID, start, end, note])
+            return db.lastInsertedRowID
+        }
+    }
+
+    /// A doctor's slots on a local date, each free or taken. Started slots are
+    /// left out. The viewer sees codes of taken slots when they may act on them.
+    public func slots(doctorID: Int64, on date: LocalDate, viewer: Actor) throws -> DaySlots {
+        try pool.read { db in try self.slots(doctorID: doctorID, on: date, viewer: viewer, db) }
+    }
+
+    func slots(doctorID: Int64, on date: LocalDate, viewer: Actor, _ db: Database) throws -> DaySlots {
+        let calc = try calculator(doctorID: doctorID, db)
+        let tz = calc.timeZone
+        let dayStart = tz.startOfDay(date), dayEnd = tz.startOfDay(date.adding(days: 1))
+        var taken: [Int64: (code: String, patient: Int64)] = [:]
+        let statement = try db.cachedStatement(sql: """
+            SELECT start_at, code, patient_id FROM appointment
+            WHERE doctor_id = ? AND start_at >= ? AND start_at < ? AND status IN \(AppointmentStatus.activeSQL)
+            """)
+        let rows = try Row.fetchCursor(statement, arguments: [doctorID, dayStart, dayEnd])
+        while let row = try rows.next() { taken[row[0]] = (row[1], row[2]) }
+        let now = nowSeconds
+        let seesAll = viewer.role?.isDeskStaff == true || viewer.accountID == doctorID || viewer.kind == .scheduler
+        let entries = calc.slots(on: date).filter { $0.start > now }.map { slot -> DaySlots.Entry in
+            guard let holder = taken[slot.start] else { return .init(slot: slot, free: true, code: nil) }
+            let visible = seesAll || viewer.accountID == holder.patient
+            return .init(slot: slot, free: false, code: visible ? holder.code : nil)
+        }
+        return DaySlots(doctorID: doctorID, date: date, timeZone: tz, entries: entries)
+    }
+
+    /// The slot calculator for a doctor as stored (or with replacement hours).
+    func calculator(doctorID: Int64, _ db: Database, hours replacement: WeeklyHours? = nil) throws -> SlotCalculator {
+        guard let row = try Row.fetchOne(db, cachedSQL: """
+            SELECT dp.slot_minutes FROM doctor_profile dp WHERE dp.account_id = ?
+            """, arguments: [doctorID]) else {
+            throw ClinicError(.notFound, "no doctor with id \(doctorID)")
+        }
+        let settings = try settings(db)
+        let hours = try replacement ?? Self.hours(doctorID: doctorID, db)
+        let offRows = try Row.fetchAll(db.cachedStatement(sql: "SELECT start_at, end_at FROM time_off WHERE doctor_id = ?"),
+                                       arguments: [doctorID])
+        let timeOff = offRows.map { (($0[0] as Int64)..<($0[1] as Int64)) }
+        return SlotCalculator(timeZone: settings.timeZone, hours: hours, slotMinutes: row[0], timeOff: timeOff)
+    }
+
+    static func hours(doctorID: Int64, _ db: Database) throws -> WeeklyHours {
+        var days: [Weekday: [WeeklyHours.Interval]] = [:]
+        let rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT weekday, start_minute, end_minute FROM weekly_hours WHERE doctor_id = ?"),
+                                    arguments: [doctorID])
+        for row in rows {
+            guard let day = Weekday(rawValue: row[0]) else { continue }
+            days[day, default: []].append(.init(start: row[1], end: row[2]))
+        }
+        return try WeeklyHours(days)
+    }
+
+    static func writeHours(_ hours: WeeklyHours, doctorID: Int64, _ db: Database) throws {
+        for (day, intervals) in hours.days {
+            for i in intervals {
+                try db.execute(sql: "INSERT INTO weekly_hours (doctor_id, weekday, start_minute, end_minute) VALUES (?, ?, ?, ?)",
+                               arguments: [doctorID, day.rawValue, i.start, i.end])
+            }
+        }
+    }
+
+    private func futureActive(doctorID: Int64, _ db: Database) throws -> [(code: String, start: Int64)] {
+        try Row.fetchAll(db, sql: """
+            SELECT code, start_at FROM appointment WHERE doctor_id = ? AND start_at > ? AND status IN \(AppointmentStatus.activeSQL)
+            """, arguments: [doctorID, nowSeconds]).map { ($0[0], $0[1]) }
+    }
+}

@@ -1,0 +1,78 @@
+/// One bookable period, in unix seconds.
+public struct Slot: Hashable, Sendable, Comparable {
+    public let start: Int64
+    public let end: Int64
+    public init(start: Int64, end: Int64) { self.start = start; self.end = end }
+    public static func < (a: Slot, b: Slot) -> Bool { a.start < b.start }
+}
+
+/// Generates a doctor's slots for a local date (DESIGN §2, Availability),
+/// DST-correct: wall-clock times in a spring-forward gap are skipped, a
+/// repeated hour yields each real instant once, and nothing depends on the
+/// machine's time zone.
+public struct SlotCalculator: Sendable {
+    public let timeZone: ClinicTimeZone
+    public let hours: WeeklyHours
+    public let slotMinutes: Int
+    /// Periods the doctor is away, unix seconds, half-open.
+    public let timeOff: [Range<Int64>]
+
+    public init(timeZone: ClinicTimeZone, hours: WeeklyHours, slotMinutes: Int, timeOff: [Range<Int64>] = []) {
+        self.timeZone = timeZone; self.hours = hours; self.slotMinutes = slotMinutes; self.timeOff = timeOff
+    }
+
+    /// Where a requested start instant falls.
+    public enum Placement: Equatable, Sendable {
+        case slot(Slot)
+        /// Inside working hours but not on a slot boundary.
+        case notAligned
+        /// Outside working hours, or in time off.
+        case outsideSchedule
+    }
+
+    /// The slots of `date` that do not touch time off, in order.
+    public func slots(on date: LocalDate) -> [Slot] {
+        generated(on: date).filter { !isOff($0) }
+    }
+
+    /// Classifies a start instant against the schedule.
+    public func place(_ start: Int64) -> Placement {
+        let date = timeZone.local(start).date
+        if let slot = generated(on: date).first(where: { $0.start == start }) {
+            return isOff(slot) ? .outsideSchedule : .slot(slot)
+        }
+        for interval in hours.intervals(on: date.weekday) {
+            let from = timeZone.startInstant(of: date, minute: interval.start)
+            let to = timeZone.endInstant(of: date, minute: interval.end)
+            if start >= from && start < to { return .notAligned }
+        }
+        return .outsideSchedule
+    }
+
+    /// Every slot the weekly hours generate on `date`, ignoring time off.
+    func generated(on date: LocalDate) -> [Slot] {
+        let length = Int64(slotMinutes) * 60
+        var result: [Slot] = []
+        for interval in hours.intervals(on: date.weekday) {
+            let limit = timeZone.endInstant(of: date, minute: interval.end)
+            var minute = interval.start
+            while minute + slotMinutes <= interval.end {
+                for start in timeZone.instants(of: date, minute: minute) where start + length <= limit {
+                    result.append(Slot(start: start, end: start + length))
+                }
+                minute += slotMinutes
+            }
+        }
+        result.sort()
+        // A repeated hour yields some wall times twice; keep each instant once
+        // and never two slots that overlap (a doctor sees one patient at a time).
+        var kept: [Slot] = []
+        kept.reserveCapacity(result.count)
+        for slot in result where kept.last.map({ slot.start >= $0.end }) ?? true { kept.append(slot) }
+        return kept
+    }
+
+    private func isOff(_ slot: Slot) -> Bool {
+        timeOff.contains { $0.lowerBound < slot.end && slot.start < $0.upperBound }
+    }
+}

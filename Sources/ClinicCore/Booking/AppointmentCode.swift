@@ -1,0 +1,26 @@
+import Foundation
+
+/// Public appointment codes: 6 characters from an alphabet without the
+/// look-alikes 0/O, 1/I/L, so they survive being read aloud or typed on a phone.
+public enum AppointmentCode {
+    /// The 31 characters codes are made of.
+    public static let alphabet = Array("ABCDEFGHJKMNPQRSTUVWXYZ23456789")
+
+    /// A fresh random code (system CSPRNG).
+    @Sendable public static func random() -> String {
+        var rng = SystemRandomNumberGenerator()
+        return make(using: &rng)
+    }
+
+    /// A code drawn from `rng` (seeded generators give reproducible clinics).
+    public static func make<R: RandomNumberGenerator>(using rng: inout R) -> String {
+        String((0..<6).map { _ in alphabet[Int(rng.next(upperBound: UInt64(alphabet.count)))] })
+    }
+
+    /// Upper-cases and trims what someone typed; `nil` if it cannot be a code.
+    public static func normalize(_ text: String) -> String? {
+        let code = text.trimmingCharacters(in: .whitespaces).uppercased()
+        guard code.count == 6, code.allSatisfy({ alphabet.contains($0) }) else { return nil }
+        return code
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+import GRDB
+
+/// What a booking names (DESIGN §2, Booking).
+public struct BookingRequest: Sendable {
+    public var doctorID: Int64
+    public var patientID: Int64
+    /// Start instant, unix seconds.
+    public var start: Int64
+    public var reason: String
+
+    public init(doctorID: Int64, patientID: Int64, start: Int64, reason: String) {
+        self.doctorID = doctorID; self.patientID = patientID; self.start = start; self.reason = reason
+    }
+}
+
+extension ClinicStore {
+    /// Books a slot in one write transaction, or refuses with the contract's
+    /// code. The partial unique index on (doctor, start) settles races between
+    /// processes: the loser gets `slot_taken`.
+    public func book(_ request: BookingRequest, by actor: Actor) throws -> Appointment {
+        let reason = try Self.validReason(request.reason)
+        switch actor.kind {
+        case .scheduler:
+            throw ClinicError(.forbidden, "the scheduler does not book")
+        case .account(let id, .patient) where id != request.patientID:
+            throw ClinicError(.forbidden, "patients may book only for themselves")
+        case .account(let id, .doctor) where id != request.doctorID:
+            throw ClinicError(.forbidden, "doctors may book only into their own schedule")
+        default: break
+        }
+        let now = nowSeconds
+        return try pool.write { db in
+            guard try Self.isActive(request.doctorID, role: .doctor, db) else {
+                throw ClinicError(.notFound, "no active doctor with id \(request.doctorID)")
+            }
+            guard try Self.isActive(request.patientID, role: .patient, db) else {
+                throw ClinicError(.notFound, "no active patient with id \(request.patientID)")
+            }
+            guard request.start > now else {
+                throw ClinicError(.inPast, "that time has already passed; pick a later slot")
+            }
+            let calc = try self.calculator(doctorID: request.doctorID, db)
+            let slot: Slot
+            switch calc.place(request.start) {
+            case .slot(let s): slot = s
+            case .notAligned:
+                throw ClinicError(.notAligned, "slots start every \(calc.slotMinutes) minutes from the start of the doctor's hours")
+            case .outsideSchedule:
+                throw ClinicError(.outsideSchedule, "the doctor does not work at that time")
+            }
+            if try Bool.fetchOne(db.cachedStatement(sql: """
+                SELECT EXISTS (SELECT 1 FROM appointment WHERE doctor_id = ? AND start_at = ?
+                AND status IN \(AppointmentStatus.activeSQL))
+                """), arguments: [request.doctorID, slot.start]) == true {
+                throw Self.slotTaken
+            }
+            if try Bool.fetchOne(db.cachedStatement(sql: """
+                SELECT EXISTS (SELECT 1 FROM appointment WHERE patient_id = ? AND status IN \(AppointmentStatus.activeSQL)
+                AND start_at < ? AND end_at > ?)
+                """), arguments: [request.patientID, slot.end, slot.start]) == true {
+                throw ClinicError(.patientBusy, "the patient already has an appointment at that time")
+            }
+            let id = try self.insertAppointment(request, slot: slot, reason: reason, actor: actor, now: now, db)
+            try Self.recordEvent(appointmentID: id, from: nil, to: .scheduled, actor: actor, at: now, note: "", db)
+            return try Self.appointment(id: id, db)!
+        }
+    }
+
+    /// The error every lost race and taken slot gets.
+    static let slotTaken = ClinicError(.slotTaken, "that slot was just taken; pick another one")
+
+    /// A reason of 1–500 characters, trimmed.
+    static func validReason(_ text: String) throws -> String {
+        let reason = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !reason.isEmpty else { throw ClinicError(.invalidInput, "a reason for the visit is required") }
+        guard reason.count <= 500 else {
+            throw ClinicError(.invalidInput, "the reason is too long (\(reason.count) characters; 500 at most)")
+        }
+        return reason
+    }
+
+    private func insertAppointment(_ r: BookingRequest, slot: Slot, reason: String, actor: Actor, now: Int64, _ db: Database) throws -> Int64 {
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO appointment (code, doctor_id, patient_id, start_at, end_at, status, reason, created_by, created_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, 'scheduled', ?, ?, ?, ?)
+            """)
+        for _ in 0..<20 {
+            do {
+                try statement.execute(arguments: [makeCode(), r.doctorID, r.patientID, slot.start, slot.end, reason,
+                                                  actor.accountID, now, now])
+                return db.lastInsertedRowID
+            } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
+                if (error.message ?? "").contains("appointment.code") { continue } // rare code collision: draw again
+                throw Self.slotTaken // the partial unique index on (doctor, start)
+            }
+        }
+        throw ClinicError(.internalError, "could not draw a free appointment code")
+    }
+
+    static func isActive(_ id: Int64, role: Role, _ db: Database) throws -> Bool {
+        try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM account WHERE id = ? AND role = ? AND active = 1)"),
+                          arguments: [id, role.rawValue]) ?? false
+    }
+}

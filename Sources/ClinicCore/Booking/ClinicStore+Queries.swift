@@ -1,0 +1,65 @@
+import Foundation
+import GRDB
+
+/// Which appointments to list.
+public struct AppointmentFilter: Sendable {
+    public var doctorID: Int64?
+    public var patientID: Int64?
+    /// Unix seconds, half-open `[from, to)` on the start.
+    public var from: Int64?
+    public var to: Int64?
+    public var status: AppointmentStatus?
+    public var limit: Int
+
+    public init(doctorID: Int64? = nil, patientID: Int64? = nil, from: Int64? = nil, to: Int64? = nil,
+                status: AppointmentStatus? = nil, limit: Int = 1000) {
+        self.doctorID = doctorID; self.patientID = patientID; self.from = from; self.to = to
+        self.status = status; self.limit = limit
+    }
+}
+
+extension ClinicStore {
+    /// Appointments matching a filter, by start time.
+    public func appointments(_ filter: AppointmentFilter) throws -> [Appointment] {
+        try pool.read { db in
+            var clauses: [String] = []
+            var args: [any DatabaseValueConvertible] = []
+            if let v = filter.doctorID { clauses.append("a.doctor_id = ?"); args.append(v) }
+            if let v = filter.patientID { clauses.append("a.patient_id = ?"); args.append(v) }
+            if let v = filter.from { clauses.append("a.start_at >= ?"); args.append(v) }
+            if let v = filter.to { clauses.append("a.start_at < ?"); args.append(v) }
+            if let v = filter.status { clauses.append("a.status = ?"); args.append(v.rawValue) }
+            let whereSQL = clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND ")
+            args.append(filter.limit)
+            return try Row.fetchAll(db, sql: Appointment.selectSQL + whereSQL + " ORDER BY a.start_at, a.id LIMIT ?",
+                                    arguments: StatementArguments(args)).map(Appointment.init(row:))
+        }
+    }
+
+    /// One appointment by its public code.
+    public func appointment(code: String) throws -> Appointment {
+        guard let normal = AppointmentCode.normalize(code) else {
+            throw ClinicError(.invalidInput, "'\(code)' is not an appointment code (6 letters and digits)")
+        }
+        return try pool.read { db in
+            guard let row = try Row.fetchOne(db, sql: Appointment.selectSQL + " WHERE a.code = ?", arguments: [normal]) else {
+                throw ClinicError(.notFound, "no appointment with code \(normal)")
+            }
+            return Appointment(row: row)
+        }
+    }
+
+    static func appointment(id: Int64, _ db: Database) throws -> Appointment? {
+        try Row.fetchOne(db, cachedSQL: Appointment.selectSQL + " WHERE a.id = ?", arguments: [id]).map(Appointment.init(row:))
+    }
+
+    /// A consistent copy of the live database at `path` (which must not exist).
+    public func backup(to path: String) throws {
+        guard !FileManager.default.fileExists(atPath: path) else {
+            throw ClinicError(.invalidInput, "\(path) already exists; choose a new file")
+        }
+        let target = try DatabaseQueue(path: path)
+        try pool.backup(to: target)
+        try target.close()
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+import GRDB
+
+extension ClinicStore {
+    /// Moves an appointment (by code) to a new status if the rules allow it
+    /// for this actor, recording the change in the audit trail.
+    public func transition(code: String, to target: AppointmentStatus, by actor: Actor, note: String = "") throws -> Appointment {
+        guard let code = AppointmentCode.normalize(code) else {
+            throw ClinicError(.invalidInput, "'\(code)' is not an appointment code (6 letters and digits)")
+        }
+        let now = nowSeconds
+        return try pool.write { db in
+            guard let row = try Row.fetchOne(db, cachedSQL: """
+                SELECT id, status, doctor_id, patient_id, start_at FROM appointment WHERE code = ?
+                """, arguments: [code]) else {
+                throw ClinicError(.notFound, "no appointment with code \(code)")
+            }
+            let id: Int64 = row["id"]
+            let from = AppointmentStatus(rawValue: row["status"])!
+            var facts = StatusRules.Facts(status: from, doctorID: row["doctor_id"], patientID: row["patient_id"], start: row["start_at"])
+            if from == .checkedIn {
+                facts.statusBeforeCheckIn = try String.fetchOne(db, sql: """
+                    SELECT from_status FROM appointment_event WHERE appointment_id = ? AND to_status = 'checked_in'
+                    ORDER BY id DESC LIMIT 1
+                    """, arguments: [id]).flatMap(AppointmentStatus.init(rawValue:))
+            }
+            if case .refused(let code, let message) = StatusRules.decide(facts, to: target, by: actor, now: now) {
+                throw ClinicError(code, message)
+            }
+            try db.execute(sql: "UPDATE appointment SET status = ?, updated_at = ? WHERE id = ?", arguments: [target.rawValue, now, id])
+            try Self.recordEvent(appointmentID: id, from: from, to: target, actor: actor, at: now, note: note, db)
+            return try Self.appointment(id: id, db)!
+        }
+    }
+
+    /// Puts a checked-in appointment back to the status it had before check-in.
+    public func undoCheckIn(code: String, by actor: Actor) throws -> Appointment {
+        guard let code = AppointmentCode.normalize(code) else {
+            throw ClinicError(.invalidInput, "'\(code)' is not an appointment code (6 letters and digits)")
+        }
+        let previous = try pool.read { db -> AppointmentStatus in
+            guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM appointment WHERE code = ?", arguments: [code]) else {
+                throw ClinicError(.notFound, "no appointment with code \(code)")
+            }
+            return try String.fetchOne(db, sql: """
+                SELECT from_status FROM appointment_event WHERE appointment_id = ? AND to_status = 'checked_in' ORDER BY id DESC LIMIT 1
+                """, arguments: [id]).flatMap(AppointmentStatus.init(rawValue:)) ?? .scheduled
+        }
+        return try transition(code: code, to: previous, by: actor, note: "check-in undone")
+    }
+
+    /// The audit trail of one appointment, oldest first.
+    public func events(code: String) throws -> [AppointmentEvent] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT e.* FROM appointment_event e JOIN appointment a ON a.id = e.appointment_id
+                WHERE a.code = ? ORDER BY e.id
+                """, arguments: [code.uppercased()]).map { row in
+                AppointmentEvent(at: row["at"], actorID: row["actor_id"], actorRole: row["actor_role"],
+                                 from: (row["from_status"] as String?).flatMap(AppointmentStatus.init(rawValue:)),
+                                 to: AppointmentStatus(rawValue: row["to_status"])!,
+                                 via: Actor.Via(rawValue: row["via"]) ?? .cli, note: row["note"])
+            }
+        }
+    }
+
+    static func recordEvent(appointmentID: Int64, from: AppointmentStatus?, to: AppointmentStatus, actor: Actor,
+                            at: Int64, note: String, _ db: Database) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO appointment_event (appointment_id, at, actor_id, actor_role, from_status, to_status, via, note)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [appointmentID, at, actor.accountID, actor.auditRole, from?.rawValue, to.rawValue,
+                                     actor.via.rawValue, note])
+    }
+}

@@ -1,0 +1,77 @@
+/// The status machine of DESIGN §2 as a pure decision: a requested move ×
+/// who asks → allowed or refused with a code. Callers do the I/O.
+public enum StatusRules {
+    /// The outcome of asking for a move.
+    public enum Decision: Equatable, Sendable {
+        case allowed
+        case refused(ClinicError.Code, String)
+    }
+
+    /// What the rules need to know about an appointment.
+    public struct Facts: Sendable {
+        public var status: AppointmentStatus
+        public var doctorID: Int64
+        public var patientID: Int64
+        /// Start instant, unix seconds.
+        public var start: Int64
+        /// For a checked-in appointment: the status it had before check-in.
+        public var statusBeforeCheckIn: AppointmentStatus?
+
+        public init(status: AppointmentStatus, doctorID: Int64, patientID: Int64, start: Int64,
+                    statusBeforeCheckIn: AppointmentStatus? = nil) {
+            self.status = status; self.doctorID = doctorID; self.patientID = patientID
+            self.start = start; self.statusBeforeCheckIn = statusBeforeCheckIn
+        }
+    }
+
+    /// Decides whether `actor` may move an appointment to `target` at `now` (unix seconds).
+    public static func decide(_ facts: Facts, to target: AppointmentStatus, by actor: Actor, now: Int64) -> Decision {
+        let from = facts.status
+        if from == target {
+            return .refused(.invalidTransition, "the appointment is already \(from.rawValue)")
+        }
+        if from.isFinal {
+            return .refused(.invalidTransition, "the appointment is \(from.rawValue) and can no longer change")
+        }
+        // Who may touch this appointment at all.
+        let ownPatient = actor.role == .patient && actor.accountID == facts.patientID
+        let ownDoctor = actor.role == .doctor && actor.accountID == facts.doctorID
+        let desk = actor.role?.isDeskStaff == true
+        if actor.role == .patient && !ownPatient {
+            return .refused(.forbidden, "patients may act only on their own appointments")
+        }
+        if actor.role == .doctor && !ownDoctor {
+            return .refused(.forbidden, "doctors may act only on their own appointments")
+        }
+        let staff = desk || ownDoctor
+
+        switch (from, target) {
+        case (.scheduled, .confirmed):
+            return ownPatient || staff ? .allowed : forbidden("confirm")
+        case (.scheduled, .checkedIn), (.confirmed, .checkedIn):
+            return desk ? .allowed : forbidden("check in")
+        case (_, .completed):
+            guard ownDoctor || actor.role == .admin else {
+                return .refused(.forbidden, "only the appointment's doctor or an admin may complete it")
+            }
+            return now >= facts.start ? .allowed
+                : .refused(.invalidTransition, "an appointment cannot be completed before it starts")
+        case (.scheduled, .cancelled), (.confirmed, .cancelled):
+            return ownPatient || staff ? .allowed : forbidden("cancel")
+        case (.scheduled, .noShow), (.confirmed, .noShow):
+            guard actor.kind == .scheduler || staff else { return forbidden("mark a no-show") }
+            return now >= facts.start ? .allowed
+                : .refused(.invalidTransition, "a no-show can only be marked after the start time")
+        case (.checkedIn, .scheduled), (.checkedIn, .confirmed):
+            guard desk else { return forbidden("undo a check-in") }
+            return facts.statusBeforeCheckIn == target ? .allowed
+                : .refused(.invalidTransition, "undoing a check-in returns to \(facts.statusBeforeCheckIn?.rawValue ?? "the previous status") only")
+        default:
+            return .refused(.invalidTransition, "cannot go from \(from.rawValue) to \(target.rawValue)")
+        }
+    }
+
+    private static func forbidden(_ what: String) -> Decision {
+        .refused(.forbidden, "you may not \(what) this appointment")
+    }
+}

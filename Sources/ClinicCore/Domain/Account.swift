@@ -1,0 +1,67 @@
+import GRDB
+
+/// A person who can sign in (or could, once a password is set).
+public struct Account: Sendable, Equatable, Identifiable {
+    public let id: Int64
+    public var role: Role
+    public var name: String
+    public var email: String
+    /// E.164.
+    public var phone: String
+    public var active: Bool
+    /// Whether a password is set (seeded patients may have none until reset).
+    public var hasPassword: Bool
+    public var failedLogins: Int
+    /// Unix seconds until which sign-in is refused, if locked.
+    public var lockedUntil: Int64?
+
+    static let columns = "id, role, name, email, phone, active, password_hash IS NOT NULL AS has_password, failed_logins, locked_until"
+
+    init(row: Row) {
+        id = row["id"]
+        role = Role(rawValue: row["role"]) ?? .patient
+        name = row["name"]; email = row["email"]; phone = row["phone"]
+        active = row["active"]; hasPassword = row["has_password"]
+        failedLogins = row["failed_logins"]; lockedUntil = row["locked_until"]
+    }
+}
+
+/// A doctor's bookable profile.
+public struct DoctorProfile: Sendable, Equatable {
+    public let accountID: Int64
+    public var specialization: String
+    public var slotMinutes: Int
+}
+
+/// A patient's details.
+public struct PatientProfile: Sendable, Equatable {
+    public var birthDate: LocalDate?
+    public var age: Int?
+    public var gender: String?
+    public var notes: String
+    public init(birthDate: LocalDate? = nil, age: Int? = nil, gender: String? = nil, notes: String = "") {
+        self.birthDate = birthDate; self.age = age; self.gender = gender; self.notes = notes
+    }
+}
+
+/// What an admin (or a patient signing up) supplies to create an account.
+public struct NewAccount: Sendable {
+    public var role: Role
+    public var name: String
+    public var email: String
+    public var phone: String
+    /// `nil`: no password yet (the account must be given one before sign-in).
+    public var password: String?
+    public var specialization: String?
+    public var slotMinutes: Int
+    public var hours: WeeklyHours
+    public var patient: PatientProfile
+
+    public init(role: Role, name: String, email: String, phone: String, password: String? = nil,
+                specialization: String? = nil, slotMinutes: Int = 30, hours: WeeklyHours = .none,
+                patient: PatientProfile = PatientProfile()) {
+        self.role = role; self.name = name; self.email = email; self.phone = phone
+        self.password = password; self.specialization = specialization; self.slotMinutes = slotMinutes
+        self.hours = hours; self.patient = patient
+    }
+}

@@ -1,0 +1,52 @@
+import GRDB
+
+/// A booked visit, with the names a screen or a script needs.
+public struct Appointment: Sendable, Equatable, Identifiable {
+    /// A person on an appointment, as shown.
+    public struct Party: Sendable, Equatable {
+        public let id: Int64
+        public let name: String
+        public let email: String
+        public let phone: String
+    }
+
+    public let id: Int64
+    /// The public 6-character code used on screens and in SMS.
+    public let code: String
+    public let doctor: Party
+    public let patient: Party
+    /// Unix seconds, UTC.
+    public let start: Int64
+    public let end: Int64
+    public let status: AppointmentStatus
+    public let reason: String
+    public let createdAt: Int64
+
+    static let selectSQL = """
+        SELECT a.id, a.code, a.start_at, a.end_at, a.status, a.reason, a.created_at,
+               d.id AS d_id, d.name AS d_name, d.email AS d_email, d.phone AS d_phone,
+               p.id AS p_id, p.name AS p_name, p.email AS p_email, p.phone AS p_phone
+        FROM appointment a
+        JOIN account d ON d.id = a.doctor_id
+        JOIN account p ON p.id = a.patient_id
+        """
+
+    init(row: Row) {
+        id = row["id"]; code = row["code"]; start = row["start_at"]; end = row["end_at"]
+        status = AppointmentStatus(rawValue: row["status"]) ?? .cancelled
+        reason = row["reason"]; createdAt = row["created_at"]
+        doctor = Party(id: row["d_id"], name: row["d_name"], email: row["d_email"], phone: row["d_phone"])
+        patient = Party(id: row["p_id"], name: row["p_name"], email: row["p_email"], phone: row["p_phone"])
+    }
+}
+
+/// One row of an appointment's audit trail.
+public struct AppointmentEvent: Sendable, Equatable {
+    public let at: Int64
+    public let actorID: Int64?
+    public let actorRole: String
+    public let from: AppointmentStatus?
+    public let to: AppointmentStatus
+    public let via: Actor.Via
+    public let note: String
+}

@@ -1,0 +1,48 @@
+import Foundation
+import GRDB
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Opens the clinic's SQLite file the one way every process must: WAL through
+/// a `DatabasePool`, a busy timeout so several processes can write, foreign
+/// keys, and migrations run under an `flock` beside the file so processes
+/// opening a fresh database at once do not race.
+public enum ClinicDatabase {
+    /// Opens (creating and migrating if needed) the database at `path`.
+    public static func open(path: String, busyTimeout: TimeInterval = 10) throws -> DatabasePool {
+        let url = URL(fileURLWithPath: path)
+        let dir = url.deletingLastPathComponent().path
+        guard FileManager.default.fileExists(atPath: dir) else {
+            throw ClinicError(.invalidInput, "the database folder \(dir) does not exist")
+        }
+        var config = Configuration()
+        config.busyMode = .timeout(busyTimeout)
+        config.foreignKeysEnabled = true
+        config.prepareDatabase { db in
+            // WAL + NORMAL: a commit survives a crash of any process; the last
+            // few may be lost on power loss (see README, Durability).
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        let pool: DatabasePool
+        do {
+            pool = try DatabasePool(path: path, configuration: config)
+        } catch let error as DatabaseError {
+            throw ClinicError(.invalidInput, "cannot open the database \(path): \(error.message ?? "\(error)")")
+        }
+        try withFileLock(path + ".lock") {
+            try ClinicMigrations.migrator.migrate(pool)
+        }
+        return pool
+    }
+
+    /// Runs `body` while holding an exclusive `flock` on `lockPath`.
+    static func withFileLock<T>(_ lockPath: String, _ body: () throws -> T) throws -> T {
+        let fd = Glibc.open(lockPath, O_CREAT | O_RDWR | O_CLOEXEC, 0o660)
+        guard fd >= 0 else { return try body() } // read-only folder: migrations will say what is wrong
+        defer { close(fd) }
+        while flock(fd, LOCK_EX) != 0 && errno == EINTR {}
+        defer { flock(fd, LOCK_UN) }
+        return try body()
+    }
+}

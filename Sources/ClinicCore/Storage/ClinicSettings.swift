@@ -1,0 +1,39 @@
+/// The clinic-wide settings every process shares, kept in the database.
+public struct ClinicSettings: Sendable, Equatable {
+    public var name: String
+    public var timeZone: ClinicTimeZone
+    /// How long before start a reminder goes out (default 3 h).
+    public var reminderLeadMinutes: Int
+    /// How long after start an unattended appointment becomes a no-show (default 15 min).
+    public var noShowGraceMinutes: Int
+
+    public init(name: String, timeZone: ClinicTimeZone, reminderLeadMinutes: Int, noShowGraceMinutes: Int) {
+        self.name = name; self.timeZone = timeZone
+        self.reminderLeadMinutes = reminderLeadMinutes; self.noShowGraceMinutes = noShowGraceMinutes
+    }
+
+    /// The built-in defaults.
+    public static let defaults = ClinicSettings(
+        name: "Clinic", timeZone: ClinicTimeZone(identifier: "UTC")!,
+        reminderLeadMinutes: 180, noShowGraceMinutes: 15)
+
+    /// Values configured explicitly (file, environment or flags); `nil` keeps what the database has.
+    public struct Overrides: Sendable, Equatable {
+        public var name: String?
+        public var timeZone: ClinicTimeZone?
+        public var reminderLeadMinutes: Int?
+        public var noShowGraceMinutes: Int?
+        public init(name: String? = nil, timeZone: ClinicTimeZone? = nil,
+                    reminderLeadMinutes: Int? = nil, noShowGraceMinutes: Int? = nil) {
+            self.name = name; self.timeZone = timeZone
+            self.reminderLeadMinutes = reminderLeadMinutes; self.noShowGraceMinutes = noShowGraceMinutes
+        }
+
+        /// These overrides applied on top of `base`.
+        public func applied(to base: ClinicSettings) -> ClinicSettings {
+            ClinicSettings(name: name ?? base.name, timeZone: timeZone ?? base.timeZone,
+                           reminderLeadMinutes: reminderLeadMinutes ?? base.reminderLeadMinutes,
+                           noShowGraceMinutes: noShowGraceMinutes ?? base.noShowGraceMinutes)
+        }
+    }
+}

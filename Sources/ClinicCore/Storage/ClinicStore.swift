@@ -1,0 +1,109 @@
+import Foundation
+import GRDB
+
+/// The one way into the clinic's data. Every public method is a whole
+/// transaction that applies the rules and writes the audit trail, so screens,
+/// commands and routes cannot skip either.
+public final class ClinicStore: Sendable {
+    /// The shared pool (WAL). Reads may use it directly; writes go through the store's methods.
+    public let pool: DatabasePool
+    /// The injected clock.
+    public let clock: any ClinicClock
+    /// Hashes new passwords.
+    public let hasher: PasswordHasher
+    /// Country code given to 10-digit national phone numbers.
+    public let defaultCountryCode: String
+    let makeCode: @Sendable () -> String
+    private let zones = ZoneCache()
+
+    /// Opens the store over an opened pool and makes sure the clinic's
+    /// settings row exists, applying explicitly configured values.
+    public init(pool: DatabasePool, clock: any ClinicClock, hasher: PasswordHasher = PasswordHasher(),
+                settings overrides: ClinicSettings.Overrides = .init(), defaultCountryCode: String = "1",
+                codes: @escaping @Sendable () -> String = AppointmentCode.random) throws {
+        self.pool = pool; self.clock = clock; self.hasher = hasher
+        self.defaultCountryCode = defaultCountryCode; self.makeCode = codes
+        try pool.write { db in try Self.applySettings(overrides, db) }
+    }
+
+    /// Opens the database file and the store in one step.
+    public convenience init(path: String, clock: any ClinicClock, hasher: PasswordHasher = PasswordHasher(),
+                            settings overrides: ClinicSettings.Overrides = .init(), defaultCountryCode: String = "1") throws {
+        try self.init(pool: ClinicDatabase.open(path: path), clock: clock, hasher: hasher,
+                      settings: overrides, defaultCountryCode: defaultCountryCode)
+    }
+
+    /// The clinic's settings as stored now.
+    public func settings() throws -> ClinicSettings {
+        try pool.read { db in try self.settings(db) }
+    }
+
+    /// Changes clinic settings (admins only).
+    public func updateSettings(_ overrides: ClinicSettings.Overrides, by actor: Actor) throws -> ClinicSettings {
+        guard actor.role == .admin else { throw ClinicError(.forbidden, "only an admin may change clinic settings") }
+        return try pool.write { db in
+            try Self.applySettings(overrides, db)
+            return try self.settings(db)
+        }
+    }
+
+    /// Unix seconds now, from the injected clock.
+    var nowSeconds: Int64 { Int64(clock.now().timeIntervalSince1970.rounded(.down)) }
+
+    func settings(_ db: Database) throws -> ClinicSettings {
+        guard let row = try Row.fetchOne(db, cachedSQL: "SELECT * FROM clinic_settings WHERE id = 1") else {
+            return .defaults
+        }
+        let zoneID: String = row["timezone"]
+        guard let zone = zones.zone(zoneID) else {
+            throw ClinicError(.invalidInput, "the stored time zone '\(zoneID)' is unknown")
+        }
+        return ClinicSettings(name: row["name"], timeZone: zone, reminderLeadMinutes: row["reminder_lead_minutes"],
+                              noShowGraceMinutes: row["no_show_grace_minutes"])
+    }
+
+    private static func applySettings(_ o: ClinicSettings.Overrides, _ db: Database) throws {
+        if let lead = o.reminderLeadMinutes, !(0...10080).contains(lead) {
+            throw ClinicError(.invalidInput, "reminder lead must be 0…10080 minutes")
+        }
+        if let grace = o.noShowGraceMinutes, !(0...1440).contains(grace) {
+            throw ClinicError(.invalidInput, "no-show grace must be 0…1440 minutes")
+        }
+        let exists = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM clinic_settings)") ?? false
+        if !exists {
+            let s = o.applied(to: .defaults)
+            try db.execute(sql: """
+                INSERT INTO clinic_settings (id, name, timezone, reminder_lead_minutes, no_show_grace_minutes)
+                VALUES (1, ?, ?, ?, ?)
+                """, arguments: [s.name, s.timeZone.identifier, s.reminderLeadMinutes, s.noShowGraceMinutes])
+            return
+        }
+        if let v = o.name { try db.execute(sql: "UPDATE clinic_settings SET name = ? WHERE id = 1 AND name <> ?", arguments: [v, v]) }
+        if let v = o.timeZone?.identifier { try db.execute(sql: "UPDATE clinic_settings SET timezone = ? WHERE id = 1 AND timezone <> ?", arguments: [v, v]) }
+        if let v = o.reminderLeadMinutes { try db.execute(sql: "UPDATE clinic_settings SET reminder_lead_minutes = ? WHERE id = 1 AND reminder_lead_minutes <> ?", arguments: [v, v]) }
+        if let v = o.noShowGraceMinutes { try db.execute(sql: "UPDATE clinic_settings SET no_show_grace_minutes = ? WHERE id = 1 AND no_show_grace_minutes <> ?", arguments: [v, v]) }
+    }
+}
+
+/// Time zones by identifier, built once (ICU zone construction is not free).
+final class ZoneCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var zones: [String: ClinicTimeZone] = [:]
+
+    func zone(_ id: String) -> ClinicTimeZone? {
+        lock.withLock {
+            if let z = zones[id] { return z }
+            let z = ClinicTimeZone(identifier: id)
+            zones[id] = z
+            return z
+        }
+    }
+}
+
+extension Row {
+    /// Fetches one row through the connection's statement cache.
+    static func fetchOne(_ db: Database, cachedSQL sql: String, arguments: StatementArguments = []) throws -> Row? {
+        let statement = try db.cachedStatement(sql: sql)
+        return try Row.fetchOne(statement, arguments: arguments)
+    }
+}
