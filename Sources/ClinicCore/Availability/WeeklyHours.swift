@@ -37,11 +37,21 @@ public struct WeeklyHours: Sendable, Equatable {
     /// The intervals of one weekday.
     public func intervals(on day: Weekday) -> [Interval] { days[day] ?? [] }
 
-    /// Canonical text, e.g. `mon 09:00-12:00,14:00-17:00; sat 09:00-12:00` (one group per day).
+    /// Canonical text, consecutive days with the same hours joined:
+    /// `mon-fri 09:00-12:00,14:00-17:00; sat 09:00-12:00`. Parses back to the same hours.
     public var specText: String {
-        Weekday.allCases.compactMap { day in
-            guard let list = days[day] else { return nil }
-            return "\(day.shortName) " + list.map(\.description).joined(separator: ",")
+        var groups: [(first: Weekday, last: Weekday, text: String)] = []
+        for day in Weekday.allCases {
+            guard let list = days[day] else { continue }
+            let text = list.map(\.description).joined(separator: ",")
+            if let last = groups.last, last.text == text, last.last.rawValue + 1 == day.rawValue {
+                groups[groups.count - 1].last = day
+            } else {
+                groups.append((day, day, text))
+            }
+        }
+        return groups.map { g in
+            (g.first == g.last ? g.first.shortName : "\(g.first.shortName)-\(g.last.shortName)") + " " + g.text
         }.joined(separator: "; ")
     }
 }

@@ -1,0 +1,32 @@
+/// Everything a `clinic` process is configured with, after merging built-in
+/// defaults < `clinic.toml` < environment < command-line flags.
+public struct ClinicConfig: Sendable, Equatable {
+    /// Path of the SQLite database.
+    public var databasePath = "clinic.sqlite"
+    /// Clinic settings given explicitly (they are written to the database on open).
+    public var clinic = ClinicSettings.Overrides()
+    /// Country code added to 10-digit national phone numbers.
+    public var defaultCountryCode = "1"
+    /// Where the HTTP listener binds.
+    public var listen = "127.0.0.1:8080"
+    /// The public URL Twilio posts to (signatures are computed over it).
+    public var publicURL = ""
+    /// `auto` (Twilio when credentials are set, else outbox), `twilio` or `outbox`.
+    public var smsGateway = "auto"
+    public var twilioAccountSID = ""
+    public var twilioAuthToken = ""
+    public var twilioFrom = ""
+    public var twilioAPIBase = "https://api.twilio.com"
+    /// TUI theme name (a file in `Themes/`).
+    public var theme = "default"
+    /// `internal`: TUI processes run the scheduler under the lease; `external`: only `clinic serve` does.
+    public var scheduler = "internal"
+    /// Log file ("" = `clinic.log` beside the database).
+    public var logFile = ""
+    /// PBKDF2 iterations for new password hashes.
+    public var passwordIterations = PasswordHasher.interactiveIterations
+    /// Minutes of inactivity before the kiosk signs a patient out.
+    public var kioskIdleMinutes = 5
+
+    public init() {}
+}

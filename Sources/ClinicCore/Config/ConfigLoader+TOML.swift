@@ -1,0 +1,123 @@
+import TOMLKit
+
+extension ConfigLoader {
+    /// Applies a `clinic.toml` document. Unknown keys and wrong types are errors
+    /// naming the file and key, so a typo never silently does nothing.
+    static func apply(toml text: String, file: String, to c: inout ClinicConfig) throws {
+        let root: TOMLTable
+        do {
+            root = try TOMLTable(string: text)
+        } catch let error as TOMLParseError {
+            throw ClinicError(.invalidInput, "\(file):\(error.source.begin.line): \(error.description)")
+        }
+        let reader = Reader(file: file)
+        try reader.section(root, nil) { key, value in
+            switch key {
+            case "database": c.databasePath = try reader.string(value, key)
+            case "theme": c.theme = try reader.string(value, key)
+            case "scheduler":
+                let v = try reader.string(value, key)
+                guard v == "internal" || v == "external" else { throw reader.error(key, "must be \"internal\" or \"external\"") }
+                c.scheduler = v
+            case "log_file": c.logFile = try reader.string(value, key)
+            default: return false
+            }
+            return true
+        }
+        try reader.section(root, "clinic") { key, value in
+            switch key {
+            case "name": c.clinic.name = try reader.string(value, key)
+            case "timezone": c.clinic.timeZone = try ConfigLoader.zone(try reader.string(value, key), source: "\(file): clinic.timezone")
+            case "reminder_lead_minutes": c.clinic.reminderLeadMinutes = try reader.int(value, key)
+            case "no_show_grace_minutes": c.clinic.noShowGraceMinutes = try reader.int(value, key)
+            case "default_country_code": c.defaultCountryCode = try reader.string(value, key)
+            default: return false
+            }
+            return true
+        }
+        try reader.section(root, "listener") { key, value in
+            switch key {
+            case "listen": c.listen = try reader.string(value, key)
+            case "public_url": c.publicURL = try reader.string(value, key)
+            default: return false
+            }
+            return true
+        }
+        try reader.section(root, "sms") { key, value in
+            guard key == "gateway" else { return false }
+            let v = try reader.string(value, key)
+            guard ["auto", "twilio", "outbox"].contains(v) else { throw reader.error(key, "must be auto, twilio or outbox") }
+            c.smsGateway = v
+            return true
+        }
+        try reader.section(root, "twilio") { key, value in
+            switch key {
+            case "account_sid": c.twilioAccountSID = try reader.string(value, key)
+            case "auth_token": c.twilioAuthToken = try reader.string(value, key)
+            case "from": c.twilioFrom = try reader.string(value, key)
+            case "api_base": c.twilioAPIBase = try reader.string(value, key)
+            default: return false
+            }
+            return true
+        }
+        try reader.section(root, "security") { key, value in
+            guard key == "password_iterations" else { return false }
+            let n = try reader.int(value, key)
+            guard n >= 1_000 else { throw reader.error(key, "must be at least 1000") }
+            c.passwordIterations = n
+            return true
+        }
+        try reader.section(root, "kiosk") { key, value in
+            guard key == "idle_minutes" else { return false }
+            c.kioskIdleMinutes = try reader.int(value, key)
+            return true
+        }
+        for key in root.keys where !reader.known.contains(key) {
+            throw ClinicError(.invalidInput, "\(file): unknown key '\(key)'")
+        }
+    }
+
+    /// Walks one table, tracking which keys were understood.
+    private final class Reader {
+        let file: String
+        var known: Set<String> = []
+        var prefix = ""
+
+        init(file: String) { self.file = file }
+
+        func section(_ root: TOMLTable, _ name: String?, _ handle: (String, TOMLValueConvertible) throws -> Bool) throws {
+            let table: TOMLTable
+            if let name {
+                known.insert(name)
+                guard let value = root[name] else { return }
+                guard let t = value.table else { throw ClinicError(.invalidInput, "\(file): '\(name)' must be a table [\(name)]") }
+                table = t
+                prefix = name + "."
+            } else {
+                table = root
+                prefix = ""
+            }
+            for key in table.keys {
+                guard let value = table[key] else { continue }
+                if name == nil, value.table != nil { continue } // sections are read on their own
+                if try handle(key, value) { if name == nil { known.insert(key) } } else {
+                    throw ClinicError(.invalidInput, "\(file): unknown key '\(prefix)\(key)'")
+                }
+            }
+        }
+
+        func string(_ v: TOMLValueConvertible, _ key: String) throws -> String {
+            guard let s = v.string else { throw error(key, "must be a string") }
+            return s
+        }
+
+        func int(_ v: TOMLValueConvertible, _ key: String) throws -> Int {
+            guard let n = v.int else { throw error(key, "must be a whole number") }
+            return n
+        }
+
+        func error(_ key: String, _ what: String) -> ClinicError {
+            ClinicError(.invalidInput, "\(file): '\(prefix)\(key)' \(what)")
+        }
+    }
+}

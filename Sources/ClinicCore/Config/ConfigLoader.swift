@@ -1,0 +1,56 @@
+import Foundation
+import TOMLKit
+
+/// Builds a `ClinicConfig` from its four layers.
+public enum ConfigLoader {
+    /// Flags given on the command line (the top layer).
+    public struct Flags: Sendable {
+        public var configPath: String?
+        public var databasePath: String?
+        public init(configPath: String? = nil, databasePath: String? = nil) {
+            self.configPath = configPath; self.databasePath = databasePath
+        }
+    }
+
+    /// Defaults < file (`--config`, else `CLINIC_CONFIG`, else `./clinic.toml` if present) < environment < flags.
+    public static func load(flags: Flags, environment env: [String: String] = ProcessInfo.processInfo.environment) throws -> ClinicConfig {
+        var config = ClinicConfig()
+        let explicitPath = flags.configPath ?? env["CLINIC_CONFIG"].flatMap { $0.isEmpty ? nil : $0 }
+        if let path = explicitPath {
+            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+                throw ClinicError(.invalidInput, "cannot read the config file \(path)")
+            }
+            try apply(toml: text, file: path, to: &config)
+        } else if let text = try? String(contentsOfFile: "clinic.toml", encoding: .utf8) {
+            try apply(toml: text, file: "clinic.toml", to: &config)
+        }
+        try applyEnvironment(env, to: &config)
+        if let db = flags.databasePath { config.databasePath = db }
+        return config
+    }
+
+    static func applyEnvironment(_ env: [String: String], to c: inout ClinicConfig) throws {
+        func value(_ key: String) -> String? { env[key].flatMap { $0.isEmpty ? nil : $0 } }
+        if let v = value("CLINIC_DB") { c.databasePath = v }
+        if let v = value("CLINIC_TIMEZONE") { c.clinic.timeZone = try zone(v, source: "CLINIC_TIMEZONE") }
+        if let v = value("CLINIC_LISTEN") { c.listen = v }
+        if let v = value("CLINIC_PUBLIC_URL") { c.publicURL = v }
+        if let v = value("TWILIO_ACCOUNT_SID") { c.twilioAccountSID = v }
+        if let v = value("TWILIO_AUTH_TOKEN") { c.twilioAuthToken = v }
+        if let v = value("TWILIO_FROM") { c.twilioFrom = v }
+        if let v = value("TWILIO_API_BASE") { c.twilioAPIBase = v }
+        if let v = value("CLINIC_PASSWORD_ITERATIONS") {
+            guard let n = Int(v), n >= 1_000 else {
+                throw ClinicError(.invalidInput, "CLINIC_PASSWORD_ITERATIONS must be a whole number ≥ 1000")
+            }
+            c.passwordIterations = n
+        }
+    }
+
+    static func zone(_ id: String, source: String) throws -> ClinicTimeZone {
+        guard let zone = ClinicTimeZone(identifier: id) else {
+            throw ClinicError(.invalidInput, "\(source): '\(id)' is not an IANA time zone (e.g. America/New_York)")
+        }
+        return zone
+    }
+}

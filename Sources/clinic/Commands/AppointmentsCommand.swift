@@ -1,0 +1,48 @@
+import ArgumentParser
+import ClinicCore
+
+/// `clinic appointments [--doctor D] [--patient P] [--date D | --from D --to D] [--status S]`.
+struct AppointmentsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "appointments", abstract: "List appointments.")
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "Only this doctor's.") var doctor: String?
+    @Option(help: "Only this patient's.") var patient: String?
+    @Option(help: "One local date YYYY-MM-DD.") var date: String?
+    @Option(help: "From this local date (inclusive).") var from: String?
+    @Option(help: "To this local date (inclusive).") var to: String?
+    @Option(help: "Only this status.") var status: String?
+    @Option(help: "At most this many.") var limit = 1000
+
+    func run() throws {
+        try global.run { ctx in
+            let zone = try ctx.timeZone()
+            var filter = AppointmentFilter(limit: max(1, limit))
+            if let d = doctor { filter.doctorID = try ctx.account(d, role: .doctor).id }
+            if let p = patient { filter.patientID = try ctx.account(p, role: .patient).id }
+            if let s = status {
+                guard let st = AppointmentStatus(rawValue: s) else {
+                    throw ClinicError(.invalidInput, "unknown status '\(s)' (scheduled, confirmed, checked_in, completed, cancelled, no_show)")
+                }
+                filter.status = st
+            }
+            if date != nil && (from != nil || to != nil) {
+                throw ClinicError(.invalidInput, "use --date or --from/--to, not both")
+            }
+            if let d = try (date ?? from).map(LocalInput.date) { filter.from = zone.startOfDay(d) }
+            if let d = try (date ?? to).map(LocalInput.date) { filter.to = zone.startOfDay(d.adding(days: 1)) }
+            let list = try ctx.store.appointments(filter)
+            if ctx.json {
+                JSONOutput.print(["appointments": list.map { AppointmentJSON($0, zone: zone) }])
+                return
+            }
+            var table = TextTable(["CODE", "DATE", "TIME", "DOCTOR", "PATIENT", "STATUS", "REASON"])
+            for a in list {
+                let start = zone.local(a.start)
+                table.add([a.code, start.date.description, start.time.description, a.doctor.name, a.patient.name,
+                           a.status.rawValue, String(a.reason.prefix(40))])
+            }
+            print(list.isEmpty ? "no appointments" : table.rendered)
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import ArgumentParser
+import ClinicCore
+
+/// `clinic slots --doctor D --date YYYY-MM-DD`.
+struct SlotsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "slots", abstract: "A doctor's free and taken slots on a local date.")
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "The doctor: email, phone or id.") var doctor: String
+    @Option(help: "The clinic's local date, YYYY-MM-DD.") var date: String
+    @OptionGroup var actor: ActorOptions
+
+    func run() throws {
+        try global.run { ctx in
+            let doctor = try ctx.account(doctor, role: .doctor)
+            let day = try LocalInput.date(date)
+            let slots = try ctx.store.slots(doctorID: doctor.id, on: day, viewer: try actor.actor(ctx))
+            let zone = slots.timeZone
+            if ctx.json {
+                JSONOutput.print(SlotsJSON(
+                    doctor: .init(id: doctor.id, name: doctor.name, email: doctor.email), date: day.description,
+                    timezone: zone.identifier,
+                    slots: slots.entries.map { .init(start: zone.iso8601($0.slot.start), end: zone.iso8601($0.slot.end), free: $0.free, code: $0.code) }))
+                return
+            }
+            print("\(doctor.name), \(day) (\(day.weekday.shortName)), \(zone.identifier)")
+            if slots.entries.isEmpty { print("no slots") }
+            for e in slots.entries {
+                let start = zone.local(e.slot.start), end = zone.local(e.slot.end)
+                let offset = LocalDateTime.offsetText(start.offsetSeconds)
+                print("\(start.time)-\(end.time) \(offset)  " + (e.free ? "free" : "taken" + (e.code.map { " \($0)" } ?? "")))
+            }
+        }
+    }
+
+    struct SlotsJSON: Encodable {
+        struct Doctor: Encodable { let id: Int64; let name: String; let email: String }
+        struct Entry: Encodable {
+            let start: String; let end: String; let free: Bool; let code: String?
+            func encode(to encoder: Encoder) throws {
+                var c = encoder.container(keyedBy: CodingKeys.self)
+                try c.encode(start, forKey: .start); try c.encode(end, forKey: .end)
+                try c.encode(free, forKey: .free); try c.encode(code, forKey: .code) // null, not absent
+            }
+            enum CodingKeys: String, CodingKey { case start, end, free, code }
+        }
+        let doctor: Doctor; let date: String; let timezone: String; let slots: [Entry]
+    }
+}

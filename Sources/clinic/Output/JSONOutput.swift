@@ -1,0 +1,51 @@
+import ClinicCore
+import Foundation
+
+/// Prints JSON documents on stdout, one per line.
+enum JSONOutput {
+    static func print<T: Encodable>(_ value: T) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let data = (try? encoder.encode(value)) ?? Data("{}".utf8)
+        FileHandle.standardOutput.write(data + Data("\n".utf8))
+    }
+}
+
+/// An appointment as scripts see it (DESIGN §3).
+struct AppointmentJSON: Encodable {
+    struct Party: Encodable { let id: Int64; let name: String; let email: String; let phone: String }
+    let code: String
+    let status: String
+    let start: String
+    let end: String
+    let doctor: Party
+    let patient: Party
+    let reason: String
+
+    init(_ a: Appointment, zone: ClinicTimeZone) {
+        code = a.code; status = a.status.rawValue; reason = a.reason
+        start = zone.iso8601(a.start); end = zone.iso8601(a.end)
+        doctor = Party(id: a.doctor.id, name: a.doctor.name, email: a.doctor.email, phone: a.doctor.phone)
+        patient = Party(id: a.patient.id, name: a.patient.name, email: a.patient.email, phone: a.patient.phone)
+    }
+}
+
+/// `{"appointment": {…}}`.
+struct AppointmentEnvelope: Encodable { let appointment: AppointmentJSON }
+
+/// An account as scripts see it.
+struct AccountJSON: Encodable {
+    let id: Int64
+    let role: String
+    let name: String
+    let email: String
+    let phone: String
+    let active: Bool
+    let has_password: Bool
+    let locked: Bool
+
+    init(_ a: Account, now: Int64) {
+        id = a.id; role = a.role.rawValue; name = a.name; email = a.email; phone = a.phone
+        active = a.active; has_password = a.hasPassword; locked = (a.lockedUntil ?? 0) > now
+    }
+}
