@@ -10,10 +10,11 @@ public struct ClinicTimeZone: Sendable, Hashable {
     public init?(identifier: String) {
         guard !identifier.isEmpty, let zone = TimeZone(identifier: identifier) else { return nil }
         self.zone = zone
+        self.identifier = identifier
     }
 
-    /// The IANA identifier, e.g. `America/New_York`.
-    public var identifier: String { zone.identifier }
+    /// The IANA identifier as given, e.g. `America/New_York` (Foundation would report `UTC` as `GMT`).
+    public let identifier: String
 
     /// UTC offset in seconds at an instant (unix seconds).
     public func offset(at instant: Int64) -> Int {

@@ -1,0 +1,85 @@
+import ClinicTesting
+import Foundation
+import Testing
+
+/// Settings come from defaults < clinic.toml < environment < flags (DESIGN §3).
+@Suite struct CLIConfigTests {
+    private func timezone(_ clinic: CLIClinic, _ extra: [String] = []) throws -> ProcessResult {
+        try clinic.run(["time", "--json"] + extra)
+    }
+
+    private func zoneOf(_ r: ProcessResult) -> String? {
+        ((try? JSONSerialization.jsonObject(with: Data(r.stdout.utf8))) as? [String: Any])?["timezone"] as? String
+    }
+
+    @Test func defaultsThenFileThenEnvironmentThenFlags() throws {
+        let clinic = try CLIClinic()
+        clinic.environment["CLINIC_TIMEZONE"] = nil
+        let db1 = clinic.directory.path("one.sqlite")
+
+        // Defaults: UTC
+        #expect(zoneOf(try timezone(clinic, ["--db", db1])) == "UTC")
+
+        // A config file sets the zone and the database
+        let file = clinic.directory.path("clinic.toml")
+        let db2 = clinic.directory.path("two.sqlite")
+        try "database = \"\(db2)\"\n[clinic]\ntimezone = \"Asia/Kolkata\"\n".write(toFile: file, atomically: true, encoding: .utf8)
+        clinic.environment["CLINIC_DB"] = nil
+        let fromFile = try timezone(clinic, ["--config", file])
+        #expect(zoneOf(fromFile) == "Asia/Kolkata", "\(fromFile.stderr)")
+        #expect(FileManager.default.fileExists(atPath: db2), "the file chose the database")
+        #expect((try clinic.run("time", "--json", "--config", file)).stdout.contains("+05:30"))
+
+        // The environment beats the file
+        clinic.environment["CLINIC_TIMEZONE"] = "Europe/London"
+        #expect(zoneOf(try timezone(clinic, ["--config", file])) == "Europe/London")
+
+        // A flag beats the environment: --db picks another database file
+        let db3 = clinic.directory.path("three.sqlite")
+        clinic.environment["CLINIC_DB"] = db2
+        _ = try timezone(clinic, ["--config", file, "--db", db3])
+        #expect(FileManager.default.fileExists(atPath: db3))
+    }
+
+    @Test func aBadConfigFileIsAClearError() throws {
+        let clinic = try CLIClinic()
+        let file = clinic.directory.path("bad.toml")
+
+        try "[clinic]\ntimezone = \"Mars/Olympus\"\n".write(toFile: file, atomically: true, encoding: .utf8)
+        var r = try clinic.run("time", "--config", file)
+        #expect(r.exitCode == 2)
+        #expect(r.stderr.contains("Mars/Olympus"))
+
+        try "[clinic]\ntimezon = \"UTC\"\n".write(toFile: file, atomically: true, encoding: .utf8)
+        r = try clinic.run("time", "--config", file)
+        #expect(r.exitCode == 2)
+        #expect(r.stderr.contains("unknown key 'clinic.timezon'"))
+
+        try "[clinic]\nreminder_lead_minutes = \"three hours\"\n".write(toFile: file, atomically: true, encoding: .utf8)
+        r = try clinic.run("time", "--config", file)
+        #expect(r.stderr.contains("must be a whole number"))
+
+        try "[clinic\nname = 1\n".write(toFile: file, atomically: true, encoding: .utf8)
+        r = try clinic.run("time", "--config", file)
+        #expect(r.exitCode == 2)
+        #expect(r.stderr.contains("bad.toml:1"), "parse errors name file:line: \(r.stderr)")
+
+        r = try clinic.run("time", "--config", clinic.directory.path("missing.toml"))
+        #expect(r.stderr.contains("cannot read the config file"))
+    }
+
+    @Test func theShippedExampleConfigLoadsAndDocumentsEveryKey() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let example = root.appendingPathComponent("clinic.example.toml").path
+        let text = try String(contentsOfFile: example, encoding: .utf8)
+        let clinic = try CLIClinic()
+        clinic.environment["CLINIC_TIMEZONE"] = nil
+        let r = try clinic.run("time", "--json", "--config", example, "--db", clinic.directory.path("ex.sqlite"))
+        #expect(r.exitCode == 0, "\(r.stderr)")
+        for key in ["database", "theme", "scheduler", "log_file", "name", "timezone", "reminder_lead_minutes",
+                    "no_show_grace_minutes", "default_country_code", "listen", "public_url", "gateway", "account_sid",
+                    "auth_token", "from", "api_base", "password_iterations", "idle_minutes"] {
+            #expect(text.contains("\n\(key) =") || text.contains("\n# \(key) ="), "example documents \(key)")
+        }
+    }
+}

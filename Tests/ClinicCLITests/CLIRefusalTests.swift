@@ -1,0 +1,123 @@
+import ClinicTesting
+import Foundation
+import Testing
+
+/// Every refusal code of DESIGN §2 through the real binary: exit status, one
+/// stderr line, the JSON envelope, and nothing changed in the database.
+@Suite struct CLIRefusalTests {
+    let clinic: CLIClinic
+
+    init() throws {
+        clinic = try CLIClinic()
+        try clinic.addDoctor(email: "ana@clinic.test", phone: "+15550200001")
+        try clinic.addDoctor(email: "ben@clinic.test", phone: "+15550200002")
+        try clinic.addPatient(email: "pia@clinic.test", phone: "+15550100001")
+        try clinic.addPatient(email: "quin@clinic.test", phone: "+15550100002")
+    }
+
+    private func book(_ start: String, doctor: String = "ana@clinic.test", patient: String = "pia@clinic.test",
+                      reason: String = "Check-up", extra: [String] = []) throws -> ProcessResult {
+        try clinic.run(["book", "--doctor", doctor, "--patient", patient, "--start", start, "--reason", reason] + extra)
+    }
+
+    private func appointmentCount() throws -> Int {
+        let r = try clinic.run("appointments", "--json")
+        let object = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]
+        return (object?["appointments"] as? [Any])?.count ?? -1
+    }
+
+    /// Checks the text form (exit status + one stderr line naming the code) and the JSON envelope.
+    private func expectRefusal(_ code: String, exit: Int32 = 1, _ args: [String], sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let before = try appointmentCount()
+        let text = try clinic.run(args)
+        #expect(text.exitCode == exit, "exit for \(code)", sourceLocation: sourceLocation)
+        #expect(text.stdout.isEmpty, sourceLocation: sourceLocation)
+        let lines = text.stderr.split(separator: "\n")
+        #expect(lines.count == 1, "one stderr line: \(text.stderr)", sourceLocation: sourceLocation)
+        #expect(text.stderr.hasPrefix("clinic: \(code): "), "stderr: \(text.stderr)", sourceLocation: sourceLocation)
+
+        let json = try clinic.run(args + ["--json"])
+        #expect(json.exitCode == exit, sourceLocation: sourceLocation)
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        let error = object?["error"] as? [String: Any]
+        #expect(error?["code"] as? String == code, "json: \(json.stdout)", sourceLocation: sourceLocation)
+        #expect((error?["message"] as? String)?.isEmpty == false, sourceLocation: sourceLocation)
+        #expect(try appointmentCount() == before, "nothing changed", sourceLocation: sourceLocation)
+    }
+
+    private func bookArgs(_ start: String, doctor: String = "ana@clinic.test", patient: String = "pia@clinic.test",
+                          reason: String = "Check-up") -> [String] {
+        ["book", "--doctor", doctor, "--patient", patient, "--start", start, "--reason", reason]
+    }
+
+    @Test func bookingRefusals() throws {
+        // Given one booked slot on Tuesday 2026-03-03 at 09:00 for Pia with Ana
+        let ok = try book("2026-03-03 09:00")
+        #expect(ok.exitCode == 0, "\(ok.stderr)")
+
+        try expectRefusal("not_aligned", bookArgs("2026-03-03 09:10"))
+        try expectRefusal("outside_schedule", bookArgs("2026-03-03 12:30"))
+        try expectRefusal("outside_schedule", bookArgs("2026-03-07 09:00")) // Saturday
+        try expectRefusal("in_past", bookArgs("2026-03-02 06:30")) // before 07:00 local now
+        try expectRefusal("not_found", bookArgs("2026-03-03 10:00", doctor: "nobody@clinic.test"))
+        try expectRefusal("not_found", bookArgs("2026-03-03 10:00", patient: "+15559999999"))
+        try expectRefusal("slot_taken", bookArgs("2026-03-03 09:00", patient: "quin@clinic.test"))
+        try expectRefusal("patient_busy", bookArgs("2026-03-03 09:00", doctor: "ben@clinic.test"))
+        try expectRefusal("invalid_input", exit: 2, bookArgs("2026-03-03 10:00", reason: String(repeating: "x", count: 501)))
+        try expectRefusal("invalid_input", exit: 2, bookArgs("2026-03-03 10:00", reason: "   "))
+        try expectRefusal("invalid_input", exit: 2, bookArgs("2026-13-03 10:00"))
+        try expectRefusal("invalid_input", exit: 2, bookArgs("2026-03-08 02:30")) // does not exist in New York
+        try expectRefusal("forbidden", bookArgs("2026-03-03 10:00", patient: "quin@clinic.test") + ["--as", "pia@clinic.test"])
+        try expectRefusal("forbidden", bookArgs("2026-03-03 10:00") + ["--as", "ben@clinic.test"])
+    }
+
+    @Test func statusRefusals() throws {
+        // Given a booked appointment
+        let booked = try clinic.json("book", "--doctor", "ana@clinic.test", "--patient", "pia@clinic.test",
+                                     "--start", "2026-03-03 09:00", "--reason", "Check-up")
+        let code = try #require((booked.object["appointment"] as? [String: Any])?["code"] as? String)
+
+        // Then the wrong people and the wrong moves are refused with their codes
+        try expectRefusal("forbidden", ["confirm", code, "--as", "quin@clinic.test"])
+        try expectRefusal("forbidden", ["check-in", code, "--as", "pia@clinic.test"])
+        try expectRefusal("forbidden", ["complete", code, "--as", "ben@clinic.test"])
+        try expectRefusal("invalid_transition", ["complete", code]) // before its start
+        try expectRefusal("not_found", ["confirm", "ZZZZZZ"])
+        try expectRefusal("invalid_input", exit: 2, ["confirm", "K7Q"])
+
+        // When it is cancelled, it can no longer be confirmed
+        #expect(try clinic.run("cancel", code, "--as", "pia@clinic.test").exitCode == 0)
+        try expectRefusal("invalid_transition", ["confirm", code])
+    }
+
+    @Test func accountInputRefusals() throws {
+        let base = ["user", "add", "--role", "patient", "--name", "Zoë", "--password", "long-enough"]
+        try expectRefusal("invalid_input", exit: 2, base + ["--email", "zoe@clinic.test", "--phone", "555-CALL-NOW"])
+        try expectRefusal("invalid_input", exit: 2, base + ["--email", "zoe@clinic.test", "--phone", "+0123456789"])
+        try expectRefusal("invalid_input", exit: 2, base + ["--email", "not-an-email", "--phone", "+15550100009"])
+        try expectRefusal("invalid_input", exit: 2, base + ["--email", "pia@clinic.test", "--phone", "+15550100009"]) // duplicate
+        try expectRefusal("invalid_input", exit: 2, base + ["--email", "zoe@clinic.test", "--phone", "+1 555 010 0001"]) // duplicate phone
+        try expectRefusal("invalid_input", exit: 2, ["user", "add", "--role", "doctor", "--name", "Dr X", "--email", "x@clinic.test",
+                                                      "--phone", "+15550200009", "--specialization", "GP", "--hours", "mon 09:00-12:00,11:00-13:00"])
+        try expectRefusal("invalid_input", exit: 2, ["user", "add", "--role", "wizard", "--name", "W", "--email", "w@clinic.test", "--phone", "+15550200019"])
+        try expectRefusal("not_found", ["user", "passwd", "ghost@clinic.test", "--password", "whatever1"])
+        try expectRefusal("invalid_input", exit: 2, ["user", "passwd", "pia@clinic.test", "--password", "short"])
+    }
+
+    @Test func sqlLookingInputIsStoredVerbatimAndHarmless() throws {
+        // Given a reason and a name that look like SQL
+        let evil = "x'); DROP TABLE appointment; --"
+        let added = try clinic.run("user", "add", "--role", "patient", "--name", evil, "--email", "robert@clinic.test",
+                                   "--phone", "+15550100077", "--password", "long-enough")
+        #expect(added.exitCode == 0)
+        let booked = try clinic.json("book", "--doctor", "ana@clinic.test", "--patient", "robert@clinic.test",
+                                     "--start", "2026-03-03 10:00", "--reason", evil)
+        // Then they are stored as typed and the tables are intact
+        let appointment = try #require(booked.object["appointment"] as? [String: Any])
+        #expect(appointment["reason"] as? String == evil)
+        #expect((appointment["patient"] as? [String: Any])?["name"] as? String == evil)
+        #expect(try appointmentCount() == 1)
+        // And an SQL-looking reference finds nobody
+        try expectRefusal("not_found", bookArgs("2026-03-03 11:00", patient: "' OR 1=1 --"))
+    }
+}
