@@ -1,0 +1,44 @@
+import ArgumentParser
+import ClinicCore
+import Foundation
+
+/// `clinic demo`: a ready-to-try clinic in `clinic-demo.sqlite`.
+struct DemoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo", abstract: "Create (if missing) and fill a demo clinic, then show how to use it.")
+
+    @Option(help: "The demo database.") var db = "clinic-demo.sqlite"
+    @Option(help: "The demo clinic's time zone.") var timezone = "America/New_York"
+    @Flag(help: "Print JSON.") var json = false
+
+    func run() throws {
+        do {
+            guard let zone = ClinicTimeZone(identifier: timezone) else {
+                throw ClinicError(.invalidInput, "'\(timezone)' is not an IANA time zone")
+            }
+            let store = try ClinicStore(path: db, clock: SystemClock.fromEnvironment(),
+                                        settings: .init(name: "Demo Clinic", timeZone: zone))
+            let signIns = try DemoClinic.fill(store)
+            if json {
+                JSONOutput.print(["database": db, "sign_ins": signIns.map { "\($0.role.rawValue) \($0.login) \($0.password)" }.joined(separator: "; ")])
+                return
+            }
+            let today = zone.local(store.clock.now()).date
+            print("""
+            Demo clinic ready in \(db) (\(zone.identifier)).
+
+            Demo sign-ins (password \(DemoClinic.password)):
+            \(signIns.map { "  \($0.role.rawValue.padding(toLength: 13, withPad: " ", startingAt: 0)) \($0.login)" }.joined(separator: "\n"))
+
+            Try:
+              clinic appointments --db \(db)
+              clinic slots --db \(db) --doctor ana.moreau@demo.clinic --date \(today.adding(days: 1))
+              clinic book --db \(db) --doctor ana.moreau@demo.clinic --patient jose.alvarez@demo.clinic \\
+                   --start "\(today.adding(days: 1)) 16:30" --reason "Palpitations"
+              clinic confirm --db \(db) CODE
+            """)
+        } catch {
+            throw ErrorOutput.report(error, json: json)
+        }
+    }
+}
