@@ -18,10 +18,20 @@ let package = Package(
     targets: [
         .systemLibrary(name: "COpenSSL", path: "Sources/COpenSSL"),
         .target(
+            name: "ClinicSeedData",
+            path: "Seed",
+            resources: [
+                .copy("first_names.txt"), .copy("last_names.txt"),
+                .copy("specializations.txt"), .copy("reasons.txt"),
+            ]
+        ),
+        .target(
             name: "ClinicCore",
             dependencies: [
                 "COpenSSL",
+                "ClinicSeedData",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]

@@ -4,10 +4,14 @@ import Foundation
 /// Prints JSON documents on stdout, one per line.
 enum JSONOutput {
     static func print<T: Encodable>(_ value: T) {
+        FileHandle.standardOutput.write(((try? data(value)) ?? Data("{}".utf8)) + Data("\n".utf8))
+    }
+
+    /// The JSON encoding used everywhere (sorted keys; `pretty` for files people read).
+    static func data<T: Encodable>(_ value: T, pretty: Bool = false) throws -> Data {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(value)) ?? Data("{}".utf8)
-        FileHandle.standardOutput.write(data + Data("\n".utf8))
+        encoder.outputFormatting = pretty ? [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted] : [.sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(value)
     }
 }
 

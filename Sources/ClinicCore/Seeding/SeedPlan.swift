@@ -1,0 +1,46 @@
+/// A clinic to seed, generated in memory from a seed and a clock reading;
+/// writing it is `ClinicStore.seed`'s job.
+struct SeedPlan {
+    struct Person {
+        let id: Int64
+        let role: Role
+        let name: String
+        let email: String
+        let phone: String
+        /// Plain password for accounts that get one (hashed before writing).
+        let password: String?
+    }
+
+    struct Doctor {
+        let person: Person
+        let specialization: String
+        let slotMinutes: Int
+        let hours: WeeklyHours
+    }
+
+    struct PatientDetails {
+        let age: Int
+        let gender: String
+        let notes: String
+    }
+
+    struct Visit {
+        let id: Int64
+        let code: String
+        let doctorID: Int64
+        let patientID: Int64
+        let start: Int64
+        let end: Int64
+        let status: AppointmentStatus
+        let reason: String
+        let createdAt: Int64
+    }
+
+    var staff: [Person] = []
+    var doctors: [Doctor] = []
+    var patients: [Person] = []
+    var patientDetails: [PatientDetails] = []
+    var visits: [Visit] = []
+    /// Things the admin should know (e.g. doctors added so the appointments fit).
+    var notes: [String] = []
+}

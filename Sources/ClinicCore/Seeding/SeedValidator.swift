@@ -1,0 +1,83 @@
+import GRDB
+
+/// Re-reads a seeded database and checks the rules the seed promises: no
+/// double-booking, no patient in two places, every appointment on a real slot
+/// of its doctor, every doctor's minimum.
+struct SeedValidator {
+    let store: ClinicStore
+    let plan: SeedPlan
+    let options: SeedOptions
+
+    func report() throws -> SeedReport {
+        try store.pool.read { db in
+            let settings = try store.settings(db)
+            let zone = settings.timeZone
+            let now = store.nowSeconds
+            let byRole = try counts(db, "SELECT role, COUNT(*) FROM account GROUP BY role")
+            let byStatus = try counts(db, "SELECT status, COUNT(*) FROM appointment GROUP BY status")
+            let total = byStatus.values.reduce(0, +)
+            let past = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM appointment WHERE start_at <= ?", arguments: [now]) ?? 0
+            let perDoctor = try Row.fetchAll(db, sql: """
+                SELECT a.id, a.name, a.email, dp.specialization, dp.slot_minutes,
+                       COUNT(ap.id) AS n, COALESCE(SUM(ap.start_at <= ?), 0) AS past
+                FROM account a JOIN doctor_profile dp ON dp.account_id = a.id
+                LEFT JOIN appointment ap ON ap.doctor_id = a.id
+                GROUP BY a.id ORDER BY a.id
+                """, arguments: [now])
+            let doctors = try perDoctor.map { row -> SeedReport.Doctor in
+                let id: Int64 = row["id"]
+                let n: Int = row["n"], p: Int = row["past"]
+                return SeedReport.Doctor(id: id, name: row["name"], email: row["email"], specialization: row["specialization"],
+                                         hours: try ClinicStore.hours(doctorID: id, db).specText, slot_minutes: row["slot_minutes"],
+                                         appointments: n, past: p, future: n - p)
+            }
+            let minimum = min(SeedOptions.minimumPerDoctor, options.appointments / max(1, doctors.count))
+            let doubles = try Int.fetchOne(db, sql: """
+                SELECT COUNT(*) FROM (SELECT start_at, LAG(end_at) OVER (PARTITION BY doctor_id ORDER BY start_at) AS prev
+                FROM appointment WHERE status <> 'cancelled') WHERE start_at < prev
+                """) ?? -1
+            let overlaps = try Int.fetchOne(db, sql: """
+                SELECT COUNT(*) FROM (SELECT start_at, LAG(end_at) OVER (PARTITION BY patient_id ORDER BY start_at) AS prev
+                FROM appointment WHERE status <> 'cancelled') WHERE start_at < prev
+                """) ?? -1
+            let codes = try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT code) FROM appointment") == total
+            let offSlot = try offSlotCount(db)
+            let below = doctors.filter { $0.appointments < minimum }.count
+            let validation = SeedReport.Validation(
+                doctor_double_bookings: doubles, patient_overlaps: overlaps, off_slot_appointments: offSlot,
+                minimum_per_doctor: minimum, doctors_below_minimum: below, unique_codes: codes,
+                ok: doubles == 0 && overlaps == 0 && offSlot == 0 && below == 0 && codes)
+            return SeedReport(random_seed: options.randomSeed, timezone: zone.identifier, generated_at: zone.iso8601(now),
+                              accounts_by_role: byRole, appointments_by_status: byStatus, appointments: total,
+                              past: past, future: total - past, doctors: doctors, notes: plan.notes, validation: validation)
+        }
+    }
+
+    private func counts(_ db: Database, _ sql: String) throws -> [String: Int] {
+        Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: sql).map { ($0[0] as String, $0[1] as Int) })
+    }
+
+    /// Walks appointments by doctor and start, generating each doctor-day's
+    /// slots once (shared between doctors with the same hours, length and no time off).
+    private func offSlotCount(_ db: Database) throws -> Int {
+        var calculators: [Int64: SlotCalculator] = [:]
+        var shared: [String: Set<Int64>] = [:]
+        var current: (doctor: Int64, day: LocalDate, slots: Set<Int64>)?
+        var bad = 0
+        let rows = try Row.fetchCursor(db, sql: "SELECT doctor_id, start_at, end_at FROM appointment ORDER BY doctor_id, start_at")
+        while let row = try rows.next() {
+            let doctor: Int64 = row[0], start: Int64 = row[1], end: Int64 = row[2]
+            let calc = try calculators[doctor] ?? store.calculator(doctorID: doctor, db)
+            calculators[doctor] = calc
+            let day = calc.timeZone.local(start).date
+            if current?.doctor != doctor || current?.day != day {
+                let key = calc.timeOff.isEmpty ? "\(calc.hours.specText)|\(calc.slotMinutes)|\(day)" : nil
+                let slots = key.flatMap { shared[$0] } ?? Set(calc.slots(on: day).map(\.start))
+                if let key { shared[key] = slots }
+                current = (doctor, day, slots)
+            }
+            if !(current?.slots.contains(start) ?? false) || end - start != Int64(calc.slotMinutes) * 60 { bad += 1 }
+        }
+        return bad
+    }
+}
