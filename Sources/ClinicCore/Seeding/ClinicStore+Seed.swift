@@ -24,6 +24,10 @@ extension ClinicStore {
         progress?("writing", 0, plan.visits.count)
         var removed: [String: Int] = [:]
         try pool.writeWithoutTransaction { db in
+            // A big page cache keeps the random-order unique indexes (codes, emails) in memory while writing.
+            let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
+            try db.execute(sql: "PRAGMA cache_size = -1048576; PRAGMA temp_store = MEMORY")
+            defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize); PRAGMA temp_store = DEFAULT") }
             try db.inTransaction(.immediate) {
                 if options.replace { removed = try Self.removeAll(db) }
                 try SeedWriter(db: db, plan: plan, hashes: hashes, progress: progress).write()

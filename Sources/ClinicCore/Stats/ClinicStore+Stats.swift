@@ -1,0 +1,100 @@
+import GRDB
+
+extension ClinicStore {
+    /// Appointment counts per local month or day (newest first, at most
+    /// `limit` periods, ending with the period of the latest appointment), the
+    /// overall total, and per period the offered slots for utilisation.
+    /// `doctorID == nil` means the whole clinic.
+    public func stats(doctorID: Int64? = nil, grouping: StatsGrouping = .month, limit: Int = 10) throws -> ClinicStats {
+        guard (1...1000).contains(limit) else { throw ClinicError(.invalidInput, "--limit must be 1…1000") }
+        return try pool.read { db in
+            let zone = try settings(db).timeZone
+            if let doctorID { _ = try calculator(doctorID: doctorID, db) } // not_found for a non-doctor
+            let filter = doctorID == nil ? "" : " AND a.doctor_id = \(doctorID!)"
+            let range = try Row.fetchOne(db, sql: "SELECT MIN(start_at), MAX(start_at) FROM appointment a WHERE 1" + filter)
+            let overall = try counts(db, sql: "SELECT status, COUNT(*) FROM appointment a WHERE 1\(filter) GROUP BY status")
+            guard let range, let first = range[0] as Int64?, let last = range[1] as Int64? else {
+                return ClinicStats(doctorID: doctorID, grouping: grouping, timeZone: zone, periods: [], overall: overall)
+            }
+            let bounds = Self.periods(from: zone.local(first).date, to: zone.local(last).date, grouping: grouping, limit: limit, zone: zone)
+            var perPeriod = [StatsCounts](repeating: StatsCounts(), count: bounds.count)
+            let values = bounds.enumerated().map { "(\($0.offset), \($0.element.start), \($0.element.end))" }.joined(separator: ", ")
+            let rows = try Row.fetchAll(db, sql: """
+                WITH p(i, s, e) AS (VALUES \(values))
+                SELECT p.i, a.status, COUNT(*) FROM p JOIN appointment a ON a.start_at >= p.s AND a.start_at < p.e\(filter)
+                GROUP BY p.i, a.status
+                """)
+            for row in rows {
+                guard let status = AppointmentStatus(rawValue: row[1]) else { continue }
+                perPeriod[row[0]].byStatus[status] = row[2]
+            }
+            let offered = try offeredSlots(db, doctorID: doctorID, periods: bounds)
+            let periods = bounds.indices.map { i in
+                StatsPeriod(label: bounds[i].label, firstDay: bounds[i].firstDay, start: bounds[i].start, end: bounds[i].end,
+                            counts: perPeriod[i], offeredSlots: offered[i])
+            }
+            return ClinicStats(doctorID: doctorID, grouping: grouping, timeZone: zone, periods: periods, overall: overall)
+        }
+    }
+
+    struct PeriodBounds {
+        let label: String
+        let firstDay: LocalDate
+        let lastDay: LocalDate
+        let start: Int64
+        let end: Int64
+    }
+
+    /// Periods newest first, from the one holding `last` back to the one holding `first`, at most `limit`.
+    static func periods(from first: LocalDate, to last: LocalDate, grouping: StatsGrouping, limit: Int, zone: ClinicTimeZone) -> [PeriodBounds] {
+        var result: [PeriodBounds] = []
+        var day = grouping == .month ? last.firstOfMonth : last
+        while result.count < limit {
+            let next: LocalDate
+            if grouping == .month {
+                next = day.month == 12 ? LocalDate(year: day.year + 1, month: 1, day: 1)! : LocalDate(year: day.year, month: day.month + 1, day: 1)!
+            } else {
+                next = day.adding(days: 1)
+            }
+            let label = grouping == .month ? String(day.description.prefix(7)) : day.description
+            result.append(PeriodBounds(label: label, firstDay: day, lastDay: next.adding(days: -1),
+                                       start: zone.startOfDay(day), end: zone.startOfDay(next)))
+            let lastDayBefore = day.adding(days: -1)
+            if lastDayBefore < first { break }
+            day = grouping == .month ? lastDayBefore.firstOfMonth : lastDayBefore
+        }
+        return result
+    }
+
+    private func counts(_ db: Database, sql: String) throws -> StatsCounts {
+        var byStatus: [AppointmentStatus: Int] = [:]
+        for row in try Row.fetchAll(db, sql: sql) {
+            if let s = AppointmentStatus(rawValue: row[0]) { byStatus[s] = row[1] }
+        }
+        return StatsCounts(byStatus: byStatus)
+    }
+
+    /// Slots offered per period by one doctor or all, under current hours and
+    /// time off. Doctors with the same hours, slot length and no time off
+    /// share one computation per day.
+    private func offeredSlots(_ db: Database, doctorID: Int64?, periods: [PeriodBounds]) throws -> [Int] {
+        let ids = try doctorID.map { [$0] } ?? Int64.fetchAll(db, sql: "SELECT account_id FROM doctor_profile")
+        var cache: [String: Int] = [:]
+        var offered = [Int](repeating: 0, count: periods.count)
+        for id in ids {
+            let calc = try calculator(doctorID: id, db)
+            let shareable = calc.timeOff.isEmpty ? "\(calc.hours.specText)|\(calc.slotMinutes)|" : nil
+            for (i, p) in periods.enumerated() {
+                var day = p.firstDay
+                while day <= p.lastDay {
+                    let key = shareable.map { $0 + day.description }
+                    let n = key.flatMap { cache[$0] } ?? calc.slots(on: day).count
+                    if let key { cache[key] = n }
+                    offered[i] += n
+                    day = day.adding(days: 1)
+                }
+            }
+        }
+        return offered
+    }
+}
