@@ -18,7 +18,7 @@ extension ClinicStore {
         var specialization: String?
         if new.role == .doctor {
             let spec = (new.specialization ?? "").trimmingCharacters(in: .whitespaces)
-            guard (1...100).contains(spec.count) else {
+            guard (1...100).contains(spec.unicodeScalars.count) else {
                 throw ClinicError(.invalidInput, "a doctor needs a specialization (1–100 characters)")
             }
             guard (5...480).contains(new.slotMinutes) else {
