@@ -2,11 +2,12 @@ import Foundation
 
 /// Validation of account fields typed by people.
 public enum AccountInput {
-    /// A trimmed name of 1–200 characters without control characters.
+    /// A trimmed name of 1–200 characters without control characters
+    /// (counted as Unicode scalars, as the schema's CHECK counts them).
     public static func name(_ text: String) throws -> String {
         let name = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !name.isEmpty else { throw ClinicError(.invalidInput, "a name is required") }
-        guard name.count <= 200 else { throw ClinicError(.invalidInput, "the name is too long (200 characters at most)") }
+        guard name.unicodeScalars.count <= 200 else { throw ClinicError(.invalidInput, "the name is too long (200 characters at most)") }
         guard !name.unicodeScalars.contains(where: { CharacterSet.controlCharacters.contains($0) }) else {
             throw ClinicError(.invalidInput, "the name contains control characters")
         }

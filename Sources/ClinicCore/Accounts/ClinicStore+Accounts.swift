@@ -18,7 +18,7 @@ extension ClinicStore {
         var specialization: String?
         if new.role == .doctor {
             let spec = (new.specialization ?? "").trimmingCharacters(in: .whitespaces)
-            guard (1...100).contains(spec.count) else {
+            guard (1...100).contains(spec.unicodeScalars.count) else {
                 throw ClinicError(.invalidInput, "a doctor needs a specialization (1–100 characters)")
             }
             guard (5...480).contains(new.slotMinutes) else {
@@ -106,15 +106,26 @@ extension ClinicStore {
 
     func account(matching reference: String, _ db: Database) throws -> Account {
         let ref = reference.trimmingCharacters(in: .whitespaces)
+        // Only bare digits are an id: `+15550100001` is a phone, not the number 15550100001.
+        guard !ref.isEmpty, ref.allSatisfy({ $0.isASCII && $0.isNumber }), let id = Int64(ref) else {
+            return try account(login: ref, db)
+        }
+        guard let row = try Row.fetchOne(db, sql: "SELECT \(Account.columns) FROM account WHERE id = ?", arguments: [id]) else {
+            throw ClinicError(.notFound, "no account matches '\(reference)' (use an email, an E.164 phone or an id)")
+        }
+        return Account(row: row)
+    }
+
+    /// Finds an account by email or phone (as typed), never by id: what people sign in with.
+    func account(login: String, _ db: Database) throws -> Account {
+        let ref = login.trimmingCharacters(in: .whitespaces)
         var row: Row?
-        if let id = Int64(ref) {
-            row = try Row.fetchOne(db, sql: "SELECT \(Account.columns) FROM account WHERE id = ?", arguments: [id])
-        } else if ref.contains("@") {
+        if ref.contains("@") {
             row = try Row.fetchOne(db, sql: "SELECT \(Account.columns) FROM account WHERE email = ?", arguments: [ref.lowercased()])
         } else if let phone = try? PhoneNumber.normalize(ref, defaultCountryCode: defaultCountryCode) {
             row = try Row.fetchOne(db, sql: "SELECT \(Account.columns) FROM account WHERE phone = ?", arguments: [phone])
         }
-        guard let row else { throw ClinicError(.notFound, "no account matches '\(reference)' (use an email, an E.164 phone or an id)") }
+        guard let row else { throw ClinicError(.notFound, "no account matches '\(login)' (use an email, an E.164 phone or an id)") }
         return Account(row: row)
     }
 

@@ -13,7 +13,7 @@ extension ClinicStore {
     public func signIn(login: String, password: String) throws -> Account {
         let refused = ClinicError(.unauthorized, "wrong email / phone or password")
         let found = try pool.read { db -> (Account, String?)? in
-            guard let account = try? self.account(matching: login, db), Int64(login) == nil else { return nil }
+            guard let account = try? self.account(login: login, db) else { return nil }
             let hash = try String?.fetchOne(db, sql: "SELECT password_hash FROM account WHERE id = ?", arguments: [account.id]) ?? nil
             return (account, hash)
         }

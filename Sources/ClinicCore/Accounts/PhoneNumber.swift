@@ -3,8 +3,9 @@ import Foundation
 /// E.164 phone numbers: `+` and 8–15 digits, the first not 0.
 public enum PhoneNumber {
     /// Normalises what people type: spaces, dashes, dots and brackets go,
-    /// `00` becomes `+`, and a national number of 10 digits gets
-    /// `defaultCountryCode` (`1` by default). Anything else is refused.
+    /// `00` becomes `+`, and a national number of 10 digits (not starting
+    /// with the trunk prefix 0) gets `defaultCountryCode` (`1` by default).
+    /// Anything else is refused.
     public static func normalize(_ text: String, defaultCountryCode: String = "1") throws -> String {
         var raw = text.trimmingCharacters(in: .whitespaces)
         guard !raw.isEmpty else { throw ClinicError(.invalidInput, "a phone number is required") }
@@ -14,7 +15,8 @@ public enum PhoneNumber {
             digits = String(raw.dropFirst())
         } else if raw.hasPrefix("00") {
             digits = String(raw.dropFirst(2))
-        } else if raw.count == 10, raw.allSatisfy({ $0.isASCII && $0.isNumber }) {
+        } else if raw.count == 10, raw.first != "0", raw.allSatisfy({ $0.isASCII && $0.isNumber }) {
+            // A leading 0 is a trunk prefix, not part of the number: refused below.
             digits = defaultCountryCode + raw
         } else {
             digits = raw

@@ -7,7 +7,9 @@ public struct WeeklyHours: Sendable, Equatable {
         public let end: Int
         public init(start: Int, end: Int) { self.start = start; self.end = end }
         public static func < (a: Interval, b: Interval) -> Bool { (a.start, a.end) < (b.start, b.end) }
-        public var description: String { "\(LocalTime(minutes: start)!)-\(LocalTime(minutes: end)!)" }
+        /// `09:00-12:00`; minutes outside the day (only in an invalid interval) are shown as numbers.
+        public var description: String { "\(Self.text(start))-\(Self.text(end))" }
+        private static func text(_ minutes: Int) -> String { LocalTime(minutes: minutes)?.description ?? "\(minutes)min" }
     }
 
     /// Intervals by weekday; a missing day has no hours.

@@ -70,12 +70,15 @@ extension ClinicStore {
     /// The error every lost race and taken slot gets.
     static let slotTaken = ClinicError(.slotTaken, "that slot was just taken; pick another one")
 
-    /// A reason of 1–500 characters, trimmed.
+    /// A reason of 1–500 characters, trimmed. Characters are counted as the
+    /// schema's CHECK counts them (Unicode scalars), so an emoji with a skin
+    /// tone counts twice and the database never refuses what passed here.
     static func validReason(_ text: String) throws -> String {
         let reason = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !reason.isEmpty else { throw ClinicError(.invalidInput, "a reason for the visit is required") }
-        guard reason.count <= 500 else {
-            throw ClinicError(.invalidInput, "the reason is too long (\(reason.count) characters; 500 at most)")
+        let length = reason.unicodeScalars.count
+        guard length <= 500 else {
+            throw ClinicError(.invalidInput, "the reason is too long (\(length) characters; 500 at most)")
         }
         return reason
     }

@@ -62,7 +62,15 @@ public final class ClinicStore: Sendable {
                               noShowGraceMinutes: row["no_show_grace_minutes"])
     }
 
-    private static func applySettings(_ o: ClinicSettings.Overrides, _ db: Database) throws {
+    private static func applySettings(_ overrides: ClinicSettings.Overrides, _ db: Database) throws {
+        var o = overrides
+        if let name = o.name {
+            let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard (1...200).contains(trimmed.unicodeScalars.count) else {
+                throw ClinicError(.invalidInput, "the clinic's name must have 1–200 characters")
+            }
+            o.name = trimmed
+        }
         if let lead = o.reminderLeadMinutes, !(0...10080).contains(lead) {
             throw ClinicError(.invalidInput, "reminder lead must be 0…10080 minutes")
         }
