@@ -50,7 +50,8 @@ struct HoursSpecParserTests {
     @Test("The canonical text parses back to the same hours")
     func specTextRoundTrip() throws {
         let parsed = try hours("sat-mon 10:00-11:00; wed 14:00-17:00,09:00-12:00")
-        #expect(parsed.specText == "mon 10:00-11:00; wed 09:00-12:00,14:00-17:00; sat 10:00-11:00; sun 10:00-11:00")
+        #expect(parsed.specText == "mon 10:00-11:00; wed 09:00-12:00,14:00-17:00; sat-sun 10:00-11:00")
+        #expect(try hours("mon-fri 09:00-12:00; sat 09:00-12:00").specText == "mon-sat 09:00-12:00", "consecutive equal days join")
         #expect(try hours(parsed.specText) == parsed)
     }
 
