@@ -14,6 +14,10 @@ struct BenchOptions {
     var quick = false
     /// Where the database files go; the large slots database is kept there between runs.
     var dbDir = FileManager.default.temporaryDirectory.appendingPathComponent("clinic-bench").path
+    /// The benchmarks to run (all by default; a subset is for profiling one of them).
+    var only: Set<String> = BenchOptions.benchmarks
+
+    static let benchmarks: Set<String> = ["raw", "booking", "contention", "slots"]
 
     static let usage = """
         usage: clinic-bench [--quick] [--db-dir DIR]
@@ -22,6 +26,7 @@ struct BenchOptions {
           --quick        small sizes, a few seconds in all (smoke test)
           --db-dir DIR   folder for the database files (default: $TMPDIR/clinic-bench);
                          the large slots database built there is reused by later runs
+          --only LIST    run only some of raw,booking,contention,slots (for profiling)
         """
 
     /// Parses the arguments after the program name.
@@ -35,6 +40,12 @@ struct BenchOptions {
             case "--db-dir":
                 guard let dir = rest.popFirst(), !dir.isEmpty else { throw BenchError("--db-dir needs a folder") }
                 options.dbDir = dir
+            case "--only":
+                let names = Set((rest.popFirst() ?? "").split(separator: ",").map(String.init))
+                guard !names.isEmpty, names.isSubset(of: benchmarks) else {
+                    throw BenchError("--only takes a comma-separated list of \(benchmarks.sorted().joined(separator: ","))")
+                }
+                options.only = names
             case "--worker":
                 guard let plan = rest.popFirst(), let index = rest.popFirst().flatMap({ Int($0) }) else {
                     throw BenchError("--worker needs a plan file and a worker index")
