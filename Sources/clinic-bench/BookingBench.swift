@@ -10,6 +10,8 @@ enum BookingBench {
         let bookings: Int
         let seconds: Double
         let latencies: Percentiles
+        /// CPU and bytes written per operation over the timed loop.
+        let perOperation: [String: Any]
         let refusals: [String: Int]
         let doctors: Int
         let patients: Int
@@ -18,7 +20,7 @@ enum BookingBench {
 
         var json: [String: Any] {
             ["bookings": bookings, "seconds": rounded(seconds, 3), "per_s": rounded(perSecond, 0),
-             "latency": latencies.json, "refusals": refusals, "doctors": doctors, "patients": patients,
+             "latency": latencies.json, "per_operation": perOperation, "refusals": refusals, "doctors": doctors, "patients": patients,
              "hours": "mon-sun 00:00-24:00, 5-minute slots", "actor": "receptionist via tui",
              "durability": durability]
         }
@@ -56,6 +58,7 @@ enum BookingBench {
         for i in 0..<warmup { book(i) }
         var latencies: [UInt64] = []
         latencies.reserveCapacity(bookings)
+        let counters = ProcessCounters.now()
         let start = Stopwatch.now()
         for i in warmup..<total {
             let t0 = Stopwatch.now()
@@ -63,10 +66,11 @@ enum BookingBench {
             latencies.append(Stopwatch.now() &- t0)
         }
         let seconds = Stopwatch.seconds(since: start)
+        let perOperation = ProcessCounters.now().perOperation(since: counters, operations: bookings)
         let stored = try clinic.store.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM appointment") ?? 0 }
         if stored != total { refusals["missing_rows", default: 0] += total - stored }
         let durability = try BenchFiles.durability(clinic.store.pool)
-        return Result(bookings: bookings, seconds: seconds, latencies: Percentiles(nanoseconds: latencies),
+        return Result(bookings: bookings, seconds: seconds, latencies: Percentiles(nanoseconds: latencies), perOperation: perOperation,
                       refusals: refusals, doctors: doctors, patients: patients, durability: durability)
     }
 }

@@ -9,12 +9,14 @@ enum RawInsertBench {
         let inserts: Int
         let seconds: Double
         let latencies: Percentiles
+        /// CPU and bytes written per operation over the timed loop.
+        let perOperation: [String: Any]
         let durability: [String: Any]
         var perSecond: Double { Double(inserts) / seconds }
 
         var json: [String: Any] {
             ["inserts": inserts, "seconds": rounded(seconds, 3), "per_s": rounded(perSecond, 0),
-             "latency": latencies.json, "durability": durability,
+             "latency": latencies.json, "per_operation": perOperation, "durability": durability,
              "statement": "INSERT INTO sample (doctor_id, start_at, code, note) VALUES (?, ?, ?, ?)"]
         }
     }
@@ -46,6 +48,7 @@ enum RawInsertBench {
         for i in 0..<warmup { try insert(i) }
         var latencies: [UInt64] = []
         latencies.reserveCapacity(inserts)
+        let counters = ProcessCounters.now()
         let start = Stopwatch.now()
         for i in warmup..<(warmup + inserts) {
             let t0 = Stopwatch.now()
@@ -53,8 +56,9 @@ enum RawInsertBench {
             latencies.append(Stopwatch.now() &- t0)
         }
         let seconds = Stopwatch.seconds(since: start)
+        let perOperation = ProcessCounters.now().perOperation(since: counters, operations: inserts)
         let count = try pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sample") ?? 0 }
         guard count == warmup + inserts else { throw BenchError("raw: expected \(warmup + inserts) rows, found \(count)") }
-        return Result(inserts: inserts, seconds: seconds, latencies: Percentiles(nanoseconds: latencies), durability: durability)
+        return Result(inserts: inserts, seconds: seconds, latencies: Percentiles(nanoseconds: latencies), perOperation: perOperation, durability: durability)
     }
 }
