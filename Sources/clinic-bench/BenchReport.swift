@@ -29,6 +29,7 @@ enum BenchReport {
             "contention_processes": sizes.contentionWorkers, "contention_slots": sizes.contentionSlots,
             "contention_doctors": sizes.contentionDoctors,
             "slots_appointments": sizes.slotsAppointments, "slots_calls": sizes.slotsCalls,
+            "raw_booking_rounds": sizes.rounds,
         ]
     }
 
