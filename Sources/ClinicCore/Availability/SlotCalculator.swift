@@ -1,3 +1,5 @@
+import Foundation
+
 /// One bookable period, in unix seconds.
 public struct Slot: Hashable, Sendable, Comparable {
     public let start: Int64
@@ -50,7 +52,46 @@ public struct SlotCalculator: Sendable {
     }
 
     /// Every slot the weekly hours generate on `date`, ignoring time off.
+    ///
+    /// Most days lie far from any offset change: there wall time and instant
+    /// differ by one fixed offset, and the slots are the wall times shifted by
+    /// it, exactly what `generalSlots(on:)` returns (no gap, no repeated hour,
+    /// nothing to drop) for a few time-zone look-ups instead of three per slot.
     func generated(on date: LocalDate) -> [Slot] {
+        guard let offset = constantOffset(around: date) else { return generalSlots(on: date) }
+        let length = Int64(slotMinutes) * 60
+        let base = Int64(date.daysSinceEpoch) * 86_400 - offset
+        var result: [Slot] = []
+        for interval in hours.intervals(on: date.weekday) { // sorted, not overlapping
+            var minute = interval.start
+            while minute + slotMinutes <= interval.end {
+                let start = base + Int64(minute) * 60
+                result.append(Slot(start: start, end: start + length))
+                minute += slotMinutes
+            }
+        }
+        return result
+    }
+
+    /// The zone's UTC offset (seconds) if it is the same all through the window
+    /// `generalSlots(on:)` consults for `date` (every probe of `ClinicTimeZone`
+    /// lies within a day of the date's wall-clock span; two days of margin
+    /// here), or `nil` when a transition falls in it.
+    private func constantOffset(around date: LocalDate) -> Int64? {
+        let dayWall = Int64(date.daysSinceEpoch) * 86_400
+        let from = dayWall - 2 * 86_400, to = dayWall + 3 * 86_400
+        let offset = timeZone.offset(at: from)
+        if let next = timeZone.zone.nextDaylightSavingTimeTransition(after: Date(timeIntervalSince1970: TimeInterval(from))),
+           next.timeIntervalSince1970 <= TimeInterval(to) {
+            return nil
+        }
+        guard timeZone.offset(at: to) == offset else { return nil }
+        return Int64(offset)
+    }
+
+    /// The slots of `date` for any day, transitions included: each wall time's
+    /// real instants, within the interval's end, overlaps dropped.
+    func generalSlots(on date: LocalDate) -> [Slot] {
         let length = Int64(slotMinutes) * 60
         var result: [Slot] = []
         for interval in hours.intervals(on: date.weekday) {

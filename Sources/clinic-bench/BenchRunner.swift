@@ -1,0 +1,79 @@
+import Foundation
+
+/// Runs the benchmarks in order, in one process, and assembles the report.
+struct BenchRunner {
+    let options: BenchOptions
+
+    func run() throws -> [String: Any] {
+        let sizes = options.quick ? BenchSizes.quick : BenchSizes.full
+        let dir = try BenchFiles.prepareDirectory(options.dbDir)
+        let machine = try BenchReport.machine()
+        if machine["build"] as? String == "debug" { progress("warning: debug build; run with -c release for real figures") }
+        var report: [String: Any] = [
+            "benchmark": "clinic-bench",
+            "machine": machine,
+            "parameters": BenchReport.parameters(sizes, quick: options.quick, dbDir: dir),
+        ]
+
+        try runThroughput(sizes: sizes, dir: dir, into: &report)
+
+        if options.only.contains("contention") {
+            let contention = try ContentionBench.run(dir: dir, executable: BenchFiles.executablePath(),
+                                                     workers: sizes.contentionWorkers, slots: sizes.contentionSlots,
+                                                     doctors: sizes.contentionDoctors)
+            progress("contention: exactly one per slot: \(contention["exactly_one_per_slot"] ?? "?")")
+            report["contention"] = contention
+        }
+
+        if options.only.contains("slots") {
+            let slots = try SlotsBench.run(dir: dir, appointments: sizes.slotsAppointments, calls: sizes.slotsCalls,
+                                           warmup: min(200, sizes.slotsCalls / 10))
+            progress("slots: p99 \(slots["p99_us"] ?? "?") µs")
+            report["slots_1m"] = slots
+        }
+        return report
+    }
+
+    /// The raw baseline and the booking loop, alternated over `sizes.rounds`
+    /// rounds so both meet the same machine; the median round of each is reported.
+    private func runThroughput(sizes: BenchSizes, dir: String, into report: inout [String: Any]) throws {
+        var raws: [RawInsertBench.Result] = []
+        var bookings: [BookingBench.Result] = []
+        for round in 1...sizes.rounds {
+            if options.only.contains("raw") {
+                progress("raw (round \(round)/\(sizes.rounds)): \(sizes.rawInserts) single-row insert transactions")
+                let result = try RawInsertBench.run(path: dir + "/raw.sqlite", inserts: sizes.rawInserts, warmup: sizes.warmup)
+                progress("raw: \(Int(result.perSecond)) inserts/s")
+                raws.append(result)
+            }
+            if options.only.contains("booking") {
+                progress("booking (round \(round)/\(sizes.rounds))")
+                let result = try BookingBench.run(path: dir + "/booking.sqlite", bookings: sizes.bookings, warmup: sizes.warmup,
+                                                  doctors: sizes.bookingDoctors, patients: sizes.bookingPatients)
+                progress("booking: \(Int(result.perSecond)) bookings/s")
+                bookings.append(result)
+            }
+        }
+        let raw = raws.sorted { $0.perSecond < $1.perSecond }.dropFirst(raws.count / 2).first
+        let booking = bookings.sorted { $0.perSecond < $1.perSecond }.dropFirst(bookings.count / 2).first
+        if let raw {
+            report["raw_sqlite_insert_per_s"] = rounded(raw.perSecond, 0)
+            var json = raw.json
+            json["rounds_per_s"] = raws.map { rounded($0.perSecond, 0) }
+            report["raw"] = json
+        }
+        if let booking {
+            report["booking_per_s"] = rounded(booking.perSecond, 0)
+            var json = booking.json
+            json["rounds_per_s"] = bookings.map { rounded($0.perSecond, 0) }
+            report["booking"] = json
+        }
+        if let raw, let booking {
+            let ratio = booking.perSecond / raw.perSecond
+            report["booking_to_raw_ratio"] = rounded(ratio, 3)
+            report["booking_target_ratio"] = 0.5
+            report["booking_meets_target"] = ratio >= 0.5
+            report["booking_to_raw_ratio_by_round"] = zip(raws, bookings).map { rounded($1.perSecond / $0.perSecond, 3) }
+        }
+    }
+}

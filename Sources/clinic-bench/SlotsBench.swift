@@ -1,0 +1,103 @@
+import ClinicCore
+import Foundation
+import GRDB
+
+/// `ClinicStore.slots(doctorID:on:viewer:)` for one doctor-day on a database
+/// of many appointments, timed call by call over varying future working days
+/// of the busiest doctor. The database is built once per size in the
+/// benchmark folder and reused by later runs.
+enum SlotsBench {
+    static func run(dir: String, appointments: Int, calls: Int, warmup: Int) throws -> [String: Any] {
+        let builder = SlotsDatabaseBuilder(appointments: appointments)
+        let path = dir + "/" + builder.fileName
+        var buildSeconds: Double?
+        if FileManager.default.fileExists(atPath: path), try storedAppointments(path) != appointments {
+            progress("slots: \(path) is incomplete or different; rebuilding")
+            BenchFiles.removeDatabase(path)
+        }
+        if !FileManager.default.fileExists(atPath: path) {
+            // Built under another name and renamed when complete, so an interrupted
+            // build is never mistaken for a finished one.
+            let partial = path + ".building"
+            BenchFiles.removeDatabase(partial)
+            let start = Stopwatch.now()
+            try builder.build(path: partial)
+            for suffix in ["-wal", "-shm"] where FileManager.default.fileExists(atPath: partial + suffix) {
+                // Empty after the TRUNCATE checkpoint and the pool's close.
+                try FileManager.default.removeItem(atPath: partial + suffix)
+            }
+            try? FileManager.default.removeItem(atPath: partial + ".lock")
+            try FileManager.default.moveItem(atPath: partial, toPath: path)
+            buildSeconds = Stopwatch.seconds(since: start)
+            progress("slots: built \(path) in \(Int(buildSeconds!)) s")
+        } else {
+            progress("slots: reusing \(path)")
+        }
+        let stored = try storedAppointments(path)
+        guard stored == appointments else { throw BenchError("slots: \(path) holds \(stored) appointments, not \(appointments)") }
+
+        guard let zone = ClinicTimeZone(identifier: BenchClinic.zoneID) else { throw BenchError("unknown zone") }
+        let now = Date(timeIntervalSince1970: TimeInterval(zone.startOfDay(SlotsDatabaseBuilder.splitDay)))
+        let store = try ClinicStore(path: path, clock: ManualClock(now))
+        defer { try? store.pool.close() }
+        let (busyDoctor, desk, lastStart) = try store.pool.read { db in
+            (try Int64.fetchOne(db, sql: "SELECT account_id FROM doctor_profile ORDER BY account_id LIMIT 1")!,
+             try Int64.fetchOne(db, sql: "SELECT id FROM account WHERE role = 'receptionist' LIMIT 1")!,
+             try Int64.fetchOne(db, sql: "SELECT MAX(start_at) FROM appointment")!)
+        }
+        let viewer = Actor.account(desk, .receptionist, via: .tui)
+        // Future working days of the busy doctor that lie within the data.
+        var days: [LocalDate] = []
+        var day = SlotsDatabaseBuilder.splitDay
+        while zone.startOfDay(day) < lastStart {
+            if day.weekday != .sunday { days.append(day) }
+            day = day.adding(days: 1)
+        }
+        guard !days.isEmpty else { throw BenchError("slots: no future days in the data") }
+        var rng = SplitMix64(seed: 42)
+        var entries = 0, taken = 0
+        for _ in 0..<warmup {
+            _ = try store.slots(doctorID: busyDoctor, on: days.randomElement(using: &rng)!, viewer: viewer)
+        }
+        var latencies: [UInt64] = []
+        latencies.reserveCapacity(calls)
+        for _ in 0..<calls {
+            let date = days.randomElement(using: &rng)!
+            let t0 = Stopwatch.now()
+            let result = try store.slots(doctorID: busyDoctor, on: date, viewer: viewer)
+            latencies.append(Stopwatch.now() &- t0)
+            entries += result.entries.count
+            taken += result.entries.filter { !$0.free }.count
+        }
+        let summary = Percentiles(nanoseconds: latencies)
+        var json: [String: Any] = [
+            "appointments": appointments, "calls": calls, "database": path,
+            "doctors": builder.doctors, "patients": builder.patients,
+            "distinct_days": days.count, "first_day": "\(SlotsDatabaseBuilder.firstDay)",
+            "busy_doctor_hours": "\(SlotsDatabaseBuilder.busyHours.0), \(SlotsDatabaseBuilder.busyHours.1)-minute slots",
+            "mean_slots_per_call": rounded(Double(entries) / Double(calls), 1),
+            "mean_taken_per_call": rounded(Double(taken) / Double(calls), 1),
+            "p50_us": rounded(summary.p50, 1), "p90_us": rounded(summary.p90, 1), "p99_us": rounded(summary.p99, 1),
+            "max_us": rounded(summary.max, 1), "mean_us": rounded(summary.mean, 1),
+            "target_p99_us": 1_000, "meets_target": summary.p99 < 1_000,
+            "reused_database": buildSeconds == nil,
+        ]
+        if let buildSeconds { json["build_seconds"] = rounded(buildSeconds, 1) }
+        json["status_counts"] = try store.pool.read { db in
+            Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT status, COUNT(*) FROM appointment GROUP BY status")
+                .map { ($0[0] as String, $0[1] as Int) })
+        }
+        return json
+    }
+
+    /// Appointments in the database at `path`, or -1 when it cannot be read as a clinic database.
+    private static func storedAppointments(_ path: String) throws -> Int {
+        do {
+            let queue = try DatabaseQueue(path: path)
+            defer { try? queue.close() }
+            return try queue.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM appointment") ?? -1 }
+        } catch {
+            return -1
+        }
+    }
+}
