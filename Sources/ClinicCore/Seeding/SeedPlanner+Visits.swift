@@ -34,6 +34,12 @@ extension SeedPlanner {
                 }
             }
         }
+        // Rows in (doctor, start) order: the table then reads in the order screens and checks walk it.
+        result.sort { ($0.doctorID, $0.start) < ($1.doctorID, $1.start) }
+        result = result.enumerated().map { i, v in
+            SeedPlan.Visit(id: Int64(i + 1), code: v.code, doctorID: v.doctorID, patientID: v.patientID, start: v.start,
+                           end: v.end, status: v.status, reason: v.reason, createdAt: v.createdAt)
+        }
         if skipped > 0 {
             notes.append("\(skipped) appointments were left out: no patient was free at those times (add patients)")
         }

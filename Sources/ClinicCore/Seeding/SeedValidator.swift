@@ -32,16 +32,12 @@ struct SeedValidator {
                                          appointments: n, past: p, future: n - p)
             }
             let minimum = min(SeedOptions.minimumPerDoctor, options.appointments / max(1, doctors.count))
-            let doubles = try Int.fetchOne(db, sql: """
-                SELECT COUNT(*) FROM (SELECT start_at, LAG(end_at) OVER (PARTITION BY doctor_id ORDER BY start_at) AS prev
-                FROM appointment WHERE status <> 'cancelled') WHERE start_at < prev
-                """) ?? -1
+            let (offSlot, doubles) = try walkDoctors(db)
             let overlaps = try Int.fetchOne(db, sql: """
                 SELECT COUNT(*) FROM (SELECT start_at, LAG(end_at) OVER (PARTITION BY patient_id ORDER BY start_at) AS prev
                 FROM appointment WHERE status <> 'cancelled') WHERE start_at < prev
                 """) ?? -1
             let codes = try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT code) FROM appointment") == total
-            let offSlot = try offSlotCount(db)
             let below = doctors.filter { $0.appointments < minimum }.count
             let validation = SeedReport.Validation(
                 doctor_double_bookings: doubles, patient_overlaps: overlaps, off_slot_appointments: offSlot,
@@ -57,27 +53,41 @@ struct SeedValidator {
         Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: sql).map { ($0[0] as String, $0[1] as Int) })
     }
 
-    /// Walks appointments by doctor and start, generating each doctor-day's
-    /// slots once (shared between doctors with the same hours, length and no time off).
-    private func offSlotCount(_ db: Database) throws -> Int {
-        var calculators: [Int64: SlotCalculator] = [:]
+    /// Walks appointments by doctor and start: counts those not on a slot of
+    /// their doctor, and those (not cancelled) starting before the doctor's
+    /// previous one ended. Each doctor-day's slots are generated once (shared
+    /// between doctors with the same hours and length and no time off), and the
+    /// zone is consulted once per day, not per row.
+    private func walkDoctors(_ db: Database) throws -> (offSlot: Int, doubles: Int) {
         var shared: [String: Set<Int64>] = [:]
-        var current: (doctor: Int64, day: LocalDate, slots: Set<Int64>)?
-        var bad = 0
-        let rows = try Row.fetchCursor(db, sql: "SELECT doctor_id, start_at, end_at FROM appointment ORDER BY doctor_id, start_at")
+        var calc: SlotCalculator?
+        var doctor: Int64 = -1
+        var day: (start: Int64, end: Int64, slots: Set<Int64>) = (0, 0, [])
+        var previousEnd: Int64 = .min
+        var offSlot = 0, doubles = 0
+        let rows = try Row.fetchCursor(db, sql: "SELECT doctor_id, start_at, end_at, status FROM appointment ORDER BY doctor_id, start_at")
         while let row = try rows.next() {
-            let doctor: Int64 = row[0], start: Int64 = row[1], end: Int64 = row[2]
-            let calc = try calculators[doctor] ?? store.calculator(doctorID: doctor, db)
-            calculators[doctor] = calc
-            let day = calc.timeZone.local(start).date
-            if current?.doctor != doctor || current?.day != day {
-                let key = calc.timeOff.isEmpty ? "\(calc.hours.specText)|\(calc.slotMinutes)|\(day)" : nil
-                let slots = key.flatMap { shared[$0] } ?? Set(calc.slots(on: day).map(\.start))
-                if let key { shared[key] = slots }
-                current = (doctor, day, slots)
+            let d: Int64 = row[0], start: Int64 = row[1], end: Int64 = row[2]
+            if d != doctor {
+                doctor = d
+                calc = try store.calculator(doctorID: d, db)
+                day = (0, 0, [])
+                previousEnd = .min
             }
-            if !(current?.slots.contains(start) ?? false) || end - start != Int64(calc.slotMinutes) * 60 { bad += 1 }
+            guard let calc else { continue }
+            if start < day.start || start >= day.end {
+                let date = calc.timeZone.local(start).date
+                let key = calc.timeOff.isEmpty ? "\(calc.hours.specText)|\(calc.slotMinutes)|\(date)" : nil
+                let slots = key.flatMap { shared[$0] } ?? Set(calc.slots(on: date).map(\.start))
+                if let key { shared[key] = slots }
+                day = (calc.timeZone.startOfDay(date), calc.timeZone.startOfDay(date.adding(days: 1)), slots)
+            }
+            if !day.slots.contains(start) || end - start != Int64(calc.slotMinutes) * 60 { offSlot += 1 }
+            if (row[3] as String) != AppointmentStatus.cancelled.rawValue {
+                if start < previousEnd { doubles += 1 }
+                previousEnd = max(previousEnd, end)
+            }
         }
-        return bad
+        return (offSlot, doubles)
     }
 }

@@ -7,7 +7,8 @@ import GRDB
 struct SeedWriter {
     let db: Database
     let plan: SeedPlan
-    let hashes: [Int64: String]
+    /// Password hashes by account id (computed in the background; asked for last).
+    let hashes: () -> [Int64: String]
     let progress: SeedProgress?
 
     func write() throws {
@@ -16,21 +17,21 @@ struct SeedWriter {
             AND tbl_name IN ('account', 'appointment', 'appointment_event', 'weekly_hours', 'doctor_profile')
             """).map { (name: $0[0] as String, sql: $0[1] as String) }
         for index in indexes { try db.execute(sql: "DROP INDEX \(index.name.quotedDatabaseIdentifier)") }
-        try writeAccounts()
         try writeVisits()
+        try writeAccounts(hashes())
         try writeAuditTrail()
         progress?("indexing", 0, indexes.count)
         for index in indexes { try db.execute(sql: index.sql) }
     }
 
-    private func writeAccounts() throws {
-        let now = plan.visits.map(\.createdAt).min() ?? 0
+    private func writeAccounts(_ hashes: [Int64: String]) throws {
+        let createdAt = plan.visits.map(\.createdAt).min() ?? 0
         let account = try SQLiteBulkInsert(db, sql: """
             INSERT INTO account (id, role, name, email, phone, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
             """)
         for p in plan.staff + plan.doctors.map(\.person) + plan.patients {
             try account.insert(.int(p.id), .text(p.role.rawValue), .text(p.name), .text(p.email), .text(p.phone),
-                               hashes[p.id].map { .text($0) } ?? .null, .int(now))
+                               hashes[p.id].map { .text($0) } ?? .null, .int(createdAt))
         }
         let profile = try SQLiteBulkInsert(db, sql: "INSERT INTO doctor_profile (account_id, specialization, slot_minutes) VALUES (?, ?, ?)")
         for d in plan.doctors {

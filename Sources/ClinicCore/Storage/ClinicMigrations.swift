@@ -85,7 +85,7 @@ enum ClinicMigrations {
     CREATE UNIQUE INDEX appointment_active_slot ON appointment(doctor_id, start_at)
         WHERE status IN ('scheduled','confirmed','checked_in');
     CREATE INDEX appointment_doctor_start ON appointment(doctor_id, start_at, status);
-    CREATE INDEX appointment_patient_start ON appointment(patient_id, start_at);
+    CREATE INDEX appointment_patient_start ON appointment(patient_id, start_at, end_at, status);
     CREATE INDEX appointment_start ON appointment(start_at, status);
 
     CREATE TABLE appointment_event (
