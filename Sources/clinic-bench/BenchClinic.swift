@@ -23,7 +23,7 @@ struct BenchClinic {
         guard let zone = ClinicTimeZone(identifier: zoneID) else { throw BenchError("unknown zone \(zoneID)") }
         let clock = ManualClock(now)
         let store = try ClinicStore(path: path, clock: clock, hasher: PasswordHasher(iterations: 1_000),
-                                    settings: .init(name: "Bench Clinic", timeZone: zone))
+                                    settings: .init(name: "Bench Clinic", timeZone: zone), longRunning: true)
         let receptionist = try store.createAccount(NewAccount(
             role: .receptionist, name: "Front Desk", email: "desk@bench.test", phone: "+15559000000"), by: .shell)
         var doctorAccounts: [Account] = []

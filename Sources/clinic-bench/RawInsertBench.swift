@@ -1,4 +1,5 @@
 import Foundation
+import ClinicCore
 import GRDB
 
 /// The baseline: single-row INSERT transactions (each its own BEGIN IMMEDIATE …
@@ -25,9 +26,12 @@ enum RawInsertBench {
         BenchFiles.removeDatabase(path)
         var config = Configuration()
         config.busyMode = .timeout(10)
-        config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+        // The clinic's long-running settings: WAL, synchronous=NORMAL, checkpoints in the background.
+        config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 10000") }
         let pool = try DatabasePool(path: path, configuration: config)
         defer { try? pool.close() }
+        let checkpointer = try WALCheckpointer(path: path)
+        defer { checkpointer.stop() }
         try pool.write { db in
             try db.execute(sql: """
                 CREATE TABLE sample (

@@ -31,16 +31,33 @@ extension ClinicStore {
         }
         let now = nowSeconds
         return try pool.write { db in
-            guard try Self.isActive(request.doctorID, role: .doctor, db) else {
-                throw ClinicError(.notFound, "no active doctor with id \(request.doctorID)")
+            // One read: both parties (role, active, names) and the schedule's version.
+            var doctor: Appointment.Party?, patient: Appointment.Party?
+            var version: Int64 = -1
+            let parties = try Row.fetchCursor(db.cachedStatement(sql: """
+                SELECT id, role, active, name, email, phone, (SELECT version FROM schedule_state) AS version
+                FROM account WHERE id IN (?, ?)
+                """), arguments: [request.doctorID, request.patientID])
+            while let row = try parties.next() {
+                version = row["version"]
+                guard row["active"] as Bool else { continue }
+                let party = Appointment.Party(id: row["id"], name: row["name"], email: row["email"], phone: row["phone"])
+                switch row["role"] as String {
+                case Role.doctor.rawValue where party.id == request.doctorID: doctor = party
+                case Role.patient.rawValue where party.id == request.patientID: patient = party
+                default: break
+                }
             }
-            guard try Self.isActive(request.patientID, role: .patient, db) else {
-                throw ClinicError(.notFound, "no active patient with id \(request.patientID)")
-            }
+            guard let doctor else { throw ClinicError(.notFound, "no active doctor with id \(request.doctorID)") }
+            guard let patient else { throw ClinicError(.notFound, "no active patient with id \(request.patientID)") }
             guard request.start > now else {
                 throw ClinicError(.inPast, "that time has already passed; pick a later slot")
             }
-            let calc = try self.calculator(doctorID: request.doctorID, db)
+            let calc = try self.calculators.calculator(doctor.id, version: version) ?? {
+                let fresh = try self.calculator(doctorID: doctor.id, db)
+                self.calculators.store(fresh, for: doctor.id, version: version)
+                return fresh
+            }()
             let slot: Slot
             switch calc.place(request.start) {
             case .slot(let s): slot = s
@@ -49,21 +66,18 @@ extension ClinicStore {
             case .outsideSchedule:
                 throw ClinicError(.outsideSchedule, "the doctor does not work at that time")
             }
-            if try Bool.fetchOne(db.cachedStatement(sql: """
+            let clash = try Row.fetchOne(db.cachedStatement(sql: """
                 SELECT EXISTS (SELECT 1 FROM appointment WHERE doctor_id = ? AND start_at = ?
-                AND status IN \(AppointmentStatus.activeSQL))
-                """), arguments: [request.doctorID, slot.start]) == true {
-                throw Self.slotTaken
-            }
-            if try Bool.fetchOne(db.cachedStatement(sql: """
-                SELECT EXISTS (SELECT 1 FROM appointment WHERE patient_id = ? AND status IN \(AppointmentStatus.activeSQL)
-                AND start_at < ? AND end_at > ?)
-                """), arguments: [request.patientID, slot.end, slot.start]) == true {
-                throw ClinicError(.patientBusy, "the patient already has an appointment at that time")
-            }
-            let id = try self.insertAppointment(request, slot: slot, reason: reason, actor: actor, now: now, db)
+                               AND status IN \(AppointmentStatus.activeSQL)),
+                       EXISTS (SELECT 1 FROM appointment WHERE patient_id = ? AND start_at < ? AND end_at > ?
+                               AND status IN \(AppointmentStatus.activeSQL))
+                """), arguments: [doctor.id, slot.start, patient.id, slot.end, slot.start])
+            if clash?[0] == true { throw Self.slotTaken }
+            if clash?[1] == true { throw ClinicError(.patientBusy, "the patient already has an appointment at that time") }
+            let (id, code) = try self.insertAppointment(request, slot: slot, reason: reason, actor: actor, now: now, db)
             try Self.recordEvent(appointmentID: id, from: nil, to: .scheduled, actor: actor, at: now, note: "", db)
-            return try Self.appointment(id: id, db)!
+            return Appointment(id: id, code: code, doctor: doctor, patient: patient, start: slot.start, end: slot.end,
+                               status: .scheduled, reason: reason, createdAt: now)
         }
     }
 
@@ -83,26 +97,23 @@ extension ClinicStore {
         return reason
     }
 
-    private func insertAppointment(_ r: BookingRequest, slot: Slot, reason: String, actor: Actor, now: Int64, _ db: Database) throws -> Int64 {
+    private func insertAppointment(_ r: BookingRequest, slot: Slot, reason: String, actor: Actor, now: Int64,
+                                   _ db: Database) throws -> (id: Int64, code: String) {
         let statement = try db.cachedStatement(sql: """
             INSERT INTO appointment (code, doctor_id, patient_id, start_at, end_at, status, reason, created_by, created_at, updated_at)
             VALUES (?, ?, ?, ?, ?, 'scheduled', ?, ?, ?, ?)
             """)
         for _ in 0..<20 {
             do {
-                try statement.execute(arguments: [makeCode(), r.doctorID, r.patientID, slot.start, slot.end, reason,
+                let code = makeCode()
+                try statement.execute(arguments: [code, r.doctorID, r.patientID, slot.start, slot.end, reason,
                                                   actor.accountID, now, now])
-                return db.lastInsertedRowID
+                return (db.lastInsertedRowID, code)
             } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
                 if (error.message ?? "").contains("appointment.code") { continue } // rare code collision: draw again
                 throw Self.slotTaken // the partial unique index on (doctor, start)
             }
         }
         throw ClinicError(.internalError, "could not draw a free appointment code")
-    }
-
-    static func isActive(_ id: Int64, role: Role, _ db: Database) throws -> Bool {
-        try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM account WHERE id = ? AND role = ? AND active = 1)"),
-                          arguments: [id, role.rawValue]) ?? false
     }
 }

@@ -51,7 +51,7 @@ extension ClinicStore {
         try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
         let tables = try String.fetchAll(db, sql: """
             SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
-            AND name NOT IN ('grdb_migrations', 'clinic_settings')
+            AND name NOT IN ('grdb_migrations', 'clinic_settings', 'schedule_state')
             """)
         var removed: [String: Int] = [:]
         for table in tables {

@@ -10,7 +10,7 @@ enum ClinicMigrations {
         return migrator
     }
 
-    private static let foundationSQL = """
+    private static var foundationSQL: String { """
     CREATE TABLE clinic_settings (
         id INTEGER PRIMARY KEY CHECK (id = 1),
         name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
@@ -100,5 +100,22 @@ enum ClinicMigrations {
         note TEXT NOT NULL DEFAULT ''
     );
     CREATE INDEX appointment_event_appointment ON appointment_event(appointment_id, id);
-    """
+
+    -- Bumped by triggers whenever anything slots depend on changes, so every
+    -- process can cache a doctor's slot calculator and know when it is stale.
+    CREATE TABLE schedule_state (id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL);
+    INSERT INTO schedule_state (id, version) VALUES (1, 0);
+    \(scheduleTriggers)
+    """ }
+
+    private static var scheduleTriggers: String {
+        ["weekly_hours", "time_off", "doctor_profile", "clinic_settings"].flatMap { table in
+            ["INSERT", "UPDATE", "DELETE"].map { event in
+                """
+                CREATE TRIGGER \(table)_\(event.lowercased())_bumps_schedule AFTER \(event) ON \(table)
+                BEGIN UPDATE schedule_state SET version = version + 1 WHERE id = 1; END;
+                """
+            }
+        }.joined(separator: "\n")
+    }
 }

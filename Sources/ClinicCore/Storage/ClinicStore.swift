@@ -15,23 +15,31 @@ public final class ClinicStore: Sendable {
     public let defaultCountryCode: String
     let makeCode: @Sendable () -> String
     private let zones = ZoneCache()
+    let calculators = CalculatorCache()
+    private let checkpointer: WALCheckpointer?
 
     /// Opens the store over an opened pool and makes sure the clinic's
     /// settings row exists, applying explicitly configured values.
     public init(pool: DatabasePool, clock: any ClinicClock, hasher: PasswordHasher = PasswordHasher(),
                 settings overrides: ClinicSettings.Overrides = .init(), defaultCountryCode: String = "1",
-                codes: @escaping @Sendable () -> String = AppointmentCode.random) throws {
-        self.pool = pool; self.clock = clock; self.hasher = hasher
+                codes: @escaping @Sendable () -> String = AppointmentCode.random,
+                checkpointer: WALCheckpointer? = nil) throws {
+        self.pool = pool; self.clock = clock; self.hasher = hasher; self.checkpointer = checkpointer
         self.defaultCountryCode = defaultCountryCode; self.makeCode = codes
         try pool.write { db in try Self.applySettings(overrides, db) }
     }
 
-    /// Opens the database file and the store in one step.
+    /// Opens the database file and the store in one step. A `longRunning`
+    /// process (server, TUI) checkpoints the WAL from a background thread.
     public convenience init(path: String, clock: any ClinicClock, hasher: PasswordHasher = PasswordHasher(),
-                            settings overrides: ClinicSettings.Overrides = .init(), defaultCountryCode: String = "1") throws {
-        try self.init(pool: ClinicDatabase.open(path: path), clock: clock, hasher: hasher,
-                      settings: overrides, defaultCountryCode: defaultCountryCode)
+                            settings overrides: ClinicSettings.Overrides = .init(), defaultCountryCode: String = "1",
+                            longRunning: Bool = false) throws {
+        let pool = try ClinicDatabase.open(path: path, autoCheckpointPages: longRunning ? 10_000 : 1_000)
+        try self.init(pool: pool, clock: clock, hasher: hasher, settings: overrides, defaultCountryCode: defaultCountryCode,
+                      checkpointer: longRunning ? WALCheckpointer(path: path) : nil)
     }
+
+    deinit { checkpointer?.stop() }
 
     /// The clinic's settings as stored now.
     public func settings() throws -> ClinicSettings {

@@ -19,6 +19,11 @@ public struct SystemClock: ClinicClock {
         return ManualClock(date)
     }
 
+    /// Blocks the calling thread on the real clock (background pacing; never used by rules).
+    public static func pause(seconds: Double) {
+        Thread.sleep(forTimeInterval: max(0, seconds))
+    }
+
     /// Sleeps on the real clock (the scheduler's pacing; never used by rules).
     public static func sleep(seconds: Double) async throws {
         try await Task.sleep(nanoseconds: UInt64(max(0, seconds) * 1_000_000_000))
