@@ -39,7 +39,12 @@ struct BenchRunner {
     private func runThroughput(sizes: BenchSizes, dir: String, into report: inout [String: Any]) throws {
         var raws: [RawInsertBench.Result] = []
         var bookings: [BookingBench.Result] = []
+        var rows: [Double] = []
         for round in 1...sizes.rounds {
+            if options.only.contains("raw") && options.only.contains("booking") {
+                rows.append(try AppointmentRowBench.run(path: dir + "/rows.sqlite", inserts: sizes.rawInserts, warmup: sizes.warmup))
+                progress("appointment rows: \(Int(rows.last!)) inserts/s")
+            }
             if options.only.contains("raw") {
                 progress("raw (round \(round)/\(sizes.rounds)): \(sizes.rawInserts) single-row insert transactions")
                 let result = try RawInsertBench.run(path: dir + "/raw.sqlite", inserts: sizes.rawInserts, warmup: sizes.warmup)
@@ -67,6 +72,10 @@ struct BenchRunner {
             var json = booking.json
             json["rounds_per_s"] = bookings.map { rounded($0.perSecond, 0) }
             report["booking"] = json
+        }
+        if let booking, let row = rows.sorted().dropFirst(rows.count / 2).first {
+            report["appointment_row_insert_per_s"] = rounded(row, 0)
+            report["booking_to_appointment_row_ratio"] = rounded(booking.perSecond / row, 3)
         }
         if let raw, let booking {
             let ratio = booking.perSecond / raw.perSecond
