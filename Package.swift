@@ -17,10 +17,12 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "COpenSSL", path: "Sources/COpenSSL"),
+        .systemLibrary(name: "CCurl", path: "Sources/CCurl"),
         .target(
             name: "ClinicCore",
             dependencies: [
                 "COpenSSL",
+                "CCurl",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
@@ -55,6 +57,10 @@ let package = Package(
         .testTarget(
             name: "ClinicCLITests",
             dependencies: ["ClinicCore", "ClinicTesting", "clinic"]
+        ),
+        .testTarget(
+            name: "ClinicIntegrationTests",
+            dependencies: ["ClinicCore", "ClinicTesting", "clinic", .product(name: "GRDB", package: "GRDB.swift")]
         ),
     ],
     swiftLanguageModes: [.v6]
