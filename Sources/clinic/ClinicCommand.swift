@@ -10,7 +10,7 @@ struct ClinicCommand: ParsableCommand {
         subcommands: [
             UserCommand.self, SlotsCommand.self, BookCommand.self, AppointmentsCommand.self,
             ConfirmCommand.self, CancelCommand.self, CheckInCommand.self, CompleteCommand.self,
-            TimeCommand.self, BackupCommand.self, DemoCommand.self,
+            TimeCommand.self, BackupCommand.self, DemoCommand.self, ServeCommand.self, SmsCommand.self,
         ]
     )
 }
