@@ -1,6 +1,9 @@
 import GRDB
 
 extension ClinicStore {
+    /// How long a notice stays worth sending when the scheduler could not send it at once.
+    static let noticeLifetime: Int64 = 86_400
+
     /// Enqueues the SMS a status change calls for, inside the change's own
     /// transaction (so a change and its notice commit or roll back together):
     /// - scheduled → confirmed: a confirmation to the patient;
@@ -17,8 +20,9 @@ extension ClinicStore {
                 """, arguments: ["appointment_\(a.status.rawValue)", "the appointment is \(a.status.rawValue)", now, a.id])
         }
         let s = try settings(db)
-        let expires = now + 86_400
         func notice(_ kind: OutboxMessage.Kind, _ recipient: OutboxMessage.Recipient, _ to: String, _ body: String) throws {
+            // Worth sending for a day, and a confirmation or cancellation at least until the visit is over.
+            let expires = kind == .noShow ? now + Self.noticeLifetime : max(now + Self.noticeLifetime, a.end)
             try Self.enqueue(NewOutboxMessage(to: to, body: body, appointmentID: a.id, appointmentStart: a.start,
                                               kind: kind, recipient: recipient, expiresAt: expires), now: now, db)
         }
