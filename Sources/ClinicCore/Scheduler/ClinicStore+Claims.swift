@@ -28,7 +28,7 @@ extension ClinicStore {
                           gateway: String, from: String?) throws -> (claimed: [ClaimedMessage], skipped: Int) {
         try pool.write { db in
             let rows = try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT o.id, o.to_phone, o.body, o.kind, o.state, o.claimed_by, o.claimed_until, o.expires_at,
+                SELECT o.id, o.to_phone, o.body, o.kind, o.state, o.in_flight, o.claimed_by, o.claimed_until, o.expires_at,
                        o.appointment_start, a.status AS a_status, a.start_at AS a_start,
                        COALESCE(ps.opted_out, 0) AS opted_out
                 FROM sms_outbox o INDEXED BY sms_outbox_due
@@ -43,20 +43,21 @@ extension ClinicStore {
                 let id: Int64 = row["id"]
                 let state: String = row["state"]
                 let claimedUntil: Int64? = row["claimed_until"]
-                let interrupted = state == "sending"
-                if interrupted, (row["claimed_by"] as String?) == holder, (claimedUntil ?? 0) > now { continue }
+                if state == "sending", (row["claimed_by"] as String?) == holder, (claimedUntil ?? 0) > now { continue }
+                let interrupted: Bool = row["in_flight"] // its sender died during the gateway call
                 if let reason = Self.reasonNotToSend(row, now: now) {
                     try Self.markSkipped(id, reason: reason, now: now, db)
                     skipped += 1
                     continue
                 }
                 try db.cachedStatement(sql: """
-                    UPDATE sms_outbox SET state = 'sending', claimed_by = ?, claimed_until = ?, attempts = attempts + 1,
+                    UPDATE sms_outbox SET state = 'sending', claimed_by = ?, claimed_until = ?, in_flight = 0,
                         gateway = ?, from_phone = ?, updated_at = ?,
+                        error_code = CASE WHEN ? THEN 'interrupted' ELSE error_code END,
                         error_message = CASE WHEN ? THEN 'an earlier attempt was interrupted (it may have been sent)'
                                              ELSE error_message END
                     WHERE id = ?
-                    """).execute(arguments: [holder, now + Int64(claimSeconds), gateway, from, now, interrupted, id])
+                    """).execute(arguments: [holder, now + Int64(claimSeconds), gateway, from, now, interrupted, interrupted, id])
                 claimed.append(ClaimedMessage(id: id, to: row["to_phone"], body: row["body"],
                                               kind: OutboxMessage.Kind(rawValue: row["kind"]) ?? .other))
             }
@@ -64,7 +65,9 @@ extension ClinicStore {
         }
     }
 
-    /// Renews `holder`'s lease and re-checks the message right before it is sent.
+    /// Renews `holder`'s lease and re-checks the message right before it is
+    /// sent; on `.proceed` the attempt is counted and the row marked in flight
+    /// (a holder that dies now leaves a message that may or may not have gone out).
     func gateSend(_ id: Int64, holder: String, now: Int64, leaseSeconds: Int) throws -> SendGate {
         try pool.write { db in
             guard try Self.acquireLease(holder: holder, now: now, seconds: leaseSeconds, db) else { return .lostLease }
@@ -79,6 +82,8 @@ extension ClinicStore {
                 try Self.markSkipped(id, reason: reason, now: now, db)
                 return .skipped
             }
+            try db.cachedStatement(sql: "UPDATE sms_outbox SET attempts = attempts + 1, in_flight = 1, updated_at = ? WHERE id = ?")
+                .execute(arguments: [now, id])
             return .proceed
         }
     }
@@ -107,7 +112,7 @@ extension ClinicStore {
     private static func markSkipped(_ id: Int64, reason: (code: String, message: String), now: Int64, _ db: Database) throws {
         try db.cachedStatement(sql: """
             UPDATE sms_outbox SET state = 'skipped', error_code = ?, error_message = ?, claimed_by = NULL,
-                claimed_until = NULL, updated_at = ? WHERE id = ?
+                claimed_until = NULL, in_flight = 0, updated_at = ? WHERE id = ?
             """).execute(arguments: [reason.code, reason.message, now, id])
     }
 }

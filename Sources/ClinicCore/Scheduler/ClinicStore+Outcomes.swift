@@ -23,14 +23,14 @@ extension ClinicStore {
             case .sent(let providerID, let status):
                 try db.execute(sql: """
                     UPDATE sms_outbox SET state = 'sent', provider_id = ?, delivery_status = ?, sent_at = ?, updated_at = ?,
-                        claimed_by = NULL, claimed_until = NULL, error_code = NULL, error_message = NULL WHERE id = ?
+                        claimed_by = NULL, claimed_until = NULL, in_flight = 0, error_code = NULL, error_message = NULL WHERE id = ?
                     """, arguments: [providerID, status, now, now, id])
                 return .sent
             case .failed(let failure) where failure.isRetried && attempts < policy.maxAttempts:
                 let next = now + Int64(policy.retryDelay(afterAttempts: attempts))
                 try db.execute(sql: """
                     UPDATE sms_outbox SET state = 'queued', next_attempt_at = ?, error_code = ?, error_message = ?,
-                        updated_at = ?, claimed_by = NULL, claimed_until = NULL WHERE id = ?
+                        updated_at = ?, claimed_by = NULL, claimed_until = NULL, in_flight = 0 WHERE id = ?
                     """, arguments: [next, failure.code, failure.message, now, id])
                 return .retrying
             case .failed(let failure):
@@ -39,7 +39,7 @@ extension ClinicStore {
                     ? "gave up after \(attempts) attempts; last error \(failure.code): \(failure.message)" : failure.message
                 try db.execute(sql: """
                     UPDATE sms_outbox SET state = 'failed', error_code = ?, error_message = ?, updated_at = ?,
-                        claimed_by = NULL, claimed_until = NULL WHERE id = ?
+                        claimed_by = NULL, claimed_until = NULL, in_flight = 0 WHERE id = ?
                     """, arguments: [code, message, now, id])
                 switch failure.kind {
                 case .optedOut: try Self.setOptOut(phone: phone, optedOut: true, source: "twilio_21610", now: now, db)

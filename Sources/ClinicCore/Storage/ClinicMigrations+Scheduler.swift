@@ -13,6 +13,7 @@ extension ClinicMigrations {
         recipient TEXT NOT NULL CHECK (recipient IN ('patient','doctor','admin','other')),
         state TEXT NOT NULL CHECK (state IN ('queued','sending','sent','failed','skipped')),
         attempts INTEGER NOT NULL DEFAULT 0,
+        in_flight INTEGER NOT NULL DEFAULT 0 CHECK (in_flight IN (0,1)),
         next_attempt_at INTEGER NOT NULL,
         expires_at INTEGER,
         claimed_by TEXT,
