@@ -17,6 +17,8 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "COpenSSL", path: "Sources/COpenSSL"),
+        .systemLibrary(name: "CCurl", path: "Sources/CCurl"),
+        .systemLibrary(name: "CSQLiteTuning", path: "Sources/CSQLiteTuning"),
         .target(
             name: "ClinicSeedData",
             path: "Seed",
@@ -30,6 +32,8 @@ let package = Package(
             dependencies: [
                 "COpenSSL",
                 "ClinicSeedData",
+                "CCurl",
+                "CSQLiteTuning",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
@@ -49,6 +53,7 @@ let package = Package(
             dependencies: [
                 "ClinicCore",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .target(
@@ -56,6 +61,7 @@ let package = Package(
             dependencies: [
                 "ClinicCore",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(
@@ -65,6 +71,10 @@ let package = Package(
         .testTarget(
             name: "ClinicCLITests",
             dependencies: ["ClinicCore", "ClinicTesting", "clinic"]
+        ),
+        .testTarget(
+            name: "ClinicIntegrationTests",
+            dependencies: ["ClinicCore", "ClinicTesting", "clinic", .product(name: "GRDB", package: "GRDB.swift")]
         ),
     ],
     swiftLanguageModes: [.v6]

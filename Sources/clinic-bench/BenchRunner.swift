@@ -31,6 +31,19 @@ struct BenchRunner {
             progress("slots: p99 \(slots["p99_us"] ?? "?") µs")
             report["slots_1m"] = slots
         }
+
+        if options.only.contains("seed") {
+            let figures = try SeedStatsBench.run(dir: dir, patients: sizes.seedPatients, appointments: sizes.seedAppointments,
+                                                 statsCalls: sizes.statsCalls)
+            for (key, value) in figures { report[key] = value }
+        }
+
+        if options.only.contains("scheduler") {
+            let tick = try SchedulerTickBench.run(appointments: sizes.tickAppointments, ticks: sizes.ticks)
+            progress("scheduler tick: p99 \(tick.p99_ms) ms")
+            report["scheduler_tick"] = ["appointments": tick.appointments, "ticks": tick.ticks, "median_ms": tick.median_ms,
+                                        "p99_ms": tick.p99_ms, "max_ms": tick.max_ms, "target_ms": tick.target_ms]
+        }
         return report
     }
 

@@ -1,3 +1,4 @@
+import CSQLiteTuning
 import Foundation
 import GRDB
 #if canImport(Glibc)
@@ -17,6 +18,7 @@ public enum ClinicDatabase {
         guard FileManager.default.fileExists(atPath: dir) else {
             throw ClinicError(.invalidInput, "the database folder \(dir) does not exist")
         }
+        _ = tuneSQLiteOnce
         var config = Configuration()
         config.busyMode = .timeout(busyTimeout)
         config.foreignKeysEnabled = true
@@ -39,6 +41,9 @@ public enum ClinicDatabase {
         }
         return pool
     }
+
+    /// Process-wide SQLite settings, applied before the first connection opens.
+    private static let tuneSQLiteOnce: Void = { _ = clinic_sqlite_disable_memstatus() }()
 
     /// Runs `body` while holding an exclusive `flock` on `lockPath`.
     static func withFileLock<T>(_ lockPath: String, _ body: () throws -> T) throws -> T {

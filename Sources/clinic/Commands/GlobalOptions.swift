@@ -15,12 +15,14 @@ struct GlobalOptions: ParsableArguments {
 
     /// Loads the config, opens the store, runs `body`, and turns any error into
     /// the contract's forms: one line on stderr, or the JSON envelope, and a non-zero exit.
-    func run(_ body: (CommandContext) throws -> Void) throws {
+    /// `longRunning` (serve, TUI): checkpoint the WAL in the background.
+    func run(longRunning: Bool = false, _ body: (CommandContext) throws -> Void) throws {
         do {
             let config = try ConfigLoader.load(flags: .init(configPath: self.config, databasePath: db))
             let store = try ClinicStore(path: config.databasePath, clock: SystemClock.fromEnvironment(),
                                         hasher: PasswordHasher(iterations: config.passwordIterations),
-                                        settings: config.clinic, defaultCountryCode: config.defaultCountryCode)
+                                        settings: config.clinic, defaultCountryCode: config.defaultCountryCode,
+                                        longRunning: longRunning)
             try body(CommandContext(config: config, store: store, json: json))
         } catch let error as ExitCode {
             throw error
