@@ -12,21 +12,20 @@ extension ClinicStore {
             if let doctorID { _ = try calculator(doctorID: doctorID, db) } // not_found for a non-doctor
             let filter = doctorID == nil ? "" : " AND a.doctor_id = \(doctorID!)"
             let range = try Row.fetchOne(db, sql: "SELECT MIN(start_at), MAX(start_at) FROM appointment a WHERE 1" + filter)
-            let overall = try counts(db, sql: "SELECT status, COUNT(*) FROM appointment a WHERE 1\(filter) GROUP BY status")
             guard let range, let first = range[0] as Int64?, let last = range[1] as Int64? else {
-                return ClinicStats(doctorID: doctorID, grouping: grouping, timeZone: zone, periods: [], overall: overall)
+                return ClinicStats(doctorID: doctorID, grouping: grouping, timeZone: zone, periods: [], overall: StatsCounts())
             }
             let bounds = Self.periods(from: zone.local(first).date, to: zone.local(last).date, grouping: grouping, limit: limit, zone: zone)
-            var perPeriod = [StatsCounts](repeating: StatsCounts(), count: bounds.count)
-            let values = bounds.enumerated().map { "(\($0.offset), \($0.element.start), \($0.element.end))" }.joined(separator: ", ")
-            let rows = try Row.fetchAll(db, sql: """
-                WITH p(i, s, e) AS (VALUES \(values))
-                SELECT p.i, a.status, COUNT(*) FROM p JOIN appointment a ON a.start_at >= p.s AND a.start_at < p.e\(filter)
-                GROUP BY p.i, a.status
-                """)
-            for row in rows {
-                guard let status = AppointmentStatus(rawValue: row[1]) else { continue }
-                perPeriod[row[0]].byStatus[status] = row[2]
+            // One range query per period on the (start, status) or (doctor, start, status)
+            // index; the overall total adds whatever lies before the oldest period shown.
+            let perPeriod = try bounds.map { b in
+                try counts(db, sql: "SELECT status, COUNT(*) FROM appointment a WHERE a.start_at >= ? AND a.start_at < ?\(filter) GROUP BY status",
+                           arguments: [b.start, b.end])
+            }
+            var overall = try counts(db, sql: "SELECT status, COUNT(*) FROM appointment a WHERE a.start_at < ?\(filter) GROUP BY status",
+                                     arguments: [bounds.last?.start ?? first])
+            for period in perPeriod {
+                for (status, n) in period.byStatus { overall.byStatus[status, default: 0] += n }
             }
             let offered = try offeredSlots(db, doctorID: doctorID, periods: bounds)
             let periods = bounds.indices.map { i in
@@ -66,31 +65,34 @@ extension ClinicStore {
         return result
     }
 
-    private func counts(_ db: Database, sql: String) throws -> StatsCounts {
+    private func counts(_ db: Database, sql: String, arguments: StatementArguments = []) throws -> StatsCounts {
         var byStatus: [AppointmentStatus: Int] = [:]
-        for row in try Row.fetchAll(db, sql: sql) {
+        for row in try Row.fetchAll(db, sql: sql, arguments: arguments) {
             if let s = AppointmentStatus(rawValue: row[0]) { byStatus[s] = row[1] }
         }
         return StatsCounts(byStatus: byStatus)
     }
 
     /// Slots offered per period by one doctor or all, under current hours and
-    /// time off. Doctors with the same hours, slot length and no time off
-    /// share one computation per day.
+    /// time off. Doctors with the same hours and slot length and no time off
+    /// offer the same slots: each such group is computed once and multiplied.
     private func offeredSlots(_ db: Database, doctorID: Int64?, periods: [PeriodBounds]) throws -> [Int] {
         let ids = try doctorID.map { [$0] } ?? Int64.fetchAll(db, sql: "SELECT account_id FROM doctor_profile")
-        var cache: [String: Int] = [:]
-        var offered = [Int](repeating: 0, count: periods.count)
+        var groups: [String: (calc: SlotCalculator, doctors: Int)] = [:]
+        var individual: [SlotCalculator] = []
         for id in ids {
             let calc = try calculator(doctorID: id, db)
-            let shareable = calc.timeOff.isEmpty ? "\(calc.hours.specText)|\(calc.slotMinutes)|" : nil
+            guard calc.timeOff.isEmpty else { individual.append(calc); continue }
+            let key = "\(calc.hours.specText)|\(calc.slotMinutes)"
+            groups[key, default: (calc, 0)].doctors += 1
+        }
+        var offered = [Int](repeating: 0, count: periods.count)
+        let weighted = groups.values.map { ($0.calc, $0.doctors) } + individual.map { ($0, 1) }
+        for (calc, doctors) in weighted {
             for (i, p) in periods.enumerated() {
                 var day = p.firstDay
                 while day <= p.lastDay {
-                    let key = shareable.map { $0 + day.description }
-                    let n = key.flatMap { cache[$0] } ?? calc.slots(on: day).count
-                    if let key { cache[key] = n }
-                    offered[i] += n
+                    offered[i] += calc.slots(on: day).count * doctors
                     day = day.adding(days: 1)
                 }
             }
