@@ -17,6 +17,7 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "COpenSSL", path: "Sources/COpenSSL"),
+        .systemLibrary(name: "CCurl", path: "Sources/CCurl"),
         .target(
             name: "ClinicSeedData",
             path: "Seed",
@@ -30,6 +31,7 @@ let package = Package(
             dependencies: [
                 "COpenSSL",
                 "ClinicSeedData",
+                "CCurl",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
@@ -56,6 +58,7 @@ let package = Package(
             dependencies: [
                 "ClinicCore",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(
@@ -65,6 +68,10 @@ let package = Package(
         .testTarget(
             name: "ClinicCLITests",
             dependencies: ["ClinicCore", "ClinicTesting", "clinic"]
+        ),
+        .testTarget(
+            name: "ClinicIntegrationTests",
+            dependencies: ["ClinicCore", "ClinicTesting", "clinic", .product(name: "GRDB", package: "GRDB.swift")]
         ),
     ],
     swiftLanguageModes: [.v6]

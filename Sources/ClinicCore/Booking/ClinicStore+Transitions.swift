@@ -4,11 +4,17 @@ import GRDB
 extension ClinicStore {
     /// Moves an appointment (by code) to a new status if the rules allow it
     /// for this actor, recording the change in the audit trail.
+    /// The SMS notices the change calls for (confirmation, cancellation,
+    /// no-show) are enqueued in the same transaction.
     public func transition(code: String, to target: AppointmentStatus, by actor: Actor, note: String = "") throws -> Appointment {
+        try transition(code: code, to: target, by: actor, note: note, at: nowSeconds)
+    }
+
+    /// `transition` at an explicit instant (the scheduler's tick time).
+    func transition(code: String, to target: AppointmentStatus, by actor: Actor, note: String = "", at now: Int64) throws -> Appointment {
         guard let code = AppointmentCode.normalize(code) else {
             throw ClinicError(.invalidInput, "'\(code)' is not an appointment code (6 letters and digits)")
         }
-        let now = nowSeconds
         return try pool.write { db in
             guard let row = try Row.fetchOne(db, cachedSQL: """
                 SELECT id, status, doctor_id, patient_id, start_at FROM appointment WHERE code = ?
@@ -29,7 +35,9 @@ extension ClinicStore {
             }
             try db.execute(sql: "UPDATE appointment SET status = ?, updated_at = ? WHERE id = ?", arguments: [target.rawValue, now, id])
             try Self.recordEvent(appointmentID: id, from: from, to: target, actor: actor, at: now, note: note, db)
-            return try Self.appointment(id: id, db)!
+            let appointment = try Self.appointment(id: id, db)!
+            try self.enqueueNotices(appointment, from: from, actor: actor, now: now, db)
+            return appointment
         }
     }
 

@@ -21,6 +21,18 @@ public struct ClinicConfig: Sendable, Equatable {
     public var theme = "default"
     /// `internal`: TUI processes run the scheduler under the lease; `external`: only `clinic serve` does.
     public var scheduler = "internal"
+    /// Real seconds between scheduler ticks in `clinic serve`.
+    public var schedulerTickSeconds: Double = 5
+    /// Seconds a scheduler lease lasts without renewal.
+    public var schedulerLeaseSeconds = 30
+    /// Time limit of one SMS gateway call.
+    public var smsTimeoutSeconds: Double = 15
+    /// First retry delay after a transient SMS failure (doubles per attempt).
+    public var smsRetryBaseSeconds = 30
+    /// Cap of the retry delay.
+    public var smsRetryMaxSeconds = 900
+    /// Attempts before a transiently failing SMS is given up.
+    public var smsMaxAttempts = 10
     /// Log file ("" = `clinic.log` beside the database).
     public var logFile = ""
     /// PBKDF2 iterations for new password hashes.

@@ -20,6 +20,8 @@ extension ConfigLoader {
                 guard v == "internal" || v == "external" else { throw reader.error(key, "must be \"internal\" or \"external\"") }
                 c.scheduler = v
             case "log_file": c.logFile = try reader.string(value, key)
+            case "scheduler_tick_seconds": c.schedulerTickSeconds = try reader.positive(value, key)
+            case "scheduler_lease_seconds": c.schedulerLeaseSeconds = Int(try reader.positive(value, key).rounded(.up))
             default: return false
             }
             return true
@@ -44,10 +46,17 @@ extension ConfigLoader {
             return true
         }
         try reader.section(root, "sms") { key, value in
-            guard key == "gateway" else { return false }
-            let v = try reader.string(value, key)
-            guard ["auto", "twilio", "outbox"].contains(v) else { throw reader.error(key, "must be auto, twilio or outbox") }
-            c.smsGateway = v
+            switch key {
+            case "gateway":
+                let v = try reader.string(value, key)
+                guard ["auto", "twilio", "outbox"].contains(v) else { throw reader.error(key, "must be auto, twilio or outbox") }
+                c.smsGateway = v
+            case "timeout_seconds": c.smsTimeoutSeconds = try reader.positive(value, key)
+            case "retry_base_seconds": c.smsRetryBaseSeconds = Int(try reader.positive(value, key).rounded(.up))
+            case "retry_max_seconds": c.smsRetryMaxSeconds = Int(try reader.positive(value, key).rounded(.up))
+            case "max_attempts": c.smsMaxAttempts = Int(try reader.positive(value, key).rounded(.up))
+            default: return false
+            }
             return true
         }
         try reader.section(root, "twilio") { key, value in
@@ -113,6 +122,11 @@ extension ConfigLoader {
 
         func int(_ v: TOMLValueConvertible, _ key: String) throws -> Int {
             guard let n = v.int else { throw error(key, "must be a whole number") }
+            return n
+        }
+
+        func positive(_ v: TOMLValueConvertible, _ key: String) throws -> Double {
+            guard let n = v.double ?? v.int.map(Double.init), n > 0 else { throw error(key, "must be a positive number") }
             return n
         }
 

@@ -39,11 +39,34 @@ public enum ConfigLoader {
         if let v = value("TWILIO_AUTH_TOKEN") { c.twilioAuthToken = v }
         if let v = value("TWILIO_FROM") { c.twilioFrom = v }
         if let v = value("TWILIO_API_BASE") { c.twilioAPIBase = v }
+        try applySchedulerEnvironment(value, to: &c)
         if let v = value("CLINIC_PASSWORD_ITERATIONS") {
             guard let n = Int(v), n >= 1_000 else {
                 throw ClinicError(.invalidInput, "CLINIC_PASSWORD_ITERATIONS must be a whole number ≥ 1000")
             }
             c.passwordIterations = n
+        }
+    }
+
+    /// `CLINIC_SCHEDULER_TICK_SECONDS`, `CLINIC_SCHEDULER_LEASE_SECONDS`, `CLINIC_SMS_TIMEOUT_SECONDS`,
+    /// `CLINIC_SMS_RETRY_BASE_SECONDS`, `CLINIC_SMS_RETRY_MAX_SECONDS`, `CLINIC_SMS_MAX_ATTEMPTS`, `CLINIC_SMS_GATEWAY`.
+    static func applySchedulerEnvironment(_ value: (String) -> String?, to c: inout ClinicConfig) throws {
+        func number(_ key: String) throws -> Double? {
+            guard let v = value(key) else { return nil }
+            guard let n = Double(v), n > 0, n.isFinite else { throw ClinicError(.invalidInput, "\(key) must be a positive number") }
+            return n
+        }
+        if let n = try number("CLINIC_SCHEDULER_TICK_SECONDS") { c.schedulerTickSeconds = n }
+        if let n = try number("CLINIC_SCHEDULER_LEASE_SECONDS") { c.schedulerLeaseSeconds = Int(n.rounded(.up)) }
+        if let n = try number("CLINIC_SMS_TIMEOUT_SECONDS") { c.smsTimeoutSeconds = n }
+        if let n = try number("CLINIC_SMS_RETRY_BASE_SECONDS") { c.smsRetryBaseSeconds = Int(n.rounded(.up)) }
+        if let n = try number("CLINIC_SMS_RETRY_MAX_SECONDS") { c.smsRetryMaxSeconds = Int(n.rounded(.up)) }
+        if let n = try number("CLINIC_SMS_MAX_ATTEMPTS") { c.smsMaxAttempts = Int(n.rounded(.up)) }
+        if let v = value("CLINIC_SMS_GATEWAY") {
+            guard ["auto", "twilio", "outbox"].contains(v) else {
+                throw ClinicError(.invalidInput, "CLINIC_SMS_GATEWAY must be auto, twilio or outbox")
+            }
+            c.smsGateway = v
         }
     }
 

@@ -7,6 +7,9 @@ enum ClinicMigrations {
         migrator.registerMigration("v1-foundation") { db in
             try db.execute(sql: foundationSQL)
         }
+        migrator.registerMigration("v2-scheduler") { db in
+            try db.execute(sql: schedulerSQL)
+        }
         return migrator
     }
 

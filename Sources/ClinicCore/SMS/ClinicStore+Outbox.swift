@@ -1,0 +1,84 @@
+import GRDB
+
+/// A message to put in the outbox.
+struct NewOutboxMessage {
+    var to: String
+    var body: String
+    var appointmentID: Int64?
+    var appointmentStart: Int64?
+    var kind: OutboxMessage.Kind
+    var recipient: OutboxMessage.Recipient
+    var expiresAt: Int64?
+}
+
+/// Which SMS to list.
+public struct SMSLogFilter: Sendable {
+    /// Only this appointment's messages (its code).
+    public var appointmentCode: String?
+    /// Only messages that failed, or that failed at least once and wait for a retry.
+    public var failedOnly: Bool
+    public var limit: Int
+
+    public init(appointmentCode: String? = nil, failedOnly: Bool = false, limit: Int = 200) {
+        self.appointmentCode = appointmentCode; self.failedOnly = failedOnly; self.limit = limit
+    }
+}
+
+extension ClinicStore {
+    /// Enqueues a message inside the caller's transaction. Returns false when an
+    /// identical notice (appointment, kind, recipient, start) already exists.
+    /// A number that opted out gets a `skipped` row (the log shows why) and nothing is sent.
+    @discardableResult
+    static func enqueue(_ m: NewOutboxMessage, now: Int64, _ db: Database) throws -> Bool {
+        let optedOut = try isOptedOut(phone: m.to, db)
+        try db.cachedStatement(sql: """
+            INSERT INTO sms_outbox (to_phone, body, appointment_id, appointment_start, kind, recipient, state,
+                                    next_attempt_at, expires_at, error_code, error_message, created_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT DO NOTHING
+            """).execute(arguments: [m.to, m.body, m.appointmentID, m.appointmentStart, m.kind.rawValue,
+                                     m.recipient.rawValue, optedOut ? "skipped" : "queued", now, m.expiresAt,
+                                     optedOut ? "opted_out" : nil,
+                                     optedOut ? "the number opted out of SMS" : nil, now, now])
+        return db.changesCount > 0
+    }
+
+    /// The SMS log, newest first.
+    public func smsLog(_ filter: SMSLogFilter = SMSLogFilter()) throws -> [OutboxMessage] {
+        var clauses: [String] = []
+        var args: [any DatabaseValueConvertible] = []
+        if let text = filter.appointmentCode {
+            guard let code = AppointmentCode.normalize(text) else {
+                throw ClinicError(.invalidInput, "'\(text)' is not an appointment code (6 letters and digits)")
+            }
+            clauses.append("a.code = ?"); args.append(code)
+        }
+        if filter.failedOnly {
+            clauses.append("(o.state = 'failed' OR (o.state IN ('queued','sending') AND o.error_code IS NOT NULL))")
+        }
+        let whereSQL = clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND ")
+        args.append(max(1, filter.limit))
+        return try pool.read { db in
+            try Row.fetchAll(db, sql: OutboxMessage.selectSQL + whereSQL + " ORDER BY o.id DESC LIMIT ?",
+                             arguments: StatementArguments(args)).map(OutboxMessage.init(row:))
+        }
+    }
+
+    /// Records a delivery status reported by the provider (status callbacks).
+    /// A final state (delivered, undelivered, failed) is never overwritten.
+    /// Returns false when no message has that provider id.
+    @discardableResult
+    public func recordDeliveryStatus(providerID: String, status: String, errorCode: String? = nil) throws -> Bool {
+        let now = nowSeconds
+        return try pool.write { db in
+            try db.execute(sql: """
+                UPDATE sms_outbox SET delivery_status = ?, updated_at = ?,
+                    error_code = COALESCE(?, error_code)
+                WHERE provider_id = ? AND COALESCE(delivery_status, '') NOT IN ('delivered','undelivered','failed')
+                """, arguments: [status, now, errorCode, providerID])
+            if db.changesCount > 0 { return true }
+            return try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM sms_outbox WHERE provider_id = ?)",
+                                     arguments: [providerID]) ?? false
+        }
+    }
+}

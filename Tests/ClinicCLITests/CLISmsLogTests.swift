@@ -1,0 +1,62 @@
+import ClinicCore
+import ClinicTesting
+import Foundation
+import Testing
+
+/// `clinic sms log [--appointment CODE] [--failed] [--json]` through the real binary.
+@Suite struct CLISmsLogTests {
+    /// A gateway that refuses every number as invalid (21211).
+    struct RefusingGateway: SMSGateway {
+        let name = "refusing"
+        let from: String? = "+15550009999"
+        func send(_ message: OutgoingSMS) -> SMSSendResult {
+            .failed(TwilioErrorClassifier.classify(httpStatus: 400, code: 21211, message: "invalid To"))
+        }
+    }
+
+    @Test func logListsMessagesFiltersByAppointmentAndFailure() throws {
+        // Given two cancelled appointments, one of whose notices then failed permanently
+        let clinic = try CLIClinic()
+        try clinic.addDoctor(email: "ana@clinic.test", phone: "+15550200001")
+        try clinic.addPatient(email: "p@clinic.test", phone: "+15550100001")
+        var codes: [String] = []
+        for start in ["2026-03-03 09:00", "2026-03-03 09:30"] {
+            let booked = try clinic.json("book", "--doctor", "ana@clinic.test", "--patient", "p@clinic.test",
+                                         "--start", start, "--reason", "Check")
+            let code = try #require((booked.object["appointment"] as? [String: Any])?["code"] as? String)
+            codes.append(code)
+            #expect(try clinic.run("cancel", code).exitCode == 0)
+        }
+        let clock = ManualClock(TestClinic.instant("2026-03-02T12:00:00Z"))
+        let store = try ClinicStore(path: clinic.databasePath, clock: clock)
+        let scheduler = Scheduler(store: store, gateway: RefusingGateway(),
+                                  policy: SchedulerPolicy(maxSendsPerTick: 1), holder: "cli-test")
+        try scheduler.tick()
+
+        // When the log is listed as JSON
+        let all = try clinic.json("sms", "log")
+        let messages = all.object["messages"] as? [[String: Any]] ?? []
+        // Then both notices are there, newest first, with the contract's fields
+        #expect(all.result.exitCode == 0)
+        #expect(messages.map { $0["appointment"] as? String } == [codes[1], codes[0]])
+        let failed = try #require(messages.last)
+        #expect(failed["state"] as? String == "failed" && failed["error_code"] as? String == "21211")
+        #expect(failed["kind"] as? String == "cancellation" && failed["recipient"] as? String == "patient")
+        #expect(failed["to"] as? String == "+15550100001" && failed["attempts"] as? Int == 1)
+        #expect((failed["created_at"] as? String)?.hasSuffix("-05:00") == true)
+        #expect(messages.first?["state"] as? String == "queued" && messages.first?["provider_id"] is NSNull)
+
+        // And --failed and --appointment narrow it
+        let onlyFailed = try clinic.json("sms", "log", "--failed").object["messages"] as? [[String: Any]] ?? []
+        #expect(onlyFailed.map { $0["appointment"] as? String } == [codes[0]])
+        let one = try clinic.json("sms", "log", "--appointment", codes[1].lowercased()).object["messages"] as? [[String: Any]] ?? []
+        #expect(one.count == 1 && one.first?["appointment"] as? String == codes[1])
+
+        // And the table names the columns; an unknown code is not_found
+        let table = try clinic.run("sms", "log")
+        #expect(table.stdout.contains("KIND") && table.stdout.contains("cancellation") && table.stdout.contains("21211"))
+        let unknown = try clinic.json("sms", "log", "--appointment", "ZZZZZZ")
+        #expect(unknown.result.exitCode == 1)
+        #expect((unknown.object["error"] as? [String: Any])?["code"] as? String == "not_found")
+    }
+}
