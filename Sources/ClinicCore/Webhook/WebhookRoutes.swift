@@ -45,7 +45,7 @@ struct WebhookRoutes: Sendable {
         let message = InboundSMS(messageSID: sid, from: from, to: form["To"] ?? "", body: form["Body"] ?? "")
         do {
             let result = try await store.receiveSMS(message)
-            logger.info("sms received", metadata: ["sid": "\(sid)", "outcome": "\(result.outcome)",
+            logger.debug("sms received", metadata: ["sid": "\(sid)", "outcome": "\(result.outcome)",
                                                    "repeated": "\(result.repeated)"])
             var headers = HTTPFields()
             headers[.contentType] = TwiML.contentType
@@ -71,7 +71,7 @@ struct WebhookRoutes: Sendable {
         let errorCode = form["ErrorCode"].flatMap { $0.isEmpty ? nil : String($0.prefix(16)) }
         do {
             let known = try await store.receiveDeliveryStatus(DeliveryStatusReport(messageSID: sid, status: state, errorCode: errorCode))
-            logger.info("delivery status", metadata: ["sid": "\(sid)", "status": "\(state)", "known": "\(known)"])
+            logger.debug("delivery status", metadata: ["sid": "\(sid)", "status": "\(state)", "known": "\(known)"])
             return Response(status: .noContent)
         } catch {
             logger.error("delivery status not recorded", metadata: ["sid": "\(sid)", "error": "\(error)"])
