@@ -62,6 +62,7 @@ let package = Package(
             dependencies: [
                 "ClinicCore",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .target(
