@@ -1,3 +1,4 @@
+import ClinicCore
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -58,7 +59,7 @@ public enum HTTPProbe {
     }
 
     static func blockingExchange(port: Int, pieces: [[UInt8]], pause: Double, timeout: Double) -> HTTPProbeReply {
-        let started = Date()
+        let started = SystemClock().now()
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { return HTTPProbeReply(status: 0, headers: [:], body: "socket failed", seconds: 0) }
         defer { close(fd) }
@@ -74,7 +75,7 @@ public enum HTTPProbe {
         }
         guard connected == 0 else { return HTTPProbeReply(status: 0, headers: [:], body: "connect failed", seconds: 0) }
         for (i, piece) in pieces.enumerated() {
-            if i > 0 && pause > 0 { Thread.sleep(forTimeInterval: pause) }
+            if i > 0 && pause > 0 { SystemClock.pause(seconds: pause) }
             var sent = 0
             while sent < piece.count {
                 let n = piece[sent...].withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
@@ -90,7 +91,7 @@ public enum HTTPProbe {
             if n <= 0 { break }
             data.append(contentsOf: chunk[0..<n])
         }
-        return parse(data, seconds: Date().timeIntervalSince(started))
+        return parse(data, seconds: SystemClock().now().timeIntervalSince(started))
     }
 
     static func parse(_ data: [UInt8], seconds: Double) -> HTTPProbeReply {

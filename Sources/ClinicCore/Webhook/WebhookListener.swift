@@ -59,7 +59,7 @@ public final class WebhookListener: ClinicService, @unchecked Sendable {
             case .running(let address): return address
             case .failed(let message): throw ClinicError(.invalidInput, message)
             case .stopped: throw ClinicError(.internalError, "the listener stopped before it was ready")
-            case .idle, .starting: try await Task.sleep(nanoseconds: 5_000_000)
+            case .idle, .starting: try await SystemClock.sleep(seconds: 0.005)
             }
         }
     }
@@ -102,7 +102,7 @@ public final class WebhookListener: ClinicService, @unchecked Sendable {
                 }
             }
             if done { return }
-            try? await Task.sleep(nanoseconds: 10_000_000)
+            try? await SystemClock.sleep(seconds: 0.01)
         }
     }
 
