@@ -21,6 +21,12 @@ struct WebhookRoutes: Sendable {
     let store: ClinicStore
     let options: WebhookOptions
     let logger: Logger
+    let batcher: InboundSMSBatcher
+
+    init(store: ClinicStore, options: WebhookOptions, logger: Logger) {
+        self.store = store; self.options = options; self.logger = logger
+        batcher = InboundSMSBatcher(store: store)
+    }
 
     static let webhookPath = "/api/v1/twilio/webhook"
     static let statusPath = "/api/v1/twilio/status"
@@ -44,7 +50,7 @@ struct WebhookRoutes: Sendable {
         }
         let message = InboundSMS(messageSID: sid, from: from, to: form["To"] ?? "", body: form["Body"] ?? "")
         do {
-            let result = try await store.receiveSMS(message)
+            let result = try await batcher.receive(message)
             logger.debug("sms received", metadata: ["sid": "\(sid)", "outcome": "\(result.outcome)",
                                                    "repeated": "\(result.repeated)"])
             var headers = HTTPFields()

@@ -158,6 +158,21 @@ import Testing
         await g.h.stop()
     }
 
+    @Test func concurrentRetriesOfOneMessageSidInOneBatchActOnce() async throws {
+        // Given 16 deliveries of the same message arriving at once (they share write batches)
+        let g = try await Given()
+        let sid = g.h.nextSID()
+        let replies = await withTaskGroup(of: HTTPProbeReply.self) { group in
+            for _ in 0..<16 { group.addTask { await g.h.sms(from: g.patient.phone, "CANCEL \(g.appointment.code)", sid: sid) } }
+            return await group.reduce(into: []) { $0.append($1) }
+        }
+        // Then one effect, and every delivery got the same reply
+        #expect(Set(replies.map(\.body)).count == 1 && replies.allSatisfy { $0.status == 200 })
+        #expect(try g.store.events(code: g.appointment.code).filter { $0.to == .cancelled }.count == 1)
+        #expect(try g.store.inboundSMS().count == 1)
+        await g.h.stop()
+    }
+
     @Test func helpAndInfoGiveUsage() async throws {
         let g = try await Given()
         for word in ["HELP", "info"] {
