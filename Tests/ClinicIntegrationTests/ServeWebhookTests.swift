@@ -32,6 +32,8 @@ import Testing
         let refused = try ClinicBinary.run(["sms", "simulate", "--from", "+15550100001", "--body", "CANCEL \(code)"], environment: forged)
         let help = try ClinicBinary.run(["sms", "simulate", "--from", "+15550100001", "--body", "HELP", "--json"], environment: env)
 
+        let inbox = try ClinicBinary.run(["sms", "inbox", "--json"], environment: env)
+
         signalProcess(serve, SIGTERM)
         let stopped = serve.wait()
 
@@ -46,6 +48,8 @@ import Testing
         #expect(try f.store.inboundSMS().count == 2)
         #expect(stopped.exitCode == 0, "\(stopped.stderr)")
         #expect(stopped.stderr.contains("webhook listening"))
+        #expect(stopped.stdout.isEmpty, "nothing (Hummingbird's logger included) writes to stdout: \(stopped.stdout)")
+        #expect(inbox.exitCode == 0 && inbox.stdout.contains("\"outcome\":\"confirmed\"") && inbox.stdout.contains("SMsimulated0001"))
     }
 
     @Test func serveFailsClearlyWhenItsPortIsTaken() async throws {
