@@ -54,6 +54,8 @@ public final class ServeFixture: @unchecked Sendable {
             "TWILIO_FROM": "+15550009999", "TWILIO_API_BASE": twilio.baseURL,
             "CLINIC_SCHEDULER_TICK_SECONDS": "0.2", "CLINIC_SCHEDULER_LEASE_SECONDS": String(lease),
             "CLINIC_SMS_TIMEOUT_SECONDS": String(timeout), "CLINIC_SMS_RETRY_BASE_SECONDS": "1",
+            // Every serve process gets its own free port for the webhook listener.
+            "CLINIC_LISTEN": "127.0.0.1:0",
         ]
     }
 

@@ -1,4 +1,3 @@
-import COpenSSL
 import Foundation
 
 /// PBKDF2-HMAC-SHA256 password hashing through OpenSSL. The stored form
@@ -26,10 +25,7 @@ public struct PasswordHasher: Sendable {
 
     /// A new salted hash of `password`.
     public func hash(_ password: String) -> String {
-        var salt = [UInt8](repeating: 0, count: 16)
-        guard clinic_random_bytes(&salt, Int32(salt.count)) == 1 else {
-            fatalError("OpenSSL could not produce random bytes")
-        }
+        let salt = OpenSSL.randomBytes(16)
         let key = Self.derive(password, salt: salt, iterations: iterations)
         return "pbkdf2-sha256$\(iterations)$\(Data(salt).base64EncodedString())$\(Data(key).base64EncodedString())"
     }
@@ -42,16 +38,10 @@ public struct PasswordHasher: Sendable {
               let salt = Data(base64Encoded: String(parts[2])),
               let expected = Data(base64Encoded: String(parts[3])), expected.count == 32 else { return false }
         let key = derive(password, salt: [UInt8](salt), iterations: iterations)
-        return key.withUnsafeBytes { a in
-            expected.withUnsafeBytes { b in clinic_memcmp_const(a.baseAddress, b.baseAddress, 32) == 0 }
-        }
+        return OpenSSL.constantTimeEqual(key, [UInt8](expected))
     }
 
     static func derive(_ password: String, salt: [UInt8], iterations: Int) -> [UInt8] {
-        var out = [UInt8](repeating: 0, count: 32)
-        let bytes = Array(password.utf8).map { CChar(bitPattern: $0) } + [0]
-        let ok = clinic_pbkdf2_sha256(bytes, Int32(bytes.count - 1), salt, Int32(salt.count), Int32(iterations), &out, 32)
-        precondition(ok == 1, "PBKDF2 failed")
-        return out
+        OpenSSL.pbkdf2SHA256(password, salt: salt, iterations: iterations)
     }
 }

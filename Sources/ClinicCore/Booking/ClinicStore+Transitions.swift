@@ -15,30 +15,35 @@ extension ClinicStore {
         guard let code = AppointmentCode.normalize(code) else {
             throw ClinicError(.invalidInput, "'\(code)' is not an appointment code (6 letters and digits)")
         }
-        return try pool.write { db in
-            guard let row = try Row.fetchOne(db, cachedSQL: """
-                SELECT id, status, doctor_id, patient_id, start_at FROM appointment WHERE code = ?
-                """, arguments: [code]) else {
-                throw ClinicError(.notFound, "no appointment with code \(code)")
-            }
-            let id: Int64 = row["id"]
-            let from = AppointmentStatus(rawValue: row["status"])!
-            var facts = StatusRules.Facts(status: from, doctorID: row["doctor_id"], patientID: row["patient_id"], start: row["start_at"])
-            if from == .checkedIn {
-                facts.statusBeforeCheckIn = try String.fetchOne(db, sql: """
-                    SELECT from_status FROM appointment_event WHERE appointment_id = ? AND to_status = 'checked_in'
-                    ORDER BY id DESC LIMIT 1
-                    """, arguments: [id]).flatMap(AppointmentStatus.init(rawValue:))
-            }
-            if case .refused(let code, let message) = StatusRules.decide(facts, to: target, by: actor, now: now) {
-                throw ClinicError(code, message)
-            }
-            try db.execute(sql: "UPDATE appointment SET status = ?, updated_at = ? WHERE id = ?", arguments: [target.rawValue, now, id])
-            try Self.recordEvent(appointmentID: id, from: from, to: target, actor: actor, at: now, note: note, db)
-            let appointment = try Self.appointment(id: id, db)!
-            try self.enqueueNotices(appointment, from: from, actor: actor, now: now, db)
-            return appointment
+        return try pool.write { db in try self.transition(normalizedCode: code, to: target, by: actor, note: note, at: now, db) }
+    }
+
+    /// `transition` inside the caller's write transaction (the webhook logs the
+    /// inbound SMS in the same one). `code` is already normalised.
+    func transition(normalizedCode code: String, to target: AppointmentStatus, by actor: Actor, note: String,
+                    at now: Int64, _ db: Database) throws -> Appointment {
+        guard let row = try Row.fetchOne(db, cachedSQL: """
+            SELECT id, status, doctor_id, patient_id, start_at FROM appointment WHERE code = ?
+            """, arguments: [code]) else {
+            throw ClinicError(.notFound, "no appointment with code \(code)")
         }
+        let id: Int64 = row["id"]
+        let from = AppointmentStatus(rawValue: row["status"])!
+        var facts = StatusRules.Facts(status: from, doctorID: row["doctor_id"], patientID: row["patient_id"], start: row["start_at"])
+        if from == .checkedIn {
+            facts.statusBeforeCheckIn = try String.fetchOne(db, sql: """
+                SELECT from_status FROM appointment_event WHERE appointment_id = ? AND to_status = 'checked_in'
+                ORDER BY id DESC LIMIT 1
+                """, arguments: [id]).flatMap(AppointmentStatus.init(rawValue:))
+        }
+        if case .refused(let code, let message) = StatusRules.decide(facts, to: target, by: actor, now: now) {
+            throw ClinicError(code, message)
+        }
+        try db.execute(sql: "UPDATE appointment SET status = ?, updated_at = ? WHERE id = ?", arguments: [target.rawValue, now, id])
+        try Self.recordEvent(appointmentID: id, from: from, to: target, actor: actor, at: now, note: note, db)
+        let appointment = try Self.appointment(id: id, db)!
+        try self.enqueueNotices(appointment, from: from, actor: actor, now: now, db)
+        return appointment
     }
 
     /// Puts a checked-in appointment back to the status it had before check-in.

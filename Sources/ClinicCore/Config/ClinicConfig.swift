@@ -11,6 +11,8 @@ public struct ClinicConfig: Sendable, Equatable {
     public var listen = "127.0.0.1:8080"
     /// The public URL Twilio posts to (signatures are computed over it).
     public var publicURL = ""
+    /// Seconds a client of the listener has to send a whole request; idle and slow clients are cut off.
+    public var listenerTimeoutSeconds: Double = 5
     /// `auto` (Twilio when credentials are set, else outbox), `twilio` or `outbox`.
     public var smsGateway = "auto"
     public var twilioAccountSID = ""

@@ -41,6 +41,7 @@ extension ConfigLoader {
             switch key {
             case "listen": c.listen = try reader.string(value, key)
             case "public_url": c.publicURL = try reader.string(value, key)
+            case "request_timeout_seconds": c.listenerTimeoutSeconds = try reader.positive(value, key)
             default: return false
             }
             return true

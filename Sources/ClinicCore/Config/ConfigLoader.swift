@@ -49,7 +49,7 @@ public enum ConfigLoader {
     }
 
     /// `CLINIC_SCHEDULER_TICK_SECONDS`, `CLINIC_SCHEDULER_LEASE_SECONDS`, `CLINIC_SMS_TIMEOUT_SECONDS`,
-    /// `CLINIC_SMS_RETRY_BASE_SECONDS`, `CLINIC_SMS_RETRY_MAX_SECONDS`, `CLINIC_SMS_MAX_ATTEMPTS`, `CLINIC_SMS_GATEWAY`.
+    /// `CLINIC_SMS_RETRY_BASE_SECONDS`, `CLINIC_SMS_RETRY_MAX_SECONDS`, `CLINIC_SMS_MAX_ATTEMPTS`, `CLINIC_SMS_GATEWAY`, `CLINIC_LISTEN_TIMEOUT_SECONDS`.
     static func applySchedulerEnvironment(_ value: (String) -> String?, to c: inout ClinicConfig) throws {
         func number(_ key: String) throws -> Double? {
             guard let v = value(key) else { return nil }
@@ -62,6 +62,7 @@ public enum ConfigLoader {
         if let n = try number("CLINIC_SMS_RETRY_BASE_SECONDS") { c.smsRetryBaseSeconds = Int(n.rounded(.up)) }
         if let n = try number("CLINIC_SMS_RETRY_MAX_SECONDS") { c.smsRetryMaxSeconds = Int(n.rounded(.up)) }
         if let n = try number("CLINIC_SMS_MAX_ATTEMPTS") { c.smsMaxAttempts = Int(n.rounded(.up)) }
+        if let n = try number("CLINIC_LISTEN_TIMEOUT_SECONDS") { c.listenerTimeoutSeconds = n }
         if let v = value("CLINIC_SMS_GATEWAY") {
             guard ["auto", "twilio", "outbox"].contains(v) else {
                 throw ClinicError(.invalidInput, "CLINIC_SMS_GATEWAY must be auto, twilio or outbox")

@@ -58,7 +58,7 @@ enum CurlHTTP {
         return .success(HTTPResponse(status: status, body: buffer.data))
     }
 
-    private final class ResponseBuffer {
+    fileprivate final class ResponseBuffer {
         var data = Data()
     }
 }
@@ -88,5 +88,43 @@ public enum FormEncoding {
 
     private static func escape(_ s: String) -> String {
         s.addingPercentEncoding(withAllowedCharacters: unreserved) ?? s
+    }
+}
+
+extension CurlHTTP {
+    /// POSTs a raw body with extra headers (`Name: value`), no auth; used by
+    /// `clinic sms simulate` to send a signed request to the listener.
+    static func post(url: String, body: String, headers: [String], totalTimeout: Double) -> Result<HTTPResponse, HTTPTransportError> {
+        _ = globalInit
+        guard let handle = curl_easy_init() else { return .failure(.transport("curl_easy_init failed")) }
+        defer { curl_easy_cleanup(handle) }
+        var list: UnsafeMutablePointer<curl_slist>?
+        for header in headers { list = curl_slist_append(list, header) }
+        defer { curl_slist_free_all(list) }
+        let buffer = ResponseBuffer()
+        let unmanaged = Unmanaged.passRetained(buffer)
+        defer { unmanaged.release() }
+        _ = clinic_curl_setopt_string(handle, CURLOPT_URL, url)
+        _ = clinic_curl_setopt_long(handle, CURLOPT_NOSIGNAL, 1)
+        _ = clinic_curl_setopt_long(handle, CURLOPT_TIMEOUT_MS, Int(totalTimeout * 1000))
+        _ = clinic_curl_setopt_string(handle, CURLOPT_USERAGENT, "clinic/1")
+        _ = clinic_curl_setopt_slist(handle, CURLOPT_HTTPHEADER, list)
+        _ = clinic_curl_setopt_string(handle, CURLOPT_COPYPOSTFIELDS, body)
+        _ = clinic_curl_setopt_write_function(handle) { ptr, size, count, userdata in
+            guard let ptr, let userdata else { return 0 }
+            let n = size * count
+            Unmanaged<ResponseBuffer>.fromOpaque(userdata).takeUnretainedValue()
+                .data.append(UnsafeRawPointer(ptr).assumingMemoryBound(to: UInt8.self), count: n)
+            return n
+        }
+        _ = clinic_curl_setopt_pointer(handle, CURLOPT_WRITEDATA, unmanaged.toOpaque())
+        let code = curl_easy_perform(handle)
+        guard code == CURLE_OK else {
+            let text = String(cString: curl_easy_strerror(code))
+            return .failure(code == CURLE_OPERATION_TIMEDOUT ? .timeout(text) : .transport(text))
+        }
+        var status = 0
+        _ = clinic_curl_response_code(handle, &status)
+        return .success(HTTPResponse(status: status, body: buffer.data))
     }
 }

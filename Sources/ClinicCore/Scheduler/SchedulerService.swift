@@ -78,13 +78,19 @@ public final class SchedulerService: ClinicService, @unchecked Sendable {
 }
 
 /// Builds the long-running services of a `clinic` process from its
-/// configuration: one function for `serve`, `demo` and the tests (the webhook
-/// listener joins here in its issue).
+/// configuration: one function for `serve`, `demo` and the tests.
 public enum ClinicServices {
-    /// The scheduler service (gateway and policy from `config`).
-    public static func build(config: ClinicConfig, store: ClinicStore, logger: Logger) throws -> [any ClinicService] {
+    /// The scheduler service (gateway and policy from `config`) and, with
+    /// `listener`, the webhook listener on `config.listen` (`serve`, `demo`;
+    /// the TUI runs only the scheduler).
+    public static func build(config: ClinicConfig, store: ClinicStore, logger: Logger,
+                             listener: Bool = false) throws -> [any ClinicService] {
         let scheduler = Scheduler(store: store, gateway: try SMSGatewayFactory.make(config),
                                   policy: SchedulerPolicy(config), logger: logger)
-        return [SchedulerService(scheduler: scheduler)]
+        var services: [any ClinicService] = [SchedulerService(scheduler: scheduler)]
+        if listener {
+            services.append(WebhookListener(store: store, options: try WebhookOptions(config: config, store: store), logger: logger))
+        }
+        return services
     }
 }

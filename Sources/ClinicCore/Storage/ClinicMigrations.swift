@@ -10,6 +10,9 @@ enum ClinicMigrations {
         migrator.registerMigration("v2-scheduler") { db in
             try db.execute(sql: schedulerSQL)
         }
+        migrator.registerMigration("v3-webhook") { db in
+            try db.execute(sql: webhookSQL)
+        }
         return migrator
     }
 

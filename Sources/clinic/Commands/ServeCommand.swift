@@ -3,15 +3,16 @@ import ClinicCore
 import Foundation
 import Logging
 
-/// `clinic serve`: runs the scheduler (the webhook listener joins it in its
-/// issue) until SIGTERM or SIGINT, logging to stderr.
+/// `clinic serve`: runs the scheduler and the webhook listener until SIGTERM
+/// or SIGINT, logging to stderr.
 struct ServeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Run the scheduler (reminders, no-shows, SMS) until SIGTERM / SIGINT; logs to stderr.",
+        abstract: "Run the scheduler (reminders, no-shows, SMS) and the webhook listener until SIGTERM / SIGINT; logs to stderr.",
         discussion: """
             Any number of processes may run `clinic serve` on one database: a lease in the database makes
             exactly one of them run the scheduler, and another takes over within a minute if it dies.
+            The webhook listener binds `listen` (CLINIC_LISTEN, default 127.0.0.1:8080); each process needs its own address.
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -23,7 +24,14 @@ struct ServeCommand: ParsableCommand {
                                   + "use CLINIC_CLOCK_OFFSET (seconds) to run serve at another time")
             }
             let logger = ServeLogging.logger(label: "clinic.serve")
-            let services = try ClinicServices.build(config: ctx.config, store: ctx.store, logger: logger)
+            signal(SIGPIPE, SIG_IGN)
+            let services = try ClinicServices.build(config: ctx.config, store: ctx.store, logger: logger, listener: true)
+            for case let listener as WebhookListener in services {
+                // Bound before anything else starts, so a taken port fails the command.
+                let address = try listener.listenBlocking()
+                logger.info("webhook listening", metadata: ["address": "\(address.host):\(address.port)",
+                                                            "public_url": "\(ctx.config.publicURL)"])
+            }
             logger.info("serving", metadata: ["database": "\(ctx.config.databasePath)", "pid": "\(getpid())"])
             ServeRuntime.run(services, logger: logger)
             logger.info("stopped cleanly")

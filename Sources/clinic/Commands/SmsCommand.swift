@@ -1,10 +1,10 @@
 import ArgumentParser
 import ClinicCore
 
-/// `clinic sms …`: the SMS log (and, with the webhook issue, `simulate`).
+/// `clinic sms …`: the SMS log, the inbound messages, and `simulate`.
 struct SmsCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "sms", abstract: "The SMS log.",
-                                                    subcommands: [SmsLogCommand.self])
+    static let configuration = CommandConfiguration(commandName: "sms", abstract: "The SMS log and patients' replies.",
+                                                    subcommands: [SmsLogCommand.self, SmsInboxCommand.self, SmsSimulateCommand.self])
 }
 
 /// `clinic sms log [--appointment CODE] [--failed] [--json]`.

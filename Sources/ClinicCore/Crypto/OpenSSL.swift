@@ -1,0 +1,41 @@
+import COpenSSL
+
+/// The one Swift file that imports `COpenSSL`: typed wrappers for the few
+/// OpenSSL calls the core needs (password KDF, HMAC-SHA1 for Twilio
+/// signatures, random bytes, constant-time comparison).
+enum OpenSSL {
+    /// PBKDF2-HMAC-SHA256 of `password` (its UTF-8 bytes) into `length` bytes.
+    static func pbkdf2SHA256(_ password: String, salt: [UInt8], iterations: Int, length: Int = 32) -> [UInt8] {
+        var out = [UInt8](repeating: 0, count: length)
+        let bytes = Array(password.utf8).map { CChar(bitPattern: $0) } + [0]
+        let ok = clinic_pbkdf2_sha256(bytes, Int32(bytes.count - 1), salt, Int32(salt.count), Int32(iterations), &out, Int32(length))
+        precondition(ok == 1, "PBKDF2 failed")
+        return out
+    }
+
+    /// HMAC-SHA1 of `data` under `key` (20 bytes).
+    static func hmacSHA1(key: [UInt8], data: [UInt8]) -> [UInt8] {
+        var out = [UInt8](repeating: 0, count: 20)
+        let ok = key.withUnsafeBufferPointer { k in
+            data.withUnsafeBufferPointer { d in
+                clinic_hmac_sha1(k.baseAddress, Int32(k.count), d.baseAddress, d.count, &out)
+            }
+        }
+        precondition(ok == 1, "HMAC-SHA1 failed")
+        return out
+    }
+
+    /// `count` cryptographically random bytes.
+    static func randomBytes(_ count: Int) -> [UInt8] {
+        var out = [UInt8](repeating: 0, count: count)
+        guard clinic_random_bytes(&out, Int32(count)) == 1 else { fatalError("OpenSSL could not produce random bytes") }
+        return out
+    }
+
+    /// Whether two byte strings are equal, in time that depends only on their lengths.
+    static func constantTimeEqual(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        guard a.count == b.count else { return false }
+        if a.isEmpty { return true }
+        return a.withUnsafeBytes { x in b.withUnsafeBytes { y in clinic_memcmp_const(x.baseAddress, y.baseAddress, a.count) == 0 } }
+    }
+}

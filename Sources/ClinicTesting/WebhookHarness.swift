@@ -1,0 +1,117 @@
+import ClinicCore
+import Foundation
+import GRDB
+import Logging
+
+/// A test clinic with the webhook listener bound to a free port on
+/// 127.0.0.1, built by the same function as `clinic serve`
+/// (`ClinicServices.build`), and a signer that posts as Twilio would.
+public final class WebhookHarness: @unchecked Sendable {
+    public let clinic: TestClinic
+    public let listener: WebhookListener
+    /// The port the listener bound (after `start()`).
+    public private(set) var port = 0
+
+    /// The auth token signatures use.
+    public static let authToken = "webhook-test-token"
+    /// The public URL Twilio is configured with.
+    public static let publicURL = "https://clinic.example.org"
+    public static let webhookPath = "/api/v1/twilio/webhook"
+    public static let statusPath = "/api/v1/twilio/status"
+
+    private var sidCounter = 0
+    private let lock = NSLock()
+
+    /// A listener over `clinic` (a new one by default); `timeout`: seconds a
+    /// client has to send a request.
+    public init(clinic: TestClinic? = nil, timeout: Double = 5, publicURL: String = WebhookHarness.publicURL) throws {
+        self.clinic = try clinic ?? TestClinic()
+        var config = ClinicConfig()
+        config.databasePath = self.clinic.databasePath
+        config.listen = "127.0.0.1:0"
+        config.publicURL = publicURL
+        config.twilioAuthToken = Self.authToken
+        config.smsGateway = "outbox"
+        config.listenerTimeoutSeconds = timeout
+        var logger = Logger(label: "clinic.webhook.test")
+        logger.logLevel = .critical
+        let services = try ClinicServices.build(config: config, store: self.clinic.store, logger: logger, listener: true)
+        guard let listener = services.lazy.compactMap({ $0 as? WebhookListener }).first else {
+            throw ClinicError(.internalError, "ClinicServices.build made no listener")
+        }
+        self.listener = listener
+    }
+
+    /// Binds and serves.
+    public func start() async throws {
+        port = try await listener.listen().port
+    }
+
+    /// Stops the listener and waits for it.
+    public func stop() async {
+        listener.stop()
+        await listener.stopped()
+    }
+
+    /// A fresh `MessageSid`.
+    public func nextSID() -> String {
+        lock.withLock {
+            sidCounter += 1
+            return "SM" + String(format: "%032d", sidCounter)
+        }
+    }
+
+    /// The parameters Twilio posts for an inbound SMS.
+    public func smsParameters(from: String, body: String, sid: String) -> [(name: String, value: String)] {
+        [("AccountSid", "AC00000000000000000000000000000001"), ("ApiVersion", "2010-04-01"), ("Body", body),
+         ("From", from), ("MessageSid", sid), ("NumMedia", "0"), ("SmsSid", sid), ("SmsStatus", "received"),
+         ("To", "+15550009999")]
+    }
+
+    /// A complete signed request (`signature` overrides the computed one; nil leaves the header out).
+    public func signedRequest(path: String = WebhookHarness.webhookPath, parameters: [(name: String, value: String)],
+                              signature: String?? = .none) -> [UInt8] {
+        let body = FormEncoding.encode(parameters.map { ($0.name, $0.value) })
+        let computed = TwilioSignature.compute(authToken: Self.authToken, url: Self.publicURL + path, parameters: parameters)
+        var headers = [("Content-Type", "application/x-www-form-urlencoded")]
+        switch signature {
+        case .none: headers.append(("X-Twilio-Signature", computed))
+        case .some(.some(let given)): headers.append(("X-Twilio-Signature", given))
+        case .some(.none): break
+        }
+        return HTTPProbe.request("POST", path, headers: headers, body: Array(body.utf8))
+    }
+
+    /// Posts a signed SMS as Twilio would; returns the reply.
+    public func sms(from: String, _ body: String, sid: String? = nil) async -> HTTPProbeReply {
+        let params = smsParameters(from: from, body: body, sid: sid ?? nextSID())
+        return await HTTPProbe.send(port: port, signedRequest(parameters: params))
+    }
+
+    /// The `<Message>` text of a TwiML reply ("" for `<Response/>`).
+    public static func message(_ reply: HTTPProbeReply) -> String? { TwiML.message(in: reply.body) }
+
+    /// Posts a signed delivery status callback.
+    public func deliveryStatus(sid: String, status: String, errorCode: String? = nil) async -> HTTPProbeReply {
+        var params: [(name: String, value: String)] = [("AccountSid", "AC00000000000000000000000000000001"),
+                                                        ("MessageSid", sid), ("MessageStatus", status), ("SmsSid", sid),
+                                                        ("SmsStatus", status)]
+        if let errorCode { params.append(("ErrorCode", errorCode)) }
+        return await HTTPProbe.send(port: port, signedRequest(path: Self.statusPath, parameters: params))
+    }
+
+    /// A fingerprint of everything a webhook request could change: appointments'
+    /// statuses, the audit trail, opt-outs, the outbox and the inbound log.
+    public func dataFingerprint() throws -> String {
+        try clinic.store.pool.read { db in
+            let parts = [
+                "SELECT group_concat(code || ':' || status, ',') FROM (SELECT code, status FROM appointment ORDER BY id)",
+                "SELECT count(*) || '' FROM appointment_event",
+                "SELECT coalesce(group_concat(phone || ':' || opted_out, ','), '') FROM (SELECT * FROM phone_status ORDER BY phone)",
+                "SELECT count(*) || ':' || coalesce(group_concat(coalesce(delivery_status, '-'), ','), '') FROM sms_outbox",
+                "SELECT count(*) || '' FROM sms_inbound",
+            ]
+            return try parts.map { try String.fetchOne(db, sql: $0) ?? "" }.joined(separator: " | ")
+        }
+    }
+}
