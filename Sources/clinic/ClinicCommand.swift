@@ -11,6 +11,8 @@ struct ClinicCommand: ParsableCommand {
             UserCommand.self, SlotsCommand.self, BookCommand.self, AppointmentsCommand.self,
             ConfirmCommand.self, CancelCommand.self, CheckInCommand.self, CompleteCommand.self,
             TimeCommand.self, BackupCommand.self, DemoCommand.self, SeedCommand.self, StatsCommand.self,
-        ]
+            TUICommand.self, KioskCommand.self,
+        ],
+        defaultSubcommand: TUICommand.self
     )
 }
