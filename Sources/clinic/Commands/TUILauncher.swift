@@ -28,7 +28,7 @@ enum TUILauncher {
     /// Logs never reach the terminal while curses owns it: a file, or nowhere.
     static func routeLogs(to path: String) {
         let handle = path.isEmpty ? nil : FileHandle(forWritingAtPath: path) ?? {
-            FileManager.default.createFile(atPath: path, contents: nil)
+            _ = FileManager.default.createFile(atPath: path, contents: nil)
             return FileHandle(forWritingAtPath: path)
         }()
         handle?.seekToEndOfFile()
@@ -51,9 +51,8 @@ struct FileLogHandler: LogHandler {
         set { metadata[key] = newValue }
     }
 
-    func log(level: Logger.Level, message: Logger.Message, metadata: Logger.Metadata?, source: String,
-             file: String, function: String, line: UInt) {
-        handle.write(Data("\(level) \(label): \(message)\n".utf8))
+    func log(event: LogEvent) {
+        handle.write(Data("\(event.level) \(label): \(event.message)\n".utf8))
     }
 }
 
