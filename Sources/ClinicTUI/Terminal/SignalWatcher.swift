@@ -15,6 +15,10 @@ public final class SignalWatcher: @unchecked Sendable {
 
     /// Installs the handlers (call once, before curses starts).
     public nonisolated func install() {
+        // A parent may have left signals blocked (sshd does not, test runners do): the terminal needs SIGWINCH.
+        var none = sigset_t()
+        sigemptyset(&none)
+        pthread_sigmask(SIG_SETMASK, &none, nil)
         for sig in [SIGINT, SIGQUIT, SIGTSTP, SIGPIPE, SIGTTOU, SIGTTIN] { signal(sig, SIG_IGN) }
         for sig in [SIGTERM, SIGHUP] {
             signal(sig, SIG_IGN)

@@ -22,7 +22,8 @@ public final class SignUpModel: ScreenModel {
 
     public func handle(_ key: Key) -> Effect {
         if key == .enter {
-            if form.focus < form.fields.count - 1 { _ = form.handle(.tab); return .none }
+            // Enter fills the form in order; once every field has something, it submits.
+            if let empty = form.fields.firstIndex(where: { $0.value.isEmpty }) { form.focus(empty); return .none }
             return submit()
         }
         return form.handle(key) ? .none : .unhandled
