@@ -1,3 +1,4 @@
+import ClinicCore
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -61,13 +62,13 @@ public final class TmuxSession: @unchecked Sendable {
     /// Polls the screen until `predicate` holds.
     @discardableResult
     public func waitUntil(_ what: String, timeout: Double = 10, _ predicate: (String) -> Bool) throws -> String {
-        let deadline = Date().addingTimeInterval(timeout)
+        let deadline = ProcessInfo.processInfo.systemUptime + timeout
         var screen = ""
         repeat {
             screen = try capture()
             if predicate(screen) { return screen }
-            Thread.sleep(forTimeInterval: 0.03)
-        } while Date() < deadline
+            SystemClock.pause(seconds: 0.03)
+        } while ProcessInfo.processInfo.systemUptime < deadline
         throw Timeout(waitingFor: what, screen: screen)
     }
 

@@ -106,12 +106,12 @@ struct KioskTmuxTests {
     func liveRefreshAndJustTaken() throws {
         let clinic = try clinicWithDoctor()
         let t = try signedInAtSlots(clinic)
-        let started = Date()
+        let started = ProcessInfo.processInfo.systemUptime
         let r = try clinic.run("book", "--doctor", "ana@clinic.test", "--patient", "other@clinic.test",
                                "--start", "2026-03-02 09:00", "--reason", "Elsewhere")
         #expect(r.exitCode == 0, "\(r.stderr)")
         try t.waitFor("09:00–09:30    taken", timeout: 5)
-        let seconds = Date().timeIntervalSince(started)
+        let seconds = ProcessInfo.processInfo.systemUptime - started
         #expect(seconds < 1.5, "took \(seconds) s (includes the booking process)")
         try t.press("Down"); try t.press("Enter"); try t.waitFor("Reason for the visit")
         try t.type("Check-up"); try t.press("Enter"); try t.waitFor("Press Enter to book")

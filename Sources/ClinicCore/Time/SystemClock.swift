@@ -23,4 +23,9 @@ public struct SystemClock: ClinicClock {
     public static func sleep(seconds: Double) async throws {
         try await Task.sleep(nanoseconds: UInt64(max(0, seconds) * 1_000_000_000))
     }
+
+    /// Blocks the calling thread on the real clock (test helpers' polling; never used by rules).
+    public static func pause(seconds: Double) {
+        Thread.sleep(forTimeInterval: max(0, seconds))
+    }
 }
