@@ -27,7 +27,16 @@ public final class TmuxSession: @unchecked Sendable {
         try tmux(["-f", "/dev/null", "new-session", "-d", "-s", session, "-x", "\(width)", "-y", "\(height)", line])
     }
 
-    deinit { _ = try? tmux(["kill-server"]) }
+    /// Ends the program, its shell and the server (the pane's processes may have
+    /// inherited a blocked SIGHUP from the test runner, so they are killed outright).
+    deinit {
+        if let shell = try? tmux(["display-message", "-p", "-t", session, "#{pane_pid}"]),
+           let pid = Int32(shell.trimmingCharacters(in: .whitespacesAndNewlines)) {
+            if let program = try? programPID() { kill(program, SIGKILL) }
+            kill(pid, SIGKILL)
+        }
+        _ = try? tmux(["kill-server"])
+    }
 
     static let environment = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
                               "TERM": "xterm-256color", "LANG": "C.UTF-8"]
