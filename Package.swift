@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "clinic", targets: ["clinic"]),
         .executable(name: "clinic-bench", targets: ["clinic-bench"]),
         .library(name: "ClinicCore", targets: ["ClinicCore"]),
+        .library(name: "ClinicTUI", targets: ["ClinicTUI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
@@ -24,6 +25,18 @@ let package = Package(
         .systemLibrary(name: "COpenSSL", path: "Sources/COpenSSL"),
         .systemLibrary(name: "CCurl", path: "Sources/CCurl"),
         .systemLibrary(name: "CSQLiteTuning", path: "Sources/CSQLiteTuning"),
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        .target(
+            name: "ClinicThemes",
+            path: "Themes",
+            resources: [
+                .copy("default.theme"), .copy("dark.theme"), .copy("high-contrast.theme"), .copy("mono.theme"),
+            ]
+        ),
+        .target(
+            name: "ClinicTUI",
+            dependencies: ["ClinicCore", "ClinicThemes", "CNcursesw"]
+        ),
         .target(
             name: "ClinicSeedData",
             path: "Seed",
@@ -55,6 +68,7 @@ let package = Package(
             name: "clinic",
             dependencies: [
                 "ClinicCore",
+                "ClinicTUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -78,6 +92,10 @@ let package = Package(
         .testTarget(
             name: "ClinicCoreTests",
             dependencies: ["ClinicCore", "ClinicTesting", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(
+            name: "ClinicTUITests",
+            dependencies: ["ClinicCore", "ClinicTUI", "ClinicTesting"]
         ),
         .testTarget(
             name: "ClinicCLITests",

@@ -11,7 +11,8 @@ struct ClinicCommand: ParsableCommand {
             UserCommand.self, SlotsCommand.self, BookCommand.self, AppointmentsCommand.self,
             ConfirmCommand.self, CancelCommand.self, CheckInCommand.self, CompleteCommand.self,
             TimeCommand.self, BackupCommand.self, DemoCommand.self, SeedCommand.self, StatsCommand.self,
-            ServeCommand.self, SmsCommand.self,
-        ]
+            ServeCommand.self, SmsCommand.self, TUICommand.self, KioskCommand.self,
+        ],
+        defaultSubcommand: TUICommand.self
     )
 }

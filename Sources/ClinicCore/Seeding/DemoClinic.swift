@@ -8,6 +8,9 @@ public enum DemoClinic {
         public let role: Role
         public let login: String
         public let password: String
+        public init(role: Role, login: String, password: String) {
+            self.role = role; self.login = login; self.password = password
+        }
     }
 
     /// Demo accounts' shared password.

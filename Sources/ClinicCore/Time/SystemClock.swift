@@ -39,7 +39,7 @@ public struct SystemClock: ClinicClock {
         condition.wait(until: Date().addingTimeInterval(max(0, seconds)))
     }
 
-    /// Blocks the calling thread on the real clock (background pacing; never used by rules).
+    /// Blocks the calling thread on the real clock (background pacing, test helpers' polling; never used by rules).
     public static func pause(seconds: Double) {
         Thread.sleep(forTimeInterval: max(0, seconds))
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ClinicCore
+import ClinicTUI
 import Foundation
 
 /// `clinic demo`: a ready-to-try clinic in `clinic-demo.sqlite`.
@@ -10,6 +11,8 @@ struct DemoCommand: ParsableCommand {
     @Option(help: "The demo database.") var db = "clinic-demo.sqlite"
     @Option(help: "The demo clinic's time zone.") var timezone = "America/New_York"
     @Flag(help: "Print JSON.") var json = false
+    @Flag(name: .customLong("no-tui"), help: "Only fill and print; do not open the TUI (also when not on a terminal).") var noTUI = false
+    @Option(help: "Theme for the TUI.") var theme: String?
 
     func run() throws {
         do {
@@ -21,6 +24,12 @@ struct DemoCommand: ParsableCommand {
             let signIns = try DemoClinic.fill(store)
             if json {
                 JSONOutput.print(["database": db, "sign_ins": signIns.map { "\($0.role.rawValue) \($0.login) \($0.password)" }.joined(separator: "; ")])
+                return
+            }
+            if !noTUI, Terminal.isInteractive {
+                var config = try ConfigLoader.load(flags: .init(configPath: nil, databasePath: db))
+                config.databasePath = db
+                try TUILauncher.run(mode: .staff, store: store, config: config, theme: theme, demoSignIns: signIns)
                 return
             }
             let today = zone.local(store.clock.now()).date
@@ -37,6 +46,8 @@ struct DemoCommand: ParsableCommand {
                    --start "\(today.adding(days: 1)) 16:30" --reason "Palpitations"
               clinic confirm --db \(db) CODE
             """)
+        } catch let error as ExitCodeError {
+            throw ExitCode(error.status)
         } catch {
             throw ErrorOutput.report(error, json: json)
         }

@@ -1,0 +1,42 @@
+import ClinicCore
+import Foundation
+
+/// Which front end is running: the patients' kiosk or the staff terminal.
+public enum AppMode: Sendable, Equatable {
+    case kiosk, staff
+}
+
+/// What every screen works with: the store (the one way into the data), the
+/// clinic's clock and zone, who is signed in, and the front end's mode.
+public final class AppContext {
+    public let store: ClinicStore
+    public let mode: AppMode
+    public let clinicName: String
+    public let timeZone: ClinicTimeZone
+    /// Demo sign-ins shown on the sign-in screen (`clinic demo`).
+    public let demoSignIns: [DemoClinic.SignIn]
+    /// Shown in the status line (`scheduler off · sms outbox`).
+    public var services: String
+    /// The signed-in account.
+    public var account: Account?
+    /// A note for the next screen shown (e.g. a booking's code on the home screen).
+    public var flash: String?
+
+    public init(store: ClinicStore, mode: AppMode, demoSignIns: [DemoClinic.SignIn] = [], services: String = "") throws {
+        let settings = try store.settings()
+        self.store = store; self.mode = mode; self.demoSignIns = demoSignIns
+        self.clinicName = settings.name; self.timeZone = settings.timeZone
+        self.services = services.isEmpty ? "scheduler off · sms outbox" : services
+    }
+
+    /// The signed-in account acting through this front end.
+    public var actor: Actor? {
+        account.map { .account($0.id, $0.role, via: mode == .kiosk ? .kiosk : .tui) }
+    }
+
+    /// Unix seconds now, from the injected clock.
+    public var now: Int64 { Int64(store.clock.now().timeIntervalSince1970.rounded(.down)) }
+
+    /// The clinic's local date today.
+    public var today: LocalDate { timeZone.local(now).date }
+}

@@ -1,0 +1,133 @@
+import ClinicCore
+
+/// The front end without a terminal: the navigation stack, the app-wide keys,
+/// dialogs, idle sign-out and refresh. The run loop feeds it keys and ticks;
+/// tests do the same and read the painted buffer.
+public final class AppCore {
+    /// The app's own keys, after the screen's (footer and help show them too).
+    enum GlobalAction: Sendable { case help, back, quit, forceQuit }
+
+    enum Overlay {
+        case help
+        case confirmQuit
+        case notice(Dialog)
+    }
+
+    public let context: AppContext
+    public private(set) var stack: [any ScreenModel]
+    var overlay: Overlay?
+    /// Set when the program should end.
+    public private(set) var finished = false
+    /// Seconds without a key before a signed-in kiosk session ends (nil: never).
+    public let idleSeconds: Double?
+    private var lastInput: Double
+
+    public init(context: AppContext, idleSeconds: Double? = nil, startedAt time: Double = 0) {
+        self.context = context
+        self.idleSeconds = idleSeconds
+        self.lastInput = time
+        self.stack = [Router.root(context)]
+    }
+
+    /// The screen on top.
+    public var top: any ScreenModel { stack[stack.count - 1] }
+
+    var globals: [Binding<GlobalAction>] {
+        var list: [Binding<GlobalAction>] = []
+        if stack.count > 1 { list.append(Binding([.escape], .back, "back")) }
+        list.append(Binding([.char("?"), .function(1)], .help, "help"))
+        if top.capturesText {
+            list.append(Binding([.ctrl("q")], .forceQuit, "quit"))
+        } else {
+            list.append(Binding([.char("q"), .ctrl("q")], .quit, "quit"))
+        }
+        return list
+    }
+
+    /// Everything the footer and help show for the top screen.
+    public var hints: [KeyHint] { globals.hints() + top.hints }
+
+    /// One key press at monotonic `time` (seconds).
+    public func press(_ key: Key, at time: Double) {
+        lastInput = time
+        if key == .resize { return }
+        if let overlay {
+            self.overlay = nil
+            if case .confirmQuit = overlay, key == .char("y") || key == .char("Y") { finished = true }
+            return
+        }
+        let effect = top.handle(key)
+        if case .unhandled = effect {
+            switch globals.action(for: key) {
+            case .help?: overlay = .help
+            case .back?: pop()
+            case .quit?, .forceQuit?: quit()
+            case nil: break
+            }
+            return
+        }
+        apply(effect)
+    }
+
+    /// Time passes: signs an idle kiosk session out; re-reads data when it changed.
+    public func tick(at time: Double, dataChanged: Bool) {
+        if let idleSeconds, context.account != nil, time - lastInput >= idleSeconds {
+            signOut()
+            overlay = .notice(Dialog(title: "Signed out", message: "You were signed out after \(Int(idleSeconds / 60)) minutes without a key press.",
+                                     answers: "any key continues"))
+            lastInput = time
+        }
+        if dataChanged { top.reload() }
+    }
+
+    func apply(_ effect: Effect) {
+        switch effect {
+        case .none, .unhandled: break
+        case .push(let s): stack.append(s)
+        case .replace(let s): stack[stack.count - 1] = s
+        case .pop: pop()
+        case .popToHome:
+            stack = [stack[0]]
+            top.reload()
+        case .reset(let s): stack = [s]
+        case .signOut: signOut()
+        case .help: overlay = .help
+        case .quit: quit()
+        }
+    }
+
+    private func pop() {
+        guard stack.count > 1 else { return }
+        stack.removeLast()
+        top.reload()
+    }
+
+    private func quit() {
+        if stack.contains(where: \.isDirty) { overlay = .confirmQuit } else { finished = true }
+    }
+
+    private func signOut() {
+        context.account = nil
+        stack = [Router.root(context)]
+    }
+
+    /// Paints the whole frame: status line, the screen, the footer, any dialog.
+    public func paint(into buffer: inout CellBuffer, localTime: String) {
+        buffer.fill(buffer.bounds, role: .normal)
+        let status = StatusInfo(clinicName: context.clinicName, screenTitle: top.title,
+                                user: context.account.map { "\($0.name) (\($0.role.rawValue))" },
+                                localTime: localTime, services: context.mode == .staff ? context.services : "")
+        StatusLinePainter.paint(status, into: &buffer, row: 0)
+        let body = Rect(x: 2, y: 2, width: buffer.width - 4, height: buffer.height - 4)
+        top.paint(into: &buffer, area: body)
+        FooterPainter.paint(hints, into: &buffer, row: buffer.height - 1)
+        switch overlay {
+        case .help?: HelpPainter.paint(title: top.title, hints: hints, into: &buffer, area: buffer.bounds)
+        case .confirmQuit?:
+            DialogPainter.paint(Dialog(title: "Quit?", message: "What you typed has not been saved and will be lost.",
+                                       answers: "y quit · any other key stays"), into: &buffer, area: buffer.bounds)
+        case .notice(let d)?: DialogPainter.paint(d, into: &buffer, area: buffer.bounds)
+        case nil: break
+        }
+    }
+}

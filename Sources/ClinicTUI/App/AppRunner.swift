@@ -1,0 +1,67 @@
+import ClinicCore
+import Foundation
+
+/// Runs a front end on the real terminal: keys in, frames out, a look at the
+/// database's data version about every 500 ms, idle sign-out, clean restore.
+public final class AppRunner {
+    let core: AppCore
+    let theme: Theme
+    let environment: [String: String]
+    /// Seconds between two looks at the data version.
+    static let pollInterval = 0.5
+
+    public init(context: AppContext, theme: Theme, idleSeconds: Double?,
+                environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.core = AppCore(context: context, idleSeconds: idleSeconds, startedAt: ProcessInfo.processInfo.systemUptime)
+        self.theme = theme
+        self.environment = environment
+    }
+
+    /// Runs until the person quits or the terminal goes away; returns the exit status.
+    public func run() throws -> Int32 {
+        let signals = SignalWatcher()
+        signals.install()
+        let watcher = try ChangeWatcher(store: core.context.store)
+        let terminal = Terminal()
+        terminal.start(theme: theme, environment: environment)
+        defer { terminal.stop() }
+        var lastPoll = uptime, lastTime = "", dirty = true
+        while !core.finished {
+            if signals.terminatingSignal != nil { return 0 }
+            let now = uptime
+            let localTime = clockText()
+            if localTime != lastTime { lastTime = localTime; dirty = true }
+            if dirty {
+                let size = terminal.size
+                var buffer = CellBuffer(width: size.width, height: size.height)
+                core.paint(into: &buffer, localTime: localTime)
+                terminal.draw(buffer)
+                dirty = false
+            }
+            switch terminal.read() {
+            case .key(let key):
+                core.press(key, at: uptime)
+                dirty = true
+            case .timeout: break
+            case .hangUp: return 0
+            }
+            if uptime - lastPoll >= Self.pollInterval || now - lastPoll >= Self.pollInterval {
+                lastPoll = uptime
+                let changed = (try? watcher.changed()) ?? false
+                let signedIn = core.context.account != nil
+                core.tick(at: uptime, dataChanged: changed)
+                if changed || signedIn != (core.context.account != nil) { dirty = true }
+            }
+        }
+        return 0
+    }
+
+    private var uptime: Double { ProcessInfo.processInfo.systemUptime }
+
+    /// The clinic's local time for the status line, from the injected clock.
+    private func clockText() -> String {
+        let context = core.context
+        let local = context.timeZone.local(context.now)
+        return Format.day(local.date) + " " + local.time.description
+    }
+}

@@ -1,0 +1,51 @@
+import ClinicCore
+
+/// How dates and times read on screen.
+public enum Format {
+    static let weekdays = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+    static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+    /// `Tue 3 Mar 2026`.
+    public static func day(_ d: LocalDate) -> String {
+        "\(weekdays[d.weekday.rawValue - 1]) \(d.day) \(months[d.month - 1]) \(d.year)"
+    }
+
+    /// `09:30` in the zone.
+    public static func time(_ instant: Int64, _ zone: ClinicTimeZone) -> String { zone.local(instant).time.description }
+
+    /// `Tue 3 Mar 2026 09:30`.
+    public static func dateTime(_ instant: Int64, _ zone: ClinicTimeZone) -> String {
+        let l = zone.local(instant)
+        return day(l.date) + " " + l.time.description
+    }
+
+    /// A status as people say it.
+    public static func status(_ s: AppointmentStatus) -> String {
+        switch s {
+        case .scheduled: return "scheduled"
+        case .confirmed: return "confirmed"
+        case .checkedIn: return "checked in"
+        case .completed: return "completed"
+        case .cancelled: return "cancelled"
+        case .noShow: return "no-show"
+        }
+    }
+
+    /// The theme role of a status.
+    public static func role(_ s: AppointmentStatus) -> ThemeRole {
+        switch s {
+        case .scheduled: return .statusScheduled
+        case .confirmed: return .statusConfirmed
+        case .checkedIn: return .statusCheckedIn
+        case .completed: return .statusCompleted
+        case .cancelled: return .statusCancelled
+        case .noShow: return .statusNoShow
+        }
+    }
+
+    /// One line for a refusal from the core.
+    public static func error(_ error: any Error) -> String {
+        if let e = error as? ClinicError { return e.message }
+        return "something went wrong: \(error)"
+    }
+}

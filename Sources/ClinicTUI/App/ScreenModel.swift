@@ -1,0 +1,42 @@
+/// What a screen's model asks the app to do after a key.
+public enum Effect {
+    /// Nothing beyond repainting.
+    case none
+    /// The screen did not use the key: the app's own keys apply (`?`, `q`, `Esc`).
+    case unhandled
+    case push(any ScreenModel)
+    case replace(any ScreenModel)
+    case pop
+    /// Pops back to the root (a signed-in home).
+    case popToHome
+    /// Replaces the whole stack (after sign-in).
+    case reset(any ScreenModel)
+    case signOut
+    case help
+    case quit
+}
+
+/// A screen's state and behaviour (STYLE rule 5). Its painter lives in the
+/// matching `…Screen.swift`, reached through `paint(into:area:)`.
+public protocol ScreenModel: AnyObject {
+    /// Shown in the status line and the help title.
+    var title: String { get }
+    /// The keys this screen handles, for the footer and `?` help.
+    var hints: [KeyHint] { get }
+    /// Something typed would be lost by quitting.
+    var isDirty: Bool { get }
+    /// A text field has the focus: printable keys (`q`, `?`, `j`) are typed, not commands.
+    var capturesText: Bool { get }
+    /// Handles one key.
+    func handle(_ key: Key) -> Effect
+    /// Re-reads the data (another process changed the database).
+    func reload()
+    /// Paints the screen's body.
+    func paint(into buffer: inout CellBuffer, area: Rect)
+}
+
+extension ScreenModel {
+    public var isDirty: Bool { false }
+    public var capturesText: Bool { false }
+    public func reload() {}
+}

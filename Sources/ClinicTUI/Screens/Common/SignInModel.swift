@@ -1,0 +1,52 @@
+import ClinicCore
+
+/// Sign-in: email or phone and a masked password. The core decides (wrong
+/// password, lockout); the front end decides which roles it lets in.
+public final class SignInModel: ScreenModel {
+    enum Action: Sendable { case submit, next }
+    let context: AppContext
+    public internal(set) var form = Form([TextField("Email or phone", maxLength: 254), TextField("Password", masked: true, maxLength: 1024)])
+    /// The refusal shown under the form.
+    public internal(set) var message: String?
+
+    public init(_ context: AppContext) { self.context = context }
+
+    let bindings: [Binding<Action>] = [
+        Binding([.enter], .submit, "sign in"),
+        Binding([.tab, .backTab], .next, "next field"),
+    ]
+
+    public var title: String { context.mode == .kiosk ? "Sign in" : "Staff sign-in" }
+    public var hints: [KeyHint] { bindings.hints() }
+    public var capturesText: Bool { true }
+
+    public func handle(_ key: Key) -> Effect {
+        if key == .enter {
+            if form.focus == 0 && form[1].isEmpty { form.focus(1); return .none }
+            return submit()
+        }
+        if form.handle(key) { message = nil; return .none }
+        return .unhandled
+    }
+
+    func submit() -> Effect {
+        guard !form[0].isEmpty, !form[1].isEmpty else {
+            message = "type your email or phone and your password"
+            return .none
+        }
+        do {
+            let account = try context.store.signIn(login: form[0], password: form[1])
+            if let refusal = Router.refusal(for: account.role, in: context.mode) {
+                message = refusal
+                return .none
+            }
+            context.account = account
+            return .reset(Router.home(context, account))
+        } catch {
+            message = Format.error(error)
+            form.fields[1].set("")
+            form.focus(1)
+            return .none
+        }
+    }
+}

@@ -1,0 +1,61 @@
+import ClinicCore
+
+/// Booking, step 4: the reason, then a summary to confirm. A slot someone else
+/// took meanwhile sends the patient back to the slots with a clear note.
+public final class BookConfirmModel: ScreenModel {
+    enum Action: Sendable { case next }
+    let context: AppContext
+    public let doctor: DoctorListing
+    public let slot: Slot
+    weak var slotScreen: BookSlotModel?
+    public internal(set) var reason = Form([TextField("Reason for the visit", maxLength: 500)])
+    /// The summary is shown and Enter books.
+    public private(set) var confirming = false
+    public private(set) var message: String?
+
+    init(_ context: AppContext, doctor: DoctorListing, slot: Slot, slotScreen: BookSlotModel?) {
+        self.context = context; self.doctor = doctor; self.slot = slot; self.slotScreen = slotScreen
+    }
+
+    var bindings: [Binding<Action>] {
+        [Binding([.enter], .next, confirming ? "book it" : "continue")]
+    }
+    public var title: String { "Book · confirm" }
+    public var hints: [KeyHint] { bindings.hints() }
+    public var capturesText: Bool { !confirming }
+    public var isDirty: Bool { reason.isEdited }
+
+    public func handle(_ key: Key) -> Effect {
+        if confirming {
+            switch key {
+            case .enter: return book()
+            case .escape: confirming = false; return .none
+            default: return .unhandled
+            }
+        }
+        if key == .enter {
+            let text = reason[0].trimmingCharacters(in: .whitespaces)
+            guard (1...500).contains(text.count) else { reason.setErrors([0: "say in a few words why you are coming"]); return .none }
+            confirming = true
+            return .none
+        }
+        return reason.handle(key) ? .none : .unhandled
+    }
+
+    func book() -> Effect {
+        guard let account = context.account, let actor = context.actor else { return .signOut }
+        do {
+            let appointment = try context.store.book(BookingRequest(doctorID: doctor.id, patientID: account.id, start: slot.start,
+                                                                    reason: reason[0]), by: actor)
+            context.flash = "Booked \(Format.dateTime(appointment.start, context.timeZone)) with \(doctor.name). Your code is \(appointment.code)."
+            return .popToHome
+        } catch let error as ClinicError where error.code == .slotTaken {
+            slotScreen?.notice = "That slot was just taken by someone else. Please pick another one."
+            return .pop
+        } catch {
+            message = Format.error(error)
+            confirming = false
+            return .none
+        }
+    }
+}

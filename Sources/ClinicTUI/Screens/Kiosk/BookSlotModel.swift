@@ -1,0 +1,82 @@
+import ClinicCore
+
+/// Booking, step 3: a day picker (`[` `]` `t`) and the doctor's slots that day,
+/// free or taken, kept live as other people book.
+public final class BookSlotModel: ScreenModel {
+    enum Action: Sendable { case open, previousDay, nextDay, today }
+    let context: AppContext
+    public let doctor: DoctorListing
+    public private(set) var date: LocalDate
+    public private(set) var slots: [DaySlots.Entry] = []
+    public internal(set) var list = ListState()
+    /// A note shown above the slots ("just taken", errors).
+    public var notice: String?
+    /// How far ahead the picker looks for the first day with a free slot.
+    static let searchDays = 31
+
+    public init(_ context: AppContext, doctor: DoctorListing) {
+        self.context = context; self.doctor = doctor
+        date = context.today
+        load()
+        if !slots.contains(where: \.free) {
+            for offset in 1...Self.searchDays {
+                date = context.today.adding(days: offset); load()
+                if slots.contains(where: \.free) { break }
+            }
+            if !slots.contains(where: \.free) { date = context.today; load() }
+        }
+        list.select(slots.firstIndex(where: \.free) ?? 0)
+    }
+
+    let bindings: [Binding<Action>] = [
+        Binding([.enter], .open, "book this slot"),
+        Binding([.char("[")], .previousDay, "previous day"),
+        Binding([.char("]")], .nextDay, "next day"),
+        Binding([.char("t")], .today, "today"),
+    ]
+    public var title: String { "Book · slot" }
+    public var hints: [KeyHint] { [KeyHint(keys: "↑↓/jk", label: "move")] + bindings.hints() }
+
+    /// The selected slot, if any.
+    public var selected: DaySlots.Entry? { list.selected < slots.count ? slots[list.selected] : nil }
+
+    public func handle(_ key: Key) -> Effect {
+        if list.handle(key, page: 10) { notice = nil; return .none }
+        switch bindings.action(for: key) {
+        case .open?:
+            guard let entry = selected else { return .none }
+            guard entry.free else { notice = "That slot is taken: pick a free one."; return .none }
+            notice = nil
+            return .push(BookConfirmModel(context, doctor: doctor, slot: entry.slot, slotScreen: self))
+        case .previousDay?:
+            guard date > context.today else { notice = "You can only book from today on."; return .none }
+            go(to: date.adding(days: -1))
+        case .nextDay?: go(to: date.adding(days: 1))
+        case .today?: go(to: context.today)
+        case nil: return .unhandled
+        }
+        return .none
+    }
+
+    private func go(to day: LocalDate) {
+        date = day; notice = nil
+        load()
+        list.select(slots.firstIndex(where: \.free) ?? 0)
+    }
+
+    public func reload() {
+        let keep = selected?.slot.start
+        load()
+        list.reset(count: slots.count, keeping: slots.firstIndex { $0.slot.start == keep } ?? list.selected)
+    }
+
+    private func load() {
+        guard let actor = context.actor else { return }
+        do {
+            slots = try context.store.slots(doctorID: doctor.id, on: date, viewer: actor).entries
+        } catch {
+            slots = []; notice = Format.error(error)
+        }
+        list.reset(count: slots.count)
+    }
+}

@@ -1,0 +1,73 @@
+import ClinicCore
+
+/// A patient's own appointments, upcoming or past; confirm one, or cancel it
+/// with a second press of the same key.
+public final class MyAppointmentsModel: ScreenModel {
+    enum Action: Sendable { case switchTab, confirm, cancel }
+    let context: AppContext
+    /// Showing past visits instead of upcoming ones.
+    public private(set) var showingPast = false
+    public private(set) var appointments: [Appointment] = []
+    public internal(set) var list = ListState()
+    /// The code waiting for the second cancel press.
+    public private(set) var pendingCancel: String?
+    public private(set) var notice: (text: String, role: ThemeRole)?
+
+    public init(_ context: AppContext) { self.context = context; reload() }
+
+    let bindings: [Binding<Action>] = [
+        Binding([.tab, .left, .right], .switchTab, "upcoming / past"),
+        Binding([.char("c")], .confirm, "confirm"),
+        Binding([.char("x")], .cancel, "cancel (press twice)"),
+    ]
+    public var title: String { "My appointments" }
+    public var hints: [KeyHint] { [KeyHint(keys: "↑↓/jk", label: "move")] + bindings.hints() }
+
+    /// The selected appointment, if any.
+    public var selected: Appointment? { list.selected < appointments.count ? appointments[list.selected] : nil }
+
+    public func handle(_ key: Key) -> Effect {
+        let action = bindings.action(for: key)
+        if action != .cancel { pendingCancel = nil }
+        if list.handle(key, page: 10) { notice = nil; return .none }
+        switch action {
+        case .switchTab?: showingPast.toggle(); list.select(0); notice = nil; reload()
+        case .confirm?: act(.confirmed, verb: "Confirmed")
+        case .cancel?:
+            guard let a = selected else { return .none }
+            if pendingCancel == a.code {
+                pendingCancel = nil
+                act(.cancelled, verb: "Cancelled")
+            } else {
+                pendingCancel = a.code
+                notice = ("Press x again to cancel \(a.code) on \(Format.dateTime(a.start, context.timeZone)).", .warning)
+            }
+        case nil: return .unhandled
+        }
+        return .none
+    }
+
+    private func act(_ target: AppointmentStatus, verb: String) {
+        guard let a = selected, let actor = context.actor else { return }
+        do {
+            let updated = try context.store.transition(code: a.code, to: target, by: actor)
+            notice = ("\(verb) \(updated.code).", .success)
+        } catch {
+            notice = (Format.error(error), .error)
+        }
+        reload()
+    }
+
+    public func reload() {
+        guard let id = context.account?.id else { return }
+        let now = context.now
+        do {
+            let all = try context.store.appointments(AppointmentFilter(patientID: id, limit: 10_000))
+            appointments = showingPast ? all.filter { $0.start <= now || !$0.status.isActive }.reversed()
+                                       : all.filter { $0.start > now && $0.status.isActive }
+        } catch {
+            appointments = []; notice = (Format.error(error), .error)
+        }
+        list.reset(count: appointments.count)
+    }
+}

@@ -1,0 +1,62 @@
+import ClinicCore
+
+/// A new patient signs up: name, email, phone, password twice. Each field's
+/// refusal comes from the core's own validation and is shown under that field.
+public final class SignUpModel: ScreenModel {
+    enum Action: Sendable { case submit }
+    enum Field: Int { case name, email, phone, password, again }
+    let context: AppContext
+    public internal(set) var form = Form([
+        TextField("Full name"), TextField("Email", maxLength: 254), TextField("Mobile phone", maxLength: 30),
+        TextField("Password", masked: true, maxLength: 1024), TextField("Password again", masked: true, maxLength: 1024),
+    ])
+    public internal(set) var message: String?
+
+    public init(_ context: AppContext) { self.context = context }
+
+    let bindings: [Binding<Action>] = [Binding([.enter], .submit, "next / create account")]
+    public var title: String { "Sign up" }
+    public var hints: [KeyHint] { bindings.hints() + [KeyHint(keys: "Tab/Shift-Tab", label: "fields")] }
+    public var capturesText: Bool { true }
+    public var isDirty: Bool { form.isEdited }
+
+    public func handle(_ key: Key) -> Effect {
+        if key == .enter {
+            // Enter fills the form in order; once every field has something, it submits.
+            if let empty = form.fields.firstIndex(where: { $0.value.isEmpty }) { form.focus(empty); return .none }
+            return submit()
+        }
+        return form.handle(key) ? .none : .unhandled
+    }
+
+    /// Field-level checks first (all at once), then the core creates the account.
+    func submit() -> Effect {
+        var errors: [Int: String] = [:]
+        func check(_ field: Field, _ body: () throws -> Void) {
+            do { try body() } catch { errors[field.rawValue] = Format.error(error) }
+        }
+        check(.name) { _ = try AccountInput.name(form[Field.name.rawValue]) }
+        check(.email) { _ = try AccountInput.email(form[Field.email.rawValue]) }
+        check(.phone) { _ = try PhoneNumber.normalize(form[Field.phone.rawValue], defaultCountryCode: context.store.defaultCountryCode) }
+        check(.password) { try PasswordHasher.validate(form[Field.password.rawValue]) }
+        if errors[Field.password.rawValue] == nil, form[Field.password.rawValue] != form[Field.again.rawValue] {
+            errors[Field.again.rawValue] = "the two passwords differ"
+        }
+        form.setErrors(errors)
+        guard errors.isEmpty else { return .none }
+        do {
+            let account = try context.store.createAccount(NewAccount(
+                role: .patient, name: form[0], email: form[1], phone: form[2], password: form[3]), by: nil)
+            context.account = account
+            return .reset(Router.home(context, account))
+        } catch let error as ClinicError {
+            if error.message.contains("email") { form.setErrors([Field.email.rawValue: error.message]) }
+            else if error.message.contains("phone") { form.setErrors([Field.phone.rawValue: error.message]) }
+            else { message = error.message }
+            return .none
+        } catch {
+            message = Format.error(error)
+            return .none
+        }
+    }
+}

@@ -1,0 +1,102 @@
+import CNcursesw
+import Foundation
+
+/// The real terminal through ncursesw: the only file that imports the C shim
+/// (STYLE rule 8). It starts and restores curses, reads keys, and copies a
+/// cell buffer out with the theme's look for the detected colour mode.
+public final class Terminal {
+    /// How many colours this terminal shows (mono under `NO_COLOR`).
+    public private(set) var colorMode: ColorMode = .mono
+    private var started = false
+    private var attributesByRole: [ThemeRole: Int32] = [:]
+    private var previous: CellBuffer?
+
+    public init() {}
+
+    /// Takes the terminal: raw keys (Ctrl-C, Ctrl-Z, Ctrl-\ arrive as keys, not
+    /// signals), no echo, keypad decoding, invisible cursor, colours if any.
+    public func start(theme: Theme, environment: [String: String]) {
+        clinic_set_locale()
+        if environment["ESCDELAY"] == nil { setenv("ESCDELAY", "25", 1) }
+        _ = initscr()
+        started = true
+        _ = raw()
+        _ = noecho()
+        _ = nonl()
+        _ = keypad(clinic_stdscr(), true)
+        _ = curs_set(0)
+        wtimeout(clinic_stdscr(), 100)
+        colorMode = Self.detectMode(environment: environment, hasColors: has_colors(), colors: Int(clinic_colors()))
+        if colorMode != .mono {
+            _ = start_color()
+            _ = use_default_colors()
+        }
+        apply(theme)
+    }
+
+    /// Which colour mode to use: none under `NO_COLOR` or without colours; 256 when offered; else 8.
+    public static func detectMode(environment: [String: String], hasColors: Bool, colors: Int) -> ColorMode {
+        if let value = environment["NO_COLOR"], !value.isEmpty { return .mono }
+        guard hasColors else { return .mono }
+        return colors >= 256 ? .colors256 : (colors >= 8 ? .colors8 : .mono)
+    }
+
+    /// Sets up one colour pair per role and the attributes of each role.
+    public func apply(_ theme: Theme) {
+        previous = nil
+        for (index, role) in ThemeRole.allCases.enumerated() {
+            let style = theme[role]
+            var attrs: Int32 = 0
+            let a = style.attributes(in: colorMode)
+            if a.contains(.bold) { attrs |= clinic_a_bold() }
+            if a.contains(.underline) { attrs |= clinic_a_underline() }
+            if a.contains(.reverse) { attrs |= clinic_a_reverse() }
+            if a.contains(.dim) { attrs |= clinic_a_dim() }
+            if let colors = style.colors(in: colorMode), index + 1 < Int(clinic_color_pairs()) {
+                _ = init_pair(Int16(index + 1), Int16(colors.fg), Int16(colors.bg))
+                attrs |= clinic_color_pair(Int32(index + 1))
+            }
+            attributesByRole[role] = attrs
+        }
+    }
+
+    /// The terminal's size now.
+    public var size: (width: Int, height: Int) { (Int(clinic_cols()), Int(clinic_lines())) }
+
+    /// Copies a buffer to the screen, rewriting only rows that changed.
+    public func draw(_ buffer: CellBuffer) {
+        let full = previous == nil || previous?.width != buffer.width || previous?.height != buffer.height
+        if full { _ = wclear(clinic_stdscr()) }
+        for y in 0..<buffer.height {
+            if !full, let previous, (0..<buffer.width).allSatisfy({ previous[$0, y] == buffer[$0, y] }) { continue }
+            drawRow(buffer, y)
+        }
+        previous = buffer
+        _ = wrefresh(clinic_stdscr())
+    }
+
+    private func drawRow(_ buffer: CellBuffer, _ y: Int) {
+        var x = 0
+        while x < buffer.width {
+            let role = buffer[x, y].role
+            var text: [wchar_t] = []
+            let start = x
+            while x < buffer.width, buffer[x, y].role == role {
+                let cell = buffer[x, y]
+                if !cell.isContinuation { text += cell.character.unicodeScalars.map { wchar_t(bitPattern: $0.value) } }
+                x += 1
+            }
+            // The last cell of the screen cannot be written without scrolling on some terminals.
+            if y == buffer.height - 1, x == buffer.width, text.count > 1 { text.removeLast() }
+            _ = clinic_put(Int32(y), Int32(start), text, Int32(text.count), attributesByRole[role] ?? 0)
+        }
+    }
+
+    /// Gives the terminal back as it was. Safe to call twice.
+    public func stop() {
+        guard started else { return }
+        started = false
+        _ = curs_set(1)
+        _ = endwin()
+    }
+}

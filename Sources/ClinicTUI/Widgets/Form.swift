@@ -1,0 +1,69 @@
+/// Several text fields with one focused; Tab / Shift-Tab / ↑ / ↓ move between them.
+public struct Form: Sendable, Equatable {
+    public var fields: [TextField]
+    public private(set) var focus = 0
+
+    public init(_ fields: [TextField]) { self.fields = fields }
+
+    /// The value of field `i`.
+    public subscript(i: Int) -> String { fields[i].value }
+
+    /// Whether any field was edited.
+    public var isEdited: Bool { fields.contains(where: \.edited) }
+
+    public mutating func focus(_ i: Int) { focus = min(max(0, i), fields.count - 1) }
+
+    /// Moves focus or edits the focused field; returns whether the key was used.
+    public mutating func handle(_ key: Key) -> Bool {
+        switch key {
+        case .tab, .down: focus = (focus + 1) % fields.count
+        case .backTab, .up: focus = (focus + fields.count - 1) % fields.count
+        default: return fields[focus].handle(key)
+        }
+        return true
+    }
+
+    /// Clears every field's error.
+    public mutating func clearErrors() { for i in fields.indices { fields[i].error = nil } }
+
+    /// Sets field errors; focuses the first field with one.
+    public mutating func setErrors(_ errors: [Int: String]) {
+        clearErrors()
+        for (i, e) in errors { fields[i].error = e }
+        if let first = errors.keys.min() { focus = first }
+    }
+}
+
+/// Paints a form: label, value box (cursor marked when focused), error under it.
+public enum FormPainter {
+    /// Rows a form needs in `width`.
+    public static func height(_ form: Form) -> Int { form.fields.count * 2 }
+
+    public static func paint(_ form: Form, into buffer: inout CellBuffer, rect: Rect, labelWidth: Int = 18) {
+        var y = rect.y
+        for (i, field) in form.fields.enumerated() where y < rect.y + rect.height {
+            let focused = i == form.focus
+            buffer.write(CharWidth.pad(field.label, to: labelWidth), x: rect.x, y: y, role: .label, clip: rect)
+            let boxWidth = max(8, min(40, rect.width - labelWidth - 1))
+            let boxX = rect.x + labelWidth
+            buffer.fill(Rect(x: boxX, y: y, width: boxWidth, height: 1), role: focused ? .fieldFocus : .field)
+            var shown = field.shown
+            let visible = boxWidth - 1
+            if focused, CharWidth.of(shown) > visible { shown = String(shown.suffix(visible)) }
+            buffer.write(CharWidth.truncate(shown, to: visible), x: boxX, y: y, role: focused ? .fieldFocus : .field, clip: rect)
+            if focused {
+                let before = String(field.shown.prefix(field.cursor))
+                let cursorX = boxX + min(visible, CharWidth.of(before))
+                if field.cursor >= field.value.count {
+                    buffer.write("▏", x: cursorX, y: y, role: .fieldFocus, clip: rect)
+                } else {
+                    buffer.restyle(Rect(x: cursorX, y: y, width: 1, height: 1), role: .selection)
+                }
+            }
+            if let error = field.error {
+                buffer.write("✗ " + error, x: boxX, y: y + 1, role: .error, clip: rect)
+            }
+            y += 2
+        }
+    }
+}

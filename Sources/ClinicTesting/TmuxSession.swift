@@ -1,0 +1,128 @@
+import ClinicCore
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A program running in a detached tmux session of a fixed size, on a private
+/// tmux server: send keys, read the screen, wait for text (polling, with a timeout).
+public final class TmuxSession: @unchecked Sendable {
+    /// A wait that ran out of time, with the screen as it was.
+    public struct Timeout: Error, CustomStringConvertible {
+        public let waitingFor: String
+        public let screen: String
+        public var description: String { "timed out waiting for \(waitingFor); screen:\n\(screen)" }
+    }
+
+    public let socket: String
+    public let session = "t"
+
+    /// Starts `command` (an argv) with exactly `environment` in a `width`×`height` session.
+    /// When the command ends the pane shows `[exited N]` and stays.
+    public init(_ command: [String], environment: [String: String], width: Int, height: Int) throws {
+        socket = "clinic-test-\(UUID().uuidString.prefix(8))"
+        let env = environment.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.quote($0.value))" }.joined(separator: " ")
+        let line = "env -i \(env) \(command.map(Self.quote).joined(separator: " ")); echo \"[exited $?]\"; sleep 600"
+        // The server it starts keeps the client's stdout: a file, never a pipe anyone waits on.
+        try tmux(["-f", "/dev/null", "new-session", "-d", "-s", session, "-x", "\(width)", "-y", "\(height)", line])
+    }
+
+    /// Ends the program, its shell and the server (the pane's processes may have
+    /// inherited a blocked SIGHUP from the test runner, so they are killed outright).
+    deinit {
+        if let shell = try? tmux(["display-message", "-p", "-t", session, "#{pane_pid}"]),
+           let pid = Int32(shell.trimmingCharacters(in: .whitespacesAndNewlines)) {
+            if let program = try? programPID() { kill(program, SIGKILL) }
+            kill(pid, SIGKILL)
+        }
+        _ = try? tmux(["kill-server"])
+    }
+
+    static let environment = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
+                              "TERM": "xterm-256color", "LANG": "C.UTF-8"]
+
+    /// Sends tmux key names (`Enter`, `Tab`, `BTab`, `Escape`, `Down`, `C-u`…).
+    public func press(_ keys: String...) throws { try tmux(["send-keys", "-t", session] + keys) }
+
+    /// Types text literally.
+    public func type(_ text: String) throws { try tmux(["send-keys", "-t", session, "-l", text]) }
+
+    /// The screen's text now.
+    public func capture() throws -> String { try tmux(["capture-pane", "-p", "-t", session]) }
+
+    /// Resizes the window (the program gets SIGWINCH).
+    public func resize(width: Int, height: Int) throws {
+        try tmux(["resize-window", "-t", session, "-x", "\(width)", "-y", "\(height)"])
+    }
+
+    /// The pid of the program (the child of the pane's shell).
+    public func programPID() throws -> Int32? {
+        let shell = try tmux(["display-message", "-p", "-t", session, "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        let children = (try? String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)) ?? ""
+        return children.split(separator: " ").first.flatMap { Int32($0) }
+    }
+
+    /// Polls the screen until `text` shows, or throws `Timeout`. Returns the screen.
+    @discardableResult
+    public func waitFor(_ text: String, timeout: Double = 10) throws -> String {
+        try waitUntil(text, timeout: timeout) { $0.contains(text) }
+    }
+
+    /// Polls the screen until `predicate` holds.
+    @discardableResult
+    public func waitUntil(_ what: String, timeout: Double = 10, _ predicate: (String) -> Bool) throws -> String {
+        let deadline = ProcessInfo.processInfo.systemUptime + timeout
+        var screen = ""
+        repeat {
+            screen = try capture()
+            if predicate(screen) { return screen }
+            SystemClock.pause(seconds: 0.03)
+        } while ProcessInfo.processInfo.systemUptime < deadline
+        throw Timeout(waitingFor: what, screen: screen)
+    }
+
+    /// Runs `tmux -L socket args…` with posix_spawn, output through a temporary file.
+    @discardableResult
+    private func tmux(_ arguments: [String]) throws -> String {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("tmux-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let argv = ["tmux", "-L", socket] + arguments
+        let env = Self.environment.map { "\($0.key)=\($0.value)" }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, out, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let cArgs = argv.map { strdup($0) } + [nil]
+        let cEnv = env.map { strdup($0) } + [nil]
+        defer { (cArgs + cEnv).forEach { free($0) } }
+        // Test runner threads block signals; the terminal's programs must not inherit that (SIGWINCH, SIGTERM…).
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var none = sigset_t(), all = sigset_t()
+        sigemptyset(&none); sigfillset(&all)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        var pid: pid_t = 0
+        guard posix_spawnp(&pid, "tmux", &actions, &attributes, cArgs, cEnv) == 0 else {
+            throw TmuxError(arguments: arguments, stderr: "cannot start tmux (is it installed? scripts/install-deps)")
+        }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        let text = (try? String(contentsOfFile: out, encoding: .utf8)) ?? ""
+        guard status == 0 else { throw TmuxError(arguments: arguments, stderr: "exit status \(status)") }
+        return text
+    }
+
+    private static func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+}
+
+/// A tmux command that failed.
+public struct TmuxError: Error, CustomStringConvertible {
+    public let arguments: [String]
+    public let stderr: String
+    public var description: String { "tmux \(arguments.joined(separator: " ")) failed: \(stderr)" }
+}

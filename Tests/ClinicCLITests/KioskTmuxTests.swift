@@ -1,0 +1,163 @@
+import ClinicTesting
+import Foundation
+import Testing
+
+/// The real `clinic kiosk` in a real terminal (tmux), on a clinic whose clock
+/// reads Monday 2 March 2026, 07:00 in New York.
+@Suite("Kiosk end to end under tmux", .serialized)
+struct KioskTmuxTests {
+    static let sizes: [(Int, Int, String)] = [(80, 24, "xterm-256color"), (120, 40, "vt100")]
+
+    func start(_ clinic: CLIClinic, width: Int = 80, height: Int = 24, term: String = "xterm-256color",
+               command: String = "kiosk") throws -> TmuxSession {
+        var env = clinic.environment
+        env["TERM"] = term; env["LANG"] = "C.UTF-8"
+        let session = try TmuxSession([ClinicBinary.path, command], environment: env, width: width, height: height)
+        try session.waitFor(command == "kiosk" ? "Welcome to" : "Staff sign-in")
+        return session
+    }
+
+    func clinicWithDoctor() throws -> CLIClinic {
+        let clinic = try CLIClinic()
+        try clinic.addDoctor(email: "ana@clinic.test", phone: "+15550200001")
+        return clinic
+    }
+
+    @Test("sign up, sign out, sign in, book, see it, cancel it, sign out, quit", arguments: 0..<2)
+    func fullFlow(_ index: Int) throws {
+        let (width, height, term) = Self.sizes[index]
+        let clinic = try clinicWithDoctor()
+        let t = try start(clinic, width: width, height: height, term: term)
+        try t.press("n"); try t.waitFor("create your account")
+        for field in ["Aiko Tanaka", "aiko@example.com", "555 010 7788", "long-enough-1", "long-enough-1"] {
+            try t.type(field); try t.press("Tab")
+        }
+        try t.press("Enter")
+        try t.waitFor("Hello, Aiko Tanaka")
+        try t.press("s"); try t.waitFor("Welcome to")
+        try t.press("s"); try t.waitFor("Email or phone")
+        try t.type("aiko@example.com"); try t.press("Tab"); try t.type("long-enough-1"); try t.press("Enter")
+        try t.waitFor("Hello, Aiko Tanaka")
+        try t.press("b"); try t.waitFor("Cardiology")
+        try t.press("Enter"); try t.waitFor("Dr ana@clinic.test")
+        try t.press("Enter"); try t.waitFor("09:00–09:30")
+        try t.press("Enter"); try t.waitFor("Reason for the visit")
+        try t.type("Palpitations"); try t.press("Enter"); try t.waitFor("Press Enter to book")
+        try t.press("Enter")
+        let home = try t.waitFor("Your code is")
+        let code = try #require(home.firstMatch(of: /Your code is ([A-Z0-9]{6})/)).1
+        try t.press("a"); try t.waitFor(String(code))
+        try t.press("x"); try t.waitFor("Press x again")
+        try t.press("x"); try t.waitFor("Cancelled \(code).")
+        let listed = try clinic.json("appointments", "--patient", "aiko@example.com").object
+        let rows = listed["appointments"] as? [[String: Any]] ?? []
+        #expect(rows.count == 1 && rows.first?["status"] as? String == "cancelled")
+        try t.press("Escape"); try t.waitFor("Hello, Aiko")
+        try t.press("s"); try t.waitFor("Welcome to")
+        try t.press("q"); try t.waitFor("[exited 0]")
+    }
+
+    @Test("five wrong passwords lock the account")
+    func lockout() throws {
+        let clinic = try clinicWithDoctor()
+        try clinic.addPatient(email: "pia@clinic.test", phone: "+15550100001")
+        let t = try start(clinic)
+        try t.press("s"); try t.waitFor("Email or phone")
+        try t.type("pia@clinic.test"); try t.press("Tab")
+        try t.type("wrong-password"); try t.press("Enter"); try t.waitFor("wrong email / phone or password")
+        for _ in 0..<4 { try t.type("wrong-password"); try t.press("Enter") }
+        try t.waitFor("too many wrong passwords")
+        try t.type("patient-pass"); try t.press("Enter")
+        try t.waitFor("too many wrong passwords")
+        #expect(try !t.capture().contains("Hello,"))
+    }
+
+    func signedInAtSlots(_ clinic: CLIClinic, width: Int = 80, height: Int = 24) throws -> TmuxSession {
+        try clinic.addPatient(email: "pia@clinic.test", phone: "+15550100001")
+        try clinic.addPatient(email: "other@clinic.test", phone: "+15550100002")
+        let t = try start(clinic, width: width, height: height)
+        try t.press("s"); try t.waitFor("Email or phone")
+        try t.type("pia@clinic.test"); try t.press("Tab"); try t.type("patient-pass"); try t.press("Enter")
+        try t.waitFor("Hello,")
+        try t.press("b"); try t.waitFor("Cardiology")
+        try t.press("Enter"); try t.waitFor("Dr ana@clinic.test")
+        try t.press("Enter"); try t.waitFor("12 free of 12")
+        return t
+    }
+
+    @Test("resizing mid-flow repaints at the new size and the flow goes on")
+    func resize() throws {
+        let clinic = try clinicWithDoctor()
+        let t = try signedInAtSlots(clinic)
+        try t.resize(width: 120, height: 40)
+        try t.waitUntil("a 40-line frame") { s in
+            let lines = s.split(separator: "\n", omittingEmptySubsequences: false)
+            return lines.count >= 40 && lines[39].contains("help") && s.contains("09:00–09:30")
+        }
+        try t.resize(width: 80, height: 24)
+        try t.waitUntil("a 24-line frame") { s in
+            let lines = s.split(separator: "\n", omittingEmptySubsequences: false)
+            return lines.count >= 24 && lines[23].contains("help") && s.contains("12 free of 12")
+        }
+        try t.press("Enter"); try t.waitFor("Reason for the visit")
+    }
+
+    @Test("another process books the slot being looked at: the screen shows it within a second, booking it says just taken")
+    func liveRefreshAndJustTaken() throws {
+        let clinic = try clinicWithDoctor()
+        let t = try signedInAtSlots(clinic)
+        let started = ProcessInfo.processInfo.systemUptime
+        let r = try clinic.run("book", "--doctor", "ana@clinic.test", "--patient", "other@clinic.test",
+                               "--start", "2026-03-02 09:00", "--reason", "Elsewhere")
+        #expect(r.exitCode == 0, "\(r.stderr)")
+        try t.waitFor("09:00–09:30    taken", timeout: 5)
+        let seconds = ProcessInfo.processInfo.systemUptime - started
+        #expect(seconds < 1.5, "took \(seconds) s (includes the booking process)")
+        try t.press("Down"); try t.press("Enter"); try t.waitFor("Reason for the visit")
+        try t.type("Check-up"); try t.press("Enter"); try t.waitFor("Press Enter to book")
+        let r2 = try clinic.run("book", "--doctor", "ana@clinic.test", "--patient", "other@clinic.test",
+                                "--start", "2026-03-02 09:30", "--reason", "Elsewhere")
+        #expect(r2.exitCode == 0, "\(r2.stderr)")
+        try t.press("Enter")
+        try t.waitFor("That slot was just taken by someone else")
+        try t.waitFor("09:30–10:00    taken")
+    }
+
+    @Test("Ctrl-C, Ctrl-Z and Ctrl-\\ leave the kiosk running; SIGTERM and SIGHUP end it cleanly")
+    func signals() throws {
+        let clinic = try clinicWithDoctor()
+        let t = try start(clinic)
+        try t.press("C-c"); try t.press("C-z"); try t.press("C-\\")
+        try t.press("n"); try t.waitFor("create your account")
+        #expect(try !t.capture().contains("[exited"))
+        let pid = try #require(try t.programPID())
+        kill(pid, SIGTERM)
+        try t.waitFor("[exited 0]")
+        let t2 = try start(clinic)
+        let pid2 = try #require(try t2.programPID())
+        kill(pid2, SIGHUP)
+        try t2.waitFor("[exited 0]")
+    }
+
+    @Test("the staff terminal routes a doctor to the coming-soon screen")
+    func staffTerminal() throws {
+        let clinic = try clinicWithDoctor()
+        let t = try start(clinic, command: "tui")
+        try t.type("ana@clinic.test"); try t.press("Tab"); try t.type("doctor-pass"); try t.press("Enter")
+        try t.waitFor("coming in the next release")
+        try t.press("q"); try t.waitFor("[exited 0]")
+    }
+
+    @Test("clinic demo without a terminal only prints; a bad theme is a clear error")
+    func demoAndTheme() throws {
+        let clinic = try CLIClinic()
+        let r = try clinic.run("demo", "--db", clinic.directory.path("demo.sqlite"))
+        #expect(r.exitCode == 0 && r.stdout.contains("Demo sign-ins"))
+        let dir = clinic.directory
+        try "normal fg=1\nbogus fg=2\n".write(toFile: dir.path("bad.theme"), atomically: true, encoding: .utf8)
+        let bad = try clinic.run("kiosk", "--theme", dir.path("bad.theme"))
+        #expect(bad.exitCode != 0 && bad.stderr.contains("bad.theme:2: unknown role 'bogus'"))
+        let noTTY = try clinic.run("kiosk")
+        #expect(noTTY.exitCode != 0 && noTTY.stderr.contains("needs a terminal"))
+    }
+}

@@ -1,0 +1,94 @@
+import ClinicCore
+import ClinicTesting
+import Testing
+@testable import ClinicTUI
+
+@Suite("Sign-in and routing")
+struct SignInScreenTests {
+    @Test("the kiosk welcome leads to sign-in; a patient lands on their home")
+    func patientSignsIn() throws {
+        let h = try TUIHarness(.kiosk)
+        let patient = try h.clinic.addPatient(name: "José Álvarez")
+        #expect(h.screen.contains("Welcome to Test Clinic"))
+        h.signIn(patient.email, "patient-password")
+        #expect(h.core.top is PatientHomeModel)
+        #expect(h.screen.contains("Hello, José Álvarez"))
+        #expect(h.frame.line(0).contains("José Álvarez (patient)"))
+    }
+
+    @Test("the password is masked on screen")
+    func masked() throws {
+        let h = try TUIHarness(.staff)
+        h.type("someone@clinic.test"); h.press(.tab); h.type("hunter22")
+        #expect(h.screen.contains("••••••••") && !h.screen.contains("hunter22"))
+        #expect(h.screen.contains("Ctrl-Q quit")) // q is typed into a field here
+    }
+
+    @Test("a wrong password says so; five lock the account with the core's message")
+    func lockout() throws {
+        let h = try TUIHarness(.kiosk)
+        let patient = try h.clinic.addPatient()
+        h.signIn(patient.email, "wrong-password")
+        #expect(h.screen.contains("wrong email / phone or password"))
+        for _ in 0..<4 {
+            h.press(.backTab) // back to the login field, which keeps its text
+            h.press(.tab); h.type("wrong-password"); h.press(.enter)
+        }
+        #expect(h.screen.contains("too many wrong passwords"))
+        h.type("patient-password"); h.press(.enter) // the focus is back on the password
+        #expect(h.core.top is SignInModel)
+        #expect(h.screen.contains("too many wrong passwords"))
+    }
+
+    @Test("staff cannot use the kiosk and patients cannot use the staff terminal")
+    func roleRefusals() throws {
+        let clinic = try TestClinic()
+        let doctor = try clinic.addDoctor(), patient = try clinic.addPatient()
+        let kiosk = try TUIHarness(.kiosk, clinic: clinic)
+        kiosk.signIn(doctor.email, "doctor-password")
+        #expect(kiosk.screen.contains("this kiosk is for patients"))
+        #expect(kiosk.context.account == nil)
+        let staff = try TUIHarness(.staff, clinic: clinic)
+        staff.signIn(patient.phone, "patient-password")
+        #expect(staff.screen.contains("patients use the kiosk"))
+    }
+
+    @Test("doctors, receptionists and admins see a clear coming-soon screen and can sign out")
+    func comingSoon() throws {
+        let clinic = try TestClinic()
+        let doctor = try clinic.addDoctor(name: "Dr Ana Moreau"), desk = try clinic.addStaff(.receptionist)
+        let h = try TUIHarness(.staff, clinic: clinic)
+        h.signIn(doctor.email, "doctor-password")
+        #expect(h.screen.contains("Signed in as Dr Ana Moreau (doctor)"))
+        #expect(h.screen.contains("coming in the next release"))
+        h.press(.char("s"))
+        #expect(h.core.top is SignInModel && h.context.account == nil)
+        h.signIn(desk.email, "staff-password")
+        #expect(h.screen.contains("The desk's screens"))
+    }
+
+    @Test("the demo sign-ins are shown on the staff sign-in screen")
+    func demoSignIns() throws {
+        let demo = [DemoClinic.SignIn(role: .doctor, login: "ana@demo.clinic", password: "demo-pass")]
+        let h = try TUIHarness(.staff, demo: demo)
+        #expect(h.screen.contains("Demo sign-ins (password demo-pass):"))
+        #expect(h.screen.contains("doctor       ana@demo.clinic"))
+    }
+
+    @Test("? shows help generated from the screen's bindings; any key closes it")
+    func help() throws {
+        let h = try TUIHarness(.kiosk)
+        h.press(.char("?"))
+        #expect(h.screen.contains("Keys: Welcome"))
+        #expect(h.screen.contains("sign up") && h.screen.contains("quit"))
+        h.press(.char("x"))
+        #expect(!h.screen.contains("Keys: Welcome"))
+    }
+
+    @Test("q quits at once when nothing is unsaved")
+    func quit() throws {
+        let h = try TUIHarness(.kiosk)
+        h.press(.char("q"))
+        #expect(h.core.finished)
+    }
+}

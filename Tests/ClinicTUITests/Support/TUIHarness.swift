@@ -1,0 +1,41 @@
+import ClinicCore
+import ClinicTesting
+@testable import ClinicTUI
+
+/// Drives a front end without a terminal: keys into `AppCore`, frames into a
+/// cell buffer, over a real test clinic.
+final class TUIHarness {
+    let clinic: TestClinic
+    let context: AppContext
+    let core: AppCore
+    var width = 80, height = 24
+    var time = 0.0
+
+    init(_ mode: AppMode, clinic: TestClinic? = nil, idleSeconds: Double? = nil, demo: [DemoClinic.SignIn] = []) throws {
+        self.clinic = try clinic ?? TestClinic()
+        context = try AppContext(store: self.clinic.store, mode: mode, demoSignIns: demo)
+        core = AppCore(context: context, idleSeconds: idleSeconds)
+    }
+
+    /// One key.
+    func press(_ keys: Key...) { for k in keys { time += 0.1; core.press(k, at: time) } }
+
+    /// Types text, one character at a time.
+    func type(_ text: String) { for c in text { press(.char(c)) } }
+
+    /// The painted frame.
+    var frame: CellBuffer {
+        var buffer = CellBuffer(width: width, height: height)
+        core.paint(into: &buffer, localTime: "Mon 2 Mar 2026 07:00")
+        return buffer
+    }
+
+    /// The frame's text.
+    var screen: String { frame.text }
+
+    /// Signs in through the screens (kiosk: from the welcome screen).
+    func signIn(_ login: String, _ password: String) {
+        if context.mode == .kiosk, core.top is WelcomeModel { press(.char("s")) }
+        type(login); press(.tab); type(password); press(.enter)
+    }
+}

@@ -1,0 +1,104 @@
+import Testing
+@testable import ClinicTUI
+
+@Suite("Widgets")
+struct WidgetTests {
+    @Test("a list moves, clamps and scrolls to keep the selection visible")
+    func listScrolling() {
+        var list = ListState(count: 20)
+        let used1 = list.handle(.down, page: 5); #expect(used1 && list.selected == 1)
+        let used2 = list.handle(.char("k"), page: 5); #expect(used2 && list.selected == 0)
+        let used3 = list.handle(.up, page: 5); #expect(used3 && list.selected == 0)
+        _ = list.handle(.end, page: 5)
+        list.scroll(height: 5)
+        #expect(list.selected == 19 && list.top == 15)
+        _ = list.handle(.pageUp, page: 5)
+        list.scroll(height: 5)
+        #expect(list.selected == 14 && list.top == 14)
+        list.reset(count: 3)
+        #expect(list.selected == 2)
+        let used4 = list.handle(.char("x"), page: 5); #expect(!used4)
+    }
+
+    @Test("a table paints headings, the selection and a position mark when it scrolls")
+    func tablePainting() {
+        var b = CellBuffer(width: 30, height: 4)
+        var list = ListState(count: 5, selected: 3)
+        TablePainter.paint((1...5).map { TableRow(["row \($0)", "x"]) }, columns: [Column("Name", width: 10), Column("V")],
+                           state: &list, into: &b, rect: b.bounds)
+        #expect(b.line(0).hasPrefix(" Name       V"))
+        #expect(b.contains("▸row 4"))
+        #expect(b.role(of: "▸row 4") == .selection)
+        #expect(b.contains("4/5"))
+        var empty = ListState()
+        var e = CellBuffer(width: 30, height: 3)
+        TablePainter.paint([], columns: nil, state: &empty, into: &e, rect: e.bounds, empty: "Nothing yet")
+        #expect(e.line(0).hasPrefix("Nothing yet") && e.role(of: "Nothing") == .dim)
+    }
+
+    @Test("a text field edits at the cursor, masks passwords and clears its error on edit")
+    func textField() {
+        var f = TextField("Password", masked: true, maxLength: 5)
+        for c in "secret" { _ = f.handle(.char(c)) }
+        #expect(f.value == "secre" && f.shown == "•••••")
+        _ = f.handle(.left); _ = f.handle(.backspace)
+        #expect(f.value == "sece" && f.cursor == 3)
+        f.error = "too short"
+        _ = f.handle(.home); _ = f.handle(.delete)
+        #expect(f.error == nil && f.edited)
+        _ = f.handle(.ctrl("u"))
+        #expect(f.value.isEmpty)
+        let used5 = f.handle(.enter); #expect(!used5)
+    }
+
+    @Test("a form moves focus with Tab and Shift-Tab and shows field errors under the field")
+    func form() {
+        var form = Form([TextField("Name"), TextField("Email")])
+        _ = form.handle(.char("A"))
+        let used6 = form.handle(.tab); #expect(used6 && form.focus == 1)
+        let used7 = form.handle(.backTab); #expect(used7 && form.focus == 0)
+        form.setErrors([1: "not an email"])
+        #expect(form.focus == 1 && form.isEdited)
+        var b = CellBuffer(width: 60, height: 4)
+        FormPainter.paint(form, into: &b, rect: b.bounds)
+        #expect(b.line(0).hasPrefix("Name              A"))
+        #expect(b.contains("✗ not an email"))
+        #expect(b.role(of: "✗ not an email") == .error)
+    }
+
+    @Test("dialog, status line, footer and help paint from their data")
+    func chrome() {
+        var b = CellBuffer(width: 80, height: 24)
+        DialogPainter.paint(Dialog(title: "Quit?", message: "Unsaved text will be lost.", answers: "y quit"), into: &b, area: b.bounds)
+        #expect(b.contains("Quit?") && b.contains("Unsaved text will be lost.") && b.contains("y quit"))
+        StatusLinePainter.paint(StatusInfo(clinicName: "Clinic", screenTitle: "Home", user: "Ana (doctor)",
+                                           localTime: "Mon 2 Mar 2026 07:00", services: "scheduler off"), into: &b, row: 0)
+        #expect(b.line(0).hasPrefix(" Clinic · Home"))
+        #expect(b.line(0).hasSuffix("Ana (doctor) · scheduler off · Mon 2 Mar 2026 07:00 "))
+        let hints = [Binding([.enter], 1, "open").hint, Binding([.char("x")], 2, "cancel").hint, Binding([.char("z")], 3, "hidden", footer: false).hint]
+        FooterPainter.paint(hints, into: &b, row: 23)
+        #expect(b.line(23).hasPrefix("Enter open  x cancel"))
+        #expect(!b.line(23).contains("hidden"))
+        HelpPainter.paint(title: "Home", hints: hints, into: &b, area: b.bounds)
+        #expect(b.contains("Keys: Home") && b.contains("hidden"))
+    }
+
+    @Test("bindings find the action of a key")
+    func bindings() {
+        let list = [Binding([.char("a"), .enter], "open", "open"), Binding([.escape], "back", "back")]
+        #expect(list.action(for: .enter) == "open")
+        #expect(list.action(for: .escape) == "back")
+        #expect(list.action(for: .char("z")) == nil)
+        #expect(list[0].hint.keys == "a/Enter")
+    }
+
+    @Test("terminal key codes decode to keys")
+    func keyDecoding() {
+        #expect(Terminal.decode(scalar: 13) == .enter)
+        #expect(Terminal.decode(scalar: 27) == .escape)
+        #expect(Terminal.decode(scalar: 127) == .backspace)
+        #expect(Terminal.decode(scalar: 3) == .ctrl("c"))
+        #expect(Terminal.decode(scalar: 0xE9) == .char("é"))
+        #expect(Key.ctrl("q").label == "Ctrl-Q")
+    }
+}
