@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// Re-reads a seeded database and checks the rules the seed promises: no
@@ -9,7 +10,9 @@ struct SeedValidator {
     let options: SeedOptions
 
     func report() throws -> SeedReport {
-        try store.pool.read { db in
+        // The walk over every appointment by doctor runs on a second reader, beside the rest.
+        let walk = BackgroundResult { try store.pool.read { db in try walkDoctors(db) } }
+        return try store.pool.read { db in
             let settings = try store.settings(db)
             let zone = settings.timeZone
             let now = store.nowSeconds
@@ -32,13 +35,13 @@ struct SeedValidator {
                                          appointments: n, past: p, future: n - p)
             }
             let minimum = min(SeedOptions.minimumPerDoctor, options.appointments / max(1, doctors.count))
-            let (offSlot, doubles) = try walkDoctors(db)
             let overlaps = try Int.fetchOne(db, sql: """
                 SELECT COUNT(*) FROM (SELECT start_at, LAG(end_at) OVER (PARTITION BY patient_id ORDER BY start_at) AS prev
                 FROM appointment WHERE status <> 'cancelled') WHERE start_at < prev
                 """) ?? -1
             let codes = try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT code) FROM appointment") == total
             let below = doctors.filter { $0.appointments < minimum }.count
+            let (offSlot, doubles) = try walk.value()
             let validation = SeedReport.Validation(
                 doctor_double_bookings: doubles, patient_overlaps: overlaps, off_slot_appointments: offSlot,
                 minimum_per_doctor: minimum, doctors_below_minimum: below, unique_codes: codes,
@@ -89,5 +92,25 @@ struct SeedValidator {
             }
         }
         return (offSlot, doubles)
+    }
+}
+
+/// A value computed on another thread, waited for when needed.
+final class BackgroundResult<T>: @unchecked Sendable {
+    private let group = DispatchGroup()
+    private var result: Result<T, Error>?
+
+    init(_ work: @escaping @Sendable () throws -> T) {
+        group.enter()
+        Thread.detachNewThread { [self] in
+            result = Result { try work() }
+            group.leave()
+        }
+    }
+
+    /// Waits for the work and returns its value or rethrows its error.
+    func value() throws -> T {
+        group.wait()
+        return try result!.get()
     }
 }
