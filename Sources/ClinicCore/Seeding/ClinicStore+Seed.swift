@@ -27,11 +27,11 @@ extension ClinicStore {
         try pool.writeWithoutTransaction { db in
             // A big page cache keeps the random-order unique indexes (codes, emails) in memory while writing.
             let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
-            try db.execute(sql: "PRAGMA cache_size = -1048576; PRAGMA temp_store = MEMORY")
+            try db.execute(sql: "PRAGMA cache_size = -1048576; PRAGMA temp_store = MEMORY; PRAGMA threads = 2") // sort index keys on both cores
             // Every id the plan writes is one it just created: foreign-key lookups (three per
             // appointment, two per audit row) would only re-prove that, at a third of the cost.
             try db.execute(sql: "PRAGMA foreign_keys = OFF")
-            defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize); PRAGMA temp_store = DEFAULT; PRAGMA foreign_keys = ON") }
+            defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize); PRAGMA temp_store = DEFAULT; PRAGMA threads = 0; PRAGMA foreign_keys = ON") }
             try db.inTransaction(.immediate) {
                 if options.replace { removed = try Self.removeAll(db) }
                 try SeedWriter(db: db, plan: plan, hashes: { hashing.wait() }, progress: progress).write()
