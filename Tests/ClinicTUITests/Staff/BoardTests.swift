@@ -38,7 +38,7 @@ struct BoardTests {
         #expect(s.contains("14:00  Pia Kowalska") && !s.contains(booked[3].code))
         #expect(h.frame.role(of: booked[1].code + "  scheduled") == .normal)
         #expect(h.frame.role(of: "scheduled   Rash") == .statusScheduled)
-        #expect(s.contains("c check in") && s.contains("[ ] t day") && s.contains("u undo"))
+        #expect(s.contains("c check in") && s.contains("[ ] t day") && s.contains("/ find patient"))
     }
 
     @Test("late is computed from the injected clock: past start and not checked in")

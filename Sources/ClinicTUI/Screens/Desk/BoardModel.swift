@@ -6,7 +6,7 @@ import ClinicCore
 /// within `undoGraceSeconds`; `[` `]` `t` change the day; the app's refresh
 /// re-reads it when another process changes the data.
 public final class BoardModel: ScreenModel {
-    enum Action: Sendable { case open, checkIn, undo, signOut }
+    enum Action: Sendable { case open, checkIn, undo, search, reschedule, cancel, sms, signOut }
     /// One doctor's part of the board.
     public struct Group: Sendable, Equatable {
         public let doctorID: Int64
@@ -34,9 +34,13 @@ public final class BoardModel: ScreenModel {
     }
 
     let bindings: [Binding<Action>] = [
-        Binding([.enter], .open, "details"),
+        Binding([.char("/")], .search, "find patient"),
         Binding([.char("c")], .checkIn, "check in"),
-        Binding([.char("u")], .undo, "undo"),
+        Binding([.enter], .open, "details"),
+        Binding([.char("u")], .undo, "undo check-in", footer: false),
+        Binding([.char("r")], .reschedule, "move the visit", footer: false),
+        Binding([.char("x")], .cancel, "cancel the visit", footer: false),
+        Binding([.char("m")], .sms, "SMS messages", footer: false),
         Binding([.char("s")], .signOut, "sign out", footer: false),
     ]
     public var title: String { "Today's board" }
@@ -56,6 +60,14 @@ public final class BoardModel: ScreenModel {
         case .open?:
             guard let a = selected else { return .none }
             return .push(AppointmentDetailModel(context, code: a.code))
+        case .search?: return .push(PatientSearchModel(context))
+        case .reschedule?, .cancel?:
+            guard let a = selected, a.status == .scheduled || a.status == .confirmed else {
+                notice = ("Pick a scheduled or confirmed visit.", .warning); return .none
+            }
+            return bindings.action(for: key) == .cancel ? .push(CancelVisitModel(context, appointment: a))
+                                                        : .push(RescheduleModel(context, appointment: a))
+        case .sms?: return .push(SMSPanelModel(context))
         case .checkIn?: checkIn()
         case .undo?: undo()
         case .signOut?: return .signOut
@@ -89,6 +101,7 @@ public final class BoardModel: ScreenModel {
     }
 
     public func reload() {
+        if let flash = context.flash { notice = (flash, .success); context.flash = nil }
         let keep = selected?.id
         let zone = context.timeZone
         do {

@@ -14,8 +14,11 @@ public final class BookSlotModel: ScreenModel {
     /// How far ahead the picker looks for the first day with a free slot.
     static let searchDays = 31
 
-    public init(_ context: AppContext, doctor: DoctorListing) {
-        self.context = context; self.doctor = doctor
+    /// The patient booked for by the desk (nil: the signed-in patient).
+    public let patient: Account?
+
+    public init(_ context: AppContext, doctor: DoctorListing, patient: Account? = nil) {
+        self.context = context; self.doctor = doctor; self.patient = patient
         date = context.today
         load()
         if !slots.contains(where: \.free) {
@@ -47,7 +50,7 @@ public final class BookSlotModel: ScreenModel {
             guard let entry = selected else { return .none }
             guard entry.free else { notice = "That slot is taken: pick a free one."; return .none }
             notice = nil
-            return .push(BookConfirmModel(context, doctor: doctor, slot: entry.slot, slotScreen: self))
+            return .push(BookConfirmModel(context, doctor: doctor, slot: entry.slot, slotScreen: self, patient: patient))
         case .previousDay?:
             guard date > context.today else { notice = "You can only book from today on."; return .none }
             go(to: date.adding(days: -1))

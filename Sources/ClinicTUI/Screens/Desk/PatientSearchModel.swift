@@ -1,0 +1,56 @@
+import ClinicCore
+
+/// The desk's incremental patient search (`/` on the board): every key
+/// re-queries the core by name, phone or email, accent-insensitive; ↑↓ pick,
+/// Enter opens the patient's card, Ctrl-N registers a walk-in.
+public final class PatientSearchModel: ScreenModel {
+    enum Action: Sendable { case open, register }
+    let context: AppContext
+    public internal(set) var query = TextField("Find patient", maxLength: 100)
+    public private(set) var results: [Account] = []
+    public internal(set) var list = ListState()
+    public private(set) var error: String?
+    /// Results shown at most.
+    public static let limit = 200
+
+    public init(_ context: AppContext) { self.context = context; search() }
+
+    let bindings: [Binding<Action>] = [
+        Binding([.enter], .open, "open card"),
+        Binding([.ctrl("n")], .register, "register walk-in"),
+    ]
+    public var title: String { "Find a patient" }
+    public var hints: [KeyHint] { [KeyHint(keys: "↑↓", label: "move", inFooter: false)] + bindings.hints() }
+    public var capturesText: Bool { true }
+
+    /// The highlighted patient, if any.
+    public var selected: Account? { list.selected < results.count ? results[list.selected] : nil }
+
+    public func handle(_ key: Key) -> Effect {
+        switch key {
+        case .up, .down, .pageUp, .pageDown: _ = list.handle(key, page: 10); return .none
+        default: break
+        }
+        switch bindings.action(for: key) {
+        case .open?:
+            guard let p = selected else { return .none }
+            return .push(PatientCardModel(context, patientID: p.id))
+        case .register?: return .push(RegisterPatientModel(context))
+        case nil:
+            let before = query.value
+            guard query.handle(key) else { return .unhandled }
+            if query.value != before { search() }
+            return .none
+        }
+    }
+
+    public func reload() { search(keepSelection: true) }
+
+    private func search(keepSelection: Bool = false) {
+        let keep = keepSelection ? selected?.id : nil
+        do {
+            results = try context.store.searchPatients(query.value, limit: Self.limit); error = nil
+        } catch { results = []; self.error = Format.error(error) }
+        list.reset(count: results.count, keeping: results.firstIndex { $0.id == keep } ?? 0)
+    }
+}
