@@ -25,7 +25,7 @@ public enum Router {
         case .patient: return PatientHomeModel(context)
         case .doctor: return DoctorDayModel(context)
         case .receptionist: return BoardModel(context)
-        case .admin: return ComingSoonModel(context, role: account.role)
+        case .admin: return AdminHomeModel(context)
         }
     }
 }
