@@ -5,9 +5,9 @@ struct HoursEditorScreen {
     let model: HoursEditorModel
 
     func paint(into buffer: inout CellBuffer, area: Rect) {
-        let formWidth = min(area.width, 44)
+        let formWidth = min(area.width, 40)
         FormPainter.paint(model.form, into: &buffer, rect: Rect(x: area.x, y: area.y, width: formWidth, height: 14), labelWidth: 5)
-        let side = area.width - formWidth >= 30
+        let side = area.width - formWidth >= 34
         let px = side ? area.x + formWidth + 2 : area.x
         var y = side ? area.y : area.y + 14
         let bottom = area.y + area.height
@@ -22,7 +22,9 @@ struct HoursEditorScreen {
             let first = day.slots.first.map { Format.time($0.start, zone) } ?? "", last = day.slots.last.map { Format.time($0.end, zone) } ?? ""
             let span = day.slots.isEmpty ? "off" : "\(first)–\(last)"
             let changed = day.slots.count != day.currentCount
-            buffer.write("\(Format.day(day.date).prefix(10))  \(day.slots.count) (\(day.currentCount))  \(span)", x: px, y: y,
+            let date = CharWidth.pad(String(Format.day(day.date).prefix(10)), to: 10)
+            let counts = CharWidth.pad("\(day.slots.count) (\(day.currentCount))", to: 8)
+            buffer.write("\(date) \(counts) \(span)", x: px, y: y,
                          role: changed ? .warning : .normal, clip: area)
             y += 1
         }

@@ -8,15 +8,15 @@ struct StatsScreen {
     func paint(into buffer: inout CellBuffer, area: Rect) {
         if let error = model.error { buffer.write(error, x: area.x, y: area.y, role: .error, clip: area); return }
         guard let stats = model.stats else { return }
-        var x = buffer.write("By \(model.grouping.rawValue) · ", x: area.x, y: area.y, role: .label, clip: area)
-        for (status, glyph) in StatsModel.stack {
-            x = buffer.write(String(glyph), x: x, y: area.y, role: Format.role(status), clip: area)
-            x = buffer.write(" \(Format.status(status))  ", x: x, y: area.y, role: .dim, clip: area)
-        }
         let overall = stats.overall
-        buffer.write("All time: \(overall.total) appointments · no-show rate " + rate(overall.noShowRate),
-                     x: area.x, y: area.y + 1, role: .normal, clip: area)
-        buffer.write(counts(overall), x: area.x, y: area.y + 2, role: .dim, clip: area)
+        buffer.write("All time: \(overall.total) appointments · no-show rate \(rate(overall.noShowRate)) · by \(model.grouping.rawValue)",
+                     x: area.x, y: area.y, role: .normal, clip: area)
+        // The legend with the overall count of each status, three to a line.
+        for (i, (status, glyph)) in StatsModel.stack.enumerated() {
+            let x = area.x + (i % 3) * 22, y = area.y + 1 + i / 3
+            buffer.write(String(glyph), x: x, y: y, role: Format.role(status), clip: area)
+            buffer.write(" \(Format.status(status)) \(overall.byStatus[status] ?? 0)", x: x + 1, y: y, role: .dim, clip: area)
+        }
         guard !stats.periods.isEmpty else {
             buffer.write("No appointments yet.", x: area.x, y: area.y + 4, role: .dim, clip: area); return
         }
@@ -37,10 +37,6 @@ struct StatsScreen {
             let total = period.counts.total
             buffer.write(" \(total)  no-show \(rate(period.counts.noShowRate))", x: area.x + labelWidth + barWidth, y: y, role: .dim, clip: area)
         }
-    }
-
-    private func counts(_ c: StatsCounts) -> String {
-        StatsModel.stack.map { "\(Format.status($0.0)) \(c.byStatus[$0.0] ?? 0)" }.joined(separator: ", ")
     }
 
     private func rate(_ r: Double?) -> String {
