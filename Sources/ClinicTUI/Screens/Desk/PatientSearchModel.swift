@@ -10,10 +10,12 @@ public final class PatientSearchModel: ScreenModel {
     public private(set) var results: [Account] = []
     public internal(set) var list = ListState()
     public private(set) var error: String?
+    /// The patients, read once and again only when the data changes.
+    private var directory: PatientDirectory?
     /// Results shown at most.
     public static let limit = 200
 
-    public init(_ context: AppContext) { self.context = context; search() }
+    public init(_ context: AppContext) { self.context = context; reload() }
 
     let bindings: [Binding<Action>] = [
         Binding([.enter], .open, "open card"),
@@ -44,13 +46,14 @@ public final class PatientSearchModel: ScreenModel {
         }
     }
 
-    public func reload() { search(keepSelection: true) }
+    public func reload() {
+        do { directory = try context.store.patientDirectory(); error = nil } catch { self.error = Format.error(error) }
+        search(keepSelection: true)
+    }
 
     private func search(keepSelection: Bool = false) {
         let keep = keepSelection ? selected?.id : nil
-        do {
-            results = try context.store.searchPatients(query.value, limit: Self.limit); error = nil
-        } catch { results = []; self.error = Format.error(error) }
+        results = directory?.search(query.value, limit: Self.limit) ?? []
         list.reset(count: results.count, keeping: results.firstIndex { $0.id == keep } ?? 0)
     }
 }
