@@ -66,7 +66,7 @@ struct BoardTests {
         h.clinic.clock.advance(by: 11 * 60)
         h.press(.char("u"))
         #expect(try h.clinic.store.appointment(code: booked[0].code).status == .checkedIn)
-        #expect(h.screen.contains("older than 10 minutes"))
+        #expect(h.screen.contains("more than 10 minutes ago and stays"))
         h.press(.down, .char("u"))
         #expect(h.screen.contains("is not checked in"))
     }

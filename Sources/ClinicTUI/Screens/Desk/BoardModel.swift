@@ -2,9 +2,9 @@ import ClinicCore
 
 /// The desk's board: every doctor's appointments for one day, grouped by
 /// doctor, each with time, patient, code and status (`late` from the injected
-/// clock). `c` checks the selected patient in; `u` undoes a check-in made
-/// within `undoGraceSeconds`; `[` `]` `t` change the day; the app's refresh
-/// re-reads it when another process changes the data.
+/// clock). `c` checks the selected patient in; `u` undoes a check-in within
+/// the core's grace (`StatusRules.checkInUndoGraceSeconds`); `[` `]` `t`
+/// change the day; the app's refresh re-reads it when the data changes.
 public final class BoardModel: ScreenModel {
     enum Action: Sendable { case open, checkIn, undo, search, reschedule, cancel, sms, signOut }
     /// One doctor's part of the board.
@@ -23,8 +23,6 @@ public final class BoardModel: ScreenModel {
     public private(set) var rows: [Appointment] = []
     public internal(set) var list = ListState()
     public private(set) var notice: (text: String, role: ThemeRole)?
-    /// How long after a check-in the desk may still undo it (a mistaken key).
-    public static let undoGraceSeconds: Int64 = 10 * 60
 
     public init(_ context: AppContext) {
         self.context = context
@@ -89,11 +87,6 @@ public final class BoardModel: ScreenModel {
         guard let a = selected, let actor = context.actor else { return }
         guard a.status == .checkedIn else { notice = ("\(a.code) is not checked in.", .warning); return }
         do {
-            let at = try context.store.events(code: a.code).last { $0.to == .checkedIn }?.at ?? 0
-            guard context.now - at <= Self.undoGraceSeconds else {
-                notice = ("The check-in of \(a.code) is older than \(Self.undoGraceSeconds / 60) minutes and stays.", .warning)
-                return
-            }
             let back = try context.store.undoCheckIn(code: a.code, by: actor)
             notice = ("Check-in of \(a.code) undone: \(Format.status(back.status)) again.", .success)
         } catch { notice = (Format.error(error), .error) }
