@@ -58,6 +58,20 @@ struct DeskFlowTests {
         #expect(created.actorRole == "receptionist" && created.via == .tui)
     }
 
+    @Test("n on the board books a new visit with the selected visit's doctor from the board's day")
+    func bookFromBoard() throws {
+        let (h, ana, _, _) = try desk()
+        h.press(.char("]"), .char("n"))
+        let pick = try #require(h.core.top as? PatientSearchModel)
+        #expect(pick.booking?.doctor.id == ana.id && h.screen.contains("New visit with Dr Ana Moreau from Tue 3 Mar 2026"))
+        h.type("omar"); h.press(.enter)
+        let slots = try #require(h.core.top as? BookSlotModel)
+        #expect(slots.date == LocalDate("2026-03-03") && slots.patient?.name == "Omar Haddad")
+        #expect(h.screen.contains("09:00–09:30    taken"))
+        h.press(.enter); h.type("Check-up"); h.press(.enter, .enter)
+        #expect(h.core.top is BoardModel && h.screen.contains("Booked Tue 3 Mar 2026 09:30 with Dr Ana Moreau for Omar Haddad."))
+    }
+
     @Test("r moves the visit to another free slot in one step; x cancels it with a reason")
     func moveAndCancel() throws {
         let (h, _, _, a) = try desk()

@@ -6,7 +6,7 @@ import ClinicCore
 /// the core's grace (`StatusRules.checkInUndoGraceSeconds`); `[` `]` `t`
 /// change the day; the app's refresh re-reads it when the data changes.
 public final class BoardModel: ScreenModel {
-    enum Action: Sendable { case open, checkIn, undo, search, reschedule, cancel, sms, signOut }
+    enum Action: Sendable { case open, checkIn, undo, search, book, reschedule, cancel, sms, signOut }
     /// One doctor's part of the board.
     public struct Group: Sendable, Equatable {
         public let doctorID: Int64
@@ -21,6 +21,8 @@ public final class BoardModel: ScreenModel {
     public private(set) var groups: [Group] = []
     /// Every appointment on the board in display order (what the selection moves over).
     public private(set) var rows: [Appointment] = []
+    /// The bookable doctors, as listed.
+    public private(set) var doctors: [DoctorListing] = []
     public internal(set) var list = ListState()
     public private(set) var notice: (text: String, role: ThemeRole)?
 
@@ -36,6 +38,7 @@ public final class BoardModel: ScreenModel {
         Binding([.char("c")], .checkIn, "check in"),
         Binding([.enter], .open, "details"),
         Binding([.char("u")], .undo, "undo check-in", footer: false),
+        Binding([.char("n")], .book, "new visit with this doctor", footer: false),
         Binding([.char("r")], .reschedule, "move the visit", footer: false),
         Binding([.char("x")], .cancel, "cancel the visit", footer: false),
         Binding([.char("m")], .sms, "SMS messages", footer: false),
@@ -59,6 +62,11 @@ public final class BoardModel: ScreenModel {
             guard let a = selected else { return .none }
             return .push(AppointmentDetailModel(context, code: a.code))
         case .search?: return .push(PatientSearchModel(context))
+        case .book?:
+            guard let id = selected?.doctor.id ?? doctors.first?.id, let doctor = doctors.first(where: { $0.id == id }) else {
+                notice = ("This doctor cannot be booked.", .warning); return .none
+            }
+            return .push(PatientSearchModel(context, booking: (doctor, day.date)))
         case .reschedule?, .cancel?:
             guard let a = selected, a.status == .scheduled || a.status == .confirmed else {
                 notice = ("Pick a scheduled or confirmed visit.", .warning); return .none
@@ -98,7 +106,7 @@ public final class BoardModel: ScreenModel {
         let keep = selected?.id
         let zone = context.timeZone
         do {
-            let doctors = try context.store.bookableDoctors()
+            doctors = try context.store.bookableDoctors()
             let all = try context.store.appointments(AppointmentFilter(
                 from: zone.startOfDay(day.date), to: zone.startOfDay(day.date.adding(days: 1)), limit: 100_000))
             var byDoctor: [Int64: [Appointment]] = [:]

@@ -1,8 +1,9 @@
 import ClinicCore
 
 /// The desk's incremental patient search (`/` on the board): every key
-/// re-queries the core by name, phone or email, accent-insensitive; ↑↓ pick,
-/// Enter opens the patient's card, Ctrl-N registers a walk-in.
+/// searches by name, phone or email, accent-insensitive; ↑↓ pick, Enter opens
+/// the patient's card, Ctrl-N registers a walk-in. Opened with a doctor and a
+/// day (`n` on the board), Enter goes on to that doctor's free slots instead.
 public final class PatientSearchModel: ScreenModel {
     enum Action: Sendable { case open, register }
     let context: AppContext
@@ -12,16 +13,20 @@ public final class PatientSearchModel: ScreenModel {
     public private(set) var error: String?
     /// The patients, read once and again only when the data changes.
     private var directory: PatientDirectory?
+    /// Set when picking the patient of a new visit with this doctor from this day.
+    public let booking: (doctor: DoctorListing, date: LocalDate)?
     /// Results shown at most.
     public static let limit = 200
 
-    public init(_ context: AppContext) { self.context = context; reload() }
+    public init(_ context: AppContext, booking: (doctor: DoctorListing, date: LocalDate)? = nil) {
+        self.context = context; self.booking = booking
+        reload()
+    }
 
-    let bindings: [Binding<Action>] = [
-        Binding([.enter], .open, "open card"),
-        Binding([.ctrl("n")], .register, "register walk-in"),
-    ]
-    public var title: String { "Find a patient" }
+    var bindings: [Binding<Action>] {
+        [Binding([.enter], .open, booking == nil ? "open card" : "book for them"), Binding([.ctrl("n")], .register, "register walk-in")]
+    }
+    public var title: String { booking.map { "Book with \($0.doctor.name) · patient" } ?? "Find a patient" }
     public var hints: [KeyHint] { [KeyHint(keys: "↑↓", label: "move", inFooter: false)] + bindings.hints() }
     public var capturesText: Bool { true }
 
@@ -36,6 +41,7 @@ public final class PatientSearchModel: ScreenModel {
         switch bindings.action(for: key) {
         case .open?:
             guard let p = selected else { return .none }
+            if let booking { return .push(BookSlotModel(context, doctor: booking.doctor, patient: p, from: booking.date)) }
             return .push(PatientCardModel(context, patientID: p.id))
         case .register?: return .push(RegisterPatientModel(context))
         case nil:

@@ -5,6 +5,12 @@ struct PatientSearchScreen {
     let model: PatientSearchModel
 
     func paint(into buffer: inout CellBuffer, area: Rect) {
+        var area = area
+        if let booking = model.booking {
+            buffer.write("New visit with \(booking.doctor.name) from \(Format.day(booking.date)): pick the patient.", x: area.x, y: area.y,
+                         role: .label, clip: area)
+            area = Rect(x: area.x, y: area.y + 2, width: area.width, height: area.height - 2)
+        }
         FormPainter.paint(Form([model.query]), into: &buffer, rect: Rect(x: area.x, y: area.y, width: area.width, height: 1), labelWidth: 14)
         let count = model.results.count
         buffer.write(count >= PatientSearchModel.limit ? "first \(count) matches: type more" : "\(count) match(es)",

@@ -17,16 +17,18 @@ public final class BookSlotModel: ScreenModel {
     /// The patient booked for by the desk (nil: the signed-in patient).
     public let patient: Account?
 
-    public init(_ context: AppContext, doctor: DoctorListing, patient: Account? = nil) {
+    /// Opens on the first day from `from` (default today) with a free slot.
+    public init(_ context: AppContext, doctor: DoctorListing, patient: Account? = nil, from: LocalDate? = nil) {
         self.context = context; self.doctor = doctor; self.patient = patient
-        date = context.today
+        let first = max(context.today, from ?? context.today)
+        date = first
         load()
         if !slots.contains(where: \.free) {
             for offset in 1...Self.searchDays {
-                date = context.today.adding(days: offset); load()
+                date = first.adding(days: offset); load()
                 if slots.contains(where: \.free) { break }
             }
-            if !slots.contains(where: \.free) { date = context.today; load() }
+            if !slots.contains(where: \.free) { date = first; load() }
         }
         list.select(slots.firstIndex(where: \.free) ?? 0)
     }
