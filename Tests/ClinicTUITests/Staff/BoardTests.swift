@@ -90,6 +90,21 @@ struct BoardTests {
         #expect(h.screen.contains("1 waiting"))
     }
 
+    @Test("details offer the desk move and cancel; back on the details the result shows")
+    func detailsMoveAndCancel() throws {
+        let (h, booked) = try desk()
+        h.press(.down, .enter) // Omar Haddad, 09:30 with Dr Ana
+        #expect(h.screen.contains("r move") && h.screen.contains("x cancel") && !h.screen.contains("mark completed"))
+        h.press(.char("r"))
+        #expect((h.core.top as? RescheduleModel)?.selected?.slot.start == (try h.clinic.local("2026-03-02", "10:00")))
+        h.press(.enter)
+        #expect(h.core.top is AppointmentDetailModel && h.screen.contains("Moved \(booked[1].code) to Mon 2 Mar 2026 10:00."))
+        h.press(.char("x")); h.type("Doctor ill"); h.press(.enter)
+        #expect(h.screen.contains("Cancelled \(booked[1].code) (Doctor ill).") && h.screen.contains("cancelled"))
+        h.press(.char("x"))
+        #expect(h.screen.contains("Only a scheduled or confirmed visit"))
+    }
+
     @Test("the board refreshes when another process changes the data")
     func live() throws {
         let (h, booked) = try desk()

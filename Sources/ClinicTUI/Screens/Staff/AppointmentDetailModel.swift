@@ -5,7 +5,7 @@ import ClinicCore
 /// a doctor or admin marks completed), but the core decides: a doctor opening
 /// another doctor's appointment by any route is refused there.
 public final class AppointmentDetailModel: ScreenModel {
-    enum Action: Sendable { case checkIn, complete }
+    enum Action: Sendable { case checkIn, complete, reschedule, cancel }
     let context: AppContext
     public let code: String
     public private(set) var appointment: Appointment?
@@ -19,12 +19,15 @@ public final class AppointmentDetailModel: ScreenModel {
 
     var bindings: [Binding<Action>] {
         switch context.account?.role {
-        case .receptionist?: return [Binding([.char("c")], .checkIn, "check in")]
-        case .doctor?: return [Binding([.char("d")], .complete, "mark completed")]
-        case .admin?: return [Binding([.char("c")], .checkIn, "check in"), Binding([.char("d")], .complete, "mark completed")]
+        case .receptionist?: return [checkInKey] + deskKeys
+        case .doctor?: return [completeKey]
+        case .admin?: return [checkInKey, completeKey] + deskKeys
         default: return []
         }
     }
+    private let checkInKey = Binding([.char("c")], Action.checkIn, "check in")
+    private let completeKey = Binding([.char("d")], Action.complete, "mark completed")
+    private let deskKeys = [Binding([.char("r")], Action.reschedule, "move"), Binding([.char("x")], Action.cancel, "cancel")]
     public var title: String { "Appointment \(code)" }
     public var hints: [KeyHint] { bindings.hints() }
 
@@ -32,6 +35,12 @@ public final class AppointmentDetailModel: ScreenModel {
         switch bindings.action(for: key) {
         case .checkIn?: move(to: .checkedIn, verb: "Checked in")
         case .complete?: complete()
+        case .reschedule?, .cancel?:
+            guard let a = appointment, a.status == .scheduled || a.status == .confirmed else {
+                notice = ("Only a scheduled or confirmed visit can be moved or cancelled.", .warning); return .none
+            }
+            return bindings.action(for: key) == .cancel ? .push(CancelVisitModel(context, appointment: a))
+                                                        : .push(RescheduleModel(context, appointment: a))
         case nil: return .unhandled
         }
         return .none
@@ -51,6 +60,7 @@ public final class AppointmentDetailModel: ScreenModel {
     }
 
     public func reload() {
+        if let flash = context.flash { notice = (flash, .success); context.flash = nil }
         do {
             appointment = try context.store.appointment(code: code)
             events = try context.store.events(code: code)
