@@ -139,12 +139,12 @@ struct KioskTmuxTests {
         try t2.waitFor("[exited 0]")
     }
 
-    @Test("the staff terminal routes a doctor to the coming-soon screen")
+    @Test("the staff terminal routes a doctor to their day")
     func staffTerminal() throws {
         let clinic = try clinicWithDoctor()
         let t = try start(clinic, command: "tui")
         try t.type("ana@clinic.test"); try t.press("Tab"); try t.type("doctor-pass"); try t.press("Enter")
-        try t.waitFor("coming in the next release")
+        try t.waitFor("(today)")
         try t.press("q"); try t.waitFor("[exited 0]")
     }
 

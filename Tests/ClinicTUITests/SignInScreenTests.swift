@@ -53,18 +53,21 @@ struct SignInScreenTests {
         #expect(staff.screen.contains("patients use the kiosk"))
     }
 
-    @Test("doctors, receptionists and admins see a clear coming-soon screen and can sign out")
-    func comingSoon() throws {
+    @Test("a doctor lands on their day, a receptionist on the board, an admin on the console; s signs out")
+    func staffHomes() throws {
         let clinic = try TestClinic()
         let doctor = try clinic.addDoctor(name: "Dr Ana Moreau"), desk = try clinic.addStaff(.receptionist)
+        let admin = try clinic.addStaff(.admin)
         let h = try TUIHarness(.staff, clinic: clinic)
         h.signIn(doctor.email, "doctor-password")
-        #expect(h.screen.contains("Signed in as Dr Ana Moreau (doctor)"))
-        #expect(h.screen.contains("coming in the next release"))
+        #expect(h.core.top is DoctorDayModel && h.screen.contains("Dr Ana Moreau (doctor)"))
         h.press(.char("s"))
         #expect(h.core.top is SignInModel && h.context.account == nil)
         h.signIn(desk.email, "staff-password")
-        #expect(h.screen.contains("The desk's screens"))
+        #expect(h.core.top is BoardModel && h.screen.contains("0 appointments"))
+        h.press(.char("s"))
+        h.signIn(admin.email, "staff-password")
+        #expect(h.core.top is AdminHomeModel && h.screen.contains("Staff accounts"))
     }
 
     @Test("the demo sign-ins are shown on the staff sign-in screen")

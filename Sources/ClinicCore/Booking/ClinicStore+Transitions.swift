@@ -30,11 +30,12 @@ extension ClinicStore {
         let id: Int64 = row["id"]
         let from = AppointmentStatus(rawValue: row["status"])!
         var facts = StatusRules.Facts(status: from, doctorID: row["doctor_id"], patientID: row["patient_id"], start: row["start_at"])
-        if from == .checkedIn {
-            facts.statusBeforeCheckIn = try String.fetchOne(db, sql: """
-                SELECT from_status FROM appointment_event WHERE appointment_id = ? AND to_status = 'checked_in'
+        if from == .checkedIn, let event = try Row.fetchOne(db, sql: """
+                SELECT from_status, at FROM appointment_event WHERE appointment_id = ? AND to_status = 'checked_in'
                 ORDER BY id DESC LIMIT 1
-                """, arguments: [id]).flatMap(AppointmentStatus.init(rawValue:))
+                """, arguments: [id]) {
+            facts.statusBeforeCheckIn = (event["from_status"] as String?).flatMap(AppointmentStatus.init(rawValue:))
+            facts.checkedInAt = event["at"]
         }
         if case .refused(let code, let message) = StatusRules.decide(facts, to: target, by: actor, now: now) {
             throw ClinicError(code, message)

@@ -16,13 +16,18 @@ public enum StatusRules {
         public var start: Int64
         /// For a checked-in appointment: the status it had before check-in.
         public var statusBeforeCheckIn: AppointmentStatus?
+        /// For a checked-in appointment: when it was checked in (unix seconds).
+        public var checkedInAt: Int64?
 
         public init(status: AppointmentStatus, doctorID: Int64, patientID: Int64, start: Int64,
-                    statusBeforeCheckIn: AppointmentStatus? = nil) {
+                    statusBeforeCheckIn: AppointmentStatus? = nil, checkedInAt: Int64? = nil) {
             self.status = status; self.doctorID = doctorID; self.patientID = patientID
-            self.start = start; self.statusBeforeCheckIn = statusBeforeCheckIn
+            self.start = start; self.statusBeforeCheckIn = statusBeforeCheckIn; self.checkedInAt = checkedInAt
         }
     }
+
+    /// How long after a check-in the desk may undo it (a mistaken key), in seconds.
+    public static let checkInUndoGraceSeconds: Int64 = 10 * 60
 
     /// Decides whether `actor` may move an appointment to `target` at `now` (unix seconds).
     public static func decide(_ facts: Facts, to target: AppointmentStatus, by actor: Actor, now: Int64) -> Decision {
@@ -64,6 +69,9 @@ public enum StatusRules {
                 : .refused(.invalidTransition, "a no-show can only be marked after the start time")
         case (.checkedIn, .scheduled), (.checkedIn, .confirmed):
             guard desk else { return forbidden("undo a check-in") }
+            if let at = facts.checkedInAt, now - at > checkInUndoGraceSeconds {
+                return .refused(.invalidTransition, "the check-in was more than \(checkInUndoGraceSeconds / 60) minutes ago and stays")
+            }
             return facts.statusBeforeCheckIn == target ? .allowed
                 : .refused(.invalidTransition, "undoing a check-in returns to \(facts.statusBeforeCheckIn?.rawValue ?? "the previous status") only")
         default:

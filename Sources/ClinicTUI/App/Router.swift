@@ -23,7 +23,9 @@ public enum Router {
     public static func home(_ context: AppContext, _ account: Account) -> any ScreenModel {
         switch account.role {
         case .patient: return PatientHomeModel(context)
-        case .doctor, .receptionist, .admin: return ComingSoonModel(context, role: account.role)
+        case .doctor: return DoctorDayModel(context)
+        case .receptionist: return BoardModel(context)
+        case .admin: return AdminHomeModel(context)
         }
     }
 }

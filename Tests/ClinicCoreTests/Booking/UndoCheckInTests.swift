@@ -1,4 +1,5 @@
 import ClinicCore
+import Foundation
 import ClinicTesting
 import Testing
 
@@ -74,5 +75,17 @@ struct UndoCheckInTests {
         _ = try clinic.store.transition(code: booked.code, to: .confirmed, by: .shell)
         #expect(refusal { try clinic.store.undoCheckIn(code: booked.code, by: clinic.actor(desk)) } == .invalidTransition)
         #expect(try clinic.store.appointment(code: booked.code).status == .confirmed)
+    }
+
+    @Test("Undo works within the grace after check-in and is refused after it, by any route")
+    func grace() throws {
+        _ = try clinic.store.transition(code: booked.code, to: .checkedIn, by: clinic.actor(desk))
+        clinic.clock.advance(by: TimeInterval(StatusRules.checkInUndoGraceSeconds))
+        #expect(try clinic.store.undoCheckIn(code: booked.code, by: clinic.actor(desk)).status == .scheduled)
+        _ = try clinic.store.transition(code: booked.code, to: .checkedIn, by: clinic.actor(desk))
+        clinic.clock.advance(by: TimeInterval(StatusRules.checkInUndoGraceSeconds + 1))
+        #expect(refusal { try clinic.store.undoCheckIn(code: booked.code, by: clinic.actor(desk)) } == .invalidTransition)
+        #expect(refusal { try clinic.store.transition(code: booked.code, to: .scheduled, by: .shell) } == .invalidTransition)
+        #expect(try clinic.store.appointment(code: booked.code).status == .checkedIn)
     }
 }

@@ -13,8 +13,11 @@ public final class BookConfirmModel: ScreenModel {
     public private(set) var confirming = false
     public private(set) var message: String?
 
-    init(_ context: AppContext, doctor: DoctorListing, slot: Slot, slotScreen: BookSlotModel?) {
-        self.context = context; self.doctor = doctor; self.slot = slot; self.slotScreen = slotScreen
+    /// The patient booked for by the desk (nil: the signed-in patient).
+    public let patient: Account?
+
+    init(_ context: AppContext, doctor: DoctorListing, slot: Slot, slotScreen: BookSlotModel?, patient: Account? = nil) {
+        self.context = context; self.doctor = doctor; self.slot = slot; self.slotScreen = slotScreen; self.patient = patient
     }
 
     var bindings: [Binding<Action>] {
@@ -45,9 +48,11 @@ public final class BookConfirmModel: ScreenModel {
     func book() -> Effect {
         guard let account = context.account, let actor = context.actor else { return .signOut }
         do {
-            let appointment = try context.store.book(BookingRequest(doctorID: doctor.id, patientID: account.id, start: slot.start,
-                                                                    reason: reason[0]), by: actor)
-            context.flash = "Booked \(Format.dateTime(appointment.start, context.timeZone)) with \(doctor.name). Your code is \(appointment.code)."
+            let appointment = try context.store.book(BookingRequest(doctorID: doctor.id, patientID: patient?.id ?? account.id,
+                                                                    start: slot.start, reason: reason[0]), by: actor)
+            let when = Format.dateTime(appointment.start, context.timeZone)
+            context.flash = patient.map { "Booked \(when) with \(doctor.name) for \($0.name). Code \(appointment.code)." }
+                ?? "Booked \(when) with \(doctor.name). Your code is \(appointment.code)."
             return .popToHome
         } catch let error as ClinicError where error.code == .slotTaken {
             slotScreen?.notice = "That slot was just taken by someone else. Please pick another one."

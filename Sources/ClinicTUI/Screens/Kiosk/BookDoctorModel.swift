@@ -7,9 +7,11 @@ public final class BookDoctorModel: ScreenModel {
     public let specialty: String
     public let doctors: [DoctorListing]
     public internal(set) var list: ListState
+    /// The patient booked for by the desk (nil: the signed-in patient).
+    public let patient: Account?
 
-    public init(_ context: AppContext, specialty: String, doctors: [DoctorListing]) {
-        self.context = context; self.specialty = specialty; self.doctors = doctors
+    public init(_ context: AppContext, specialty: String, doctors: [DoctorListing], patient: Account? = nil) {
+        self.context = context; self.specialty = specialty; self.doctors = doctors; self.patient = patient
         list = ListState(count: doctors.count)
     }
 
@@ -22,7 +24,7 @@ public final class BookDoctorModel: ScreenModel {
         switch bindings.action(for: key) {
         case .open?:
             guard list.selected < doctors.count else { return .none }
-            return .push(BookSlotModel(context, doctor: doctors[list.selected]))
+            return .push(BookSlotModel(context, doctor: doctors[list.selected], patient: patient))
         case nil: return .unhandled
         }
     }

@@ -14,16 +14,21 @@ public final class BookSlotModel: ScreenModel {
     /// How far ahead the picker looks for the first day with a free slot.
     static let searchDays = 31
 
-    public init(_ context: AppContext, doctor: DoctorListing) {
-        self.context = context; self.doctor = doctor
-        date = context.today
+    /// The patient booked for by the desk (nil: the signed-in patient).
+    public let patient: Account?
+
+    /// Opens on the first day from `from` (default today) with a free slot.
+    public init(_ context: AppContext, doctor: DoctorListing, patient: Account? = nil, from: LocalDate? = nil) {
+        self.context = context; self.doctor = doctor; self.patient = patient
+        let first = max(context.today, from ?? context.today)
+        date = first
         load()
         if !slots.contains(where: \.free) {
             for offset in 1...Self.searchDays {
-                date = context.today.adding(days: offset); load()
+                date = first.adding(days: offset); load()
                 if slots.contains(where: \.free) { break }
             }
-            if !slots.contains(where: \.free) { date = context.today; load() }
+            if !slots.contains(where: \.free) { date = first; load() }
         }
         list.select(slots.firstIndex(where: \.free) ?? 0)
     }
@@ -47,7 +52,7 @@ public final class BookSlotModel: ScreenModel {
             guard let entry = selected else { return .none }
             guard entry.free else { notice = "That slot is taken: pick a free one."; return .none }
             notice = nil
-            return .push(BookConfirmModel(context, doctor: doctor, slot: entry.slot, slotScreen: self))
+            return .push(BookConfirmModel(context, doctor: doctor, slot: entry.slot, slotScreen: self, patient: patient))
         case .previousDay?:
             guard date > context.today else { notice = "You can only book from today on."; return .none }
             go(to: date.adding(days: -1))

@@ -8,11 +8,13 @@ public final class BookSpecialtyModel: ScreenModel {
     public private(set) var specialties: [String] = []
     public internal(set) var list = ListState()
     public private(set) var error: String?
+    /// The patient booked for when the desk books on their behalf (nil: the signed-in patient).
+    public let patient: Account?
 
-    public init(_ context: AppContext) { self.context = context; reload() }
+    public init(_ context: AppContext, patient: Account? = nil) { self.context = context; self.patient = patient; reload() }
 
     let bindings: [Binding<Action>] = [Binding([.enter, .right], .open, "choose")]
-    public var title: String { "Book · specialization" }
+    public var title: String { patient.map { "Book for \($0.name) · specialization" } ?? "Book · specialization" }
     public var hints: [KeyHint] { [KeyHint(keys: "↑↓/jk", label: "move")] + bindings.hints() }
 
     public func handle(_ key: Key) -> Effect {
@@ -21,7 +23,7 @@ public final class BookSpecialtyModel: ScreenModel {
         case .open?:
             guard list.selected < specialties.count else { return .none }
             let chosen = specialties[list.selected]
-            return .push(BookDoctorModel(context, specialty: chosen, doctors: doctors.filter { $0.specialization == chosen }))
+            return .push(BookDoctorModel(context, specialty: chosen, doctors: doctors.filter { $0.specialization == chosen }, patient: patient))
         case nil: return .unhandled
         }
     }

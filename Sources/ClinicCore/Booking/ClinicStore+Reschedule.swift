@@ -1,0 +1,71 @@
+import GRDB
+
+extension ClinicStore {
+    /// Moves an active appointment (by code) to another free slot of the same
+    /// doctor in ONE write transaction: the old slot is released only if the
+    /// new one is taken, so a refusal or a lost race leaves it where it was.
+    /// The new start is refused as a booking would be (`not_aligned`,
+    /// `outside_schedule`, `in_past`, `slot_taken`, `patient_busy`); who may move
+    /// it follows cancellation (own patient, own doctor, desk staff). The audit
+    /// trail records the move; the scheduler plans the reminder for the new time
+    /// (an outbox reminder names its start, so one for the old time is dropped).
+    public func reschedule(code: String, to start: Int64, by actor: Actor) throws -> Appointment {
+        guard let code = AppointmentCode.normalize(code) else {
+            throw ClinicError(.invalidInput, "'\(code)' is not an appointment code (6 letters and digits)")
+        }
+        let now = nowSeconds
+        return try pool.write { db in
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT id, status, doctor_id, patient_id, start_at, (SELECT version FROM schedule_state) AS version
+                FROM appointment WHERE code = ?
+                """, arguments: [code]) else { throw ClinicError(.notFound, "no appointment with code \(code)") }
+            let id: Int64 = row["id"], doctorID: Int64 = row["doctor_id"], patientID: Int64 = row["patient_id"]
+            let status = AppointmentStatus(rawValue: row["status"]) ?? .cancelled
+            let oldStart: Int64 = row["start_at"]
+            guard status == .scheduled || status == .confirmed else {
+                throw ClinicError(.invalidTransition, "a \(status.rawValue) appointment cannot be moved")
+            }
+            switch actor.kind {
+            case .scheduler: throw ClinicError(.forbidden, "the scheduler does not move appointments")
+            case .account(let who, .patient) where who != patientID:
+                throw ClinicError(.forbidden, "patients may act only on their own appointments")
+            case .account(let who, .doctor) where who != doctorID:
+                throw ClinicError(.forbidden, "doctors may act only on their own appointments")
+            default: break
+            }
+            guard start > now else { throw ClinicError(.inPast, "that time has already passed; pick a later slot") }
+            guard start != oldStart else { throw ClinicError(.invalidInput, "the appointment is already at that time") }
+            let version: Int64 = row["version"] ?? -1
+            let calc = try self.calculators.calculator(doctorID, version: version) ?? {
+                let fresh = try self.calculator(doctorID: doctorID, db)
+                self.calculators.store(fresh, for: doctorID, version: version)
+                return fresh
+            }()
+            let slot: Slot
+            switch calc.place(start) {
+            case .slot(let s): slot = s
+            case .notAligned:
+                throw ClinicError(.notAligned, "slots start every \(calc.slotMinutes) minutes from the start of the doctor's hours")
+            case .outsideSchedule: throw ClinicError(.outsideSchedule, "the doctor does not work at that time")
+            }
+            let clash = try Row.fetchOne(db, sql: """
+                SELECT EXISTS (SELECT 1 FROM appointment WHERE doctor_id = ? AND start_at = ? AND id <> ?
+                               AND status IN \(AppointmentStatus.activeSQL)),
+                       EXISTS (SELECT 1 FROM appointment WHERE patient_id = ? AND start_at < ? AND end_at > ? AND id <> ?
+                               AND status IN \(AppointmentStatus.activeSQL))
+                """, arguments: [doctorID, slot.start, id, patientID, slot.end, slot.start, id])
+            if clash?[0] == true { throw Self.slotTaken }
+            if clash?[1] == true { throw ClinicError(.patientBusy, "the patient already has an appointment at that time") }
+            do {
+                try db.execute(sql: "UPDATE appointment SET start_at = ?, end_at = ?, updated_at = ? WHERE id = ?",
+                               arguments: [slot.start, slot.end, now, id])
+            } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
+                throw Self.slotTaken
+            }
+            let zone = calc.timeZone
+            try Self.recordEvent(appointmentID: id, from: status, to: status, actor: actor, at: now,
+                                 note: "moved from \(zone.local(oldStart).iso8601) to \(zone.local(slot.start).iso8601)", db)
+            return try Self.appointment(id: id, db)!
+        }
+    }
+}

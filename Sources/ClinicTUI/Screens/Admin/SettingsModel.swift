@@ -1,0 +1,52 @@
+import ClinicCore
+
+/// Clinic settings for the admin: name, time zone, reminder lead and no-show
+/// grace (saved through the core, which checks them), and the scheduler / SMS
+/// gateway state of this process. Name and zone changes show on the next start.
+public final class SettingsModel: ScreenModel {
+    enum Action: Sendable { case save }
+    let context: AppContext
+    public internal(set) var form = Form([TextField("Clinic name"), TextField("Time zone", maxLength: 64),
+                                          TextField("Reminder lead (min)", maxLength: 5), TextField("No-show grace (min)", maxLength: 5)])
+    public private(set) var message: (text: String, role: ThemeRole)?
+
+    public init(_ context: AppContext) { self.context = context; load() }
+
+    let bindings: [Binding<Action>] = [Binding([.enter], .save, "save")]
+    public var title: String { "Clinic settings" }
+    public var hints: [KeyHint] { [KeyHint(keys: "Tab", label: "next field")] + bindings.hints() }
+    public var capturesText: Bool { true }
+    public var isDirty: Bool { form.isEdited }
+
+    public func handle(_ key: Key) -> Effect {
+        guard bindings.action(for: key) == .save else {
+            guard form.handle(key) else { return .unhandled }
+            message = nil
+            return .none
+        }
+        var errors: [Int: String] = [:]
+        let zone = ClinicTimeZone(identifier: form[1].trimmingCharacters(in: .whitespaces))
+        if zone == nil { errors[1] = "not a time zone (e.g. America/New_York)" }
+        let lead = Int(form[2].trimmingCharacters(in: .whitespaces)), grace = Int(form[3].trimmingCharacters(in: .whitespaces))
+        if lead == nil { errors[2] = "a number of minutes" }
+        if grace == nil { errors[3] = "a number of minutes" }
+        form.setErrors(errors)
+        guard errors.isEmpty, let actor = context.actor else { return .none }
+        do {
+            _ = try context.store.updateSettings(.init(name: form[0], timeZone: zone, reminderLeadMinutes: lead, noShowGraceMinutes: grace),
+                                                 by: actor)
+            load()
+            message = ("Saved.", .success)
+        } catch { message = (Format.error(error), .error) }
+        return .none
+    }
+
+    private func load() {
+        do {
+            let s = try context.store.settings()
+            for (i, v) in [s.name, s.timeZone.identifier, String(s.reminderLeadMinutes), String(s.noShowGraceMinutes)].enumerated() {
+                form.fields[i].set(v)
+            }
+        } catch { message = (Format.error(error), .error) }
+    }
+}

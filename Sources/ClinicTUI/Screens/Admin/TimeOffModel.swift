@@ -1,0 +1,52 @@
+import ClinicCore
+
+/// Adds time off for a doctor: from / to as local `YYYY-MM-DD HH:MM` (a bare
+/// date means the whole day), and a note. The core refuses time off over
+/// booked appointments.
+public final class TimeOffModel: ScreenModel {
+    enum Action: Sendable { case save }
+    let context: AppContext
+    public let doctor: Account
+    public internal(set) var form: Form
+    public private(set) var message: String?
+
+    public init(_ context: AppContext, doctor: Account) {
+        self.context = context; self.doctor = doctor
+        let tomorrow = context.today.adding(days: 1).description
+        form = Form([TextField("From", value: tomorrow, maxLength: 40), TextField("To (excl.)", value: tomorrow, maxLength: 40),
+                     TextField("Note", maxLength: 200)])
+    }
+
+    let bindings: [Binding<Action>] = [Binding([.enter], .save, "add time off")]
+    public var title: String { "Time off · \(doctor.name)" }
+    public var hints: [KeyHint] { [KeyHint(keys: "Tab", label: "next field")] + bindings.hints() }
+    public var capturesText: Bool { true }
+    public var isDirty: Bool { form.isEdited }
+
+    public func handle(_ key: Key) -> Effect {
+        guard bindings.action(for: key) == .save else { return form.handle(key) ? .none : .unhandled }
+        let zone = context.timeZone
+        var errors: [Int: String] = [:]
+        var bounds: [Int64] = [0, 0]
+        for i in 0..<2 {
+            let text = form[i].trimmingCharacters(in: .whitespaces)
+            do {
+                if let day = LocalDate(text) {
+                    bounds[i] = zone.startOfDay(i == 0 ? day : day.adding(days: 1)) // a bare "to" date includes that day
+                } else {
+                    bounds[i] = try LocalInput.instant(text, in: zone)
+                }
+            } catch { errors[i] = Format.error(error) }
+        }
+        form.setErrors(errors)
+        guard errors.isEmpty, let actor = context.actor else { return .none }
+        do {
+            try context.store.addTimeOff(doctorID: doctor.id, from: bounds[0], to: bounds[1], note: form[2], by: actor)
+            context.flash = "Time off added for \(doctor.name): \(Format.dateTime(bounds[0], zone)) to \(Format.dateTime(bounds[1], zone))."
+            return .pop
+        } catch {
+            message = Format.error(error)
+            return .none
+        }
+    }
+}

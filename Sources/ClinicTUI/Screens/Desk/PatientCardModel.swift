@@ -1,0 +1,83 @@
+import ClinicCore
+
+/// A patient's card for the desk: details, SMS opt-out and flags, upcoming
+/// and past appointments. `b` books for the patient (the kiosk's flow, acting
+/// as the receptionist), `r` moves the selected visit, `x` cancels it with a
+/// reason, `c` checks it in.
+public final class PatientCardModel: ScreenModel {
+    enum Action: Sendable { case book, reschedule, cancel, checkIn }
+    let context: AppContext
+    public let patientID: Int64
+    public private(set) var patient: Account?
+    public private(set) var profile: PatientProfile?
+    public private(set) var phone: PhoneStatus?
+    /// Upcoming (active, not yet started) first by time, then past ones newest first.
+    public private(set) var upcoming: [Appointment] = []
+    public private(set) var past: [Appointment] = []
+    public internal(set) var list = ListState()
+    public var notice: (text: String, role: ThemeRole)?
+
+    public init(_ context: AppContext, patientID: Int64, notice: String? = nil) {
+        self.context = context; self.patientID = patientID
+        self.notice = notice.map { ($0, .success) }
+        reload()
+    }
+
+    let bindings: [Binding<Action>] = [
+        Binding([.char("b")], .book, "book"),
+        Binding([.char("r")], .reschedule, "move"),
+        Binding([.char("x")], .cancel, "cancel"),
+        Binding([.char("c")], .checkIn, "check in"),
+    ]
+    public var title: String { patient.map { "Patient · \($0.name)" } ?? "Patient" }
+    public var hints: [KeyHint] { [KeyHint(keys: "↑↓/jk", label: "move", inFooter: false)] + bindings.hints() }
+
+    /// Every appointment in display order.
+    public var rows: [Appointment] { upcoming + past }
+    /// The selected appointment, if any.
+    public var selected: Appointment? { list.selected < rows.count ? rows[list.selected] : nil }
+
+    public func handle(_ key: Key) -> Effect {
+        if list.handle(key, page: 10) { notice = nil; return .none }
+        switch bindings.action(for: key) {
+        case .book?:
+            guard let patient else { return .none }
+            return .push(BookSpecialtyModel(context, patient: patient))
+        case .reschedule?:
+            guard let a = selected, a.status == .scheduled || a.status == .confirmed else {
+                notice = ("Pick a scheduled or confirmed visit to move.", .warning); return .none
+            }
+            return .push(RescheduleModel(context, appointment: a))
+        case .cancel?:
+            guard let a = selected, a.status == .scheduled || a.status == .confirmed else {
+                notice = ("Pick a scheduled or confirmed visit to cancel.", .warning); return .none
+            }
+            return .push(CancelVisitModel(context, appointment: a))
+        case .checkIn?:
+            guard let a = selected, let actor = context.actor else { return .none }
+            do {
+                _ = try context.store.transition(code: a.code, to: .checkedIn, by: actor)
+                notice = ("Checked in \(a.code).", .success)
+            } catch { notice = (Format.error(error), .error) }
+            reload()
+        case nil: return .unhandled
+        }
+        return .none
+    }
+
+    public func reload() {
+        guard let actor = context.actor else { return }
+        if let flash = context.flash { notice = (flash, .success); context.flash = nil }
+        let keep = selected?.id, now = context.now
+        do {
+            let account = try context.store.account(matching: String(patientID))
+            patient = account
+            profile = try? context.store.patientProfile(accountID: patientID, viewer: actor)
+            phone = try context.store.phoneStatus(account.phone)
+            let all = try context.store.appointments(AppointmentFilter(patientID: patientID, limit: 10_000))
+            upcoming = all.filter { $0.status.isActive && $0.end > now }
+            past = all.filter { !($0.status.isActive && $0.end > now) }.reversed()
+        } catch { notice = (Format.error(error), .error) }
+        list.reset(count: rows.count, keeping: rows.firstIndex { $0.id == keep } ?? list.selected)
+    }
+}

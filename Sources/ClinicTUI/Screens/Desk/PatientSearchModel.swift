@@ -1,0 +1,65 @@
+import ClinicCore
+
+/// The desk's incremental patient search (`/` on the board): every key
+/// searches by name, phone or email, accent-insensitive; ↑↓ pick, Enter opens
+/// the patient's card, Ctrl-N registers a walk-in. Opened with a doctor and a
+/// day (`n` on the board), Enter goes on to that doctor's free slots instead.
+public final class PatientSearchModel: ScreenModel {
+    enum Action: Sendable { case open, register }
+    let context: AppContext
+    public internal(set) var query = TextField("Find patient", maxLength: 100)
+    public private(set) var results: [Account] = []
+    public internal(set) var list = ListState()
+    public private(set) var error: String?
+    /// The patients, read once and again only when the data changes.
+    private var directory: PatientDirectory?
+    /// Set when picking the patient of a new visit with this doctor from this day.
+    public let booking: (doctor: DoctorListing, date: LocalDate)?
+    /// Results shown at most.
+    public static let limit = 200
+
+    public init(_ context: AppContext, booking: (doctor: DoctorListing, date: LocalDate)? = nil) {
+        self.context = context; self.booking = booking
+        reload()
+    }
+
+    var bindings: [Binding<Action>] {
+        [Binding([.enter], .open, booking == nil ? "open card" : "book for them"), Binding([.ctrl("n")], .register, "register walk-in")]
+    }
+    public var title: String { booking.map { "Book with \($0.doctor.name) · patient" } ?? "Find a patient" }
+    public var hints: [KeyHint] { [KeyHint(keys: "↑↓", label: "move", inFooter: false)] + bindings.hints() }
+    public var capturesText: Bool { true }
+
+    /// The highlighted patient, if any.
+    public var selected: Account? { list.selected < results.count ? results[list.selected] : nil }
+
+    public func handle(_ key: Key) -> Effect {
+        switch key {
+        case .up, .down, .pageUp, .pageDown: _ = list.handle(key, page: 10); return .none
+        default: break
+        }
+        switch bindings.action(for: key) {
+        case .open?:
+            guard let p = selected else { return .none }
+            if let booking { return .push(BookSlotModel(context, doctor: booking.doctor, patient: p, from: booking.date)) }
+            return .push(PatientCardModel(context, patientID: p.id))
+        case .register?: return .push(RegisterPatientModel(context))
+        case nil:
+            let before = query.value
+            guard query.handle(key) else { return .unhandled }
+            if query.value != before { search() }
+            return .none
+        }
+    }
+
+    public func reload() {
+        do { directory = try context.store.patientDirectory(); error = nil } catch { self.error = Format.error(error) }
+        search(keepSelection: true)
+    }
+
+    private func search(keepSelection: Bool = false) {
+        let keep = keepSelection ? selected?.id : nil
+        results = directory?.search(query.value, limit: Self.limit) ?? []
+        list.reset(count: results.count, keeping: results.firstIndex { $0.id == keep } ?? 0)
+    }
+}

@@ -1,0 +1,44 @@
+import ClinicCore
+
+/// The desk registers a walk-in patient (name, email, phone; no password: the
+/// patient sets one at the kiosk or the desk does later). Errors from the
+/// core's rules go under their field; success opens the new patient's card.
+public final class RegisterPatientModel: ScreenModel {
+    enum Action: Sendable { case save }
+    let context: AppContext
+    public internal(set) var form = Form([TextField("Name", maxLength: 200), TextField("Email", maxLength: 254),
+                                          TextField("Phone", maxLength: 40)])
+    public private(set) var message: String?
+
+    public init(_ context: AppContext) { self.context = context }
+
+    let bindings: [Binding<Action>] = [Binding([.enter], .save, "register")]
+    public var title: String { "Register a patient" }
+    public var hints: [KeyHint] { [KeyHint(keys: "Tab", label: "next field")] + bindings.hints() }
+    public var capturesText: Bool { true }
+    public var isDirty: Bool { form.isEdited }
+
+    public func handle(_ key: Key) -> Effect {
+        if bindings.action(for: key) == .save { return save() }
+        return form.handle(key) ? .none : .unhandled
+    }
+
+    func save() -> Effect {
+        var errors: [Int: String] = [:]
+        do { _ = try AccountInput.name(form[0]) } catch { errors[0] = Format.error(error) }
+        do { _ = try AccountInput.email(form[1]) } catch { errors[1] = Format.error(error) }
+        do { _ = try PhoneNumber.normalize(form[2], defaultCountryCode: context.store.defaultCountryCode) } catch { errors[2] = Format.error(error) }
+        form.setErrors(errors)
+        guard errors.isEmpty else { return .none }
+        do {
+            let account = try context.store.createAccount(NewAccount(role: .patient, name: form[0], email: form[1], phone: form[2]),
+                                                          by: context.actor)
+            return .replace(PatientCardModel(context, patientID: account.id, notice: "Registered \(account.name)."))
+        } catch let error as ClinicError {
+            if error.message.contains("email") { form.setErrors([1: error.message]) }
+            else if error.message.contains("phone") { form.setErrors([2: error.message]) }
+            else { message = error.message }
+        } catch { message = Format.error(error) }
+        return .none
+    }
+}

@@ -1,0 +1,59 @@
+import ClinicCore
+
+/// Moves a visit to another free slot of the same doctor: a day picker
+/// (`[` `]` `t`) over the doctor's slots; Enter asks the core to move it in one
+/// transaction (the old slot is kept if the new one is refused or just taken).
+public final class RescheduleModel: ScreenModel {
+    enum Action: Sendable { case move }
+    let context: AppContext
+    public let appointment: Appointment
+    public private(set) var day: DayPicker
+    public private(set) var slots: [DaySlots.Entry] = []
+    public internal(set) var list = ListState()
+    public private(set) var notice: (text: String, role: ThemeRole)?
+
+    public init(_ context: AppContext, appointment: Appointment) {
+        self.context = context; self.appointment = appointment
+        day = DayPicker(max(context.today, context.timeZone.local(appointment.start).date))
+        reload()
+        list.select(slots.firstIndex(where: \.free) ?? 0)
+    }
+
+    let bindings: [Binding<Action>] = [Binding([.enter], .move, "move here")]
+    public var title: String { "Move \(appointment.code)" }
+    public var hints: [KeyHint] { [KeyHint(keys: "↑↓/jk", label: "move", inFooter: false)] + bindings.hints() + DayPicker.hints }
+
+    /// The highlighted slot, if any.
+    public var selected: DaySlots.Entry? { list.selected < slots.count ? slots[list.selected] : nil }
+
+    public func handle(_ key: Key) -> Effect {
+        if list.handle(key, page: 10) { notice = nil; return .none }
+        if day.handle(key, today: context.today) {
+            notice = nil; reload(); list.select(slots.firstIndex(where: \.free) ?? 0); return .none
+        }
+        switch bindings.action(for: key) {
+        case .move?:
+            guard let entry = selected, let actor = context.actor else { return .none }
+            guard entry.free else { notice = ("That slot is taken: pick a free one.", .warning); return .none }
+            do {
+                let moved = try context.store.reschedule(code: appointment.code, to: entry.slot.start, by: actor)
+                context.flash = "Moved \(moved.code) to \(Format.dateTime(moved.start, context.timeZone))."
+                return .pop
+            } catch {
+                notice = (Format.error(error), .error)
+                reload()
+            }
+        case nil: return .unhandled
+        }
+        return .none
+    }
+
+    public func reload() {
+        guard let actor = context.actor else { return }
+        let keep = selected?.slot.start
+        do {
+            slots = try context.store.slots(doctorID: appointment.doctor.id, on: day.date, viewer: actor).entries
+        } catch { slots = []; notice = (Format.error(error), .error) }
+        list.reset(count: slots.count, keeping: slots.firstIndex { $0.slot.start == keep } ?? list.selected)
+    }
+}

@@ -1,0 +1,68 @@
+import ClinicCore
+
+/// A doctor's own day (today by default; `[` `]` `t` move): each appointment
+/// with time, patient, status and reason. Enter opens one; `d` marks the
+/// selected one completed (the core checks it is this doctor's); `g` shows the
+/// doctor's stats. Refreshes when a patient confirms by SMS or is checked in.
+public final class DoctorDayModel: ScreenModel {
+    enum Action: Sendable { case open, complete, stats, signOut }
+    let context: AppContext
+    public private(set) var day: DayPicker
+    public private(set) var appointments: [Appointment] = []
+    public internal(set) var list = ListState()
+    public private(set) var notice: (text: String, role: ThemeRole)?
+
+    public init(_ context: AppContext) {
+        self.context = context
+        day = DayPicker(context.today)
+        reload()
+        list.select(appointments.firstIndex { $0.end > context.now && $0.status.isActive } ?? 0)
+    }
+
+    let bindings: [Binding<Action>] = [
+        Binding([.enter], .open, "details"),
+        Binding([.char("d")], .complete, "mark completed"),
+        Binding([.char("g")], .stats, "my stats"),
+        Binding([.char("s")], .signOut, "sign out", footer: false),
+    ]
+    public var title: String { "My day" }
+    public var hints: [KeyHint] {
+        [KeyHint(keys: "↑↓/jk", label: "move", inFooter: false)] + bindings.hints() + DayPicker.hints
+    }
+
+    /// The selected appointment, if any.
+    public var selected: Appointment? { list.selected < appointments.count ? appointments[list.selected] : nil }
+
+    public func handle(_ key: Key) -> Effect {
+        if list.handle(key, page: 10) { notice = nil; return .none }
+        if day.handle(key, today: context.today) { notice = nil; reload(); list.select(0); return .none }
+        switch bindings.action(for: key) {
+        case .open?:
+            guard let a = selected else { return .none }
+            return .push(AppointmentDetailModel(context, code: a.code))
+        case .complete?:
+            guard let a = selected, let actor = context.actor else { return .none }
+            do {
+                _ = try context.store.transition(code: a.code, to: .completed, by: actor)
+                notice = ("Completed \(a.code) (\(a.patient.name)).", .success)
+            } catch { notice = (Format.error(error), .error) }
+            reload()
+        case .stats?: return .push(StatsModel(context, doctorID: context.account?.id))
+        case .signOut?: return .signOut
+        case nil: return .unhandled
+        }
+        return .none
+    }
+
+    public func reload() {
+        guard let id = context.account?.id else { return }
+        let keep = selected?.id, zone = context.timeZone
+        do {
+            appointments = try context.store.appointments(AppointmentFilter(
+                doctorID: id, from: zone.startOfDay(day.date), to: zone.startOfDay(day.date.adding(days: 1)), limit: 10_000))
+        } catch {
+            appointments = []; notice = (Format.error(error), .error)
+        }
+        list.reset(count: appointments.count, keeping: appointments.firstIndex { $0.id == keep } ?? list.selected)
+    }
+}

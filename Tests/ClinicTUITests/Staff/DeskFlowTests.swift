@@ -1,0 +1,135 @@
+import ClinicCore
+import ClinicTesting
+import Foundation
+import Testing
+@testable import ClinicTUI
+
+@Suite("Desk: find, card, book, move, cancel")
+struct DeskFlowTests {
+    /// Dr Ana (cardiology), two patients, one booked Tue 3 Mar 09:00; the receptionist signed in Mon 2 Mar 07:00.
+    func desk() throws -> (TUIHarness, Account, Account, Appointment) {
+        let clinic = try TestClinic()
+        let ana = try clinic.addDoctor(name: "Dr Ana Moreau", specialization: "Cardiology")
+        let zoe = try clinic.addPatient(name: "Zoë Lefèvre")
+        try clinic.addPatient(name: "Omar Haddad")
+        let a = try clinic.book(doctor: ana, patient: zoe, at: clinic.local("2026-03-03", "09:00"), reason: "Palpitations")
+        let receptionist = try clinic.addStaff(.receptionist)
+        let h = try TUIHarness(.staff, clinic: clinic)
+        h.signIn(receptionist.email, "staff-password")
+        return (h, ana, zoe, a)
+    }
+
+    @Test("/ searches incrementally, accent-insensitive; Enter opens the card with appointments and SMS state")
+    func searchAndCard() throws {
+        let (h, _, zoe, a) = try desk()
+        h.press(.char("/"))
+        #expect(h.core.top is PatientSearchModel && h.screen.contains("2 match(es)"))
+        h.type("zoe")
+        #expect(h.screen.contains("1 match(es)") && h.screen.contains("Zoë Lefèvre") && !h.screen.contains("Omar"))
+        h.press(.enter)
+        let card = try #require(h.core.top as? PatientCardModel)
+        #expect(card.patientID == zoe.id)
+        let s = h.screen
+        #expect(s.contains(zoe.phone) && s.contains("SMS: receives reminders") && s.contains("1 upcoming · 0 past"))
+        #expect(s.contains(a.code) && s.contains("Palpitations"))
+        try h.clinic.store.setOptOut(phone: zoe.phone, optedOut: true, source: "sms STOP")
+        h.core.tick(at: h.time + 1, dataChanged: true)
+        #expect(h.screen.contains("SMS: opted out (sms STOP)"))
+    }
+
+    @Test("b books for the patient through the kiosk's flow, acting as the receptionist")
+    func bookOnBehalf() throws {
+        let (h, ana, zoe, _) = try desk()
+        h.press(.char("/")); h.type("lefevre"); h.press(.enter)
+        h.press(.char("b"))
+        #expect(h.core.top is BookSpecialtyModel)
+        h.press(.enter, .enter) // Cardiology → Dr Ana → first free slot today
+        #expect(h.screen.contains("Mon 2 Mar 2026"))
+        h.press(.enter)
+        #expect(h.screen.contains("For Zoë Lefèvre"))
+        h.type("Follow-up"); h.press(.enter, .enter)
+        #expect(h.core.top is BoardModel)
+        let booked = try h.clinic.store.appointments(AppointmentFilter(patientID: zoe.id)).first { $0.reason == "Follow-up" }
+        let b = try #require(booked)
+        let nine = try h.clinic.local("2026-03-02", "09:00")
+        #expect(b.doctor.id == ana.id && b.start == nine)
+        #expect(h.screen.contains("Booked Mon 2 Mar 2026 09:00 with Dr Ana Moreau for Zoë Lefèvre. Code \(b.code)."))
+        let created = try #require(try h.clinic.store.events(code: b.code).first)
+        #expect(created.actorRole == "receptionist" && created.via == .tui)
+    }
+
+    @Test("n on the board books a new visit with the selected visit's doctor from the board's day")
+    func bookFromBoard() throws {
+        let (h, ana, _, _) = try desk()
+        h.press(.char("]"), .char("n"))
+        let pick = try #require(h.core.top as? PatientSearchModel)
+        #expect(pick.booking?.doctor.id == ana.id && h.screen.contains("New visit with Dr Ana Moreau from Tue 3 Mar 2026"))
+        h.type("omar"); h.press(.enter)
+        let slots = try #require(h.core.top as? BookSlotModel)
+        #expect(slots.date == LocalDate("2026-03-03") && slots.patient?.name == "Omar Haddad")
+        #expect(h.screen.contains("09:00–09:30    taken"))
+        h.press(.enter); h.type("Check-up"); h.press(.enter, .enter)
+        #expect(h.core.top is BoardModel && h.screen.contains("Booked Tue 3 Mar 2026 09:30 with Dr Ana Moreau for Omar Haddad."))
+    }
+
+    @Test("r moves the visit to another free slot in one step; x cancels it with a reason")
+    func moveAndCancel() throws {
+        let (h, _, _, a) = try desk()
+        h.press(.char("/")); h.type("Zoë"); h.press(.enter)
+        h.press(.char("r"))
+        let move = try #require(h.core.top as? RescheduleModel)
+        #expect(move.day.date == LocalDate("2026-03-03") && h.screen.contains("09:00–09:30    this visit"))
+        h.press(.char("]"), .down, .enter) // Wed 4 Mar 09:30
+        #expect(h.core.top is PatientCardModel)
+        let moved = try h.clinic.store.appointment(code: a.code)
+        let target = try h.clinic.local("2026-03-04", "09:30")
+        #expect(moved.start == target && moved.status == .scheduled)
+        #expect(h.screen.contains("Moved \(a.code) to Wed 4 Mar 2026 09:30."))
+        h.press(.char("x"))
+        #expect(h.core.top is CancelVisitModel)
+        h.press(.enter)
+        #expect(h.screen.contains("say why"))
+        h.type("Patient called: travelling"); h.press(.enter)
+        #expect(try h.clinic.store.appointment(code: a.code).status == .cancelled)
+        #expect(try h.clinic.store.events(code: a.code).last?.note == "Patient called: travelling")
+        #expect(h.screen.contains("Cancelled \(a.code) (Patient called: travelling).") && h.screen.contains("0 upcoming · 1 past"))
+    }
+
+    @Test("a slot taken meanwhile is refused and the visit stays where it was")
+    func moveRace() throws {
+        let (h, ana, _, a) = try desk()
+        h.press(.char("/")); h.type("Zoë"); h.press(.enter, .char("r"))
+        #expect((h.core.top as? RescheduleModel)?.selected?.slot.start == (try h.clinic.local("2026-03-03", "09:30"))) // first free
+        let other = try h.clinic.addPatient()
+        try h.clinic.book(doctor: ana, patient: other, at: h.clinic.local("2026-03-03", "09:30"))
+        h.press(.enter)
+        #expect(h.core.top is RescheduleModel && h.screen.contains("that slot was just taken"))
+        #expect(try h.clinic.store.appointment(code: a.code).start == a.start)
+    }
+
+    @Test("Ctrl-N registers a walk-in; the core's errors go under the field")
+    func register() throws {
+        let (h, _, zoe, _) = try desk()
+        h.press(.char("/"), .ctrl("n"))
+        h.type("Walk In"); h.press(.tab); h.type(zoe.email); h.press(.tab); h.type("555 010 9999"); h.press(.enter)
+        #expect(h.screen.contains("already in use"))
+        #expect((h.core.top as? RegisterPatientModel)?.form.focus == 1)
+        h.press(.ctrl("u")); h.type("walk.in@example.com"); h.press(.enter)
+        let card = try #require(h.core.top as? PatientCardModel)
+        #expect(card.patient?.name == "Walk In" && h.screen.contains("Registered Walk In."))
+    }
+
+    @Test("m shows failed and pending SMS, replies, and flagged numbers")
+    func smsPanel() throws {
+        let (h, _, zoe, a) = try desk()
+        _ = try h.clinic.store.transition(code: a.code, to: .confirmed, by: .shell) // queues a confirmation SMS
+        _ = try h.clinic.store.receiveSMS(InboundSMS(messageSID: "SM1", from: zoe.phone, body: "please stop texting me"))
+        h.press(.char("m"))
+        #expect(h.core.top is SMSPanelModel)
+        #expect(h.screen.contains("Failed / pending (1)") && h.screen.contains(a.code) && h.screen.contains("confirmation"))
+        h.press(.tab)
+        #expect(h.screen.contains("please stop texting me") && h.screen.contains("⚑"))
+        h.press(.tab)
+        #expect(h.screen.contains("Flagged numbers"))
+    }
+}

@@ -1,0 +1,93 @@
+import ClinicCore
+import ClinicTesting
+import Foundation
+import Testing
+@testable import ClinicTUI
+
+@Suite("Doctor's day")
+struct DoctorDayTests {
+    /// Dr Ana with two visits on Mon 2 Mar 2026, Dr Ben with one; Ana signed in at 07:00 local.
+    func doctor() throws -> (TUIHarness, Account, [Appointment]) {
+        let clinic = try TestClinic()
+        let ana = try clinic.addDoctor(name: "Dr Ana Moreau")
+        let ben = try clinic.addDoctor(name: "Dr Ben Okafor")
+        let p1 = try clinic.addPatient(name: "Zoë Lefèvre"), p2 = try clinic.addPatient(name: "Omar Haddad")
+        let booked = [
+            try clinic.book(doctor: ana, patient: p1, at: clinic.local("2026-03-02", "09:00"), reason: "Palpitations"),
+            try clinic.book(doctor: ana, patient: p2, at: clinic.local("2026-03-02", "10:00"), reason: "Blood pressure"),
+            try clinic.book(doctor: ben, patient: p2, at: clinic.local("2026-03-02", "14:00"), reason: "Rash"),
+            try clinic.book(doctor: ana, patient: p1, at: clinic.local("2026-03-04", "09:00"), reason: "Results"),
+        ]
+        let h = try TUIHarness(.staff, clinic: clinic)
+        h.signIn(ana.email, "doctor-password")
+        return (h, ben, booked)
+    }
+
+    @Test("a doctor lands on their own day: patient, reason, status; never another doctor's")
+    func myDay() throws {
+        let (h, _, booked) = try doctor()
+        #expect(h.core.top is DoctorDayModel)
+        let s = h.screen
+        #expect(s.contains("Mon 2 Mar 2026 (today)") && s.contains("2 to see"))
+        #expect(s.contains("Zoë Lefèvre") && s.contains("Palpitations") && s.contains("Blood pressure"))
+        #expect(!s.contains(booked[2].code) && !s.contains("Rash"))
+        h.press(.char("]"), .char("]"))
+        #expect(h.screen.contains("Wed 4 Mar 2026") && h.screen.contains("Results"))
+        h.press(.char("]"))
+        #expect(h.screen.contains("No appointments this day"))
+        h.press(.char("t"))
+        #expect(h.screen.contains("Palpitations"))
+    }
+
+    @Test("d marks completed once the visit has started; the core refuses before")
+    func complete() throws {
+        let (h, _, booked) = try doctor()
+        h.press(.char("d"))
+        #expect(h.screen.contains("cannot be completed before it starts"))
+        h.clinic.clock.set(TestClinic.instant("2026-03-02T14:05:00Z")) // 09:05 local
+        h.press(.char("d"))
+        #expect(try h.clinic.store.appointment(code: booked[0].code).status == .completed)
+        #expect(h.screen.contains("Completed \(booked[0].code) (Zoë Lefèvre)."))
+        #expect(h.frame.role(of: "completed") != nil)
+    }
+
+    @Test("the day updates without a key press when a patient confirms or is checked in elsewhere")
+    func live() throws {
+        let (h, _, booked) = try doctor()
+        _ = try h.clinic.store.transition(code: booked[1].code, to: .confirmed, by: .shell)
+        h.core.tick(at: h.time + 1, dataChanged: true)
+        #expect(h.screen.contains("confirmed"))
+        _ = try h.clinic.store.transition(code: booked[0].code, to: .checkedIn, by: .shell)
+        h.core.tick(at: h.time + 2, dataChanged: true)
+        #expect(h.screen.contains("checked in"))
+    }
+
+    @Test("details show the reason and history; a crafted complete of another doctor's appointment is refused by the core")
+    func permissions() throws {
+        let (h, _, booked) = try doctor()
+        h.press(.enter)
+        #expect((h.core.top as? AppointmentDetailModel)?.code == booked[0].code && h.screen.contains("Palpitations") && h.screen.contains("d mark completed"))
+        h.clinic.clock.set(TestClinic.instant("2026-03-02T19:30:00Z")) // 14:30 local: Ben's visit has started
+        let crafted = AppointmentDetailModel(h.context, code: booked[2].code)
+        crafted.complete()
+        #expect(crafted.notice?.role == .error)
+        #expect(crafted.notice?.text.contains("doctors may act only on their own appointments") == true)
+        #expect(try h.clinic.store.appointment(code: booked[2].code).status == .scheduled)
+    }
+
+    @Test("g shows my stats: a stacked bar per period, totals and the no-show rate; m switches to days")
+    func stats() throws {
+        let (h, _, booked) = try doctor()
+        h.clinic.clock.set(TestClinic.instant("2026-03-04T15:00:00Z"))
+        _ = try h.clinic.store.transition(code: booked[0].code, to: .completed, by: .shell)
+        _ = try h.clinic.store.transition(code: booked[1].code, to: .noShow, by: .shell)
+        h.press(.char("g"))
+        #expect(h.core.top is StatsModel)
+        let s = h.screen
+        #expect((h.core.top as? StatsModel)?.doctorID == h.context.account?.id && s.contains("All time: 3 appointments"))
+        #expect(s.contains("no-show rate 50%") && s.contains("2026-03"))
+        #expect(h.frame.role(of: "█") == .statusCompleted && h.frame.role(of: "▚▚") == .statusNoShow)
+        h.press(.char("m"))
+        #expect(h.screen.contains("2026-03-04") && h.screen.contains("2026-03-02"))
+    }
+}
