@@ -21,8 +21,13 @@ public final class SchedulerService: ClinicService, @unchecked Sendable {
     private var stopping = false
     private var finished = false
     private var thread: Thread?
+    private var lastLeading: Bool?
 
     public init(scheduler: Scheduler) { self.scheduler = scheduler }
+
+    /// Whether the last tick held the lease (nil: no tick yet, or stopped),
+    /// for status displays: true means this process runs the scheduler.
+    public var isLeading: Bool? { condition.withLock { lastLeading } }
 
     public func start() {
         let thread = Thread { [self] in run() }
@@ -51,6 +56,7 @@ public final class SchedulerService: ClinicService, @unchecked Sendable {
         while !condition.withLock({ stopping }) {
             do {
                 let report = try scheduler.tick()
+                condition.withLock { lastLeading = report.leader }
                 if report.leader != leading {
                     leading = report.leader
                     logger.info(report.leader ? "scheduler lease acquired: running the scheduler"
@@ -71,6 +77,7 @@ public final class SchedulerService: ClinicService, @unchecked Sendable {
         scheduler.releaseLease()
         logger.info("scheduler stopped")
         condition.withLock {
+            lastLeading = nil
             finished = true
             condition.broadcast()
         }

@@ -15,18 +15,20 @@ public final class AppContext {
     public let timeZone: ClinicTimeZone
     /// Demo sign-ins shown on the sign-in screen (`clinic demo`).
     public let demoSignIns: [DemoClinic.SignIn]
-    /// Shown in the status line (`scheduler off · sms outbox`).
-    public var services: String
+    /// The background services' state for the staff status line (nil: not shown).
+    public var servicesState: ServicesState?
+    /// Shown in the status line (`scheduler running here · sms outbox`); "" when unknown.
+    public var services: String { servicesState?.text ?? "" }
     /// The signed-in account.
     public var account: Account?
     /// A note for the next screen shown (e.g. a booking's code on the home screen).
     public var flash: String?
 
-    public init(store: ClinicStore, mode: AppMode, demoSignIns: [DemoClinic.SignIn] = [], services: String = "") throws {
+    public init(store: ClinicStore, mode: AppMode, demoSignIns: [DemoClinic.SignIn] = [], services: ServicesState? = nil) throws {
         let settings = try store.settings()
         self.store = store; self.mode = mode; self.demoSignIns = demoSignIns
         self.clinicName = settings.name; self.timeZone = settings.timeZone
-        self.services = services.isEmpty ? "scheduler off · sms outbox" : services
+        self.servicesState = services
     }
 
     /// The signed-in account acting through this front end.

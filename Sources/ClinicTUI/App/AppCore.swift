@@ -116,7 +116,8 @@ public final class AppCore {
         buffer.fill(buffer.bounds, role: .normal)
         let status = StatusInfo(clinicName: context.clinicName, screenTitle: top.title,
                                 user: context.account.map { "\($0.name) (\($0.role.rawValue))" },
-                                localTime: localTime, services: context.mode == .staff ? context.services : "")
+                                localTime: localTime, services: context.mode == .staff ? context.services : "",
+                                servicesShort: context.mode == .staff ? context.servicesState?.short : "")
         StatusLinePainter.paint(status, into: &buffer, row: 0)
         let body = Rect(x: 2, y: 2, width: buffer.width - 4, height: buffer.height - 4)
         top.paint(into: &buffer, area: body)

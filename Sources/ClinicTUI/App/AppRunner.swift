@@ -7,11 +7,14 @@ public final class AppRunner {
     let core: AppCore
     let theme: Theme
     let environment: [String: String]
+    let servicesProbe: ServicesProbe?
     /// Seconds between two looks at the data version.
     static let pollInterval = 0.5
 
-    public init(context: AppContext, theme: Theme, idleSeconds: Double?,
+    /// `servicesProbe` feeds the staff status line with the scheduler / SMS state (nil: none shown).
+    public init(context: AppContext, theme: Theme, idleSeconds: Double?, servicesProbe: ServicesProbe? = nil,
                 environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.servicesProbe = servicesProbe
         self.core = AppCore(context: context, idleSeconds: idleSeconds, startedAt: ProcessInfo.processInfo.systemUptime)
         self.theme = theme
         self.environment = environment
@@ -26,6 +29,7 @@ public final class AppRunner {
         terminal.start(theme: theme, environment: environment)
         defer { terminal.stop() }
         var lastPoll = uptime, lastTime = "", dirty = true
+        if let servicesProbe { core.context.servicesState = servicesProbe.state() }
         while !core.finished {
             if signals.terminatingSignal != nil { return 0 }
             let now = uptime
@@ -51,6 +55,10 @@ public final class AppRunner {
                 let signedIn = core.context.account != nil
                 core.tick(at: uptime, dataChanged: changed)
                 if changed || signedIn != (core.context.account != nil) { dirty = true }
+                if let servicesProbe {
+                    let state = servicesProbe.state()
+                    if state != core.context.servicesState { core.context.servicesState = state; dirty = true }
+                }
             }
         }
         return 0

@@ -6,7 +6,7 @@ import Foundation
 /// `clinic demo`: a ready-to-try clinic in `clinic-demo.sqlite`.
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "demo", abstract: "Create (if missing) and fill a demo clinic, then show how to use it.")
+        commandName: "demo", abstract: "Create (if missing) and fill a demo clinic, then open the staff TUI with the scheduler and the webhook listener running (SMS to the outbox).")
 
     @Option(help: "The demo database.") var db = "clinic-demo.sqlite"
     @Option(help: "The demo clinic's time zone.") var timezone = "America/New_York"
@@ -29,7 +29,9 @@ struct DemoCommand: ParsableCommand {
             if !noTUI, Terminal.isInteractive {
                 var config = try ConfigLoader.load(flags: .init(configPath: nil, databasePath: db))
                 config.databasePath = db
-                try TUILauncher.run(mode: .staff, store: store, config: config, theme: theme, demoSignIns: signIns)
+                config.smsGateway = "outbox"
+                try TUILauncher.run(mode: .staff, store: store, config: config, theme: theme,
+                                    services: .schedulerAndListener, demoSignIns: signIns)
                 return
             }
             let today = zone.local(store.clock.now()).date

@@ -21,7 +21,8 @@ struct FrontEndOptions: ParsableArguments {
             let store = try ClinicStore(path: config.databasePath, clock: SystemClock.fromEnvironment(),
                                         hasher: PasswordHasher(iterations: config.passwordIterations),
                                         settings: config.clinic, defaultCountryCode: config.defaultCountryCode)
-            try TUILauncher.run(mode: mode, store: store, config: config, theme: theme)
+            let services: TUILauncher.Services = mode == .staff && config.scheduler != "external" ? .scheduler : .none
+            try TUILauncher.run(mode: mode, store: store, config: config, theme: theme, services: services)
         } catch let error as ExitCodeError {
             throw ExitCode(error.status)
         } catch {

@@ -7,9 +7,19 @@ import Logging
 /// `clinic kiosk` and `clinic demo`: config, theme, store, logs away from the
 /// terminal, then the run loop.
 enum TUILauncher {
+    /// Which background services run in the front end's process.
+    enum Services: Equatable {
+        /// None (the kiosk).
+        case none
+        /// The scheduler under the lease (the staff TUI, unless `scheduler = "external"`).
+        case scheduler
+        /// The scheduler and the webhook listener on `listen` (`clinic demo`).
+        case schedulerAndListener
+    }
+
     /// Runs `mode` over the store; throws the exit status.
     static func run(mode: AppMode, store: ClinicStore, config: ClinicConfig, theme themeName: String?,
-                    demoSignIns: [DemoClinic.SignIn] = []) throws {
+                    services plan: Services, demoSignIns: [DemoClinic.SignIn] = []) throws {
         let theme: Theme
         do { theme = try Theme.load(themeName ?? config.theme) } catch let error as ThemeError {
             throw ClinicError(.invalidInput, "bad theme: \(error.description)")
@@ -17,25 +27,25 @@ enum TUILauncher {
         guard Terminal.isInteractive else {
             throw ClinicError(.invalidInput, "the \(mode == .kiosk ? "kiosk" : "TUI") needs a terminal on standard input and output")
         }
-        routeLogs(to: config.logFile)
+        // The staff status line names the gateway even when `clinic serve` does the sending.
+        let gateway = mode == .kiosk ? nil : ((try? SMSGatewayFactory.make(config))?.name ?? config.smsGateway)
+        let log = LogRoute(path: logPath(config))
+        defer { log.restore() }
         setenv("SWIFT_BACKTRACE", "interactive=no", 0)
+        let logger = Logger(label: "clinic.\(mode == .kiosk ? "kiosk" : "tui")")
+        let running = try BackgroundServices.start(plan, config: config, store: store, logger: logger)
+        defer { running.stop() }
+        let probe = gateway.map { ServicesProbe(store: store, gateway: $0, listener: running.listener, leading: running.leading) }
         let context = try AppContext(store: store, mode: mode, demoSignIns: demoSignIns)
         let idle = mode == .kiosk && config.kioskIdleMinutes > 0 ? Double(config.kioskIdleMinutes) * 60 : nil
-        let status = try AppRunner(context: context, theme: theme, idleSeconds: idle).run()
+        let status = try AppRunner(context: context, theme: theme, idleSeconds: idle, servicesProbe: probe).run()
         if status != 0 { throw ExitCodeError(status) }
     }
 
-    /// Logs never reach the terminal while curses owns it: a file, or nowhere.
-    static func routeLogs(to path: String) {
-        let handle = path.isEmpty ? nil : FileHandle(forWritingAtPath: path) ?? {
-            _ = FileManager.default.createFile(atPath: path, contents: nil)
-            return FileHandle(forWritingAtPath: path)
-        }()
-        handle?.seekToEndOfFile()
-        LoggingSystem.bootstrap { label in
-            guard let handle else { return SwiftLogNoOpLogHandler() }
-            return FileLogHandler(label: label, handle: handle)
-        }
+    /// `log_file`, or `clinic.log` beside the database.
+    static func logPath(_ config: ClinicConfig) -> String {
+        if !config.logFile.isEmpty { return config.logFile }
+        return URL(fileURLWithPath: config.databasePath).deletingLastPathComponent().appendingPathComponent("clinic.log").path
     }
 }
 
@@ -43,6 +53,7 @@ enum TUILauncher {
 struct FileLogHandler: LogHandler {
     let label: String
     let handle: FileHandle
+    /// Also from `CLINIC_LOG_LEVEL`.
     var logLevel: Logger.Level = .info
     var metadata: Logger.Metadata = [:]
 

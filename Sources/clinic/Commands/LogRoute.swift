@@ -1,0 +1,32 @@
+import Foundation
+import Logging
+
+/// Keeps every log line off the terminal while curses owns it: swift-log goes
+/// to the log file, and so does anything written to stderr (fd 2) until
+/// `restore()`, which gives stderr back for the exit message.
+final class LogRoute {
+    private var savedStderr: Int32 = -1
+
+    /// Opens (creating) `path` for appending; logs go nowhere if it cannot be opened.
+    init(path: String) {
+        if !FileManager.default.fileExists(atPath: path) { _ = FileManager.default.createFile(atPath: path, contents: nil) }
+        let handle = FileHandle(forWritingAtPath: path)
+        handle?.seekToEndOfFile()
+        LoggingSystem.bootstrap { label in
+            guard let handle else { return SwiftLogNoOpLogHandler() }
+            return FileLogHandler(label: label, handle: handle)
+        }
+        if let handle {
+            savedStderr = dup(STDERR_FILENO)
+            dup2(handle.fileDescriptor, STDERR_FILENO)
+        }
+    }
+
+    /// Puts the terminal back on stderr.
+    func restore() {
+        guard savedStderr >= 0 else { return }
+        dup2(savedStderr, STDERR_FILENO)
+        close(savedStderr)
+        savedStderr = -1
+    }
+}
