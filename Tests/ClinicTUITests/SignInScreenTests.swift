@@ -59,6 +59,7 @@ struct SignInScreenTests {
         let doctor = try clinic.addDoctor(name: "Dr Ana Moreau"), desk = try clinic.addStaff(.receptionist)
         let admin = try clinic.addStaff(.admin)
         let h = try TUIHarness(.staff, clinic: clinic)
+        h.width = 120 // at 80 columns the status line shortens the name to fit the services' state
         h.signIn(doctor.email, "doctor-password")
         #expect(h.core.top is DoctorDayModel && h.screen.contains("Dr Ana Moreau (doctor)"))
         h.press(.char("s"))

@@ -13,7 +13,9 @@ final class TUIHarness {
 
     init(_ mode: AppMode, clinic: TestClinic? = nil, idleSeconds: Double? = nil, demo: [DemoClinic.SignIn] = []) throws {
         self.clinic = try clinic ?? TestClinic()
-        context = try AppContext(store: self.clinic.store, mode: mode, demoSignIns: demo)
+        // The staff terminal shows its services' state; here nothing runs the scheduler.
+        context = try AppContext(store: self.clinic.store, mode: mode, demoSignIns: demo,
+                                 services: mode == .staff ? ServicesState(scheduler: .off, gateway: "outbox") : nil)
         core = AppCore(context: context, idleSeconds: idleSeconds)
     }
 
