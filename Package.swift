@@ -77,6 +77,7 @@ let package = Package(
             name: "clinic-bench",
             dependencies: [
                 "ClinicCore",
+                "ClinicTUI",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -32,6 +32,12 @@ struct BenchRunner {
             report["slots_1m"] = slots
         }
 
+        if options.only.contains("tui") {
+            let tui = try TUIBench.run(dir: dir, appointments: sizes.slotsAppointments, days: options.quick ? 20 : 250)
+            progress("tui: key to frame p99 \(tui["day_key_p99_ms"] ?? "?") ms (day), \(tui["move_key_p99_ms"] ?? "?") ms (move)")
+            report["tui_1m"] = tui
+        }
+
         if options.only.contains("seed") {
             let figures = try SeedStatsBench.run(dir: dir, patients: sizes.seedPatients, appointments: sizes.seedAppointments,
                                                  statsCalls: sizes.statsCalls)

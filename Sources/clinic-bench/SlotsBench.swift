@@ -9,32 +9,7 @@ import GRDB
 enum SlotsBench {
     static func run(dir: String, appointments: Int, calls: Int, warmup: Int) throws -> [String: Any] {
         let builder = SlotsDatabaseBuilder(appointments: appointments)
-        let path = dir + "/" + builder.fileName
-        var buildSeconds: Double?
-        if FileManager.default.fileExists(atPath: path), try storedAppointments(path) != appointments {
-            progress("slots: \(path) is incomplete or different; rebuilding")
-            BenchFiles.removeDatabase(path)
-        }
-        if !FileManager.default.fileExists(atPath: path) {
-            // Built under another name and renamed when complete, so an interrupted
-            // build is never mistaken for a finished one.
-            let partial = path + ".building"
-            BenchFiles.removeDatabase(partial)
-            let start = Stopwatch.now()
-            try builder.build(path: partial)
-            for suffix in ["-wal", "-shm"] where FileManager.default.fileExists(atPath: partial + suffix) {
-                // Empty after the TRUNCATE checkpoint and the pool's close.
-                try FileManager.default.removeItem(atPath: partial + suffix)
-            }
-            try? FileManager.default.removeItem(atPath: partial + ".lock")
-            try FileManager.default.moveItem(atPath: partial, toPath: path)
-            buildSeconds = Stopwatch.seconds(since: start)
-            progress("slots: built \(path) in \(Int(buildSeconds!)) s")
-        } else {
-            progress("slots: reusing \(path)")
-        }
-        let stored = try storedAppointments(path)
-        guard stored == appointments else { throw BenchError("slots: \(path) holds \(stored) appointments, not \(appointments)") }
+        let (path, buildSeconds) = try database(dir: dir, appointments: appointments)
 
         guard let zone = ClinicTimeZone(identifier: BenchClinic.zoneID) else { throw BenchError("unknown zone") }
         let now = Date(timeIntervalSince1970: TimeInterval(zone.startOfDay(SlotsDatabaseBuilder.splitDay)))
@@ -88,6 +63,40 @@ enum SlotsBench {
                 .map { ($0[0] as String, $0[1] as Int) })
         }
         return json
+    }
+
+    /// The database of `appointments` rows in `dir`, built on first use (also
+    /// used by the TUI benchmark); the build time when it was built now.
+    static func database(dir: String, appointments: Int) throws -> (path: String, buildSeconds: Double?) {
+        let builder = SlotsDatabaseBuilder(appointments: appointments)
+        let path = dir + "/" + builder.fileName
+        var buildSeconds: Double?
+        if FileManager.default.fileExists(atPath: path), try storedAppointments(path) != appointments {
+            progress("slots: \(path) is incomplete or different; rebuilding")
+            BenchFiles.removeDatabase(path)
+        }
+        if !FileManager.default.fileExists(atPath: path) {
+            // Built under another name and renamed when complete, so an interrupted
+            // build is never mistaken for a finished one.
+            let partial = path + ".building"
+            BenchFiles.removeDatabase(partial)
+            let start = Stopwatch.now()
+            try builder.build(path: partial)
+            for suffix in ["-wal", "-shm"] where FileManager.default.fileExists(atPath: partial + suffix) {
+                // Empty after the TRUNCATE checkpoint and the pool's close.
+                try FileManager.default.removeItem(atPath: partial + suffix)
+            }
+            try? FileManager.default.removeItem(atPath: partial + ".lock")
+            try FileManager.default.moveItem(atPath: partial, toPath: path)
+            buildSeconds = Stopwatch.seconds(since: start)
+            progress("slots: built \(path) in \(Int(buildSeconds!)) s")
+        } else {
+            progress("slots: reusing \(path)")
+        }
+        let stored = try storedAppointments(path)
+        guard stored == appointments else { throw BenchError("slots: \(path) holds \(stored) appointments, not \(appointments)") }
+        return (path, buildSeconds)
+
     }
 
     /// Appointments in the database at `path`, or -1 when it cannot be read as a clinic database.

@@ -29,6 +29,9 @@ public final class AppCore {
         self.stack = [Router.root(context)]
     }
 
+    /// Opens `screen` on top of the stack, as a screen's `.push` would (benchmarks, embedding).
+    public func open(_ screen: any ScreenModel) { apply(.push(screen)) }
+
     /// The screen on top.
     public var top: any ScreenModel { stack[stack.count - 1] }
 
