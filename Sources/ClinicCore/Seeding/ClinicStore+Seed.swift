@@ -31,16 +31,32 @@ extension ClinicStore {
             // Every id the plan writes is one it just created: foreign-key lookups (three per
             // appointment, two per audit row) would only re-prove that, at a third of the cost.
             try db.execute(sql: "PRAGMA foreign_keys = OFF")
-            defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize); PRAGMA temp_store = DEFAULT; PRAGMA threads = 0; PRAGMA foreign_keys = ON") }
+            // The commit only appends to the WAL; copying it into the database runs
+            // on another connection while the seed is checked (below).
+            let autoCheckpoint = try Int.fetchOne(db, sql: "PRAGMA wal_autocheckpoint") ?? 1000
+            try db.execute(sql: "PRAGMA wal_autocheckpoint = 0")
+            defer {
+                try? db.execute(sql: """
+                    PRAGMA cache_size = \(cacheSize); PRAGMA temp_store = DEFAULT; PRAGMA threads = 0; PRAGMA foreign_keys = ON;
+                    PRAGMA wal_autocheckpoint = \(autoCheckpoint)
+                    """)
+            }
             try db.inTransaction(.immediate) {
                 if options.replace { removed = try Self.removeAll(db) }
                 try SeedWriter(db: db, plan: plan, hashes: { hashing.wait() }, progress: progress).write()
+                progress?("committing", 0, 1)
                 return .commit
             }
+            progress?("analyzing", 0, 1)
             try db.execute(sql: "PRAGMA analysis_limit = 1000; ANALYZE")
         }
         progress?("checking", 0, 1)
+        let path = pool.path
+        let checkpoint = BackgroundResult {
+            try DatabaseQueue(path: path).writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(PASSIVE)") }
+        }
         let report = try SeedValidator(store: self, plan: plan, options: options).report()
+        try checkpoint.value()
         let credentials = (plan.staff + plan.doctors.map(\.person) + plan.patients.prefix(1)).map { p in
             SeedCredential(role: p.role.rawValue, name: p.name, email: p.email, phone: p.phone, password: p.password,
                            specialization: plan.doctors.first { $0.person.id == p.id }?.specialization)

@@ -11,24 +11,21 @@ struct SeedWriter {
     let hashes: () -> [Int64: String]
     let progress: SeedProgress?
 
-    /// Indexes whose key order is the order rows are written in (appointments by
-    /// doctor and start, events by appointment): appending to them is cheaper
-    /// than sorting a million keys afterwards.
-    static let keptWhileWriting: Set<String> = ["appointment_active_slot", "appointment_doctor_start", "appointment_event_appointment"]
-
     func write() throws {
         let indexes = try Row.fetchAll(db, sql: """
             SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL
             AND tbl_name IN ('account', 'appointment', 'appointment_event', 'weekly_hours', 'doctor_profile')
             """).map { (name: $0[0] as String, sql: $0[1] as String) }
-            .filter { !Self.keptWhileWriting.contains($0.name) }
         for index in indexes { try db.execute(sql: "DROP INDEX \(index.name.quotedDatabaseIdentifier)") }
         try writeAccounts()
         try writeVisits()
+        progress?("audit trail", 0, 1)
         try writeAuditTrail()
         try writePasswords(hashes())
-        progress?("indexing", 0, indexes.count)
-        for index in indexes { try db.execute(sql: index.sql) }
+        for (i, index) in indexes.enumerated() {
+            progress?("indexing", i, indexes.count)
+            try db.execute(sql: index.sql)
+        }
     }
 
     /// Passwords go in last: they are hashed on other cores while the rows above are written.
@@ -78,9 +75,10 @@ struct SeedWriter {
     private func writeAuditTrail() throws {
         try db.execute(sql: """
             INSERT INTO appointment_event (appointment_id, at, actor_id, actor_role, from_status, to_status, via)
-            SELECT a.id, a.created_at, a.created_by, COALESCE(c.role, 'admin'), NULL, 'scheduled',
-                   CASE WHEN c.role = 'patient' THEN 'kiosk' ELSE 'tui' END
-            FROM appointment a LEFT JOIN account c ON c.id = a.created_by ORDER BY a.id
+            SELECT id, created_at, created_by,
+                   CASE WHEN created_by = patient_id THEN 'patient' WHEN created_by IS NULL THEN 'admin' ELSE 'receptionist' END,
+                   NULL, 'scheduled', CASE WHEN created_by = patient_id THEN 'kiosk' ELSE 'tui' END
+            FROM appointment ORDER BY id
             """)
         try db.execute(sql: """
             INSERT INTO appointment_event (appointment_id, at, actor_id, actor_role, from_status, to_status, via)
