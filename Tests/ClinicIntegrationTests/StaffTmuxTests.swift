@@ -45,10 +45,22 @@ struct StaffTmuxTests {
     /// From the patient card: `b`, Cardiology, Dr ana.test (the seed may add doctors and specializations).
     func chooseDoctor(_ t: TmuxSession) throws {
         try t.press("b"); try t.waitFor("Which kind of doctor")
-        for _ in 0..<20 where try !t.capture().contains("▸Cardiology") { try t.press("Down") }
+        try moveTo("▸Cardiology", t)
         try t.press("Enter"); try t.waitFor("Dr ana.test@clinic.test")
-        for _ in 0..<20 where try !t.capture().contains("▸Dr ana.test") { try t.press("Down") }
+        try moveTo("▸Dr ana.test", t)
         try t.press("Enter")
+    }
+
+    /// Presses Down until `marker` (the selected row) shows, waiting for each press
+    /// to repaint so a busy machine cannot make it overshoot.
+    func moveTo(_ marker: String, _ t: TmuxSession) throws {
+        for _ in 0..<30 {
+            let screen = try t.capture()
+            if screen.contains(marker) { return }
+            try t.press("Down")
+            _ = try t.waitUntil("the selection to move") { $0 != screen }
+        }
+        _ = try t.waitFor(marker)
     }
 
     func appointments(_ clinic: CLIClinic) throws -> [[String: Any]] {
