@@ -11,37 +11,41 @@ struct SeedValidator {
 
     func report() throws -> SeedReport {
         // The walk over every appointment by doctor runs on a second reader, beside the rest.
-        let walk = BackgroundResult { try store.pool.read { db in try walkDoctors(db) } }
+        let now = store.nowSeconds
+        let walk = BackgroundResult { try store.pool.read { db in try walkDoctors(db, now: now) } }
         return try store.pool.read { db in
             let settings = try store.settings(db)
             let zone = settings.timeZone
-            let now = store.nowSeconds
             let byRole = try counts(db, "SELECT role, COUNT(*) FROM account GROUP BY role")
-            let byStatus = try counts(db, "SELECT status, COUNT(*) FROM appointment GROUP BY status")
-            let total = byStatus.values.reduce(0, +)
-            let past = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM appointment WHERE start_at <= ?", arguments: [now]) ?? 0
-            let perDoctor = try Row.fetchAll(db, sql: """
-                SELECT a.id, a.name, a.email, dp.specialization, dp.slot_minutes,
-                       COUNT(ap.id) AS n, COALESCE(SUM(ap.start_at <= ?), 0) AS past
-                FROM account a JOIN doctor_profile dp ON dp.account_id = a.id
-                LEFT JOIN appointment ap ON ap.doctor_id = a.id
-                GROUP BY a.id ORDER BY a.id
-                """, arguments: [now])
-            let doctors = try perDoctor.map { row -> SeedReport.Doctor in
-                let id: Int64 = row["id"]
-                let n: Int = row["n"], p: Int = row["past"]
-                return SeedReport.Doctor(id: id, name: row["name"], email: row["email"], specialization: row["specialization"],
-                                         hours: try ClinicStore.hours(doctorID: id, db).specText, slot_minutes: row["slot_minutes"],
-                                         appointments: n, past: p, future: n - p)
-            }
-            let minimum = min(SeedOptions.minimumPerDoctor, options.appointments / max(1, doctors.count))
+            // Counts by status, past and per doctor come from the walk (one pass over the rows).
+            let profiles = try Row.fetchAll(db, sql: """
+                SELECT a.id, a.name, a.email, dp.specialization, dp.slot_minutes
+                FROM account a JOIN doctor_profile dp ON dp.account_id = a.id ORDER BY a.id
+                """)
             let overlaps = try Int.fetchOne(db, sql: """
                 SELECT COUNT(*) FROM (SELECT start_at, LAG(end_at) OVER (PARTITION BY patient_id ORDER BY start_at) AS prev
                 FROM appointment WHERE status <> 'cancelled') WHERE start_at < prev
                 """) ?? -1
-            let codes = try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT code) FROM appointment") == total
+            let distinctCodes = try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT code) FROM appointment") ?? -1
+            let hours = try Dictionary(uniqueKeysWithValues: profiles.map { row -> (Int64, String) in
+                let id: Int64 = row["id"]
+                return (id, try ClinicStore.hours(doctorID: id, db).specText)
+            })
+            let w = try walk.value()
+            let byStatus = w.byStatus
+            let total = byStatus.values.reduce(0, +)
+            let past = w.past
+            let doctors = profiles.map { row -> SeedReport.Doctor in
+                let id: Int64 = row["id"]
+                let (n, p) = w.perDoctor[id] ?? (0, 0)
+                return SeedReport.Doctor(id: id, name: row["name"], email: row["email"], specialization: row["specialization"],
+                                         hours: hours[id] ?? "", slot_minutes: row["slot_minutes"],
+                                         appointments: n, past: p, future: n - p)
+            }
+            let minimum = min(SeedOptions.minimumPerDoctor, options.appointments / max(1, doctors.count))
+            let codes = distinctCodes == total
             let below = doctors.filter { $0.appointments < minimum }.count
-            let (offSlot, doubles) = try walk.value()
+            let (offSlot, doubles) = (w.offSlot, w.doubles)
             let validation = SeedReport.Validation(
                 doctor_double_bookings: doubles, patient_overlaps: overlaps, off_slot_appointments: offSlot,
                 minimum_per_doctor: minimum, doctors_below_minimum: below, unique_codes: codes,
@@ -61,7 +65,8 @@ struct SeedValidator {
     /// previous one ended. Each doctor-day's slots are generated once (shared
     /// between doctors with the same hours and length and no time off), and the
     /// zone is consulted once per day, not per row.
-    private func walkDoctors(_ db: Database) throws -> (offSlot: Int, doubles: Int) {
+    private func walkDoctors(_ db: Database, now: Int64) throws -> WalkResult {
+        var result = WalkResult()
         var shared: [String: Set<Int64>] = [:]
         var calc: SlotCalculator?
         var doctor: Int64 = -1
@@ -69,8 +74,15 @@ struct SeedValidator {
         var previousEnd: Int64 = .min
         var offSlot = 0, doubles = 0
         let rows = try Row.fetchCursor(db, sql: "SELECT doctor_id, start_at, end_at, status FROM appointment ORDER BY doctor_id, start_at")
+        var statusCounts: [String: Int] = [:]
         while let row = try rows.next() {
             let d: Int64 = row[0], start: Int64 = row[1], end: Int64 = row[2]
+            let status: String = row[3]
+            statusCounts[status, default: 0] += 1
+            let isPast = start <= now
+            if isPast { result.past += 1 }
+            result.perDoctor[d, default: (0, 0)].n += 1
+            if isPast { result.perDoctor[d, default: (0, 0)].past += 1 }
             if d != doctor {
                 doctor = d
                 calc = try store.calculator(doctorID: d, db)
@@ -86,12 +98,22 @@ struct SeedValidator {
                 day = (calc.timeZone.startOfDay(date), calc.timeZone.startOfDay(date.adding(days: 1)), slots)
             }
             if !day.slots.contains(start) || end - start != Int64(calc.slotMinutes) * 60 { offSlot += 1 }
-            if (row[3] as String) != AppointmentStatus.cancelled.rawValue {
+            if status != AppointmentStatus.cancelled.rawValue {
                 if start < previousEnd { doubles += 1 }
                 previousEnd = max(previousEnd, end)
             }
         }
-        return (offSlot, doubles)
+        result.offSlot = offSlot; result.doubles = doubles; result.byStatus = statusCounts
+        return result
+    }
+
+    /// What one pass over the appointments by doctor finds.
+    struct WalkResult {
+        var offSlot = 0
+        var doubles = 0
+        var past = 0
+        var byStatus: [String: Int] = [:]
+        var perDoctor: [Int64: (n: Int, past: Int)] = [:]
     }
 }
 
