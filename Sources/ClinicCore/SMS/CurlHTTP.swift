@@ -27,8 +27,6 @@ enum CurlHTTP {
         guard let handle = curl_easy_init() else { return .failure(.transport("curl_easy_init failed")) }
         defer { curl_easy_cleanup(handle) }
         let buffer = ResponseBuffer()
-        let unmanaged = Unmanaged.passRetained(buffer)
-        defer { unmanaged.release() }
 
         _ = clinic_curl_setopt_string(handle, CURLOPT_URL, url)
         _ = clinic_curl_setopt_long(handle, CURLOPT_NOSIGNAL, 1)
@@ -39,6 +37,17 @@ enum CurlHTTP {
         _ = clinic_curl_setopt_string(handle, CURLOPT_PASSWORD, password)
         _ = clinic_curl_setopt_string(handle, CURLOPT_USERAGENT, "clinic/1")
         _ = clinic_curl_setopt_string(handle, CURLOPT_COPYPOSTFIELDS, FormEncoding.encode(form))
+        return perform(handle, into: buffer)
+    }
+
+    fileprivate final class ResponseBuffer {
+        var data = Data()
+    }
+
+    /// Collects the body into `buffer`, performs the request and maps the outcome.
+    fileprivate static func perform(_ handle: UnsafeMutableRawPointer, into buffer: ResponseBuffer) -> Result<HTTPResponse, HTTPTransportError> {
+        let unmanaged = Unmanaged.passRetained(buffer)
+        defer { unmanaged.release() }
         _ = clinic_curl_setopt_write_function(handle) { ptr, size, count, userdata in
             guard let ptr, let userdata else { return 0 }
             let n = size * count
@@ -47,7 +56,6 @@ enum CurlHTTP {
             return n
         }
         _ = clinic_curl_setopt_pointer(handle, CURLOPT_WRITEDATA, unmanaged.toOpaque())
-
         let code = curl_easy_perform(handle)
         guard code == CURLE_OK else {
             let text = String(cString: curl_easy_strerror(code))
@@ -56,10 +64,6 @@ enum CurlHTTP {
         var status = 0
         _ = clinic_curl_response_code(handle, &status)
         return .success(HTTPResponse(status: status, body: buffer.data))
-    }
-
-    fileprivate final class ResponseBuffer {
-        var data = Data()
     }
 }
 
@@ -102,29 +106,12 @@ extension CurlHTTP {
         for header in headers { list = curl_slist_append(list, header) }
         defer { curl_slist_free_all(list) }
         let buffer = ResponseBuffer()
-        let unmanaged = Unmanaged.passRetained(buffer)
-        defer { unmanaged.release() }
         _ = clinic_curl_setopt_string(handle, CURLOPT_URL, url)
         _ = clinic_curl_setopt_long(handle, CURLOPT_NOSIGNAL, 1)
         _ = clinic_curl_setopt_long(handle, CURLOPT_TIMEOUT_MS, Int(totalTimeout * 1000))
         _ = clinic_curl_setopt_string(handle, CURLOPT_USERAGENT, "clinic/1")
         _ = clinic_curl_setopt_slist(handle, CURLOPT_HTTPHEADER, list)
         _ = clinic_curl_setopt_string(handle, CURLOPT_COPYPOSTFIELDS, body)
-        _ = clinic_curl_setopt_write_function(handle) { ptr, size, count, userdata in
-            guard let ptr, let userdata else { return 0 }
-            let n = size * count
-            Unmanaged<ResponseBuffer>.fromOpaque(userdata).takeUnretainedValue()
-                .data.append(UnsafeRawPointer(ptr).assumingMemoryBound(to: UInt8.self), count: n)
-            return n
-        }
-        _ = clinic_curl_setopt_pointer(handle, CURLOPT_WRITEDATA, unmanaged.toOpaque())
-        let code = curl_easy_perform(handle)
-        guard code == CURLE_OK else {
-            let text = String(cString: curl_easy_strerror(code))
-            return .failure(code == CURLE_OPERATION_TIMEDOUT ? .timeout(text) : .transport(text))
-        }
-        var status = 0
-        _ = clinic_curl_response_code(handle, &status)
-        return .success(HTTPResponse(status: status, body: buffer.data))
+        return perform(handle, into: buffer)
     }
 }
