@@ -60,26 +60,8 @@ public final class SSHServer: @unchecked Sendable {
     /// signal mask and handlers: test runner threads block signals, and a pipe
     /// inherited by other children would keep readers waiting.
     static func spawn(_ argv: [String], log: String) throws -> pid_t {
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, log, O_WRONLY | O_CREAT | O_APPEND, 0o600)
-        posix_spawn_file_actions_adddup2(&actions, 1, 2)
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var none = sigset_t(), all = sigset_t()
-        sigemptyset(&none); sigfillset(&all)
-        posix_spawnattr_setsigmask(&attributes, &none)
-        posix_spawnattr_setsigdefault(&attributes, &all)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-        let cArgs = argv.map { strdup($0) } + [nil]
-        let environment: [String] = ["PATH=/usr/sbin:/usr/bin:/bin"]
-        let cEnv = environment.map { strdup($0) } + [nil]
-        defer { (cArgs + cEnv).forEach { free($0) } }
-        var pid: pid_t = 0
-        guard posix_spawn(&pid, argv[0], &actions, &attributes, cArgs, cEnv) == 0 else {
+        guard let pid = CleanSpawn.start(argv, environment: ["PATH=/usr/sbin:/usr/bin:/bin"], stdout: log, append: true,
+                                         stderr: nil, searchPath: false) else {
             throw SSHServerError("cannot start \(argv[0]): install openssh-server (scripts/install-deps)")
         }
         return pid

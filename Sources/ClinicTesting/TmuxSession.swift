@@ -88,26 +88,8 @@ public final class TmuxSession: @unchecked Sendable {
         defer { try? FileManager.default.removeItem(atPath: out) }
         let argv = ["tmux", "-L", socket] + arguments
         let env = Self.environment.map { "\($0.key)=\($0.value)" }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, out, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        let cArgs = argv.map { strdup($0) } + [nil]
-        let cEnv = env.map { strdup($0) } + [nil]
-        defer { (cArgs + cEnv).forEach { free($0) } }
         // Test runner threads block signals; the terminal's programs must not inherit that (SIGWINCH, SIGTERM…).
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var none = sigset_t(), all = sigset_t()
-        sigemptyset(&none); sigfillset(&all)
-        posix_spawnattr_setsigmask(&attributes, &none)
-        posix_spawnattr_setsigdefault(&attributes, &all)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-        var pid: pid_t = 0
-        guard posix_spawnp(&pid, "tmux", &actions, &attributes, cArgs, cEnv) == 0 else {
+        guard let pid = CleanSpawn.start(argv, environment: env, stdout: out, append: false, stderr: "/dev/null", searchPath: true) else {
             throw TmuxError(arguments: arguments, stderr: "cannot start tmux (is it installed? scripts/install-deps)")
         }
         var status: Int32 = 0
