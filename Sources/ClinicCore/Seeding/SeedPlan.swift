@@ -25,7 +25,8 @@ struct SeedPlan {
     }
 
     struct Visit {
-        let id: Int64
+        /// Numbered in (doctor, start) order once every visit is planned.
+        var id: Int64
         let code: String
         let doctorID: Int64
         let patientID: Int64

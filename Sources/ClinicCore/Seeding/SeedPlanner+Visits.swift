@@ -27,7 +27,7 @@ extension SeedPlanner {
                     let status = isPast ? pastStatus() : (rng.chance(0.4) ? .confirmed : .scheduled)
                     let lead = Int64(3_600 + rng.below(30 * 86_400))
                     result.append(SeedPlan.Visit(
-                        id: Int64(result.count + 1), code: code, doctorID: doctor.person.id, patientID: patients[p].id,
+                        id: 0, code: code, doctorID: doctor.person.id, patientID: patients[p].id,
                         start: start, end: start + length, status: status, reason: rng.pick(vocabulary.reasons),
                         createdAt: min(start, now) - lead))
                     if result.count % 50_000 == 0 { progress?("appointments", result.count, options.appointments) }
@@ -36,10 +36,7 @@ extension SeedPlanner {
         }
         // Rows in (doctor, start) order: the table then reads in the order screens and checks walk it.
         result.sort { ($0.doctorID, $0.start) < ($1.doctorID, $1.start) }
-        result = result.enumerated().map { i, v in
-            SeedPlan.Visit(id: Int64(i + 1), code: v.code, doctorID: v.doctorID, patientID: v.patientID, start: v.start,
-                           end: v.end, status: v.status, reason: v.reason, createdAt: v.createdAt)
-        }
+        for i in result.indices { result[i].id = Int64(i + 1) }
         if skipped > 0 {
             notes.append("\(skipped) appointments were left out: no patient was free at those times (add patients)")
         }
