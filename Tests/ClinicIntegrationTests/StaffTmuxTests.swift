@@ -51,14 +51,17 @@ struct StaffTmuxTests {
         try t.press("Enter")
     }
 
-    /// Presses Down until `marker` (the selected row) shows, waiting for each press
-    /// to repaint so a busy machine cannot make it overshoot.
+    /// Moves the selection until `marker` (the selected row) shows, waiting for each
+    /// press to repaint. A capture taken mid-paint can miss the marker and send one
+    /// Down too many, so at the end of the list it turns round and walks back Up.
     func moveTo(_ marker: String, _ t: TmuxSession) throws {
-        for _ in 0..<30 {
+        _ = try t.waitFor("▸")
+        var key = "Down"
+        for _ in 0..<60 {
             let screen = try t.capture()
             if screen.contains(marker) { return }
-            try t.press("Down")
-            _ = try t.waitUntil("the selection to move") { $0 != screen }
+            try t.press(key)
+            do { _ = try t.waitUntil("the selection to move", timeout: 2) { $0 != screen } } catch { key = key == "Down" ? "Up" : "Down" }
         }
         _ = try t.waitFor(marker)
     }
@@ -156,7 +159,7 @@ struct StaffTmuxTests {
         try k.press("s"); try k.waitFor("Email or phone")
         try signIn(k, "zoe.test@clinic.test", "patient-pass"); try k.waitFor("Hello,")
         try k.press("b"); try k.waitFor("Zz Neurology")
-        for _ in 0..<20 where try !k.capture().contains("▸Zz Neurology") { try k.press("Down") }
+        try moveTo("▸Zz Neurology", k)
         try k.press("Enter"); try k.waitFor("Dr Lin Wu")
         try k.press("Enter"); try k.waitFor("13:00–13:30")
         try k.waitFor("4 free of 4")
