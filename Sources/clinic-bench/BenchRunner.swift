@@ -44,6 +44,13 @@ struct BenchRunner {
             for (key, value) in figures { report[key] = value }
         }
 
+        if options.only.contains("staff") {
+            let staff = try StaffScreensBench.run(dir: dir, patients: sizes.seedPatients, appointments: sizes.seedAppointments,
+                                                  repeats: options.quick ? 5 : 40)
+            progress("staff screens: worst key p99 \(staff["worst_p99"] ?? "?")")
+            report["staff_screens_1m"] = staff
+        }
+
         if options.only.contains("scheduler") {
             let tick = try SchedulerTickBench.run(appointments: sizes.tickAppointments, ticks: sizes.ticks)
             progress("scheduler tick: p99 \(tick.p99_ms) ms")

@@ -48,6 +48,7 @@ extension ClinicStore {
                 let p = new.patient
                 try db.execute(sql: "INSERT INTO patient_profile (account_id, birth_date, age, gender, notes) VALUES (?, ?, ?, ?, ?)",
                                arguments: [id, p.birthDate?.description, p.age, p.gender, p.notes])
+                try PatientSearchIndex.write(db, id: id, name: name, email: email, phone: phone)
             }
             return try Self.account(id: id, db)!
         }
@@ -63,6 +64,14 @@ extension ClinicStore {
         try pool.read { db in
             let sql = "SELECT \(Account.columns) FROM account" + (role == nil ? "" : " WHERE role = ?") + " ORDER BY role, name, id"
             return try Row.fetchAll(db, sql: sql, arguments: role.map { [$0.rawValue] } ?? []).map(Account.init(row:))
+        }
+    }
+
+    /// Every doctor, receptionist and admin (no patients), by role and name.
+    public func staffAccounts() throws -> [Account] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT \(Account.columns) FROM account WHERE role IN ('admin', 'doctor', 'receptionist') ORDER BY role, name, id")
+                .map(Account.init(row:))
         }
     }
 

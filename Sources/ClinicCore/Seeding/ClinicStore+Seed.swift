@@ -70,6 +70,7 @@ extension ClinicStore {
         let tables = try String.fetchAll(db, sql: """
             SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
             AND name NOT IN ('grdb_migrations', 'clinic_settings', 'schedule_state')
+            AND name NOT LIKE 'patient\\_search\\_%' ESCAPE '\\'
             """)
         var removed: [String: Int] = [:]
         for table in tables {

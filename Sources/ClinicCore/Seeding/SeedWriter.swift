@@ -49,8 +49,10 @@ struct SeedWriter {
             try ClinicStore.writeHours(d.hours, doctorID: d.person.id, db)
         }
         let patient = try SQLiteBulkInsert(db, sql: "INSERT INTO patient_profile (account_id, age, gender, notes) VALUES (?, ?, ?, ?)")
+        let search = try SQLiteBulkInsert(db, sql: "INSERT INTO patient_search (rowid, text) VALUES (?, ?)")
         for (p, details) in zip(plan.patients, plan.patientDetails) {
             try patient.insert(.int(p.id), .int(Int64(details.age)), .text(details.gender), .text(details.notes))
+            try search.insert(.int(p.id), .text(PatientSearchIndex.text(name: p.name, email: p.email, phone: p.phone)))
         }
     }
 

@@ -13,6 +13,9 @@ enum ClinicMigrations {
         migrator.registerMigration("v3-webhook") { db in
             try db.execute(sql: webhookSQL)
         }
+        migrator.registerMigration("v4-patient-search") { db in
+            try patientSearch(db)
+        }
         return migrator
     }
 

@@ -20,6 +20,17 @@ public enum Format {
     }
 
     /// A status as people say it.
+    /// A count with thousands separated by commas, whatever the locale: `12,345`.
+    public static func count(_ n: Int) -> String {
+        let digits = String(n.magnitude)
+        var out = ""
+        for (i, c) in digits.enumerated() {
+            if i > 0, (digits.count - i) % 3 == 0 { out.append(",") }
+            out.append(c)
+        }
+        return (n < 0 ? "-" : "") + out
+    }
+
     public static func status(_ s: AppointmentStatus) -> String {
         switch s {
         case .scheduled: return "scheduled"

@@ -1,5 +1,6 @@
 import ClinicCore
 import ClinicTesting
+import GRDB
 import Testing
 
 @Suite struct PatientSearchTests {
@@ -36,5 +37,45 @@ import Testing
         let (c, _) = try clinic()
         #expect(try c.store.searchPatients("", limit: 2).count == 2)
         #expect(try c.store.searchPatients("nobody-like-this").isEmpty)
+    }
+
+    @Test func nonLatinNamesAndMiddleOfWordMatches() throws {
+        let c = try TestClinic()
+        let ivan = try c.addPatient(name: "Иван Петров"), eleni = try c.addPatient(name: "Ελένη Παπαδοπούλου")
+        #expect(try c.store.searchPatients("иван").map(\.id) == [ivan.id])
+        #expect(try c.store.searchPatients("ПЕТР").map(\.id) == [ivan.id])
+        #expect(try c.store.searchPatients("παπαδο").map(\.id) == [eleni.id])
+        #expect(try c.store.searchPatients("etrov").isEmpty) // no transliteration
+    }
+
+    @Test func theIndexFollowsNameAndPhoneChanges() throws {
+        let (c, people) = try clinic()
+        _ = try c.store.updateProfile(accountID: people[0].id, ProfileUpdate(name: "Zoé Martin", phone: "+15557770123"), by: .shell)
+        #expect(try c.store.searchPatients("lefevre").isEmpty)
+        #expect(try c.store.searchPatients("martin").map(\.id) == [people[0].id])
+        #expect(try c.store.searchPatients("777 0123").map(\.id) == [people[0].id])
+        #expect(try c.store.searchPatients(people[0].phone).isEmpty)
+    }
+
+    @Test func aDatabaseFromBeforeTheIndexIsFilledWhenOpened() throws {
+        let (c, people) = try clinic()
+        try c.store.pool.write { db in
+            try db.execute(sql: "DROP TABLE patient_search; DELETE FROM grdb_migrations WHERE identifier = 'v4-patient-search'")
+        }
+        let reopened = try ClinicStore(path: c.databasePath, clock: c.clock, hasher: PasswordHasher(iterations: 1_000))
+        #expect(try reopened.searchPatients("anais").map(\.id) == [people[2].id])
+        #expect(try reopened.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM patient_search") } == 4)
+    }
+
+    @Test func manyMatchesAreCountedUpToTheCapAndSaySo() throws {
+        let c = try TestClinic()
+        _ = try c.store.seed(SeedOptions(doctors: 2, patients: ClinicStore.searchCandidates + 50, appointments: 10))
+        let all = try c.store.patientSearch("@", limit: 200)
+        #expect(all.patients.count == 200 && all.matches == ClinicStore.searchCandidates && all.moreThanCounted)
+        let one = try c.store.patientSearch(try #require(all.patients.last).email, limit: 200)
+        #expect(one.patients.map(\.id) == [all.patients.last?.id] && one.matches == 1 && !one.moreThanCounted)
+        // seeding anew replaces the index with the new patients
+        _ = try c.store.seed(SeedOptions(doctors: 2, patients: 20, appointments: 10, randomSeed: 9, replace: true))
+        #expect(try c.store.patientSearch("@", limit: 200).matches == 20)
     }
 }

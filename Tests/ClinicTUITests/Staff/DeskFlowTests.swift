@@ -37,6 +37,14 @@ struct DeskFlowTests {
         #expect(h.screen.contains("SMS: opted out (sms STOP)"))
     }
 
+    @Test("the match count says when there are more than shown or counted")
+    func matchCountLine() {
+        #expect(PatientSearchScreen.countLine(shown: 3, matches: 3, more: false) == "3 match(es)")
+        #expect(PatientSearchScreen.countLine(shown: 200, matches: 1234, more: false) == "first 200 of 1,234 matches: type more")
+        #expect(PatientSearchScreen.countLine(shown: 200, matches: 2000, more: true) == "first 200 of over 2,000 matches: type more")
+        #expect(Format.count(1_234_567) == "1,234,567" && Format.count(999) == "999" && Format.count(-1000) == "-1,000")
+    }
+
     @Test("b books for the patient through the kiosk's flow, acting as the receptionist")
     func bookOnBehalf() throws {
         let (h, ana, zoe, _) = try desk()

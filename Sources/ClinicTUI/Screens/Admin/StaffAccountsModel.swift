@@ -61,7 +61,7 @@ public final class StaffAccountsModel: ScreenModel {
         if let flash = context.flash { notice = (flash, .success); context.flash = nil }
         let keep = selected?.id
         do {
-            accounts = try context.store.accounts().filter { $0.role != .patient }
+            accounts = try context.store.staffAccounts()
         } catch { accounts = []; notice = (Format.error(error), .error) }
         list.reset(count: accounts.count, keeping: accounts.firstIndex { $0.id == keep } ?? list.selected)
     }
