@@ -8,7 +8,9 @@ import Foundation
 /// board and what it opens (search, card, details, move, cancel, SMS panel),
 /// the doctor's day and stats, the admin's console (staff, hours, time off,
 /// settings, clinic stats). Then the board of a 50-doctor clinic painted alone.
-/// Each sample is one `AppCore.press` plus a full paint of a 120×40 frame.
+/// Each sample is one `AppCore.press` plus a full paint of a 120×40 frame;
+/// the clinic-wide stats, counted on another thread, are also timed from the
+/// key press to the figures being ready (not a key-to-frame figure).
 enum StaffScreensBench {
     /// The seed benchmark's clock (Thu 28 May 2026 in New York), so the seeded days surround "today".
     static let now = Date(timeIntervalSince1970: 1_780_000_000)
@@ -23,7 +25,7 @@ enum StaffScreensBench {
         try admin(store, repeats: repeats, into: &screens)
         let board50 = try boardOf50(dir: dir, repeats: repeats)
 
-        let worst = screens.all.max { $0.value.p99 < $1.value.p99 }
+        let worst = screens.all.filter { !$0.key.contains("(background)") }.max { $0.value.p99 < $1.value.p99 }
         var json: [String: Any] = ["appointments": appointments, "patients": patients, "frame": "120x40", "target_ms": 16]
         json["keys"] = screens.all.mapValues { p in ["count": p.count, "p50_ms": ms(p.p50), "p99_ms": ms(p.p99), "max_ms": ms(p.max)] }
         json["worst_p99"] = worst.map { ["key": $0.key, "p99_ms": ms($0.value.p99)] }
@@ -136,7 +138,10 @@ enum StaffScreensBench {
             s.press(core, .enter, "admin: Enter settings")
             s.press(core, .escape, "settings: Esc back to console")
             item(.stats)
+            let asked = Stopwatch.now()
             s.press(core, .enter, "admin: Enter clinic stats")
+            (core.top as? StatsModel)?.waitForCount() // both groupings, counted on another thread
+            s.raw["clinic stats: Enter → figures counted (background)", default: []].append(Stopwatch.now() &- asked)
             s.press(core, .char("m"), "clinic stats: m month/day")
             s.press(core, .char("m"), "clinic stats: m month/day")
             s.press(core, .escape, "clinic stats: Esc back to console")
@@ -161,7 +166,7 @@ enum StaffScreensBench {
         var keys = Samples()
         for _ in 0..<repeats { keys.press(core, .down, "↓"); keys.press(core, .char("]"), "]"); keys.press(core, .char("["), "[") }
         let paint = Percentiles(nanoseconds: paints), all = Percentiles(nanoseconds: keys.raw.values.flatMap { $0 })
-        return ["doctors": board.groups.count, "appointments_today": board.rows.count,
+        return ["doctors": board.groups.count, "appointments_today": board.rowCount,
                 "paint_p50_ms": ms(paint.p50), "paint_p99_ms": ms(paint.p99), "paint_max_ms": ms(paint.max),
                 "key_p50_ms": ms(all.p50), "key_p99_ms": ms(all.p99), "key_max_ms": ms(all.max),
                 "meets_target": paint.p99 / 1000 < 16 && all.p99 / 1000 < 16]

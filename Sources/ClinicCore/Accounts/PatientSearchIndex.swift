@@ -23,13 +23,29 @@ enum PatientSearchIndex {
         return text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
     }
 
-    /// The LIKE patterns a query needs: one per word (every word must match
-    /// somewhere), or, for a query of digits and punctuation with three or
-    /// more digits, one for the digits run together (a phone number as said).
-    /// `%` and `_` separate words (they would be wildcards).
-    static func patterns(_ query: String) -> [String] {
+    /// How a query is looked up.
+    enum Lookup: Equatable {
+        /// Every patient, by name.
+        case everyone
+        /// Names that start with the first word, of one or two characters (the
+        /// index needs three), and hold the other words too.
+        case namePrefix(String, others: [String])
+        /// Rows of the trigram index matching every LIKE pattern.
+        case anywhere([String])
+    }
+
+    /// A query of digits and punctuation with three or more digits is a phone
+    /// number as said: its digits run together. Otherwise every word must
+    /// appear somewhere; `%` and `_` separate words (they would be wildcards).
+    /// One or two characters in all (`a`, `zo`) match the start of names only:
+    /// a trigram index cannot find them, and scanning every patient per key
+    /// press would not keep up at 100,000.
+    static func lookup(_ query: String) -> Lookup {
         let digits = query.filter { $0.isASCII && $0.isNumber }
-        if digits.count >= 3, !query.contains(where: \.isLetter), !query.contains("@") { return ["%" + digits + "%"] }
-        return fold(query).split { $0 == " " || $0 == "%" || $0 == "_" }.map { "%" + $0 + "%" }
+        if digits.count >= 3, !query.contains(where: \.isLetter), !query.contains("@") { return .anywhere(["%" + digits + "%"]) }
+        let words = fold(query).split { $0 == " " || $0 == "%" || $0 == "_" }.map(String.init)
+        guard let first = words.first else { return .everyone }
+        if words.allSatisfy({ $0.count < 3 }) { return .namePrefix(first, others: Array(words.dropFirst())) }
+        return .anywhere(words.map { "%" + $0 + "%" })
     }
 }

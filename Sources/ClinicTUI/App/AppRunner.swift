@@ -49,6 +49,7 @@ public final class AppRunner {
             case .timeout: break
             case .hangUp: return 0
             }
+            if core.top.takeBackgroundUpdate() { dirty = true }
             if uptime - lastPoll >= Self.pollInterval || now - lastPoll >= Self.pollInterval {
                 lastPoll = uptime
                 let changed = (try? watcher.changed()) ?? false

@@ -31,6 +31,9 @@ public protocol ScreenModel: AnyObject {
     func handle(_ key: Key) -> Effect
     /// Re-reads the data (another process changed the database).
     func reload()
+    /// Whether work the screen runs on another thread brought new figures since
+    /// the last call (the run loop repaints then).
+    func takeBackgroundUpdate() -> Bool
     /// Paints the screen's body.
     func paint(into buffer: inout CellBuffer, area: Rect)
 }
@@ -39,4 +42,5 @@ extension ScreenModel {
     public var isDirty: Bool { false }
     public var capturesText: Bool { false }
     public func reload() {}
+    public func takeBackgroundUpdate() -> Bool { false }
 }

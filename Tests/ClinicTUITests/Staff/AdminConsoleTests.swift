@@ -92,8 +92,29 @@ struct AdminConsoleTests {
         #expect(try h.clinic.store.settings().reminderLeadMinutes == 120)
         #expect(h.screen.contains("Saved."))
         h.press(.escape, .escape, .down, .enter)
+        (h.core.top as? StatsModel)?.waitForCount()
         #expect((h.core.top as? StatsModel)?.doctorID == nil && h.screen.contains("All time: 1 appointments"))
         h.press(.escape, .up, .up, .enter)
         #expect(h.core.top is BoardModel)
     }
+
+    @Test("clinic stats are counted off the key press: the screen says so, then shows both groupings; a change recounts behind the old figures")
+    func clinicStatsInTheBackground() throws {
+        let (h, ana, _) = try admin()
+        let model = StatsModel(h.core.context, doctorID: nil)
+        h.core.open(model)
+        // the first frame may come before the count: it says what is happening, never a blank
+        #expect(model.counting ? h.screen.contains("Counting the clinic's appointments…") : h.screen.contains("All time: 1 appointments"))
+        model.waitForCount()
+        #expect(model.takeBackgroundUpdate() && !model.takeBackgroundUpdate())
+        #expect(!model.counting && h.screen.contains("All time: 1 appointments") && h.screen.contains("2026-03"))
+        h.press(.char("m"))
+        #expect(model.grouping == .day && h.screen.contains("2026-03-03") && !model.counting) // counted already
+        _ = try h.clinic.book(doctor: ana, patient: h.clinic.addPatient(), at: h.clinic.local("2026-03-04", "09:00"))
+        h.core.tick(at: h.time + 1, dataChanged: true)
+        #expect(model.stats != nil) // the old figures stay while the recount runs
+        model.waitForCount()
+        #expect(h.screen.contains("All time: 2 appointments") && h.screen.contains("2026-03-04"))
+    }
 }
+

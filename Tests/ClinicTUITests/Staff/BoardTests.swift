@@ -30,7 +30,7 @@ struct BoardTests {
         let (h, booked) = try desk()
         let board = try #require(h.core.top as? BoardModel)
         #expect(board.groups.map(\.doctorName) == ["Dr Ana Moreau", "Dr Ben Okafor"])
-        #expect(board.rows.map(\.code) == booked.prefix(3).map(\.code))
+        #expect((0..<board.rowCount).compactMap { board.appointment(at: $0)?.code } == booked.prefix(3).map(\.code))
         let s = h.screen
         #expect(s.contains("Mon 2 Mar 2026 (today)") && s.contains("3 appointments · 0 waiting · 0 late"))
         #expect(s.contains("Dr Ana Moreau · Cardiology · 2 booked"))
@@ -112,5 +112,61 @@ struct BoardTests {
         #expect(!h.screen.contains("confirmed"))
         h.core.tick(at: h.time + 1, dataChanged: true)
         #expect(h.screen.contains("confirmed"))
+    }
+}
+
+@Suite("Board of a busy day: laid out from counts, read near the selection")
+struct BusyBoardTests {
+    /// A row painted before its doctor's appointments were read shows a lone `…`.
+    func unread(_ screen: String) -> Bool {
+        screen.split(separator: "\n").contains { $0.trimmingCharacters(in: .whitespaces) == "…" }
+    }
+
+    @Test("every row reached by the keys is read and in order; counts, late and waiting agree with the rows")
+    func busyDay() throws {
+        let clinic = try TestClinic()
+        let doctors = try (0..<5).map { i in
+            try clinic.addDoctor(name: "Dr \(["Ana", "Ben", "Cy", "Di", "Ed"][i]) Busy", hours: "mon-fri 08:00-20:00", slotMinutes: 10,
+                                 specialization: i < 2 ? "Cardiology" : "Dermatology")
+        }
+        let idle = try clinic.addDoctor(name: "Dr Idle", specialization: "Neurology")
+        _ = idle
+        let patients = try (0..<(5 * 72)).map { _ in try clinic.addPatient() }
+        var expected: [String] = []
+        for (i, d) in doctors.enumerated() {
+            for slot in 0..<72 {
+                let start = try clinic.local("2026-03-02", String(format: "%02d:%02d", 8 + slot / 6, slot % 6 * 10))
+                expected.append(try clinic.book(doctor: d, patient: patients[i * 72 + slot], at: start).code)
+            }
+        }
+        #expect(expected.count > 2 * BoardModel.window) // more rows than are read at once
+        let first = try clinic.store.appointment(code: expected[3])
+        _ = try clinic.store.transition(code: first.code, to: .checkedIn, by: .shell)
+        clinic.clock.set(TestClinic.instant("2026-03-02T14:05:00Z")) // 09:05 local: 07 slots started per doctor
+        let receptionist = try clinic.addStaff(.receptionist)
+        let h = try TUIHarness(.staff, clinic: clinic)
+        h.height = 40
+        h.signIn(receptionist.email, "staff-password")
+        let board = try #require(h.core.top as? BoardModel)
+        #expect(board.rowCount == expected.count && board.groups.count == 6)
+        #expect(h.screen.contains("\(expected.count) appointments · 1 waiting · \(5 * 7 - 1) late"))
+        // it opens on the first active visit not over yet: Dr Ana's 09:00–09:10, her seventh
+        #expect(board.list.selected == 6 && board.selected?.code == expected[6])
+        h.press(.home)
+        for row in 0..<expected.count {
+            #expect(board.selected?.code == expected[row], "row \(row)")
+            if row % 37 == 0 { #expect(!unread(h.screen)) }
+            h.press(.down)
+        }
+        h.press(.end)
+        #expect(board.selected?.code == expected.last && !unread(h.screen))
+        h.press(.home)
+        #expect(board.selected?.code == expected.first && h.screen.contains("Dr Ana Busy · Cardiology · 72 booked"))
+        // another process books the idle doctor: after the refresh the layout has room for it and the selection stays
+        h.press(.pageDown)
+        let kept = board.selected?.code
+        _ = try clinic.book(doctor: idle, patient: patients[0], at: clinic.local("2026-03-02", "16:00"))
+        h.core.tick(at: h.time + 1, dataChanged: true)
+        #expect(board.rowCount == expected.count + 1 && board.selected?.code == kept)
     }
 }

@@ -2,35 +2,51 @@ import ClinicCore
 
 /// The desk's board: every doctor's appointments for one day, grouped by
 /// doctor, each with time, patient, code and status (`late` from the injected
-/// clock). `c` checks the selected patient in; `u` undoes a check-in within
-/// the core's grace (`StatusRules.checkInUndoGraceSeconds`); `[` `]` `t`
-/// change the day; the app's refresh re-reads it when the data changes.
+/// clock). The day is laid out from counts; only the doctors near the
+/// selection have their appointments read, so a clinic with thousands of
+/// appointments a day moves as fast as a small one. `c` checks the selected
+/// patient in; `u` undoes a check-in within the core's grace
+/// (`StatusRules.checkInUndoGraceSeconds`); `[` `]` `t` change the day; the
+/// app's refresh re-reads it when the data changes.
 public final class BoardModel: ScreenModel {
     enum Action: Sendable { case open, checkIn, undo, search, book, reschedule, cancel, sms, signOut }
-    /// One doctor's part of the board.
+    /// One doctor's part of the board, laid out: where its rows and painted lines begin.
     public struct Group: Sendable, Equatable {
         public let doctorID: Int64
         public let doctorName: String
         /// The specialization, or `inactive` for a deactivated doctor's leftovers.
         public let specialization: String
-        public let appointments: [Appointment]
+        /// Appointments that day, and how many of them are active.
+        public let total: Int
+        public let active: Int
+        /// Index of the group's first appointment among all the board's rows.
+        public let firstRow: Int
+        /// Index of the group's heading among the painted lines (a heading, then a
+        /// line per appointment or one "no appointments" line).
+        public let firstLine: Int
+        var lineCount: Int { 1 + max(total, 1) }
     }
 
     let context: AppContext
     public private(set) var day: DayPicker
+    /// Every doctor's group in display order (bookable doctors, then inactive ones with appointments).
     public private(set) var groups: [Group] = []
-    /// Every appointment on the board in display order (what the selection moves over).
-    public private(set) var rows: [Appointment] = []
+    /// The day in counts: totals, waiting, late.
+    public private(set) var summary = DaySummary.empty
     /// The bookable doctors, as listed.
     public private(set) var doctors: [DoctorListing] = []
     public internal(set) var list = ListState()
     public private(set) var notice: (text: String, role: ThemeRole)?
+    /// The appointments of the doctors near the selection, read when the selection comes near them.
+    private var loaded: [Int64: [Appointment]] = [:]
+    /// Rows read on each side of the selection (more than any terminal shows).
+    static let window = 150
 
     public init(_ context: AppContext) {
         self.context = context
         day = DayPicker(context.today)
         reload()
-        list.select(rows.firstIndex { $0.end > context.now && $0.status.isActive } ?? 0)
+        selectNextActive()
     }
 
     let bindings: [Binding<Action>] = [
@@ -50,12 +66,47 @@ public final class BoardModel: ScreenModel {
     }
 
     /// The selected appointment, if any.
-    public var selected: Appointment? { list.selected < rows.count ? rows[list.selected] : nil }
+    public var selected: Appointment? { appointment(at: list.selected) }
+
+    /// Appointments on the board, all doctors.
+    public var rowCount: Int { groups.last.map { $0.firstRow + $0.total } ?? 0 }
+    /// Painted lines: headings, appointments, "no appointments".
+    public var lineCount: Int { groups.last.map { $0.firstLine + $0.lineCount } ?? 0 }
+
+    /// The appointment on row `row`, when its doctor's part has been read (always near the selection).
+    public func appointment(at row: Int) -> Appointment? {
+        guard row >= 0, row < rowCount else { return nil }
+        let g = groups[group(ofRow: row)]
+        guard let list = loaded[g.doctorID], row - g.firstRow < list.count else { return nil }
+        return list[row - g.firstRow]
+    }
+
+    /// The group holding row `row` (`0..<rowCount`).
+    func group(ofRow row: Int) -> Int { lastIndex { $0.firstRow <= row } }
+
+    /// The group whose heading or rows paint line `line` (`0..<lineCount`).
+    func group(ofLine line: Int) -> Int { lastIndex { $0.firstLine <= line } }
+
+    /// The painted line of row `row`.
+    func line(ofRow row: Int) -> Int {
+        let g = groups[group(ofRow: row)]
+        return g.firstLine + 1 + row - g.firstRow
+    }
+
+    /// The last group for which `isBefore` holds (groups are ordered by it).
+    private func lastIndex(_ isBefore: (Group) -> Bool) -> Int {
+        var low = 0, high = groups.count
+        while low < high {
+            let mid = (low + high) / 2
+            if isBefore(groups[mid]) { low = mid + 1 } else { high = mid }
+        }
+        return max(0, low - 1)
+    }
 
     public func handle(_ key: Key) -> Effect {
-        if list.handle(key, page: 10) { notice = nil; return .none }
+        if list.handle(key, page: 10) { notice = nil; loadWindow(); return .none }
         if day.handle(key, today: context.today) {
-            notice = nil; reload(); list.select(0); return .none
+            notice = nil; layOut(readingDoctors: false); list.select(0); loadWindow(); return .none
         }
         switch bindings.action(for: key) {
         case .open?:
@@ -101,30 +152,81 @@ public final class BoardModel: ScreenModel {
         reload()
     }
 
-    public func reload() {
+    public func reload() { layOut(readingDoctors: true) }
+
+    /// Lays the day out from its counts (and the doctors, unless only the day changed).
+    private func layOut(readingDoctors: Bool) {
         if let flash = context.flash { notice = (flash, .success); context.flash = nil }
-        let keep = selected?.id
+        let keep = selected
         let zone = context.timeZone
+        let from = zone.startOfDay(day.date), to = zone.startOfDay(day.date.adding(days: 1))
+        loaded = [:]
         do {
-            doctors = try context.store.bookableDoctors()
-            let all = try context.store.appointments(AppointmentFilter(
-                from: zone.startOfDay(day.date), to: zone.startOfDay(day.date.adding(days: 1)), limit: 100_000))
-            var byDoctor: [Int64: [Appointment]] = [:]
-            for a in all { byDoctor[a.doctor.id, default: []].append(a) }
-            var listed = Set<Int64>()
-            groups = doctors.map { d in
-                listed.insert(d.id)
-                return Group(doctorID: d.id, doctorName: d.name, specialization: d.specialization, appointments: byDoctor[d.id] ?? [])
+            if readingDoctors || doctors.isEmpty { doctors = try context.store.bookableDoctors() }
+            summary = try context.store.daySummary(from: from, to: to)
+            var listed: [(id: Int64, name: String, specialization: String)] = doctors.map { ($0.id, $0.name, $0.specialization) }
+            let bookable = Set(doctors.map(\.id))
+            for id in summary.doctors.keys.sorted() where !bookable.contains(id) { // a deactivated doctor's leftovers still show
+                let name = (try? context.store.account(matching: String(id)).name) ?? "Doctor \(id)"
+                listed.append((id, name, "inactive"))
             }
-            for a in all where !listed.contains(a.doctor.id) { // a deactivated doctor's leftovers still show
-                listed.insert(a.doctor.id)
-                groups.append(Group(doctorID: a.doctor.id, doctorName: a.doctor.name, specialization: "inactive",
-                                    appointments: byDoctor[a.doctor.id] ?? []))
+            var row = 0, line = 0
+            groups = listed.map { d in
+                let counts = summary.doctors[d.id]
+                let g = Group(doctorID: d.id, doctorName: d.name, specialization: d.specialization,
+                              total: counts?.total ?? 0, active: counts?.active ?? 0, firstRow: row, firstLine: line)
+                row += g.total; line += g.lineCount
+                return g
             }
         } catch {
-            groups = []; notice = (Format.error(error), .error)
+            groups = []; summary = DaySummary.empty; notice = (Format.error(error), .error)
         }
-        rows = groups.flatMap(\.appointments)
-        list.reset(count: rows.count, keeping: rows.firstIndex { $0.id == keep } ?? list.selected)
+        // the selection stays on the same appointment when it is still there
+        var index = list.selected
+        if let keep, let g = groups.firstIndex(where: { $0.doctorID == keep.doctor.id }) {
+            load([groups[g].doctorID], from: from, to: to)
+            if let offset = loaded[keep.doctor.id]?.firstIndex(where: { $0.id == keep.id }) { index = groups[g].firstRow + offset }
+        }
+        list.reset(count: rowCount, keeping: index)
+        loadWindow()
+    }
+
+    /// Selects the first active appointment not yet over (where the desk's day is
+    /// at), reading the doctors with active appointments in order, a few at a time.
+    private func selectNextActive() {
+        let now = context.now
+        let candidates = groups.filter { $0.active > 0 }
+        for start in stride(from: 0, to: candidates.count, by: 40) {
+            let chunk = candidates[start..<min(start + 40, candidates.count)]
+            load(chunk.map(\.doctorID), from: zoneDay.from, to: zoneDay.to)
+            for g in chunk {
+                if let offset = loaded[g.doctorID]?.firstIndex(where: { $0.end > now && $0.status.isActive }) {
+                    list.select(g.firstRow + offset)
+                    loadWindow()
+                    return
+                }
+            }
+        }
+    }
+
+    private var zoneDay: (from: Int64, to: Int64) {
+        (context.timeZone.startOfDay(day.date), context.timeZone.startOfDay(day.date.adding(days: 1)))
+    }
+
+    /// Reads the appointments of the doctors within `window` rows of the selection that are not read yet.
+    private func loadWindow() {
+        guard rowCount > 0 else { return }
+        let first = group(ofRow: max(0, list.selected - Self.window)), last = group(ofRow: min(rowCount - 1, list.selected + Self.window))
+        let missing = groups[first...last].filter { $0.total > 0 && loaded[$0.doctorID] == nil }.map(\.doctorID)
+        load(missing, from: zoneDay.from, to: zoneDay.to)
+    }
+
+    private func load(_ doctorIDs: [Int64], from: Int64, to: Int64) {
+        let missing = doctorIDs.filter { loaded[$0] == nil }
+        guard !missing.isEmpty else { return }
+        do {
+            let read = try context.store.appointments(doctorIDs: missing, from: from, to: to)
+            for id in missing { loaded[id] = read[id] ?? [] }
+        } catch { notice = (Format.error(error), .error) }
     }
 }

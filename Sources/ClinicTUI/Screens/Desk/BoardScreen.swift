@@ -7,44 +7,48 @@ struct BoardScreen {
     let model: BoardModel
 
     /// One painted line of the board.
-    enum Line { case doctor(BoardModel.Group), appointment(Appointment, index: Int), empty }
+    enum Line { case doctor(BoardModel.Group), appointment(Appointment?, index: Int), empty }
 
     func paint(into buffer: inout CellBuffer, area: Rect) {
         let context = model.context, now = context.now
         let x = buffer.write(model.day.label(today: context.today), x: area.x, y: area.y, role: .label, clip: area)
-        let late = model.rows.filter { VisitStatus.isLate($0, now: now) }.count
-        let waiting = model.rows.filter { $0.status == .checkedIn }.count
-        buffer.write("  \(model.rows.count) appointments · \(waiting) waiting · \(late) late", x: x, y: area.y, role: .dim, clip: area)
+        buffer.write("  \(model.rowCount) appointments · \(model.summary.checkedIn) waiting · \(model.summary.late(at: now)) late",
+                     x: x, y: area.y, role: .dim, clip: area)
         if let notice = model.notice {
             buffer.write(notice.text, x: area.x, y: area.y + 1, role: notice.role, clip: area)
         }
         let body = Rect(x: area.x, y: area.y + 2, width: area.width, height: area.height - 2)
-        var lines: [Line] = []
-        var index = 0
-        for group in model.groups {
-            lines.append(.doctor(group))
-            if group.appointments.isEmpty { lines.append(.empty) }
-            for a in group.appointments { lines.append(.appointment(a, index: index)); index += 1 }
-        }
-        guard !lines.isEmpty else {
+        guard !model.groups.isEmpty else {
             buffer.write("No doctors yet.", x: body.x, y: body.y, role: .dim, clip: body)
             return
         }
-        let selectedLine = lines.firstIndex { if case .appointment(_, let i) = $0 { return i == model.list.selected }; return false } ?? 0
-        let top = max(0, min(selectedLine - body.height + 1, lines.count - body.height))
-        for row in 0..<body.height where top + row < lines.count {
-            paint(lines[top + row], into: &buffer, y: body.y + row, rect: body, now: now)
+        let lines = model.lineCount
+        let selectedLine = model.rowCount == 0 ? 0 : model.line(ofRow: model.list.selected)
+        let top = max(0, min(selectedLine - body.height + 1, lines - body.height))
+        for row in 0..<body.height where top + row < lines {
+            paint(line(top + row), into: &buffer, y: body.y + row, rect: body, now: now)
         }
+    }
+
+    /// What painted line `n` shows, from the groups' layout (no list of every line is built).
+    func line(_ n: Int) -> Line {
+        let g = model.groups[model.group(ofLine: n)]
+        let k = n - g.firstLine
+        if k == 0 { return .doctor(g) }
+        if g.total == 0 { return .empty }
+        let row = g.firstRow + k - 1
+        return .appointment(model.appointment(at: row), index: row)
     }
 
     private func paint(_ line: Line, into buffer: inout CellBuffer, y: Int, rect: Rect, now: Int64) {
         switch line {
         case .doctor(let g):
-            let active = g.appointments.filter(\.status.isActive).count
-            buffer.write("\(g.doctorName) · \(g.specialization) · \(active) booked", x: rect.x, y: y, role: .title, clip: rect)
+            buffer.write("\(g.doctorName) · \(g.specialization) · \(g.active) booked", x: rect.x, y: y, role: .title, clip: rect)
         case .empty:
             buffer.write("    no appointments", x: rect.x, y: y, role: .dim, clip: rect)
-        case .appointment(let a, let index):
+        case .appointment(nil, _):
+            buffer.write("    …", x: rect.x, y: y, role: .dim, clip: rect)
+        case .appointment(let a?, let index):
             let selected = index == model.list.selected
             let status = VisitStatus(a, now: now)
             if selected { buffer.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), role: .selection) }

@@ -1,7 +1,8 @@
 import ClinicCore
 
 /// Appointment stats as a stacked bar chart per period (by status), with
-/// totals and the no-show rate: one doctor's own (`doctorID`) or the clinic's.
+/// totals and the no-show rate: one doctor's own (`doctorID`) or the clinic's
+/// (counted on another thread; the screen shows them when they are in).
 /// `m` switches between month and day grouping.
 public final class StatsModel: ScreenModel {
     enum Action: Sendable { case grouping }
@@ -9,13 +10,17 @@ public final class StatsModel: ScreenModel {
     /// The doctor, or nil for the whole clinic.
     public let doctorID: Int64?
     public private(set) var grouping: StatsGrouping = .month
-    public private(set) var stats: ClinicStats?
-    public private(set) var error: String?
+    /// One doctor's figures, read on the key press (a few thousand rows: under a millisecond).
+    private var own: ClinicStats?
+    private var ownError: String?
+    /// The clinic's figures, counted on another thread (a million rows).
+    private let counter: StatsCounter?
     /// Periods shown.
     public static let periods = 12
 
     public init(_ context: AppContext, doctorID: Int64?) {
         self.context = context; self.doctorID = doctorID
+        counter = doctorID == nil ? StatsCounter(store: context.store, doctorID: nil, limit: Self.periods) : nil
         reload()
     }
 
@@ -23,22 +28,34 @@ public final class StatsModel: ScreenModel {
     public var title: String { doctorID == nil ? "Clinic stats" : "My stats" }
     public var hints: [KeyHint] { bindings.hints() }
 
+    /// The figures shown, once counted.
+    public var stats: ClinicStats? { counter.map { $0.stats(grouping) } ?? own }
+    public var error: String? { counter.map { $0.error } ?? ownError }
+    /// The clinic's figures are still being counted (the screen says so).
+    public var counting: Bool { stats == nil && error == nil }
+
     public func handle(_ key: Key) -> Effect {
         switch bindings.action(for: key) {
         case .grouping?:
             grouping = grouping == .month ? .day : .month
-            reload()
+            if counter == nil { reload() }
             return .none
         case nil: return .unhandled
         }
     }
 
     public func reload() {
+        if let counter { counter.recount(); return }
         do {
-            stats = try context.store.stats(doctorID: doctorID, grouping: grouping, limit: Self.periods)
-            error = nil
-        } catch { stats = nil; self.error = Format.error(error) }
+            own = try context.store.stats(doctorID: doctorID, grouping: grouping, limit: Self.periods)
+            ownError = nil
+        } catch { own = nil; ownError = Format.error(error) }
     }
+
+    public func takeBackgroundUpdate() -> Bool { counter?.takeUpdate() ?? false }
+
+    /// Waits for a count in progress (tests and benchmarks).
+    public func waitForCount() { counter?.wait() }
 
     /// The order statuses are stacked in, and the glyph each is drawn with
     /// (so the chart reads in monochrome too).

@@ -7,7 +7,9 @@ struct StatsScreen {
 
     func paint(into buffer: inout CellBuffer, area: Rect) {
         if let error = model.error { buffer.write(error, x: area.x, y: area.y, role: .error, clip: area); return }
-        guard let stats = model.stats else { return }
+        guard let stats = model.stats else {
+            buffer.write("Counting the clinic's appointments…", x: area.x, y: area.y, role: .dim, clip: area); return
+        }
         let overall = stats.overall
         buffer.write("All time: \(overall.total) appointments · no-show rate \(rate(overall.noShowRate)) · by \(model.grouping.rawValue)",
                      x: area.x, y: area.y, role: .normal, clip: area)
