@@ -48,7 +48,7 @@ extension ClinicStore {
                 let p = new.patient
                 try db.execute(sql: "INSERT INTO patient_profile (account_id, birth_date, age, gender, notes) VALUES (?, ?, ?, ?, ?)",
                                arguments: [id, p.birthDate?.description, p.age, p.gender, p.notes])
-                try PatientSearchIndex.write(db, id: id, name: name, email: email, phone: phone)
+                try PatientSearchIndex.write(db, id: id, name: name)
             }
             return try Self.account(id: id, db)!
         }

@@ -16,32 +16,56 @@ extension ClinicStore {
     /// Matching patients looked at per search at most; past it the result says "more".
     public static let searchCandidates = 2_000
 
-    /// Patients whose name, email or phone matches `query`: case- and
-    /// accent-insensitive (`zoe` finds `Zoë`), every word must appear
-    /// somewhere (`ana mor`, `had` in `Haddad`), and a query of three or more
-    /// digits with punctuation matches the phone's digits (`(555) 010-0001`).
-    /// One or two characters match the start of a name (`zo`). Through
-    /// indexes only: a key press never reads the patients that do not match.
-    public func patientSearch(_ query: String, limit: Int = 50) throws -> PatientSearchResult {
-        let patterns: [String]
-        switch PatientSearchIndex.lookup(query) {
-        case .everyone: return try patientsByName(from: "", others: [], limit: limit)
-        case .namePrefix(let prefix, let others): return try patientsByName(from: prefix, others: others, limit: limit)
-        case .anywhere(let p): patterns = p
-        }
+    /// Patients whose name, email or phone matches `query`: names case- and
+    /// accent-insensitive anywhere (`zoe` finds `Zoë`, `had` finds `Haddad`;
+    /// every word must appear), one or two characters at the start of a name
+    /// (`zo`); emails and phones from their start (`omar.h`, `(555) 010-0001`).
+    /// Through indexes only: a key press never reads the patients that do not match.
+    public func patientSearch(_ query: String, limit: Int = 50, candidates: Int = ClinicStore.searchCandidates) throws -> PatientSearchResult {
+        let lookup = PatientSearchIndex.lookup(query, defaultCountryCode: defaultCountryCode)
         return try pool.read { db in
-            let filter = patterns.map { _ in "text LIKE ?" }.joined(separator: " AND ")
-            // the indexed text starts with the folded name: ordering needs no account row
-            let hits = try Row.fetchAll(db, sql: "SELECT rowid, text FROM patient_search WHERE \(filter) LIMIT \(Self.searchCandidates + 1)",
-                                        arguments: StatementArguments(patterns))
-            let first = PatientSearchIndex.fold(query).split(separator: " ").first.map(String.init) ?? ""
-            let looked = hits.prefix(Self.searchCandidates).map { row -> (id: Int64, text: String, starts: Bool) in
-                let text: String = row[1]
-                return (row[0], text, text.hasPrefix(first))
+            // (id, folded name) of every candidate, at most `candidates` + 1 from each source
+            var found: [Int64: String] = [:]
+            var overflow = false
+            func collect(_ sql: String, _ arguments: StatementArguments, foldName: Bool) throws {
+                let rows = try Row.fetchAll(db, sql: sql + " LIMIT \(candidates + 1)", arguments: arguments)
+                overflow = overflow || rows.count > candidates
+                for row in rows.prefix(candidates) {
+                    let name: String = row[1]
+                    found[row[0]] = foldName ? PatientSearchIndex.fold(name) : name
+                }
             }
-            let shown = looked.sorted { a, b in
+            let patient = "SELECT id, name FROM account WHERE role = 'patient' AND "
+            if lookup.isEveryone {
+                try collect(patient + "1 ORDER BY name, id", [], foldName: true)
+            }
+            if !lookup.names.isEmpty {
+                try collect("SELECT rowid, text FROM patient_search WHERE " + lookup.names.map { _ in "text LIKE ?" }.joined(separator: " AND "),
+                            StatementArguments(lookup.names), foldName: false)
+            }
+            if let prefix = lookup.namePrefix {
+                let first = prefix.first
+                for start in Set([first, first.capitalized, first.lowercased(), first.uppercased()]) {
+                    try collect(patient + "name >= ? AND name < ? ORDER BY name, id", [start, start + "\u{10FFFF}"], foldName: true)
+                }
+            }
+            if let email = lookup.emailPrefix {
+                try collect(patient + "email >= ? AND email < ?", [email, email + "\u{10FFFF}"], foldName: true)
+            }
+            for phone in lookup.phonePrefixes {
+                try collect(patient + "phone >= ? AND phone < ?", [phone, phone + "\u{10FFFF}"], foldName: true)
+            }
+            var hits = found.map { (id: $0.key, name: $0.value) }
+            if !lookup.namesAlsoHold.isEmpty {
+                hits = hits.filter { h in lookup.namesAlsoHold.allSatisfy { h.name.contains($0) } }
+            }
+            if let others = lookup.namePrefix?.others, !others.isEmpty {
+                hits = hits.filter { h in others.allSatisfy { h.name.contains($0) } }
+            }
+            let firstWord = PatientSearchIndex.fold(query).split(separator: " ").first.map(String.init) ?? ""
+            let shown = hits.map { (id: $0.id, name: $0.name, starts: $0.name.hasPrefix(firstWord)) }.sorted { a, b in
                 if a.starts != b.starts { return a.starts }
-                if a.text != b.text { return a.text < b.text }
+                if a.name != b.name { return a.name < b.name }
                 return a.id < b.id
             }.prefix(limit).map(\.id)
             guard !shown.isEmpty else { return PatientSearchResult(patients: [], matches: 0, moreThanCounted: false) }
@@ -49,26 +73,10 @@ extension ClinicStore {
                 SELECT \(Account.columns) FROM account WHERE id IN (\(shown.map(String.init).joined(separator: ",")))
                 """).map(Account.init(row:))
             let byID = Dictionary(accounts.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-            return PatientSearchResult(patients: shown.compactMap { byID[$0] }.filter { $0.role == .patient }, matches: looked.count,
-                                       moreThanCounted: hits.count > Self.searchCandidates)
+            let counted = min(hits.count, candidates)
+            return PatientSearchResult(patients: shown.compactMap { byID[$0] }.filter { $0.role == .patient }, matches: counted,
+                                       moreThanCounted: overflow || hits.count > candidates)
         }
-    }
-
-    /// Patients whose name starts with `prefix` ("" for all) and holds `others`,
-    /// by name, on the (role, name) index: the prefix capitalised, in lower and in upper case.
-    private func patientsByName(from prefix: String, others: [String], limit: Int) throws -> PatientSearchResult {
-        let spellings = prefix.isEmpty ? [""] : Array(Set([prefix, prefix.capitalized, prefix.lowercased(), prefix.uppercased()])).sorted()
-        let accounts = try pool.read { db in
-            try spellings.flatMap { start in
-                try Row.fetchAll(db, sql: """
-                    SELECT \(Account.columns) FROM account WHERE role = 'patient' AND name >= ? AND name < ? ORDER BY name, id LIMIT ?
-                    """, arguments: [start, start + "\u{10FFFF}", others.isEmpty ? limit + 1 : Self.searchCandidates])
-                    .map(Account.init(row:))
-            }
-        }.filter { a in others.isEmpty || others.allSatisfy { PatientSearchIndex.fold(a.name).contains($0) } }
-        let sorted = accounts.sorted { ($0.name, $0.id) < ($1.name, $1.id) }
-        return PatientSearchResult(patients: Array(sorted.prefix(limit)), matches: min(sorted.count, limit),
-                                   moreThanCounted: sorted.count > limit)
     }
 
     /// `patientSearch(query, limit:).patients`.

@@ -53,7 +53,7 @@ extension ClinicStore {
             try mappingAccountUniqueness(email: current.email, phone: phone) {
                 try db.execute(sql: "UPDATE account SET name = ?, phone = ? WHERE id = ?", arguments: [name, phone, accountID])
             }
-            try PatientSearchIndex.write(db, id: accountID, name: name, email: current.email, phone: phone)
+            try PatientSearchIndex.write(db, id: accountID, name: name)
             try db.execute(sql: "UPDATE patient_profile SET age = ?, gender = ? WHERE account_id = ?",
                            arguments: [update.age, (gender?.isEmpty ?? true) ? nil : gender, accountID])
             return try Self.account(id: accountID, db)!

@@ -1,20 +1,18 @@
 import Foundation
 import GRDB
 
-/// The rows of the `patient_search` FTS5 trigram index and the queries over
-/// it. What is indexed is folded (lower case, no accents) so `zoe` finds
-/// `Zoë`; the phone goes in as its digits so `(555) 010-0001` finds `+15550100001`.
+/// The rows of the `patient_search` FTS5 trigram index (one per patient: the
+/// folded name, so `zoe` finds `Zoë` anywhere in it) and how a query is looked
+/// up. Emails and phones need no index of their own: their unique indexes
+/// answer prefixes.
 enum PatientSearchIndex {
-    /// The indexed text of one patient.
-    static func text(name: String, email: String, phone: String) -> String {
-        fold(name) + " " + fold(email) + " " + phone.filter(\.isASCII).filter(\.isNumber)
-    }
+    /// The indexed text of one patient: the name folded.
+    static func text(name: String) -> String { fold(name) }
 
     /// Writes (or rewrites) the row of patient `id`; call in the transaction that changes the account.
-    static func write(_ db: Database, id: Int64, name: String, email: String, phone: String) throws {
+    static func write(_ db: Database, id: Int64, name: String) throws {
         try db.execute(sql: "DELETE FROM patient_search WHERE rowid = ?", arguments: [id])
-        try db.execute(sql: "INSERT INTO patient_search (rowid, text) VALUES (?, ?)",
-                       arguments: [id, text(name: name, email: email, phone: phone)])
+        try db.execute(sql: "INSERT INTO patient_search (rowid, text) VALUES (?, ?)", arguments: [id, text(name: name)])
     }
 
     /// Lower case without accents: what the search compares. ASCII takes the fast path.
@@ -24,28 +22,50 @@ enum PatientSearchIndex {
     }
 
     /// How a query is looked up.
-    enum Lookup: Equatable {
-        /// Every patient, by name.
-        case everyone
-        /// Names that start with the first word, of one or two characters (the
-        /// index needs three), and hold the other words too.
-        case namePrefix(String, others: [String])
-        /// Rows of the trigram index matching every LIKE pattern.
-        case anywhere([String])
+    struct Lookup: Equatable {
+        /// LIKE patterns over the folded names for the words of three or more
+        /// characters (every word must appear somewhere); empty: none.
+        var names: [String] = []
+        /// Shorter words the names found must also hold, checked after the index
+        /// (SQLite 3.40's trigram index can crash on a short pattern beside others).
+        var namesAlsoHold: [String] = []
+        /// One or two characters: names that start with them (a trigram index needs three), holding the other short words.
+        var namePrefix: (first: String, others: [String])?
+        /// A prefix of the email (the query looks like one: `@`, `.` or a digit in one word).
+        var emailPrefix: String?
+        /// Prefixes of the E.164 phone (a query of digits and punctuation with three or more digits).
+        var phonePrefixes: [String] = []
+
+        var isEveryone: Bool { names.isEmpty && namePrefix == nil && emailPrefix == nil && phonePrefixes.isEmpty }
+
+        static func == (a: Lookup, b: Lookup) -> Bool {
+            a.names == b.names && a.namesAlsoHold == b.namesAlsoHold && a.namePrefix?.first == b.namePrefix?.first && a.namePrefix?.others == b.namePrefix?.others
+                && a.emailPrefix == b.emailPrefix && a.phonePrefixes == b.phonePrefixes
+        }
     }
 
-    /// A query of digits and punctuation with three or more digits is a phone
-    /// number as said: its digits run together. Otherwise every word must
-    /// appear somewhere; `%` and `_` separate words (they would be wildcards).
-    /// One or two characters in all (`a`, `zo`) match the start of names only:
-    /// a trigram index cannot find them, and scanning every patient per key
-    /// press would not keep up at 100,000.
-    static func lookup(_ query: String) -> Lookup {
-        let digits = query.filter { $0.isASCII && $0.isNumber }
-        if digits.count >= 3, !query.contains(where: \.isLetter), !query.contains("@") { return .anywhere(["%" + digits + "%"]) }
-        let words = fold(query).split { $0 == " " || $0 == "%" || $0 == "_" }.map(String.init)
-        guard let first = words.first else { return .everyone }
-        if words.allSatisfy({ $0.count < 3 }) { return .namePrefix(first, others: Array(words.dropFirst())) }
-        return .anywhere(words.map { "%" + $0 + "%" })
+    /// `%` and `_` separate words (they would be wildcards). A phone number as
+    /// said (`(555) 010-0001`) is its digits after `+`, with or without the
+    /// clinic's default country code.
+    static func lookup(_ query: String, defaultCountryCode: String) -> Lookup {
+        var lookup = Lookup()
+        let trimmed = query.trimmingCharacters(in: .whitespaces)
+        let digits = trimmed.filter { $0.isASCII && $0.isNumber }
+        if digits.count >= 3, !trimmed.contains(where: \.isLetter), !trimmed.contains("@") {
+            lookup.phonePrefixes = Array(Set(["+" + digits, "+" + defaultCountryCode + digits])).sorted()
+            return lookup
+        }
+        if trimmed.count >= 3, !trimmed.contains(" "), trimmed.contains(where: { $0 == "@" || $0 == "." || $0.isNumber }) {
+            lookup.emailPrefix = trimmed.lowercased()
+        }
+        let words = fold(trimmed).split { $0 == " " || $0 == "%" || $0 == "_" }.map(String.init)
+        guard let first = words.first else { return lookup }
+        if words.allSatisfy({ $0.count < 3 }) {
+            lookup.namePrefix = (first, Array(words.dropFirst()))
+        } else {
+            lookup.names = words.filter { $0.count >= 3 }.map { "%" + $0 + "%" }
+            lookup.namesAlsoHold = words.filter { $0.count < 3 }
+        }
+        return lookup
     }
 }

@@ -52,7 +52,7 @@ struct SeedWriter {
         let search = try SQLiteBulkInsert(db, sql: "INSERT INTO patient_search (rowid, text) VALUES (?, ?)")
         for (p, details) in zip(plan.patients, plan.patientDetails) {
             try patient.insert(.int(p.id), .int(Int64(details.age)), .text(details.gender), .text(details.notes))
-            try search.insert(.int(p.id), .text(PatientSearchIndex.text(name: p.name, email: p.email, phone: p.phone)))
+            try search.insert(.int(p.id), .text(PatientSearchIndex.text(name: p.name)))
         }
     }
 

@@ -2,14 +2,14 @@ import GRDB
 
 extension ClinicMigrations {
     /// The desk's patient search (issue 7): one row per patient in an FTS5
-    /// trigram index (rowid = account id) over the folded name, email and
-    /// phone digits, so a key press searches 100,000 patients through the
-    /// index instead of reading them all. Filled from the patients already there.
+    /// trigram index (rowid = account id) over the folded name, so a key
+    /// press searches 100,000 patients through the index instead of reading
+    /// them all. Filled from the patients already there.
     static func patientSearch(_ db: Database) throws {
         try db.execute(sql: "CREATE VIRTUAL TABLE patient_search USING fts5(text, tokenize = 'trigram', detail = 'none')")
-        let patients = try Row.fetchAll(db, sql: "SELECT id, name, email, phone FROM account WHERE role = 'patient'")
+        let patients = try Row.fetchAll(db, sql: "SELECT id, name FROM account WHERE role = 'patient'")
         for p in patients {
-            try PatientSearchIndex.write(db, id: p[0], name: p[1], email: p[2], phone: p[3])
+            try PatientSearchIndex.write(db, id: p[0], name: p[1])
         }
     }
 }

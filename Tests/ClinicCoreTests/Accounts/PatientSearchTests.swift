@@ -29,6 +29,10 @@ import Testing
         #expect(try c.store.searchPatients("an").map(\.id) == [people[1].id, people[2].id])
         #expect(try c.store.searchPatients("ZO").map(\.id) == [people[0].id])
         #expect(try c.store.searchPatients("an m").map(\.id) == [people[1].id])
+        // a short word beside a longer one is checked on the names the index found
+        #expect(try c.store.searchPatients("moreau a").map(\.id) == [people[1].id])
+        #expect(try c.store.searchPatients("o haddad").map(\.id) == [people[3].id])
+        #expect(try c.store.searchPatients("x haddad").isEmpty)
     }
 
     @Test func emailAndPhoneDigitsMatch() throws {
@@ -58,7 +62,8 @@ import Testing
         _ = try c.store.updateProfile(accountID: people[0].id, ProfileUpdate(name: "Zoé Martin", phone: "+15557770123"), by: .shell)
         #expect(try c.store.searchPatients("lefevre").isEmpty)
         #expect(try c.store.searchPatients("martin").map(\.id) == [people[0].id])
-        #expect(try c.store.searchPatients("777 0123").map(\.id) == [people[0].id])
+        #expect(try c.store.searchPatients("555 777 0123").map(\.id) == [people[0].id])
+        #expect(try c.store.searchPatients("+1 555 777").map(\.id) == [people[0].id])
         #expect(try c.store.searchPatients(people[0].phone).isEmpty)
     }
 
@@ -74,13 +79,24 @@ import Testing
 
     @Test func manyMatchesAreCountedUpToTheCapAndSaySo() throws {
         let c = try TestClinic()
-        _ = try c.store.seed(SeedOptions(doctors: 2, patients: ClinicStore.searchCandidates + 50, appointments: 10))
-        let all = try c.store.patientSearch("example", limit: 200)
-        #expect(all.patients.count == 200 && all.matches == ClinicStore.searchCandidates && all.moreThanCounted)
-        let one = try c.store.patientSearch(try #require(all.patients.last).email, limit: 200)
-        #expect(one.patients.map(\.id) == [all.patients.last?.id] && one.matches == 1 && !one.moreThanCounted)
-        // seeding anew replaces the index with the new patients
+        let zoes = try (0..<6).map { try c.addPatient(name: "Zoë Number\($0)") }
+        let capped = try c.store.patientSearch("zoe", limit: 2, candidates: 4)
+        #expect(capped.patients.count == 2 && capped.matches == 4 && capped.moreThanCounted)
+        let all = try c.store.patientSearch("zoe", limit: 10)
+        #expect(all.patients.map(\.id) == zoes.map(\.id) && all.matches == 6 && !all.moreThanCounted)
+        let one = try c.store.patientSearch(zoes[3].email, limit: 10)
+        #expect(one.patients.map(\.id) == [zoes[3].id] && one.matches == 1)
+    }
+
+    @Test func aSeededClinicIsSearchableAndReplacingItReplacesTheIndex() throws {
+        let c = try TestClinic()
+        _ = try c.store.seed(SeedOptions(doctors: 2, patients: 300, appointments: 10))
+        let patients = try c.store.accounts(role: .patient)
+        for p in patients.prefix(20) {
+            #expect(try c.store.searchPatients(p.name, limit: 300).contains { $0.id == p.id }, "\(p.name)")
+        }
         _ = try c.store.seed(SeedOptions(doctors: 2, patients: 20, appointments: 10, randomSeed: 9, replace: true))
-        #expect(try c.store.patientSearch("example", limit: 200).matches == 20)
+        #expect(try c.store.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM patient_search") } == 20)
+        #expect(try c.store.searchPatients(patients[0].name).allSatisfy { $0.role == .patient })
     }
 }
