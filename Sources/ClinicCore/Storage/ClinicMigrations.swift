@@ -16,6 +16,9 @@ enum ClinicMigrations {
         migrator.registerMigration("v4-patient-search") { db in
             try patientSearch(db)
         }
+        migrator.registerMigration("v5-appointment-notes") { db in
+            try db.execute(sql: notesSQL)
+        }
         return migrator
     }
 

@@ -90,4 +90,21 @@ struct DoctorDayTests {
         h.press(.char("m"))
         #expect(h.screen.contains("2026-03-04") && h.screen.contains("2026-03-02"))
     }
+
+    @Test("e on an appointment's details writes the doctor's note; it shows there; Esc keeps it unchanged")
+    func notes() throws {
+        let (h, _, booked) = try doctor()
+        h.press(.enter)
+        let detail = try #require(h.core.top as? AppointmentDetailModel)
+        #expect(h.screen.contains("Note") && h.screen.contains("none yet") && h.screen.contains("e edit note"))
+        h.press(.char("e"))
+        #expect(h.core.top is NoteEditorModel)
+        h.type("BP 140/90, recheck")
+        h.press(.enter)
+        #expect(h.core.top === detail && h.screen.contains("Note on \(booked[0].code) saved.") && h.screen.contains("BP 140/90, recheck"))
+        #expect(try h.clinic.store.note(code: booked[0].code)?.text == "BP 140/90, recheck")
+        h.press(.char("e"), .char("!"), .escape, .char("y"))
+        #expect(try h.clinic.store.note(code: booked[0].code)?.text == "BP 140/90, recheck")
+    }
 }
+

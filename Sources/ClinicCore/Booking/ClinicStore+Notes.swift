@@ -1,0 +1,53 @@
+import GRDB
+
+/// A doctor's note on an appointment.
+public struct AppointmentNote: Sendable, Equatable {
+    public let text: String
+    public let updatedAt: Int64
+    public let updatedBy: Int64?
+}
+
+extension ClinicStore {
+    /// Longest note accepted.
+    public static let maxNoteLength = 2_000
+
+    /// The note on the appointment `code`, if any.
+    public func note(code: String) throws -> AppointmentNote? {
+        let a = try appointment(code: code)
+        return try pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT text, updated_at, updated_by FROM appointment_note WHERE appointment_id = ?",
+                             arguments: [a.id]).map { AppointmentNote(text: $0[0], updatedAt: $0[1], updatedBy: $0[2]) }
+        }
+    }
+
+    /// Writes the note on appointment `code` (an empty text removes it). Notes
+    /// are clinical: the appointment's own doctor or an admin writes them; the
+    /// desk, patients and other doctors are refused.
+    @discardableResult
+    public func setNote(code: String, text: String, by actor: Actor) throws -> AppointmentNote? {
+        let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard text.count <= Self.maxNoteLength else {
+            throw ClinicError(.invalidInput, "a note must have at most \(Self.maxNoteLength) characters")
+        }
+        let a = try appointment(code: code)
+        switch (actor.kind, actor.role) {
+        case (.shellAdmin, _), (_, .admin?): break
+        case (.account(let id, .doctor), _) where id == a.doctor.id: break
+        case (.account(_, .doctor), _): throw ClinicError(.forbidden, "doctors may write notes only on their own appointments")
+        default: throw ClinicError(.forbidden, "only the appointment's doctor or an admin writes its notes")
+        }
+        let now = nowSeconds
+        return try pool.write { db in
+            guard !text.isEmpty else {
+                try db.execute(sql: "DELETE FROM appointment_note WHERE appointment_id = ?", arguments: [a.id])
+                return nil
+            }
+            try db.execute(sql: """
+                INSERT INTO appointment_note (appointment_id, text, updated_at, updated_by) VALUES (?, ?, ?, ?)
+                ON CONFLICT (appointment_id) DO UPDATE SET text = excluded.text, updated_at = excluded.updated_at,
+                    updated_by = excluded.updated_by
+                """, arguments: [a.id, text, now, actor.accountID])
+            return AppointmentNote(text: text, updatedAt: now, updatedBy: actor.accountID)
+        }
+    }
+}
