@@ -106,13 +106,14 @@ struct KioskTmuxTests {
     func liveRefreshAndJustTaken() throws {
         let clinic = try clinicWithDoctor()
         let t = try signedInAtSlots(clinic)
-        let started = ProcessInfo.processInfo.systemUptime
         let r = try clinic.run("book", "--doctor", "ana@clinic.test", "--patient", "other@clinic.test",
                                "--start", "2026-03-02 09:00", "--reason", "Elsewhere")
         #expect(r.exitCode == 0, "\(r.stderr)")
+        // the screen looks every 500 ms; the bound leaves room for a loaded CI machine
+        let started = ProcessInfo.processInfo.systemUptime
         try t.waitFor("09:00–09:30    taken", timeout: 5)
         let seconds = ProcessInfo.processInfo.systemUptime - started
-        #expect(seconds < 1.5, "took \(seconds) s (includes the booking process)")
+        #expect(seconds < 2.5, "took \(seconds) s after the booking committed")
         try t.press("Down"); try t.press("Enter"); try t.waitFor("Reason for the visit")
         try t.type("Check-up"); try t.press("Enter"); try t.waitFor("Press Enter to book")
         let r2 = try clinic.run("book", "--doctor", "ana@clinic.test", "--patient", "other@clinic.test",

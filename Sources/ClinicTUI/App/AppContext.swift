@@ -11,8 +11,9 @@ public enum AppMode: Sendable, Equatable {
 public final class AppContext {
     public let store: ClinicStore
     public let mode: AppMode
-    public let clinicName: String
-    public let timeZone: ClinicTimeZone
+    /// The clinic's name and time zone, as last read (an admin may change them while the screens run).
+    public private(set) var clinicName: String
+    public private(set) var timeZone: ClinicTimeZone
     /// Demo sign-ins shown on the sign-in screen (`clinic demo`).
     public let demoSignIns: [DemoClinic.SignIn]
     /// The background services' state for the staff status line (nil: not shown).
@@ -29,6 +30,12 @@ public final class AppContext {
         self.store = store; self.mode = mode; self.demoSignIns = demoSignIns
         self.clinicName = settings.name; self.timeZone = settings.timeZone
         self.servicesState = services
+    }
+
+    /// Reads the clinic's name and time zone again (after a change by this or another process).
+    public func refreshSettings() {
+        guard let settings = try? store.settings() else { return }
+        clinicName = settings.name; timeZone = settings.timeZone
     }
 
     /// The signed-in account acting through this front end.

@@ -80,7 +80,10 @@ public final class AppCore {
                                      answers: "any key continues"))
             lastInput = time
         }
-        if dataChanged { top.reload() }
+        if dataChanged {
+            context.refreshSettings()
+            top.reload()
+        }
     }
 
     func apply(_ effect: Effect) {

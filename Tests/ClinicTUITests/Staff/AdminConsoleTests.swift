@@ -116,5 +116,18 @@ struct AdminConsoleTests {
         model.waitForCount()
         #expect(h.screen.contains("All time: 2 appointments") && h.screen.contains("2026-03-04"))
     }
+
+    @Test("a new clinic name shows in the status line at once; a time zone changed by another process shows after the refresh")
+    func settingsReachTheRunningScreens() throws {
+        let (h, _, _) = try admin()
+        h.width = 120
+        h.press(.down, .down, .enter)
+        h.press(.ctrl("u")); h.type("Harbour Clinic"); h.press(.enter)
+        #expect(h.screen.contains("Saved.") && h.screen.split(separator: "\n").first?.contains("Harbour Clinic") == true)
+        _ = try h.clinic.store.updateSettings(.init(timeZone: ClinicTimeZone(identifier: "Europe/London")), by: .shell)
+        #expect(h.core.context.timeZone.identifier == "America/New_York")
+        h.core.tick(at: h.time + 1, dataChanged: true)
+        #expect(h.core.context.timeZone.identifier == "Europe/London" && h.core.context.today == LocalDate(year: 2026, month: 3, day: 2))
+    }
 }
 

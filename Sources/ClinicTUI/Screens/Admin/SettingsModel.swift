@@ -35,6 +35,7 @@ public final class SettingsModel: ScreenModel {
         do {
             _ = try context.store.updateSettings(.init(name: form[0], timeZone: zone, reminderLeadMinutes: lead, noShowGraceMinutes: grace),
                                                  by: actor)
+            context.refreshSettings()
             load()
             message = ("Saved.", .success)
         } catch { message = (Format.error(error), .error) }
