@@ -22,7 +22,7 @@ enum PatientSearchIndex {
     }
 
     /// How a query is looked up.
-    struct Lookup: Equatable {
+    struct Lookup {
         /// LIKE patterns over the folded names for the words of three or more
         /// characters (every word must appear somewhere); empty: none.
         var names: [String] = []
@@ -37,11 +37,6 @@ enum PatientSearchIndex {
         var phonePrefixes: [String] = []
 
         var isEveryone: Bool { names.isEmpty && namePrefix == nil && emailPrefix == nil && phonePrefixes.isEmpty }
-
-        static func == (a: Lookup, b: Lookup) -> Bool {
-            a.names == b.names && a.namesAlsoHold == b.namesAlsoHold && a.namePrefix?.first == b.namePrefix?.first && a.namePrefix?.others == b.namePrefix?.others
-                && a.emailPrefix == b.emailPrefix && a.phonePrefixes == b.phonePrefixes
-        }
     }
 
     /// `%` and `_` separate words (they would be wildcards). A phone number as

@@ -22,7 +22,6 @@ public struct DaySummary: Sendable, Equatable {
     /// An empty day.
     public static let empty = DaySummary(doctors: [:], waitingStarts: [])
 
-    public var total: Int { doctors.values.reduce(0) { $0 + $1.total } }
     public var checkedIn: Int { doctors.values.reduce(0) { $0 + $1.checkedIn } }
 
     /// Scheduled or confirmed appointments that have started by `now` (late: not checked in).
