@@ -27,7 +27,8 @@ struct SeedPlan {
     struct Visit {
         /// Numbered in (doctor, start) order once every visit is planned.
         var id: Int64
-        let code: String
+        /// Drawn at random; dealt out in ascending order with the ids (see `SeedPlanner.visits`).
+        var code: String
         let doctorID: Int64
         let patientID: Int64
         let start: Int64
