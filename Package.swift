@@ -25,6 +25,7 @@ let package = Package(
         .systemLibrary(name: "COpenSSL", path: "Sources/COpenSSL"),
         .systemLibrary(name: "CCurl", path: "Sources/CCurl"),
         .systemLibrary(name: "CSQLiteTuning", path: "Sources/CSQLiteTuning"),
+        .systemLibrary(name: "CMallocTuning", path: "Sources/CMallocTuning"),
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         .target(
             name: "ClinicThemes",
@@ -69,6 +70,7 @@ let package = Package(
             dependencies: [
                 "ClinicCore",
                 "ClinicTUI",
+                "CMallocTuning",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
