@@ -40,7 +40,8 @@ extension ClinicStore {
         if case .refused(let code, let message) = StatusRules.decide(facts, to: target, by: actor, now: now) {
             throw ClinicError(code, message)
         }
-        try db.execute(sql: "UPDATE appointment SET status = ?, updated_at = ? WHERE id = ?", arguments: [target.rawValue, now, id])
+        try db.cachedStatement(sql: "UPDATE appointment SET status = ?, updated_at = ? WHERE id = ?")
+            .execute(arguments: [target.rawValue, now, id])
         try Self.recordEvent(appointmentID: id, from: from, to: target, actor: actor, at: now, note: note, db)
         let appointment = try Self.appointment(id: id, db)!
         try self.enqueueNotices(appointment, from: from, actor: actor, now: now, db)

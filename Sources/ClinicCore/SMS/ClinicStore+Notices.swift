@@ -14,10 +14,10 @@ extension ClinicStore {
     /// skips a still-queued reminder (the send-time check is the backstop).
     func enqueueNotices(_ a: Appointment, from: AppointmentStatus, actor: Actor, now: Int64, _ db: Database) throws {
         if !(a.status == .scheduled || a.status == .confirmed) {
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 UPDATE sms_outbox SET state = 'skipped', error_code = ?, error_message = ?, updated_at = ?
                 WHERE appointment_id = ? AND kind = 'reminder' AND state = 'queued'
-                """, arguments: ["appointment_\(a.status.rawValue)", "the appointment is \(a.status.rawValue)", now, a.id])
+                """).execute(arguments: ["appointment_\(a.status.rawValue)", "the appointment is \(a.status.rawValue)", now, a.id])
         }
         let s = try settings(db)
         func notice(_ kind: OutboxMessage.Kind, _ recipient: OutboxMessage.Recipient, _ to: String, _ body: String) throws {

@@ -11,13 +11,19 @@ extension ClinicStore {
             let zone = try settings(db).timeZone
             if let doctorID { _ = try calculator(doctorID: doctorID, db) } // not_found for a non-doctor
             let filter = doctorID == nil ? "" : " AND a.doctor_id = \(doctorID!)"
-            let range = try Row.fetchOne(db, sql: "SELECT MIN(start_at), MAX(start_at) FROM appointment a WHERE 1" + filter)
+            // The first and last start through the (doctor, start, status) index: per doctor, two probes each.
+            let range = try Row.fetchOne(db, sql: doctorID == nil ? """
+                SELECT MIN((SELECT MIN(start_at) FROM appointment a WHERE a.doctor_id = d.doctor_id)),
+                       MAX((SELECT MAX(start_at) FROM appointment a WHERE a.doctor_id = d.doctor_id))
+                FROM (SELECT DISTINCT doctor_id FROM appointment) d
+                """ : "SELECT MIN(start_at), MAX(start_at) FROM appointment a WHERE 1" + filter)
             guard let range, let first = range[0] as Int64?, let last = range[1] as Int64? else {
                 return ClinicStats(doctorID: doctorID, grouping: grouping, timeZone: zone, periods: [], overall: StatsCounts())
             }
             let bounds = Self.periods(from: zone.local(first).date, to: zone.local(last).date, grouping: grouping, limit: limit, zone: zone)
-            // One range query per period on the (start, status) or (doctor, start, status)
-            // index; the overall total adds whatever lies before the oldest period shown.
+            // One range query per period on the (doctor, start, status) index (a skip-scan
+            // over the doctors clinic-wide); the overall total adds whatever lies before
+            // the oldest period shown.
             let perPeriod = try bounds.map { b in
                 try counts(db, sql: "SELECT status, COUNT(*) FROM appointment a WHERE a.start_at >= ? AND a.start_at < ?\(filter) GROUP BY status",
                            arguments: [b.start, b.end])

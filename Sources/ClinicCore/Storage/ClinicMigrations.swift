@@ -19,6 +19,9 @@ enum ClinicMigrations {
         migrator.registerMigration("v5-appointment-notes") { db in
             try db.execute(sql: notesSQL)
         }
+        migrator.registerMigration("v6-drop-start-index") { db in
+            try db.execute(sql: dropStartIndexSQL)
+        }
         return migrator
     }
 

@@ -44,14 +44,7 @@ final class InboundSMSBatcher: @unchecked Sendable {
             do {
                 let results = try await store.pool.write { db in
                     messages.map { message in
-                        Result { () throws -> InboundSMSResult in
-                            var result: InboundSMSResult?
-                            try db.inSavepoint {
-                                result = try self.store.receiveSMS(message, now: now, db)
-                                return .commit
-                            }
-                            return result!
-                        }
+                        Result { try db.inCachedSavepoint { try self.store.receiveSMS(message, now: now, db) } }
                     }
                 }
                 for ((_, waiter), result) in zip(batch, results) { waiter.resume(with: result) }

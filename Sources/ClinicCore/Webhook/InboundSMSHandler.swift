@@ -77,10 +77,9 @@ struct InboundSMSHandler {
         }
         var changed: Appointment?
         do {
-            try db.inSavepoint {
-                changed = try store.transition(normalizedCode: code, to: target, by: .account(sender, .patient, via: .sms),
-                                               note: "SMS \(messageSID)", at: now, db)
-                return .commit
+            changed = try db.inCachedSavepoint {
+                try store.transition(normalizedCode: code, to: target, by: .account(sender, .patient, via: .sms),
+                                     note: "SMS \(messageSID)", at: now, db)
             }
         } catch let error as ClinicError {
             return Handled(reply: SMSReplyText.refused(clinic, code: code, reason: error.message),

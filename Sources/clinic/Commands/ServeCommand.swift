@@ -27,6 +27,7 @@ struct ServeCommand: ParsableCommand {
             let logger = ServeLogging.logger(label: "clinic.serve")
             signal(SIGPIPE, SIG_IGN)
             MallocTuning.keepFreedMemory()
+            try ctx.store.optimize()
             let services = try ClinicServices.build(config: ctx.config, store: ctx.store, logger: logger, listener: true)
             for case let listener as WebhookListener in services {
                 // Bound before anything else starts, so a taken port fails the command.
