@@ -19,8 +19,8 @@ enum ClinicMigrations {
         migrator.registerMigration("v5-appointment-notes") { db in
             try db.execute(sql: notesSQL)
         }
-        migrator.registerMigration("v6-drop-start-index") { db in
-            try db.execute(sql: dropStartIndexSQL)
+        migrator.registerMigration("v6-drop-unread-indexes") { db in
+            try db.execute(sql: dropUnreadIndexesSQL)
         }
         return migrator
     }
