@@ -23,6 +23,7 @@ extension ClinicStore {
     /// Through indexes only: a key press never reads the patients that do not match.
     public func patientSearch(_ query: String, limit: Int = 50, candidates: Int = ClinicStore.searchCandidates) throws -> PatientSearchResult {
         let lookup = PatientSearchIndex.lookup(query, defaultCountryCode: defaultCountryCode)
+        if lookup.isEveryone { return try firstPatientsByName(limit: limit) }
         return try pool.read { db in
             // (id, folded name) of every candidate, at most `candidates` + 1 from each source
             var found: [Int64: String] = [:]
@@ -36,9 +37,6 @@ extension ClinicStore {
                 }
             }
             let patient = "SELECT id, name FROM account WHERE role = 'patient' AND "
-            if lookup.isEveryone {
-                try collect(patient + "1 ORDER BY name, id", [], foldName: true)
-            }
             if !lookup.names.isEmpty {
                 try collect("SELECT rowid, text FROM patient_search WHERE " + lookup.names.map { _ in "text LIKE ?" }.joined(separator: " AND "),
                             StatementArguments(lookup.names), foldName: false)
@@ -77,6 +75,16 @@ extension ClinicStore {
             return PatientSearchResult(patients: shown.compactMap { byID[$0] }.filter { $0.role == .patient }, matches: counted,
                                        moreThanCounted: overflow || hits.count > candidates)
         }
+    }
+
+    /// An empty query: the first patients by name, on the (role, name) index.
+    private func firstPatientsByName(limit: Int) throws -> PatientSearchResult {
+        let accounts = try pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT \(Account.columns) FROM account WHERE role = 'patient' ORDER BY name, id LIMIT ?",
+                             arguments: [limit + 1]).map(Account.init(row:))
+        }
+        return PatientSearchResult(patients: Array(accounts.prefix(limit)), matches: min(accounts.count, limit),
+                                   moreThanCounted: accounts.count > limit)
     }
 
     /// `patientSearch(query, limit:).patients`.
