@@ -35,7 +35,24 @@ struct StatusLineTests {
         signedIn.user = "Ana Moreau-Delacroix (receptionist)"
         StatusLinePainter.paint(signedIn, into: &narrow, row: 0)
         #expect(narrow.line(0).hasSuffix("· sched here · outbox · :8080 · Mon 02 Mar 07:00 "))
-        #expect(narrow.line(0).contains("Ana Moreau"))
+        #expect(narrow.line(0).contains("Ana M")) // the screen's title comes first
+    }
+
+    @Test("at 80 columns the screen's title stays whole; the time always shows")
+    func titleFirst() {
+        var b = CellBuffer(width: 80, height: 1)
+        let info = StatusInfo(clinicName: "Test Clinic", screenTitle: "Today's board", user: "Receptionist 36 (receptionist)",
+                              localTime: "Mon 2 Mar 2026 07:00", services: "scheduler off · sms outbox", servicesShort: "sched off · outbox")
+        StatusLinePainter.paint(info, into: &b, row: 0)
+        #expect(b.line(0).hasPrefix(" Test Clinic · Today's board "))
+        #expect(b.line(0).hasSuffix("· sched off · outbox · Mon 2 Mar 2026 07:00 ") && b.line(0).contains("Rece"))
+        var long = info
+        long.screenTitle = "Book with Dr Anastasia Papadopoulou-Lindqvist · patient"
+        StatusLinePainter.paint(long, into: &b, row: 0)
+        #expect(b.line(0).hasSuffix("Mon 2 Mar 2026 07:00 ") && b.line(0).contains("Book with Dr Anastasia"))
+        var tiny = CellBuffer(width: 30, height: 1)
+        StatusLinePainter.paint(info, into: &tiny, row: 0)
+        #expect(tiny.line(0).hasSuffix("Mon 2 Mar 2026 07:00 "))
     }
 
     @Test("the probe reads here from the in-process scheduler, elsewhere and off from the lease row")

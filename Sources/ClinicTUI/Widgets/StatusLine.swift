@@ -19,30 +19,38 @@ public struct StatusInfo: Sendable, Equatable {
 }
 
 /// Paints the status line: `Clinic · Screen` on the left, user, services and time
-/// on the right. The right side keeps at most `width - 20` columns: the time
-/// always shows, the services in their short form if need be, the user's name is
-/// shortened last.
+/// on the right. The screen's title is kept whole when it can be (it says where
+/// you are), leaving the right side at least 24 columns; the right side then
+/// keeps the time, shortens the services, shortens the user's name, drops the
+/// services and finally the user.
 public enum StatusLinePainter {
     public static func paint(_ info: StatusInfo, into buffer: inout CellBuffer, row y: Int) {
         buffer.fill(Rect(x: 0, y: y, width: buffer.width, height: 1), role: .statusBar)
-        let right = rightText(info, budget: max(0, buffer.width - 20))
-        let rightWidth = min(CharWidth.of(right), max(0, buffer.width - 20))
         let left = " " + info.clinicName + " · " + info.screenTitle
-        buffer.write(CharWidth.truncate(left, to: buffer.width - rightWidth - 2), x: 0, y: y, role: .title)
+        let leftWidth = min(CharWidth.of(left), max(0, buffer.width - 26))
+        let right = rightText(info, budget: max(0, buffer.width - leftWidth - 3))
+        let rightWidth = min(CharWidth.of(right), max(0, buffer.width - 1))
+        buffer.write(CharWidth.truncate(left, to: max(0, buffer.width - rightWidth - 2)), x: 0, y: y, role: .title)
         buffer.write(CharWidth.truncate(right, to: rightWidth) + " ", x: buffer.width - rightWidth - 1, y: y, role: .statusBar)
     }
 
-    /// The right-hand text in at most `budget` columns when it can be done.
+    /// The right-hand text in at most `budget` columns when it can be done: the
+    /// first of these that fits.
     static func rightText(_ info: StatusInfo, budget: Int) -> String {
         func join(_ user: String?, _ services: String) -> String {
             [user, services.isEmpty ? nil : services, info.localTime].compactMap { $0 }.joined(separator: " · ")
         }
-        let full = join(info.user, info.services)
-        if CharWidth.of(full) <= budget { return full }
-        let short = join(info.user, info.servicesShort)
-        guard let user = info.user, CharWidth.of(short) > budget else { return short }
-        let rest = CharWidth.of(join(nil, info.servicesShort)) + 3
-        guard budget - rest >= 4 else { return join(nil, info.servicesShort) }
-        return join(CharWidth.truncate(user, to: budget - rest), info.servicesShort)
+        var candidates = [join(info.user, info.services), join(info.user, info.servicesShort)]
+        if let user = info.user {
+            let rest = CharWidth.of(join(nil, info.servicesShort)) + 3
+            if budget - rest >= 4 { candidates.append(join(CharWidth.truncate(user, to: budget - rest), info.servicesShort)) }
+        }
+        candidates.append(join(nil, info.servicesShort))
+        if let user = info.user {
+            let rest = CharWidth.of(info.localTime) + 3
+            if budget - rest >= 6 { candidates.append(join(CharWidth.truncate(user, to: budget - rest), "")) }
+        }
+        candidates.append(info.localTime)
+        return candidates.first { CharWidth.of($0) <= budget } ?? info.localTime
     }
 }
