@@ -6,11 +6,21 @@ public enum AppointmentCode {
     /// The 31 characters codes are made of.
     public static let alphabet = Array("ABCDEFGHJKMNPQRSTUVWXYZ23456789")
 
-    /// A fresh random code (system CSPRNG).
+    /// A fresh random code (system CSPRNG): one uniform draw below 31⁶ spelled in
+    /// the alphabet (one `getrandom` call per booking instead of one per character).
     @Sendable public static func random() -> String {
-        var rng = SystemRandomNumberGenerator()
-        return make(using: &rng)
+        var n = UInt64.random(in: 0..<codeSpace)
+        var chars: [Character] = []
+        chars.reserveCapacity(6)
+        for _ in 0..<6 {
+            chars.append(alphabet[Int(n % UInt64(alphabet.count))])
+            n /= UInt64(alphabet.count)
+        }
+        return String(chars)
     }
+
+    /// How many codes there are: 31⁶.
+    static let codeSpace: UInt64 = 887_503_681
 
     /// A code drawn from `rng` (seeded generators give reproducible clinics).
     public static func make<R: RandomNumberGenerator>(using rng: inout R) -> String {
