@@ -6,13 +6,10 @@ struct NoteEditorScreen {
 
     func paint(into buffer: inout CellBuffer, area: Rect) {
         let a = model.appointment
-        buffer.write("\(a.patient.name), \(Format.dateTime(a.start, model.context.timeZone)): \(a.reason)",
-                     x: area.x, y: area.y, role: .title, clip: area)
-        FormPainter.paint(Form([model.text]), into: &buffer, rect: Rect(x: area.x, y: area.y + 2, width: area.width, height: 2), labelWidth: 8)
-        buffer.write("Enter saves (an empty note removes it); Esc keeps the note as it was.", x: area.x, y: area.y + 5, role: .dim, clip: area)
-        if let message = model.message {
-            Painter.paragraph(&buffer, "✗ " + message, in: Rect(x: area.x, y: area.y + 7, width: area.width, height: 3), role: .error)
-        }
+        OneFieldForm.paint(heading: "\(a.patient.name), \(Format.dateTime(a.start, model.context.timeZone)): \(a.reason)",
+                           field: model.text, labelWidth: 8,
+                           hint: "Enter saves (an empty note removes it); Esc keeps the note as it was.", error: model.message,
+                           into: &buffer, area: area)
     }
 }
 
