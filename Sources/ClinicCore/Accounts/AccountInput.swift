@@ -6,10 +6,10 @@ public enum AccountInput {
     /// (counted as Unicode scalars, as the schema's CHECK counts them).
     public static func name(_ text: String) throws -> String {
         let name = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !name.isEmpty else { throw ClinicError(.invalidInput, "a name is required") }
-        guard name.unicodeScalars.count <= 200 else { throw ClinicError(.invalidInput, "the name is too long (200 characters at most)") }
+        guard !name.isEmpty else { throw ClinicError(.invalidInput, "a name is required", field: .name) }
+        guard name.unicodeScalars.count <= 200 else { throw ClinicError(.invalidInput, "the name is too long (200 characters at most)", field: .name) }
         guard !name.unicodeScalars.contains(where: { CharacterSet.controlCharacters.contains($0) }) else {
-            throw ClinicError(.invalidInput, "the name contains control characters")
+            throw ClinicError(.invalidInput, "the name contains control characters", field: .name)
         }
         return name
     }
@@ -21,7 +21,7 @@ public enum AccountInput {
         guard email.count <= 254, parts.count == 2, !parts[0].isEmpty, parts[1].contains("."),
               !parts[1].hasPrefix("."), !parts[1].hasSuffix("."),
               !email.contains(where: { $0.isWhitespace || $0.isNewline || $0 == "," || $0 == ";" }) else {
-            throw ClinicError(.invalidInput, "'\(text)' is not an email address")
+            throw ClinicError(.invalidInput, "'\(text)' is not an email address", field: .email)
         }
         return email
     }

@@ -19,15 +19,15 @@ extension ClinicStore {
         if new.role == .doctor {
             let spec = (new.specialization ?? "").trimmingCharacters(in: .whitespaces)
             guard (1...100).contains(spec.unicodeScalars.count) else {
-                throw ClinicError(.invalidInput, "a doctor needs a specialization (1–100 characters)")
+                throw ClinicError(.invalidInput, "a doctor needs a specialization (1–100 characters)", field: .specialization)
             }
             guard (5...480).contains(new.slotMinutes) else {
-                throw ClinicError(.invalidInput, "slot length must be 5–480 minutes")
+                throw ClinicError(.invalidInput, "slot length must be 5–480 minutes", field: .slotMinutes)
             }
             specialization = spec
         }
         if let age = new.patient.age, !(0...150).contains(age) {
-            throw ClinicError(.invalidInput, "age must be 0–150")
+            throw ClinicError(.invalidInput, "age must be 0–150", field: .age)
         }
         if let password = new.password { try PasswordHasher.validate(password) }
         let hash = new.password.map { hasher.hash($0) } // outside the write lock: it takes ~0.2 s
@@ -149,8 +149,8 @@ func mappingAccountUniqueness<T>(email: String, phone: String, _ body: () throws
         return try body()
     } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
         let message = error.message ?? ""
-        if message.contains("account.email") { throw ClinicError(.invalidInput, "the email \(email) is already in use") }
-        if message.contains("account.phone") { throw ClinicError(.invalidInput, "the phone \(phone) is already in use") }
+        if message.contains("account.email") { throw ClinicError(.invalidInput, "the email \(email) is already in use", field: .email) }
+        if message.contains("account.phone") { throw ClinicError(.invalidInput, "the phone \(phone) is already in use", field: .phone) }
         throw error
     }
 }

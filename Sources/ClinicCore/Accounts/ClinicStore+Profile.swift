@@ -41,10 +41,10 @@ extension ClinicStore {
         }
         let name = try AccountInput.name(update.name)
         let phone = try PhoneNumber.normalize(update.phone, defaultCountryCode: defaultCountryCode)
-        if let age = update.age, !(0...150).contains(age) { throw ClinicError(.invalidInput, "age must be 0–150") }
+        if let age = update.age, !(0...150).contains(age) { throw ClinicError(.invalidInput, "age must be 0–150", field: .age) }
         let gender = update.gender?.trimmingCharacters(in: .whitespaces)
         if let gender, gender.count > Self.maxGenderLength {
-            throw ClinicError(.invalidInput, "gender must have at most \(Self.maxGenderLength) characters")
+            throw ClinicError(.invalidInput, "gender must have at most \(Self.maxGenderLength) characters", field: .gender)
         }
         return try pool.write { db in
             guard let current = try Self.account(id: accountID, db), current.role == .patient else {

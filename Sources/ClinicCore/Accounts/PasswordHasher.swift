@@ -16,10 +16,10 @@ public struct PasswordHasher: Sendable {
     /// Why a password is refused.
     public static func validate(_ password: String) throws {
         guard password.count >= 8 else {
-            throw ClinicError(.invalidInput, "the password must have at least 8 characters")
+            throw ClinicError(.invalidInput, "the password must have at least 8 characters", field: .password)
         }
         guard password.utf8.count <= 1024 else {
-            throw ClinicError(.invalidInput, "the password is too long (1024 bytes at most)")
+            throw ClinicError(.invalidInput, "the password is too long (1024 bytes at most)", field: .password)
         }
     }
 

@@ -8,7 +8,7 @@ public enum PhoneNumber {
     /// Anything else is refused.
     public static func normalize(_ text: String, defaultCountryCode: String = "1") throws -> String {
         var raw = text.trimmingCharacters(in: .whitespaces)
-        guard !raw.isEmpty else { throw ClinicError(.invalidInput, "a phone number is required") }
+        guard !raw.isEmpty else { throw ClinicError(.invalidInput, "a phone number is required", field: .phone) }
         raw = String(raw.filter { !" -.()\u{00A0}".contains($0) })
         var digits: String
         if raw.hasPrefix("+") {
@@ -21,12 +21,12 @@ public enum PhoneNumber {
         } else {
             digits = raw
             if !(digits.count == 11 && defaultCountryCode == "1" && digits.hasPrefix("1")) {
-                throw ClinicError(.invalidInput, "'\(text)' is not a phone number in E.164 form (e.g. +15550100001)")
+                throw ClinicError(.invalidInput, "'\(text)' is not a phone number in E.164 form (e.g. +15550100001)", field: .phone)
             }
         }
         guard digits.allSatisfy({ $0.isASCII && $0.isNumber }), (8...15).contains(digits.count),
               digits.first != "0" else {
-            throw ClinicError(.invalidInput, "'\(text)' is not a phone number in E.164 form (e.g. +15550100001)")
+            throw ClinicError(.invalidInput, "'\(text)' is not a phone number in E.164 form (e.g. +15550100001)", field: .phone)
         }
         return "+" + digits
     }

@@ -17,13 +17,23 @@ public struct ClinicError: Error, Sendable, Equatable, CustomStringConvertible {
         case internalError = "internal"
     }
 
+    /// The input an `invalid_input` is about, for a form to show the message under it.
+    public enum Field: String, Sendable, CaseIterable, Codable {
+        case name, email, phone, password, specialization
+        case slotMinutes = "slot_minutes"
+        case age, gender
+    }
+
     public let code: Code
     /// One human sentence saying why, and what to do instead where useful.
     public let message: String
+    /// The input it is about, when it is about one.
+    public let field: Field?
 
-    public init(_ code: Code, _ message: String) {
+    public init(_ code: Code, _ message: String, field: Field? = nil) {
         self.code = code
         self.message = message
+        self.field = field
     }
 
     public var description: String { "\(code.rawValue): \(message)" }

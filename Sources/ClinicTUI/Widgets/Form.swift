@@ -1,3 +1,5 @@
+import ClinicCore
+
 /// Several text fields with one focused; Tab / Shift-Tab / ↑ / ↓ move between them.
 public struct Form: Sendable, Equatable {
     public var fields: [TextField]
@@ -31,6 +33,14 @@ public struct Form: Sendable, Equatable {
         clearErrors()
         for (i, e) in errors { fields[i].error = e }
         if let first = errors.keys.min() { focus = first }
+    }
+
+    /// Shows a refusal from the core under the field it is about (`indexes`
+    /// maps the core's fields to this form's); false when it is about none of them.
+    public mutating func place(_ error: ClinicError, _ indexes: [ClinicError.Field: Int]) -> Bool {
+        guard let field = error.field, let i = indexes[field] else { return false }
+        setErrors([i: error.message])
+        return true
     }
 }
 

@@ -13,10 +13,10 @@ struct ProfileAndDirectoryTests {
         #expect(updated.name == "Ana Ruiz" && updated.phone == "+15550109999")
         #expect(try clinic.store.patientProfile(accountID: patient.id, viewer: me) == PatientProfile(age: 30, gender: "f"))
         #expect(throws: ClinicError.self) { try clinic.store.updateProfile(accountID: other.id, ProfileUpdate(name: "X", phone: other.phone), by: me) }
-        #expect(throws: ClinicError(.invalidInput, "age must be 0–150")) {
+        #expect(throws: ClinicError(.invalidInput, "age must be 0–150", field: .age)) {
             try clinic.store.updateProfile(accountID: patient.id, ProfileUpdate(name: "A", phone: "+15550109999", age: 151), by: me)
         }
-        #expect(throws: ClinicError(.invalidInput, "the phone \(other.phone) is already in use")) {
+        #expect(throws: ClinicError(.invalidInput, "the phone \(other.phone) is already in use", field: .phone)) {
             try clinic.store.updateProfile(accountID: patient.id, ProfileUpdate(name: "A", phone: other.phone), by: me)
         }
         #expect(throws: ClinicError.self) { try clinic.store.patientProfile(accountID: other.id, viewer: me) }

@@ -122,7 +122,10 @@ struct DeskFlowTests {
         h.type("Walk In"); h.press(.tab); h.type(zoe.email); h.press(.tab); h.type("555 010 9999"); h.press(.enter)
         #expect(h.screen.contains("already in use"))
         #expect((h.core.top as? RegisterPatientModel)?.form.focus == 1)
-        h.press(.ctrl("u")); h.type("walk.in@example.com"); h.press(.enter)
+        h.press(.ctrl("u")); h.type("walk.in@example.com"); h.press(.tab, .ctrl("u")); h.type(zoe.phone); h.press(.enter)
+        let form = try #require((h.core.top as? RegisterPatientModel)?.form)
+        #expect(form.focus == 2 && form.fields[2].error == "the phone \(zoe.phone) is already in use" && form.fields[1].error == nil)
+        h.press(.ctrl("u")); h.type("555 010 9999"); h.press(.enter)
         let card = try #require(h.core.top as? PatientCardModel)
         #expect(card.patient?.name == "Walk In" && h.screen.contains("Registered Walk In."))
     }

@@ -47,11 +47,13 @@ public final class AddStaffModel: ScreenModel {
                 slotMinutes: slot ?? 30, hours: hours), by: context.actor)
             context.flash = "Added \(account.name) (\(account.role.rawValue))."
             return .pop
+        } catch let error as ClinicError {
+            if !form.place(error, [.name: Field.name.rawValue, .email: Field.email.rawValue, .phone: Field.phone.rawValue,
+                                   .password: Field.password.rawValue, .specialization: Field.specialization.rawValue,
+                                   .slotMinutes: Field.slot.rawValue]) { message = error.message }
+            return .none
         } catch {
-            let text = Format.error(error)
-            let field: Field? = text.contains("email") ? .email : text.contains("phone") ? .phone : text.contains("password") ? .password
-                : text.contains("name") ? .name : text.contains("specialization") ? .specialization : text.contains("slot") ? .slot : nil
-            if let field { form.setErrors([field.rawValue: text]) } else { message = text }
+            message = Format.error(error)
             return .none
         }
     }

@@ -35,9 +35,7 @@ public final class RegisterPatientModel: ScreenModel {
                                                           by: context.actor)
             return .replace(PatientCardModel(context, patientID: account.id, notice: "Registered \(account.name)."))
         } catch let error as ClinicError {
-            if error.message.contains("email") { form.setErrors([1: error.message]) }
-            else if error.message.contains("phone") { form.setErrors([2: error.message]) }
-            else { message = error.message }
+            if !form.place(error, [.name: 0, .email: 1, .phone: 2]) { message = error.message }
         } catch { message = Format.error(error) }
         return .none
     }

@@ -47,10 +47,8 @@ public final class ProfileModel: ScreenModel {
             form.clearErrors()
             message = ("Saved.", .success)
         } catch let error as ClinicError {
-            let m = error.message
-            let field: Field? = m.contains("name") ? .name : m.contains("phone") ? .phone : m.contains("age") ? .age
-                : m.contains("gender") ? .gender : nil
-            if let field { form.setErrors([field.rawValue: m]) } else { message = (m, .error) }
+            if !form.place(error, [.name: Field.name.rawValue, .phone: Field.phone.rawValue, .age: Field.age.rawValue,
+                                   .gender: Field.gender.rawValue]) { message = (error.message, .error) }
         } catch {
             message = (Format.error(error), .error)
         }

@@ -50,9 +50,8 @@ public final class SignUpModel: ScreenModel {
             context.account = account
             return .reset(Router.home(context, account))
         } catch let error as ClinicError {
-            if error.message.contains("email") { form.setErrors([Field.email.rawValue: error.message]) }
-            else if error.message.contains("phone") { form.setErrors([Field.phone.rawValue: error.message]) }
-            else { message = error.message }
+            if !form.place(error, [.name: Field.name.rawValue, .email: Field.email.rawValue, .phone: Field.phone.rawValue,
+                                   .password: Field.password.rawValue]) { message = error.message }
             return .none
         } catch {
             message = Format.error(error)
