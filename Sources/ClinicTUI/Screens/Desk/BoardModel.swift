@@ -158,8 +158,7 @@ public final class BoardModel: ScreenModel {
     private func layOut(readingDoctors: Bool) {
         if let flash = context.flash { notice = (flash, .success); context.flash = nil }
         let keep = selected
-        let zone = context.timeZone
-        let from = zone.startOfDay(day.date), to = zone.startOfDay(day.date.adding(days: 1))
+        let (from, to) = zoneDay
         loaded = [:]
         do {
             if readingDoctors || doctors.isEmpty { doctors = try context.store.bookableDoctors() }
@@ -184,7 +183,7 @@ public final class BoardModel: ScreenModel {
         // the selection stays on the same appointment when it is still there
         var index = list.selected
         if let keep, let g = groups.firstIndex(where: { $0.doctorID == keep.doctor.id }) {
-            load([groups[g].doctorID], from: from, to: to)
+            load([groups[g].doctorID])
             if let offset = loaded[keep.doctor.id]?.firstIndex(where: { $0.id == keep.id }) { index = groups[g].firstRow + offset }
         }
         list.reset(count: rowCount, keeping: index)
@@ -198,7 +197,7 @@ public final class BoardModel: ScreenModel {
         let candidates = groups.filter { $0.active > 0 }
         for start in stride(from: 0, to: candidates.count, by: 40) {
             let chunk = candidates[start..<min(start + 40, candidates.count)]
-            load(chunk.map(\.doctorID), from: zoneDay.from, to: zoneDay.to)
+            load(chunk.map(\.doctorID))
             for g in chunk {
                 if let offset = loaded[g.doctorID]?.firstIndex(where: { $0.end > now && $0.status.isActive }) {
                     list.select(g.firstRow + offset)
@@ -209,6 +208,7 @@ public final class BoardModel: ScreenModel {
         }
     }
 
+    /// The shown day as unix seconds, `[from, to)`.
     private var zoneDay: (from: Int64, to: Int64) {
         (context.timeZone.startOfDay(day.date), context.timeZone.startOfDay(day.date.adding(days: 1)))
     }
@@ -218,14 +218,14 @@ public final class BoardModel: ScreenModel {
         guard rowCount > 0 else { return }
         let first = group(ofRow: max(0, list.selected - Self.window)), last = group(ofRow: min(rowCount - 1, list.selected + Self.window))
         let missing = groups[first...last].filter { $0.total > 0 && loaded[$0.doctorID] == nil }.map(\.doctorID)
-        load(missing, from: zoneDay.from, to: zoneDay.to)
+        load(missing)
     }
 
-    private func load(_ doctorIDs: [Int64], from: Int64, to: Int64) {
+    private func load(_ doctorIDs: [Int64]) {
         let missing = doctorIDs.filter { loaded[$0] == nil }
         guard !missing.isEmpty else { return }
         do {
-            let read = try context.store.appointments(doctorIDs: missing, from: from, to: to)
+            let read = try context.store.appointments(doctorIDs: missing, from: zoneDay.from, to: zoneDay.to)
             for id in missing { loaded[id] = read[id] ?? [] }
         } catch { notice = (Format.error(error), .error) }
     }
