@@ -18,13 +18,15 @@ enum BenchFiles {
     }
 
     /// `journal_mode` and `synchronous` as a connection of `writer` sees them, to show
-    /// that the baseline and the clinic database run with the same durability.
+    /// that the baseline and the clinic database run with the same durability,
+    /// and where checkpoints run (both benchmarks: as in the terminals and `serve`).
     static func durability(_ writer: some DatabaseWriter) throws -> [String: Any] {
         try writer.write { db in
             let mode = try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? "?"
             let sync = try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? -1
             let names = [0: "OFF", 1: "NORMAL", 2: "FULL", 3: "EXTRA"]
-            return ["journal_mode": mode, "synchronous": names[sync] ?? "\(sync)"]
+            return ["journal_mode": mode, "synchronous": names[sync] ?? "\(sync)",
+                    "checkpoints": "background thread (WALCheckpointer), as in the terminals and serve"]
         }
     }
 

@@ -27,10 +27,14 @@ enum RawInsertBench {
         var config = Configuration()
         config.busyMode = .timeout(10)
         // The clinic's long-running settings: WAL, synchronous=NORMAL, checkpoints in the background.
-        config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 10000") }
+        let checkpointer = WALCheckpointer()
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            checkpointer.watch(db)
+        }
         let pool = try DatabasePool(path: path, configuration: config)
         defer { try? pool.close() }
-        let checkpointer = try WALCheckpointer(path: path)
+        try checkpointer.start(path: path)
         defer { checkpointer.stop() }
         try pool.write { db in
             try db.execute(sql: """

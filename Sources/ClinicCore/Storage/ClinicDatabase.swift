@@ -11,8 +11,10 @@ import Glibc
 /// opening a fresh database at once do not race.
 public enum ClinicDatabase {
     /// Opens (creating and migrating if needed) the database at `path`.
-    /// `autoCheckpointPages`: SQLite's automatic checkpoint threshold (its default is 1000).
-    public static func open(path: String, busyTimeout: TimeInterval = 10, autoCheckpointPages: Int = 1000) throws -> DatabasePool {
+    /// With a `checkpointer`, commits leave checkpoints to its background
+    /// thread (start it once the pool is open); without, SQLite checkpoints
+    /// inside the commit that takes the log past 1,000 pages.
+    public static func open(path: String, busyTimeout: TimeInterval = 10, checkpointer: WALCheckpointer? = nil) throws -> DatabasePool {
         let url = URL(fileURLWithPath: path)
         let dir = url.deletingLastPathComponent().path
         guard FileManager.default.fileExists(atPath: dir) else {
@@ -26,9 +28,7 @@ public enum ClinicDatabase {
             // WAL + NORMAL: a commit survives a crash of any process; the last
             // few may be lost on power loss (see README, Durability).
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
-            // The automatic checkpoint is a backstop; long-running processes
-            // checkpoint in the background (WALCheckpointer) so commits stay fast.
-            try db.execute(sql: "PRAGMA wal_autocheckpoint = \(autoCheckpointPages)")
+            checkpointer?.watch(db)
         }
         let pool: DatabasePool
         do {

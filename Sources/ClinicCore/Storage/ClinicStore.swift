@@ -34,9 +34,11 @@ public final class ClinicStore: Sendable {
     public convenience init(path: String, clock: any ClinicClock, hasher: PasswordHasher = PasswordHasher(),
                             settings overrides: ClinicSettings.Overrides = .init(), defaultCountryCode: String = "1",
                             longRunning: Bool = false) throws {
-        let pool = try ClinicDatabase.open(path: path, autoCheckpointPages: longRunning ? 10_000 : 1_000)
+        let checkpointer = longRunning ? WALCheckpointer() : nil
+        let pool = try ClinicDatabase.open(path: path, checkpointer: checkpointer)
+        try checkpointer?.start(path: path)
         try self.init(pool: pool, clock: clock, hasher: hasher, settings: overrides, defaultCountryCode: defaultCountryCode,
-                      checkpointer: longRunning ? WALCheckpointer(path: path) : nil)
+                      checkpointer: checkpointer)
     }
 
     deinit { checkpointer?.stop() }

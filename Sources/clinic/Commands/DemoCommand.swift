@@ -20,7 +20,7 @@ struct DemoCommand: ParsableCommand {
                 throw ClinicError(.invalidInput, "'\(timezone)' is not an IANA time zone")
             }
             let store = try ClinicStore(path: db, clock: SystemClock.fromEnvironment(),
-                                        settings: .init(name: "Demo Clinic", timeZone: zone))
+                                        settings: .init(name: "Demo Clinic", timeZone: zone), longRunning: true)
             let signIns = try DemoClinic.fill(store)
             if json {
                 JSONOutput.print(["database": db, "sign_ins": signIns.map { "\($0.role.rawValue) \($0.login) \($0.password)" }.joined(separator: "; ")])

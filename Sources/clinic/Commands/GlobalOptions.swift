@@ -15,7 +15,7 @@ struct GlobalOptions: ParsableArguments {
 
     /// Loads the config, opens the store, runs `body`, and turns any error into
     /// the contract's forms: one line on stderr, or the JSON envelope, and a non-zero exit.
-    /// `longRunning` (serve, TUI): checkpoint the WAL in the background.
+    /// `longRunning` (serve): checkpoint the WAL in the background.
     func run(longRunning: Bool = false, _ body: (CommandContext) throws -> Void) throws {
         do {
             let config = try ConfigLoader.load(flags: .init(configPath: self.config, databasePath: db))

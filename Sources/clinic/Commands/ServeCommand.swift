@@ -18,8 +18,7 @@ struct ServeCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        // No background WAL checkpointer here: under the webhook benchmark it made p99 worse (13 → 23 ms).
-        try global.run { ctx in
+        try global.run(longRunning: true) { ctx in
             if let pinned = ProcessInfo.processInfo.environment["CLINIC_NOW"], !pinned.isEmpty {
                 throw ClinicError(.invalidInput, "CLINIC_NOW pins the clock, so the scheduler would never see time pass; "
                                   + "use CLINIC_CLOCK_OFFSET (seconds) to run serve at another time")

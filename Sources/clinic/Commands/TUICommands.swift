@@ -20,7 +20,8 @@ struct FrontEndOptions: ParsableArguments {
             let config = try ConfigLoader.load(flags: .init(configPath: self.config, databasePath: db))
             let store = try ClinicStore(path: config.databasePath, clock: SystemClock.fromEnvironment(),
                                         hasher: PasswordHasher(iterations: config.passwordIterations),
-                                        settings: config.clinic, defaultCountryCode: config.defaultCountryCode)
+                                        settings: config.clinic, defaultCountryCode: config.defaultCountryCode,
+                                        longRunning: true)
             let services: TUILauncher.Services = mode == .staff && config.scheduler != "external" ? .scheduler : .none
             try TUILauncher.run(mode: mode, store: store, config: config, theme: theme, services: services)
         } catch let error as ExitCodeError {
