@@ -68,18 +68,56 @@ import Testing
         #expect(r.stderr.contains("cannot read the config file"))
     }
 
-    @Test func theShippedExampleConfigLoadsAndDocumentsEveryKey() throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let example = root.appendingPathComponent("clinic.example.toml").path
-        let text = try String(contentsOfFile: example, encoding: .utf8)
-        let clinic = try CLIClinic()
-        clinic.environment["CLINIC_TIMEZONE"] = nil
-        let r = try clinic.run("time", "--json", "--config", example, "--db", clinic.directory.path("ex.sqlite"))
-        #expect(r.exitCode == 0, "\(r.stderr)")
+    private static var exampleConfig: String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("clinic.example.toml").path
+    }
+
+    @Test func theShippedExampleConfigDocumentsEveryKeyCommentedOutAndItsDefaultsLoad() throws {
+        let text = try String(contentsOfFile: Self.exampleConfig, encoding: .utf8)
         for key in ["database", "theme", "scheduler", "log_file", "name", "timezone", "reminder_lead_minutes",
                     "no_show_grace_minutes", "default_country_code", "listen", "public_url", "gateway", "account_sid",
                     "auth_token", "from", "api_base", "password_iterations", "idle_minutes"] {
-            #expect(text.contains("\n\(key) =") || text.contains("\n# \(key) ="), "example documents \(key)")
+            #expect(text.contains("\n# \(key) ="), "example documents \(key), commented out")
+            #expect(!text.contains("\n\(key) ="), "a copy as it is sets no \(key)")
         }
+        // Every documented default, uncommented, is a valid configuration.
+        let clinic = try CLIClinic()
+        clinic.environment["CLINIC_TIMEZONE"] = nil
+        let uncommented = clinic.directory.path("uncommented.toml")
+        try text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            line.range(of: #"^# [a-z_]+ = "#, options: .regularExpression) != nil ? String(line.dropFirst(2)) : String(line)
+        }.joined(separator: "\n").write(toFile: uncommented, atomically: true, encoding: .utf8)
+        let r = try clinic.run("time", "--json", "--config", uncommented, "--db", clinic.directory.path("ex.sqlite"))
+        #expect(r.exitCode == 0, "\(r.stderr)")
+        #expect(zoneOf(r) == "UTC")
+    }
+
+    @Test func aConfiguredZoneNeverMovesAClinicThatHasAppointments() throws {
+        // Given a New York clinic with one appointment
+        let clinic = try CLIClinic()
+        try clinic.addDoctor(email: "d@x.org", phone: "+15550001001")
+        try clinic.addPatient(email: "p@x.org", phone: "+15550001002")
+        let booked = try clinic.run("book", "--doctor", "d@x.org", "--patient", "p@x.org", "--start", "2026-03-03 09:00", "--reason", "Check-up")
+        #expect(booked.exitCode == 0, "\(booked.stderr)")
+        let listed = try clinic.run("appointments")
+        // When a read-only command runs with a stray CLINIC_TIMEZONE, then it is refused and the zone stays
+        clinic.environment["CLINIC_TIMEZONE"] = "UTC"
+        let refused = try clinic.run("appointments", "--json")
+        #expect(refused.exitCode == 2)
+        #expect(refused.stdout.contains("\"invalid_input\"") && refused.stdout.contains("America/New_York"), "\(refused.stdout)")
+        let plain = try clinic.run("appointments")
+        #expect(plain.stderr.split(separator: "\n").count == 1 && plain.stderr.contains("has appointments"), "\(plain.stderr)")
+        // When the shipped example is copied as it is, then nothing changes either
+        clinic.environment["CLINIC_TIMEZONE"] = nil
+        let copy = clinic.directory.path("clinic.toml")
+        try FileManager.default.copyItem(atPath: Self.exampleConfig, toPath: copy)
+        #expect(zoneOf(try timezone(clinic, ["--config", copy])) == "America/New_York")
+        #expect(try clinic.run("appointments", "--config", copy).stdout == listed.stdout)
+        // The same zone as stored is fine; an empty clinic may still be moved (setting up)
+        clinic.environment["CLINIC_TIMEZONE"] = "America/New_York"
+        #expect(try clinic.run("appointments").exitCode == 0)
+        clinic.environment["CLINIC_TIMEZONE"] = "Europe/London"
+        #expect(zoneOf(try timezone(clinic, ["--db", clinic.directory.path("empty.sqlite")])) == "Europe/London")
     }
 }
