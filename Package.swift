@@ -102,7 +102,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ClinicCLITests",
-            dependencies: ["ClinicCore", "ClinicTesting", "clinic"]
+            dependencies: ["ClinicCore", "ClinicTesting", "clinic", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "ClinicIntegrationTests",

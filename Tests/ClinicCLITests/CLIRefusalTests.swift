@@ -1,5 +1,6 @@
 import ClinicTesting
 import Foundation
+import GRDB
 import Testing
 
 /// Every refusal code of DESIGN §2 through the real binary: exit status, one
@@ -119,5 +120,25 @@ import Testing
         #expect(try appointmentCount() == 1)
         // And an SQL-looking reference finds nobody
         try expectRefusal("not_found", bookArgs("2026-03-03 11:00", patient: "' OR 1=1 --"))
+    }
+
+    @Test func terminalEscapesAreRefusedAndNeverPrinted() throws {
+        // A reason with an escape sequence is refused (exit 2, nothing booked)
+        let escape = "Headache\u{1B}[2J\u{1B}[1;1HFAKE LINE"
+        try expectRefusal("invalid_input", exit: 2, bookArgs("2026-03-03 10:00", reason: escape))
+        try expectRefusal("invalid_input", exit: 2, bookArgs("2026-03-03 10:00", reason: "two\nlines"))
+        // One stored before that rule, listed as a table, prints without its control characters
+        let booked = try clinic.json("book", "--doctor", "ana@clinic.test", "--patient", "pia@clinic.test",
+                                     "--start", "2026-03-03 10:00", "--reason", "Headache")
+        let code = try #require((booked.object["appointment"] as? [String: Any])?["code"] as? String)
+        let db = try DatabaseQueue(path: clinic.databasePath)
+        try db.write { db in try db.execute(sql: "UPDATE appointment SET reason = ? WHERE code = ?", arguments: [escape, code]) }
+        try db.close()
+        let table = try clinic.run("appointments")
+        #expect(table.exitCode == 0)
+        #expect(!table.stdout.unicodeScalars.contains("\u{1B}"), "\(table.stdout.debugDescription)")
+        #expect(table.stdout.contains("Headache\u{FFFD}[2J\u{FFFD}[1;1HFAKE LINE"))
+        // JSON carries the stored text as it is (escaped by JSON itself)
+        #expect(try clinic.run("appointments", "--json").stdout.contains("Headache\\u001b[2J"))
     }
 }

@@ -53,6 +53,7 @@ extension ClinicStore {
             guard request.start > now else {
                 throw ClinicError(.inPast, "that time has already passed; pick a later slot")
             }
+            try Self.checkHorizon(request.start, now: now)
             let calc = try self.calculators.calculator(doctor.id, version: version) ?? {
                 let fresh = try self.calculator(doctorID: doctor.id, db)
                 self.calculators.store(fresh, for: doctor.id, version: version)
@@ -84,16 +85,23 @@ extension ClinicStore {
     /// The error every lost race and taken slot gets.
     static let slotTaken = ClinicError(.slotTaken, "that slot was just taken; pick another one")
 
-    /// A reason of 1–500 characters, trimmed. Characters are counted as the
-    /// schema's CHECK counts them (Unicode scalars), so an emoji with a skin
-    /// tone counts twice and the database never refuses what passed here.
-    static func validReason(_ text: String) throws -> String {
-        let reason = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !reason.isEmpty else { throw ClinicError(.invalidInput, "a reason for the visit is required") }
-        let length = reason.unicodeScalars.count
-        guard length <= 500 else {
-            throw ClinicError(.invalidInput, "the reason is too long (\(length) characters; 500 at most)")
+    /// How far ahead a visit may be booked: two years covers any real
+    /// follow-up, and a mistyped year (2062, 9999) is refused instead of booked.
+    static let horizonDays: Int64 = 731
+
+    static func checkHorizon(_ start: Int64, now: Int64) throws {
+        guard start <= now + horizonDays * 86_400 else {
+            throw ClinicError(.invalidInput, "bookings open at most two years ahead; check the year")
         }
+    }
+
+    /// A reason of 1–500 characters on one line (see `FreeText`). Characters
+    /// are counted as the schema's CHECK counts them (Unicode scalars), so an
+    /// emoji with a skin tone counts twice and the database never refuses
+    /// what passed here.
+    static func validReason(_ text: String) throws -> String {
+        let reason = try FreeText.checked(text, what: "the reason", limit: 500)
+        guard !reason.isEmpty else { throw ClinicError(.invalidInput, "a reason for the visit is required") }
         return reason
     }
 

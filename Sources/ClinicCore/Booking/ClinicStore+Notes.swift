@@ -25,10 +25,7 @@ extension ClinicStore {
     /// desk, patients and other doctors are refused.
     @discardableResult
     public func setNote(code: String, text: String, by actor: Actor) throws -> AppointmentNote? {
-        let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard text.count <= Self.maxNoteLength else {
-            throw ClinicError(.invalidInput, "a note must have at most \(Self.maxNoteLength) characters")
-        }
+        let text = try FreeText.checked(text, what: "the note", limit: Self.maxNoteLength, multiline: true)
         let a = try appointment(code: code)
         switch (actor.kind, actor.role) {
         case (.shellAdmin, _), (_, .admin?): break

@@ -34,6 +34,7 @@ extension ClinicStore {
             default: break
             }
             guard start > now else { throw ClinicError(.inPast, "that time has already passed; pick a later slot") }
+            try Self.checkHorizon(start, now: now)
             guard start != oldStart else { throw ClinicError(.invalidInput, "the appointment is already at that time") }
             let version: Int64 = row["version"] ?? -1
             let calc = try self.calculators.calculator(doctorID, version: version) ?? {

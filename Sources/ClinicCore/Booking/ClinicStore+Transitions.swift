@@ -15,6 +15,7 @@ extension ClinicStore {
         guard let code = AppointmentCode.normalize(code) else {
             throw ClinicError(.invalidInput, "'\(code)' is not an appointment code (6 letters and digits)")
         }
+        let note = try FreeText.checked(note, what: "the note", limit: 500)
         return try pool.write { db in try self.transition(normalizedCode: code, to: target, by: actor, note: note, at: now, db) }
     }
 

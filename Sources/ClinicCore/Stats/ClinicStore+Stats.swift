@@ -57,7 +57,7 @@ extension ClinicStore {
         while result.count < limit {
             let next: LocalDate
             if grouping == .month {
-                next = day.month == 12 ? LocalDate(year: day.year + 1, month: 1, day: 1)! : LocalDate(year: day.year, month: day.month + 1, day: 1)!
+                next = day.adding(days: LocalDate.daysIn(month: day.month, year: day.year))
             } else {
                 next = day.adding(days: 1)
             }
