@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// `clinic`: the terminal front desk. Subcommands are thin: parse, call one
 /// core function, print.
@@ -15,4 +16,25 @@ struct ClinicCommand: ParsableCommand {
         ],
         defaultSubcommand: TUICommand.self
     )
+
+    /// Parses, then runs. A command line that does not parse is bad input in
+    /// the contract's form (one stderr line, or the JSON envelope with
+    /// `--json`, exit 2) rather than the parser's usage dump; `--help` and
+    /// `--version` stay as the parser prints them.
+    static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        var command: ParsableCommand
+        do {
+            command = try parseAsRoot(arguments)
+        } catch {
+            if exitCode(for: error) == .success { exit(withError: error) }
+            exit(withError: ErrorOutput.report(CommandLineError.make(arguments: arguments, parserError: error, root: self),
+                                               json: arguments.contains("--json")))
+        }
+        do {
+            try command.run()
+        } catch {
+            exit(withError: error)
+        }
+    }
 }

@@ -122,6 +122,24 @@ import Testing
         try expectRefusal("not_found", bookArgs("2026-03-03 11:00", patient: "' OR 1=1 --"))
     }
 
+    @Test func commandLinesThatDoNotParseAreBadInputInTheContractsForm() throws {
+        // A missing option, a missing value, an unknown option, a negative limit: exit 2, one line, the envelope
+        try expectRefusal("invalid_input", exit: 2, ["book", "--doctor", "ana@clinic.test"])
+        try expectRefusal("invalid_input", exit: 2, ["appointments", "--status"])
+        try expectRefusal("invalid_input", exit: 2, ["slots", "--doctor", "ana@clinic.test", "--date", "2026-03-03", "--bogus"])
+        try expectRefusal("invalid_input", exit: 2, ["user", "add", "--role"])
+        let missing = try clinic.run("book", "--doctor", "ana@clinic.test")
+        #expect(missing.stderr.contains("'--patient <patient>'") && missing.stderr.contains("clinic book --help"), "\(missing.stderr)")
+        #expect(try clinic.run("user", "add", "--role").stderr.contains("clinic user add --help"))
+        // A mistyped command says so instead of showing the staff terminal's usage
+        let typo = try clinic.run("appointment")
+        #expect(typo.exitCode == 2 && typo.stderr == "clinic: invalid_input: unknown command 'appointment'; `clinic --help` lists the commands\n",
+                "\(typo.stderr)")
+        // --help is still the parser's help, on stdout, exit 0
+        let help = try clinic.run("book", "--help")
+        #expect(help.exitCode == 0 && help.stdout.contains("USAGE: clinic book") && help.stderr.isEmpty)
+    }
+
     @Test func terminalEscapesAreRefusedAndNeverPrinted() throws {
         // A reason with an escape sequence is refused (exit 2, nothing booked)
         let escape = "Headache\u{1B}[2J\u{1B}[1;1HFAKE LINE"
