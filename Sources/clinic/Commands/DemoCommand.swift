@@ -9,6 +9,8 @@ struct DemoCommand: ParsableCommand {
         commandName: "demo", abstract: "Create (if missing) and fill a demo clinic, then open the staff TUI with the scheduler and the webhook listener running (SMS to the outbox).")
 
     @Option(help: "The demo database.") var db = "clinic-demo.sqlite"
+    @Option(help: "The config file (default: CLINIC_CONFIG or ./clinic.toml); the demo keeps its own database and the SMS outbox.")
+    var config: String?
     @Option(help: "The demo clinic's time zone.") var timezone = "America/New_York"
     @Flag(help: "Print JSON.") var json = false
     @Flag(name: .customLong("no-tui"), help: "Only fill and print; do not open the TUI (also when not on a terminal).") var noTUI = false
@@ -27,14 +29,14 @@ struct DemoCommand: ParsableCommand {
                 return
             }
             if !noTUI, Terminal.isInteractive {
-                var config = try ConfigLoader.load(flags: .init(configPath: nil, databasePath: db))
+                var config = try ConfigLoader.load(flags: .init(configPath: self.config, databasePath: db))
                 config.databasePath = db
                 config.smsGateway = "outbox"
                 try TUILauncher.run(mode: .staff, store: store, config: config, theme: theme,
                                     services: .schedulerAndListener, demoSignIns: signIns)
                 return
             }
-            let today = zone.local(store.clock.now()).date
+            let (day, time) = try Self.suggestedSlot(store, zone: zone)
             print("""
             Demo clinic ready in \(db) (\(zone.identifier)).
 
@@ -43,9 +45,9 @@ struct DemoCommand: ParsableCommand {
 
             Try:
               clinic appointments --db \(db)
-              clinic slots --db \(db) --doctor ana.moreau@demo.clinic --date \(today.adding(days: 1))
+              clinic slots --db \(db) --doctor ana.moreau@demo.clinic --date \(day)
               clinic book --db \(db) --doctor ana.moreau@demo.clinic --patient jose.alvarez@demo.clinic \\
-                   --start "\(today.adding(days: 1)) 16:30" --reason "Palpitations"
+                   --start "\(day) \(time)" --reason "Palpitations"
               clinic confirm --db \(db) CODE
             """)
         } catch let error as ExitCodeError {
@@ -53,5 +55,19 @@ struct DemoCommand: ParsableCommand {
         } catch {
             throw ErrorOutput.report(error, json: json)
         }
+    }
+
+    /// The demo's suggested booking: Ana's last free slot on the first day
+    /// from tomorrow that has one (she does not work every day).
+    static func suggestedSlot(_ store: ClinicStore, zone: ClinicTimeZone) throws -> (day: LocalDate, time: String) {
+        let ana = try store.account(matching: "ana.moreau@demo.clinic")
+        let today = zone.local(store.clock.now()).date
+        for offset in 1...14 {
+            let day = today.adding(days: offset)
+            if let free = try store.slots(doctorID: ana.id, on: day, viewer: .shell).entries.last(where: \.free) {
+                return (day, zone.local(free.slot.start).time.description)
+            }
+        }
+        return (today.adding(days: 1), "16:30")
     }
 }
