@@ -22,9 +22,6 @@ extension ClinicStore {
             let id: Int64 = row["id"], doctorID: Int64 = row["doctor_id"], patientID: Int64 = row["patient_id"]
             let status = AppointmentStatus(rawValue: row["status"]) ?? .cancelled
             let oldStart: Int64 = row["start_at"]
-            guard status == .scheduled || status == .confirmed else {
-                throw ClinicError(.invalidTransition, "a \(status.rawValue) appointment cannot be moved")
-            }
             switch actor.kind {
             case .scheduler: throw ClinicError(.forbidden, "the scheduler does not move appointments")
             case .account(let who, .patient) where who != patientID:
@@ -32,6 +29,9 @@ extension ClinicStore {
             case .account(let who, .doctor) where who != doctorID:
                 throw ClinicError(.forbidden, "doctors may act only on their own appointments")
             default: break
+            }
+            guard status == .scheduled || status == .confirmed else {
+                throw ClinicError(.invalidTransition, "a \(status.rawValue) appointment cannot be moved")
             }
             guard start > now else { throw ClinicError(.inPast, "that time has already passed; pick a later slot") }
             try Self.checkHorizon(start, now: now)

@@ -32,13 +32,8 @@ public enum StatusRules {
     /// Decides whether `actor` may move an appointment to `target` at `now` (unix seconds).
     public static func decide(_ facts: Facts, to target: AppointmentStatus, by actor: Actor, now: Int64) -> Decision {
         let from = facts.status
-        if from == target {
-            return .refused(.invalidTransition, "the appointment is already \(from.rawValue)")
-        }
-        if from.isFinal {
-            return .refused(.invalidTransition, "the appointment is \(from.rawValue) and can no longer change")
-        }
-        // Who may touch this appointment at all.
+        // Who may touch this appointment at all — first, so that someone
+        // else's appointment says nothing about its status.
         let ownPatient = actor.role == .patient && actor.accountID == facts.patientID
         let ownDoctor = actor.role == .doctor && actor.accountID == facts.doctorID
         let desk = actor.role?.isDeskStaff == true
@@ -47,6 +42,12 @@ public enum StatusRules {
         }
         if actor.role == .doctor && !ownDoctor {
             return .refused(.forbidden, "doctors may act only on their own appointments")
+        }
+        if from == target {
+            return .refused(.invalidTransition, "the appointment is already \(from.rawValue)")
+        }
+        if from.isFinal {
+            return .refused(.invalidTransition, "the appointment is \(from.rawValue) and can no longer change")
         }
         let staff = desk || ownDoctor
 

@@ -60,6 +60,8 @@ import Testing
         _ = try c.store.transition(code: a.code, to: .cancelled, by: .shell)
         do { _ = try c.store.reschedule(code: a.code, to: c.local("2026-03-03", "11:30"), by: .shell); Issue.record("final") }
         catch let e as ClinicError { #expect(e.code == .invalidTransition) }
+        // Someone else learns nothing about its status: still forbidden once cancelled
+        #expect(refusal { try c.store.reschedule(code: a.code, to: c.local("2026-03-03", "11:30"), by: .account(stranger.id, .patient, via: .kiosk)) } == .forbidden)
     }
 
     @Test func theReminderGoesOutForTheNewTimeNotTheOld() throws {

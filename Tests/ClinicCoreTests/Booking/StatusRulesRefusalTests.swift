@@ -14,6 +14,16 @@ struct StatusRulesRefusalTests {
     @Test func otherDoctorCannotComplete() { #expect(decide(.checkedIn, .completed, by: Cast.otherDoctor) == .refused(.forbidden)) }
     @Test func otherDoctorCannotMarkNoShow() { #expect(decide(.scheduled, .noShow, by: Cast.otherDoctor) == .refused(.forbidden)) }
 
+    // Someone else's appointment says nothing about its status: forbidden comes first.
+    @Test("Another patient or doctor is refused as forbidden whatever the status, final or the same as asked",
+          arguments: AppointmentStatus.allCases)
+    func othersLearnNothingAboutTheStatus(_ status: AppointmentStatus) {
+        for target in [AppointmentStatus.cancelled, .confirmed, status] {
+            #expect(decide(status, target, by: Cast.otherPatient) == .refused(.forbidden), "\(status) → \(target)")
+            #expect(decide(status, target, by: Cast.otherDoctor) == .refused(.forbidden), "\(status) → \(target)")
+        }
+    }
+
     // Check-in is the desk's.
     @Test func doctorCannotCheckIn() { #expect(decide(.scheduled, .checkedIn, by: Cast.doctor) == .refused(.forbidden)) }
     @Test func patientCannotCheckIn() { #expect(decide(.confirmed, .checkedIn, by: Cast.patient) == .refused(.forbidden)) }
