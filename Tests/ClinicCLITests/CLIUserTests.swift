@@ -59,6 +59,11 @@ import Testing
         // a deactivated account cannot act
         let acting = try clinic.run("confirm", "ABCDEF", "--as", "rita@clinic.test")
         #expect(acting.stderr.hasPrefix("clinic: forbidden:"))
+
+        // activated again, it can
+        let activated = try clinic.json("user", "activate", "rita@clinic.test")
+        #expect((activated.object["account"] as? [String: Any])?["active"] as? Bool == true, "\(activated.result.stderr)")
+        #expect(try clinic.run("confirm", "ABCDEF", "--as", "rita@clinic.test").stderr.hasPrefix("clinic: not_found:"))
     }
 
     @Test func statusLifecycleAndAppointmentsListing() throws {

@@ -102,14 +102,37 @@ extension ClinicStore {
     /// Deactivates an account (admins only). A doctor keeps their appointments
     /// but can no longer be booked; nobody deactivated can sign in.
     @discardableResult
+    /// Refused while the account is the doctor or patient of appointments
+    /// still to come (they would stay booked with nobody to see or attend
+    /// them): the refusal names them, to move or cancel first.
     public func deactivate(accountID: Int64, by actor: Actor) throws -> Account {
-        guard actor.role == .admin else { throw ClinicError(.forbidden, "only an admin may deactivate accounts") }
+        try setActive(false, accountID: accountID, by: actor)
+    }
+
+    /// Lets a deactivated account sign in and be booked again (admins only).
+    public func activate(accountID: Int64, by actor: Actor) throws -> Account {
+        try setActive(true, accountID: accountID, by: actor)
+    }
+
+    private func setActive(_ active: Bool, accountID: Int64, by actor: Actor) throws -> Account {
+        guard actor.role == .admin else {
+            throw ClinicError(.forbidden, "only an admin may \(active ? "activate" : "deactivate") accounts")
+        }
+        let now = nowSeconds
         return try pool.write { db in
-            try db.execute(sql: "UPDATE account SET active = 0 WHERE id = ?", arguments: [accountID])
-            guard let account = try Self.account(id: accountID, db) else {
-                throw ClinicError(.notFound, "no account with id \(accountID)")
+            guard try Self.account(id: accountID, db) != nil else { throw ClinicError(.notFound, "no account with id \(accountID)") }
+            if !active {
+                let upcoming = try String.fetchAll(db, sql: """
+                    SELECT code FROM appointment WHERE (doctor_id = ?1 OR patient_id = ?1) AND end_at > ?2
+                    AND status IN \(AppointmentStatus.activeSQL) ORDER BY start_at LIMIT 6
+                    """, arguments: [accountID, now])
+                guard upcoming.isEmpty else {
+                    let shown = upcoming.prefix(5).joined(separator: ", ") + (upcoming.count > 5 ? ", …" : "")
+                    throw ClinicError(.invalidInput, "the account still has appointments to come (\(shown)); move or cancel them first")
+                }
             }
-            return account
+            try db.execute(sql: "UPDATE account SET active = ? WHERE id = ?", arguments: [active, accountID])
+            return try Self.account(id: accountID, db)!
         }
     }
 

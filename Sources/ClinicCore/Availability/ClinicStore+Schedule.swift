@@ -56,6 +56,9 @@ extension ClinicStore {
 
     func slots(doctorID: Int64, on date: LocalDate, viewer: Actor, _ db: Database) throws -> DaySlots {
         let calc = try calculator(doctorID: doctorID, db)
+        guard try Bool.fetchOne(db.cachedStatement(sql: "SELECT active FROM account WHERE id = ?"), arguments: [doctorID]) == true else {
+            throw ClinicError(.notFound, "no active doctor with id \(doctorID)") // as booking says: nothing to offer
+        }
         let tz = calc.timeZone
         let dayStart = tz.startOfDay(date), dayEnd = tz.startOfDay(date.adding(days: 1))
         var taken: [Int64: (code: String, patient: Int64)] = [:]

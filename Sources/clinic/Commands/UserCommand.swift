@@ -7,7 +7,7 @@ struct UserCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user", abstract: "Add, list and manage accounts; doctors' hours and time off.",
         subcommands: [UserAddCommand.self, UserListCommand.self, UserPasswdCommand.self,
-                      UserDeactivateCommand.self, UserHoursCommand.self, UserTimeOffCommand.self])
+                      UserDeactivateCommand.self, UserActivateCommand.self, UserHoursCommand.self, UserTimeOffCommand.self])
 }
 
 /// Reads a password from `--password` or one line of standard input.
@@ -115,8 +115,25 @@ struct UserPasswdCommand: ParsableCommand {
     }
 }
 
+struct UserActivateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "activate", abstract: "Activate a deactivated account again.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Email, phone or id.") var user: String
+
+    func run() throws {
+        try global.run { ctx in
+            let account = try ctx.store.activate(accountID: try ctx.account(user).id, by: .shell)
+            if ctx.json { JSONOutput.print(["account": AccountJSON(account, now: ctx.now)]) } else {
+                print("activated \(account.email)")
+            }
+        }
+    }
+}
+
 struct UserDeactivateCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "deactivate", abstract: "Deactivate an account.")
+    static let configuration = CommandConfiguration(
+        commandName: "deactivate", abstract: "Deactivate an account (refused while it has appointments to come).")
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Email, phone or id.") var user: String

@@ -1,5 +1,6 @@
 import ClinicCore
 import ClinicTesting
+import Foundation
 import Testing
 
 /// DESIGN §2, Booking: who and what may be booked. Each refusal has its own
@@ -45,6 +46,28 @@ struct BookingPartyRefusalTests {
         #expect(refusal { try clinic.store.book(request(doctor: goneDoctor.id), by: .shell) } == .notFound)
         #expect(refusal { try clinic.store.book(request(patient: gonePatient.id), by: .shell) } == .notFound)
         #expect(try clinic.snapshot() == before)
+        // …and a deactivated doctor's day offers nothing (not_found, as booking says)
+        #expect(refusal { try clinic.store.slots(doctorID: goneDoctor.id, on: date("2026-03-03"), viewer: .shell) } == .notFound)
+        // Activated again, both can be booked
+        try clinic.store.activate(accountID: goneDoctor.id, by: .shell)
+        try clinic.store.activate(accountID: gonePatient.id, by: .shell)
+        #expect(try clinic.store.slots(doctorID: goneDoctor.id, on: date("2026-03-03"), viewer: .shell).entries.count > 0)
+        _ = try clinic.store.book(request(doctor: goneDoctor.id, patient: gonePatient.id), by: .shell)
+    }
+
+    @Test("Deactivating a doctor or patient with appointments to come is refused and names them; past ones do not count")
+    func deactivatingWhileBooked() throws {
+        let booked = try clinic.store.book(request(), by: .shell)
+        for id in [doctor.id, patient.id] {
+            let error = try #require(throws: ClinicError.self) { try clinic.store.deactivate(accountID: id, by: .shell) }
+            #expect(error.code == .invalidInput && error.message.contains(booked.code), "\(error.message)")
+            #expect(try clinic.store.account(matching: String(id)).active)
+        }
+        #expect(refusal { try clinic.store.deactivate(accountID: doctor.id, by: clinic.actor(try clinic.addStaff(.receptionist))) } == .forbidden)
+        // Once the visit is over, the same accounts may be deactivated
+        clinic.clock.set(Date(timeIntervalSince1970: TimeInterval(booked.end + 60)))
+        #expect(try clinic.store.deactivate(accountID: doctor.id, by: .shell).active == false)
+        #expect(try clinic.store.deactivate(accountID: patient.id, by: .shell).active == false)
     }
 
     @Test("slot_taken: the slot is held by an active appointment")

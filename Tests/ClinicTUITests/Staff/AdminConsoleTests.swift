@@ -59,9 +59,9 @@ struct AdminConsoleTests {
         #expect(try h.clinic.store.hours(doctorID: ana.id).intervals(on: .saturday).count == 1)
     }
 
-    @Test("time off over a booking is refused; a free day is taken off; reset password; deactivate on the second x")
+    @Test("time off over a booking is refused; a free day is taken off; reset password; deactivate on the second x, not while booked")
     func timeOffPasswordDeactivate() throws {
-        let (h, ana, _) = try admin()
+        let (h, ana, booked) = try admin()
         h.press(.enter)
         while (h.core.top as? StaffAccountsModel)?.selected?.id != ana.id { h.press(.down) }
         h.press(.char("o"))
@@ -78,6 +78,10 @@ struct AdminConsoleTests {
         #expect(try h.clinic.store.account(matching: ana.email).active)
         #expect(h.screen.contains("Press x again"))
         h.press(.char("x"))
+        #expect(try h.clinic.store.account(matching: ana.email).active)
+        #expect(h.screen.contains("still has appointments to come (\(booked.code))"), "\(h.screen)")
+        _ = try h.clinic.store.transition(code: booked.code, to: .cancelled, by: .shell)
+        h.press(.char("x"), .char("x"))
         #expect(try !h.clinic.store.account(matching: ana.email).active && h.screen.contains("Deactivated Dr Ana Moreau."))
     }
 
