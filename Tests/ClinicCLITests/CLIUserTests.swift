@@ -107,5 +107,14 @@ import Testing
         #expect(fromCopy.stdout.contains("pia@clinic.test"))
         let again = try clinic.run("backup", copy)
         #expect(again.exitCode == 2, "refuses to overwrite")
+
+        // A mistyped database is not created and "backed up"; a missing folder is bad input, not an internal failure
+        let typo = clinic.directory.path("typo.sqlite")
+        let noSource = try clinic.run("backup", "--db", typo, clinic.directory.path("b.sqlite"))
+        #expect(noSource.exitCode == 2 && noSource.stderr.contains("there is no database at \(typo)"), "\(noSource.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: typo) && !FileManager.default.fileExists(atPath: clinic.directory.path("b.sqlite")))
+        let noFolder = try clinic.json("backup", clinic.directory.path("missing/b.sqlite"))
+        #expect(noFolder.result.exitCode == 2)
+        #expect((noFolder.object["error"] as? [String: Any])?["code"] as? String == "invalid_input")
     }
 }

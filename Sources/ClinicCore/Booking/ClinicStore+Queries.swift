@@ -58,7 +58,17 @@ extension ClinicStore {
         guard !FileManager.default.fileExists(atPath: path) else {
             throw ClinicError(.invalidInput, "\(path) already exists; choose a new file")
         }
-        let target = try DatabaseQueue(path: path)
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+            throw ClinicError(.invalidInput, "the folder \(folder) does not exist; create it or choose another path")
+        }
+        let target: DatabaseQueue
+        do {
+            target = try DatabaseQueue(path: path)
+        } catch let error as DatabaseError {
+            throw ClinicError(.invalidInput, "cannot write \(path): \(error.message ?? "\(error)")")
+        }
         try pool.backup(to: target)
         try target.close()
     }

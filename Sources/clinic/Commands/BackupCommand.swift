@@ -9,7 +9,7 @@ struct BackupCommand: ParsableCommand {
     @Argument(help: "The new file to write.") var path: String
 
     func run() throws {
-        try global.run { ctx in
+        try global.run(existingDatabase: true) { ctx in
             try ctx.store.backup(to: path)
             if ctx.json { JSONOutput.print(["backup": path]) } else { print("backed up to \(path)") }
         }

@@ -16,9 +16,13 @@ struct GlobalOptions: ParsableArguments {
     /// Loads the config, opens the store, runs `body`, and turns any error into
     /// the contract's forms: one line on stderr, or the JSON envelope, and a non-zero exit.
     /// `longRunning` (serve): checkpoint the WAL in the background.
-    func run(longRunning: Bool = false, _ body: (CommandContext) throws -> Void) throws {
+    /// `existingDatabase`: refuse a path with no database instead of creating one (backup).
+    func run(longRunning: Bool = false, existingDatabase: Bool = false, _ body: (CommandContext) throws -> Void) throws {
         do {
             let config = try ConfigLoader.load(flags: .init(configPath: self.config, databasePath: db))
+            if existingDatabase && !FileManager.default.fileExists(atPath: config.databasePath) {
+                throw ClinicError(.invalidInput, "there is no database at \(config.databasePath) (check --db, CLINIC_DB or clinic.toml)")
+            }
             let store = try ClinicStore(path: config.databasePath, clock: SystemClock.fromEnvironment(),
                                         hasher: PasswordHasher(iterations: config.passwordIterations),
                                         settings: config.clinic, defaultCountryCode: config.defaultCountryCode,
