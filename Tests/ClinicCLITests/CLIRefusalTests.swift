@@ -128,6 +128,8 @@ import Testing
         try expectRefusal("invalid_input", exit: 2, ["appointments", "--status"])
         try expectRefusal("invalid_input", exit: 2, ["slots", "--doctor", "ana@clinic.test", "--date", "2026-03-03", "--bogus"])
         try expectRefusal("invalid_input", exit: 2, ["user", "add", "--role"])
+        try expectRefusal("invalid_input", exit: 2, ["appointments", "--limit", "0"])
+        try expectRefusal("invalid_input", exit: 2, ["sms", "log", "--limit", "0"])
         let missing = try clinic.run("book", "--doctor", "ana@clinic.test")
         #expect(missing.stderr.contains("'--patient <patient>'") && missing.stderr.contains("clinic book --help"), "\(missing.stderr)")
         #expect(try clinic.run("user", "add", "--role").stderr.contains("clinic user add --help"))
@@ -138,6 +140,16 @@ import Testing
         // --help is still the parser's help, on stdout, exit 0
         let help = try clinic.run("book", "--help")
         #expect(help.exitCode == 0 && help.stdout.contains("USAGE: clinic book") && help.stderr.isEmpty)
+    }
+
+    @Test func aListCutByItsLimitSaysSo() throws {
+        for time in ["09:00", "09:30", "10:00"] { #expect(try book("2026-03-03 \(time)").exitCode == 0) }
+        let cut = try clinic.json("appointments", "--limit", "2")
+        #expect((cut.object["appointments"] as? [Any])?.count == 2 && cut.object["more"] as? Bool == true)
+        let whole = try clinic.json("appointments", "--limit", "3")
+        #expect((whole.object["appointments"] as? [Any])?.count == 3 && whole.object["more"] as? Bool == false)
+        let text = try clinic.run("appointments", "--limit", "2")
+        #expect(text.exitCode == 0 && text.stdout.split(separator: "\n").count == 3 && text.stderr.contains("the first 2 are shown"))
     }
 
     @Test func terminalEscapesAreRefusedAndNeverPrinted() throws {

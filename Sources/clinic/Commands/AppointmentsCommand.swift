@@ -1,5 +1,6 @@
 import ArgumentParser
 import ClinicCore
+import Foundation
 
 /// `clinic appointments [--doctor D] [--patient P] [--date D | --from D --to D] [--status S]`.
 struct AppointmentsCommand: ParsableCommand {
@@ -14,10 +15,14 @@ struct AppointmentsCommand: ParsableCommand {
     @Option(help: "Only this status.") var status: String?
     @Option(help: "At most this many.") var limit = 1000
 
+    func validate() throws {
+        guard limit >= 1 else { throw ValidationError("--limit must be at least 1") }
+    }
+
     func run() throws {
         try global.run { ctx in
             let zone = try ctx.timeZone()
-            var filter = AppointmentFilter(limit: max(1, limit))
+            var filter = AppointmentFilter(limit: limit + 1) // one more, to know whether the list was cut
             if let d = doctor { filter.doctorID = try ctx.account(d, role: .doctor).id }
             if let p = patient { filter.patientID = try ctx.account(p, role: .patient).id }
             if let s = status {
@@ -31,9 +36,11 @@ struct AppointmentsCommand: ParsableCommand {
             }
             if let d = try (date ?? from).map(LocalInput.date) { filter.from = zone.startOfDay(d) }
             if let d = try (date ?? to).map(LocalInput.date) { filter.to = zone.startOfDay(d.adding(days: 1)) }
-            let list = try ctx.store.appointments(filter)
+            var list = try ctx.store.appointments(filter)
+            let more = list.count > limit
+            if more { list.removeLast() }
             if ctx.json {
-                JSONOutput.print(["appointments": list.map { AppointmentJSON($0, zone: zone) }])
+                JSONOutput.print(AppointmentListJSON(appointments: list.map { AppointmentJSON($0, zone: zone) }, more: more))
                 return
             }
             var table = TextTable(["CODE", "DATE", "TIME", "DOCTOR", "PATIENT", "STATUS", "REASON"])
@@ -43,6 +50,15 @@ struct AppointmentsCommand: ParsableCommand {
                            a.status.rawValue, String(a.reason.prefix(40))])
             }
             print(list.isEmpty ? "no appointments" : table.rendered)
+            if more {
+                FileHandle.standardError.write(Data("clinic: the first \(limit) are shown, oldest first; narrow with --from/--to, --date, --doctor, --patient or --status, or raise --limit\n".utf8))
+            }
         }
     }
+}
+
+/// `appointments --json`: the list, and whether `--limit` cut it.
+private struct AppointmentListJSON: Encodable {
+    let appointments: [AppointmentJSON]
+    let more: Bool
 }

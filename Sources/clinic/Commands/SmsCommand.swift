@@ -17,6 +17,10 @@ struct SmsLogCommand: ParsableCommand {
     @Flag(help: "Only messages that failed, or failed once and wait for a retry.") var failed = false
     @Option(help: "At most this many.") var limit = 200
 
+    func validate() throws {
+        guard limit >= 1 else { throw ValidationError("--limit must be at least 1") }
+    }
+
     func run() throws {
         try global.run { ctx in
             let zone = try ctx.timeZone()

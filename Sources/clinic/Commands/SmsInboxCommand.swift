@@ -11,6 +11,10 @@ struct SmsInboxCommand: ParsableCommand {
     @Flag(help: "Only messages flagged for the desk (free text, a bare CANCEL).") var attention = false
     @Option(help: "At most this many.") var limit = 200
 
+    func validate() throws {
+        guard limit >= 1 else { throw ValidationError("--limit must be at least 1") }
+    }
+
     func run() throws {
         try global.run { ctx in
             let zone = try ctx.timeZone()
