@@ -30,6 +30,21 @@ public struct SlotCalculator: Sendable {
         case notAligned
         /// Outside working hours, or in time off.
         case outsideSchedule
+        /// On the slot grid, but a slot starting there would run past the end of the hours.
+        case pastEndOfHours
+    }
+
+    /// The slot starting at `start`, or the contract's refusal saying why not.
+    public func slot(startingAt start: Int64) throws -> Slot {
+        switch place(start) {
+        case .slot(let slot): return slot
+        case .notAligned:
+            throw ClinicError(.notAligned, "slots start every \(slotMinutes) minutes from the start of the doctor's hours")
+        case .outsideSchedule:
+            throw ClinicError(.outsideSchedule, "the doctor does not work at that time")
+        case .pastEndOfHours:
+            throw ClinicError(.outsideSchedule, "a \(slotMinutes)-minute visit starting then would run past the end of the doctor's hours")
+        }
     }
 
     /// The slots of `date` that do not touch time off, in order.
@@ -46,7 +61,10 @@ public struct SlotCalculator: Sendable {
         for interval in hours.intervals(on: date.weekday) {
             let from = timeZone.startInstant(of: date, minute: interval.start)
             let to = timeZone.endInstant(of: date, minute: interval.end)
-            if start >= from && start < to { return .notAligned }
+            guard start >= from && start < to else { continue }
+            let wall = timeZone.local(start)
+            let onGrid = wall.second == 0 && (wall.minute - interval.start) % slotMinutes == 0
+            return onGrid && wall.minute + slotMinutes > interval.end ? .pastEndOfHours : .notAligned
         }
         return .outsideSchedule
     }

@@ -42,13 +42,7 @@ extension ClinicStore {
                 self.calculators.store(fresh, for: doctorID, version: version)
                 return fresh
             }()
-            let slot: Slot
-            switch calc.place(start) {
-            case .slot(let s): slot = s
-            case .notAligned:
-                throw ClinicError(.notAligned, "slots start every \(calc.slotMinutes) minutes from the start of the doctor's hours")
-            case .outsideSchedule: throw ClinicError(.outsideSchedule, "the doctor does not work at that time")
-            }
+            let slot = try calc.slot(startingAt: start)
             let clash = try Row.fetchOne(db, sql: """
                 SELECT EXISTS (SELECT 1 FROM appointment WHERE doctor_id = ? AND start_at = ? AND id <> ?
                                AND status IN \(AppointmentStatus.activeSQL)),

@@ -82,6 +82,17 @@ struct SlotCalculatorTests {
         #expect(calc.place(utc("2026-03-03T09:00:00Z")) == .outsideSchedule)
     }
 
+    @Test("A start on the grid whose slot would run past the end of the hours is outside_schedule, saying so")
+    func pastTheEndOfTheHours() throws {
+        // Given 40-minute slots from 09:00 to 12:00 (09:00 … 11:00; 11:40 would end at 12:20)
+        let calc = try calculator("UTC", "mon 09:00-12:00", slot: 40)
+        #expect(calc.place(utc("2026-03-02T11:40:00Z")) == .pastEndOfHours)
+        #expect(calc.place(utc("2026-03-02T11:50:00Z")) == .notAligned)
+        let error = try #require(throws: ClinicError.self) { try calc.slot(startingAt: utc("2026-03-02T11:40:00Z")) }
+        #expect(error.code == .outsideSchedule && error.message.contains("run past the end"))
+        #expect(try calc.slot(startingAt: utc("2026-03-02T11:00:00Z")).end == utc("2026-03-02T11:40:00Z"))
+    }
+
     @Test("place() in the repeated hour: both 01:00s are slots, 01:10 EST is off the grid")
     func placementInRepeatedHour() throws {
         // Given New York hours 00:00–04:00 on the fall-back Sunday
