@@ -85,6 +85,9 @@ import Testing
         try expectRefusal("invalid_transition", ["complete", code]) // before its start
         try expectRefusal("not_found", ["confirm", "ZZZZZZ"])
         try expectRefusal("invalid_input", exit: 2, ["confirm", "K7Q"])
+        try expectRefusal("invalid_input", exit: 2, ["confirm", "NOPE10"]) // O and 1 are not in the alphabet
+        #expect(try clinic.run("confirm", "NOPE10").stderr.contains("(no I, L, O, 0 or 1)"))
+        #expect(try clinic.run("appointments", "--doctor", "pia@clinic.test").stderr.contains("is a patient, not a doctor"))
 
         // When it is cancelled, it can no longer be confirmed
         #expect(try clinic.run("cancel", code, "--as", "pia@clinic.test").exitCode == 0)

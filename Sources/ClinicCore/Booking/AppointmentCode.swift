@@ -27,6 +27,16 @@ public enum AppointmentCode {
         String((0..<6).map { _ in alphabet[Int(rng.next(upperBound: UInt64(alphabet.count)))] })
     }
 
+    /// What someone typed as a code, upper-cased and trimmed, or the
+    /// `invalid_input` refusal saying what codes look like.
+    static func checked(_ text: String) throws -> String {
+        guard let code = normalize(text) else {
+            throw ClinicError(.invalidInput, "'\(text)' is not an appointment code: codes are 6 characters from "
+                              + "\(String(alphabet)) (no I, L, O, 0 or 1)")
+        }
+        return code
+    }
+
     /// Upper-cases and trims what someone typed; `nil` if it cannot be a code.
     public static func normalize(_ text: String) -> String? {
         let code = text.trimmingCharacters(in: .whitespaces).uppercased()

@@ -38,9 +38,7 @@ extension ClinicStore {
 
     /// One appointment by its public code.
     public func appointment(code: String) throws -> Appointment {
-        guard let normal = AppointmentCode.normalize(code) else {
-            throw ClinicError(.invalidInput, "'\(code)' is not an appointment code (6 letters and digits)")
-        }
+        let normal = try AppointmentCode.checked(code)
         return try pool.read { db in
             guard let row = try Row.fetchOne(db, sql: Appointment.selectSQL + " WHERE a.code = ?", arguments: [normal]) else {
                 throw ClinicError(.notFound, "no appointment with code \(normal)")

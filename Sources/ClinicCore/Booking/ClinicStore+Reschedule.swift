@@ -10,9 +10,7 @@ extension ClinicStore {
     /// trail records the move; the scheduler plans the reminder for the new time
     /// (an outbox reminder names its start, so one for the old time is dropped).
     public func reschedule(code: String, to start: Int64, by actor: Actor) throws -> Appointment {
-        guard let code = AppointmentCode.normalize(code) else {
-            throw ClinicError(.invalidInput, "'\(code)' is not an appointment code (6 letters and digits)")
-        }
+        let code = try AppointmentCode.checked(code)
         let now = nowSeconds
         return try pool.write { db in
             guard let row = try Row.fetchOne(db, sql: """

@@ -12,9 +12,7 @@ extension ClinicStore {
 
     /// `transition` at an explicit instant (the scheduler's tick time).
     func transition(code: String, to target: AppointmentStatus, by actor: Actor, note: String = "", at now: Int64) throws -> Appointment {
-        guard let code = AppointmentCode.normalize(code) else {
-            throw ClinicError(.invalidInput, "'\(code)' is not an appointment code (6 letters and digits)")
-        }
+        let code = try AppointmentCode.checked(code)
         let note = try FreeText.checked(note, what: "the note", limit: 500)
         return try pool.write { db in try self.transition(normalizedCode: code, to: target, by: actor, note: note, at: now, db) }
     }
@@ -51,9 +49,7 @@ extension ClinicStore {
 
     /// Puts a checked-in appointment back to the status it had before check-in.
     public func undoCheckIn(code: String, by actor: Actor) throws -> Appointment {
-        guard let code = AppointmentCode.normalize(code) else {
-            throw ClinicError(.invalidInput, "'\(code)' is not an appointment code (6 letters and digits)")
-        }
+        let code = try AppointmentCode.checked(code)
         let previous = try pool.read { db -> AppointmentStatus in
             guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM appointment WHERE code = ?", arguments: [code]) else {
                 throw ClinicError(.notFound, "no appointment with code \(code)")

@@ -48,9 +48,7 @@ extension ClinicStore {
         var clauses: [String] = []
         var args: [any DatabaseValueConvertible] = []
         if let text = filter.appointmentCode {
-            guard let code = AppointmentCode.normalize(text) else {
-                throw ClinicError(.invalidInput, "'\(text)' is not an appointment code (6 letters and digits)")
-            }
+            let code = try AppointmentCode.checked(text)
             clauses.append("a.code = ?"); args.append(code)
         }
         if filter.failedOnly {

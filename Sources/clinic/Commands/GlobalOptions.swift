@@ -52,7 +52,7 @@ struct CommandContext {
     func account(_ reference: String, role: Role? = nil) throws -> Account {
         let account = try store.account(matching: reference)
         if let role, account.role != role {
-            throw ClinicError(.notFound, "'\(reference)' is a \(account.role.rawValue), not a \(role.rawValue)")
+            throw ClinicError(.notFound, "'\(reference)' is \(account.role.withArticle), not \(role.withArticle)")
         }
         return account
     }
