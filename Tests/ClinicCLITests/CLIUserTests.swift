@@ -94,6 +94,16 @@ import Testing
         #expect((otherDay.object["appointments"] as? [Any])?.isEmpty == true)
     }
 
+    @Test func theSlotsTableNamesBothOffsetsOfASlotAcrossTheClockChange() throws {
+        // Given a New York doctor working 00:00–04:00 on the Sunday clocks go back
+        let clinic = try CLIClinic(now: "2026-10-01T12:00:00Z")
+        try clinic.addDoctor(email: "d@x.org", phone: "+15550006001", hours: "sun 00:00-04:00")
+        let lines = try clinic.run("slots", "--doctor", "d@x.org", "--date", "2026-11-01").stdout.split(separator: "\n").map(String.init)
+        // Then the slot that spans the change shows where it starts and ends, and both 01:00s are told apart
+        #expect(lines.contains("01:00-01:30 -04:00  free") && lines.contains("01:30 -04:00-01:00 -05:00  free")
+                && lines.contains("01:00-01:30 -05:00  free"), "\(lines)")
+    }
+
     @Test func timeAndBackup() throws {
         let clinic = try CLIClinic(timeZone: "Asia/Kolkata", now: "2026-06-01T00:00:00Z")
         let time = try clinic.json("time")

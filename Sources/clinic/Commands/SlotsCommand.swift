@@ -27,8 +27,11 @@ struct SlotsCommand: ParsableCommand {
             if slots.entries.isEmpty { print("no slots") }
             for e in slots.entries {
                 let start = zone.local(e.slot.start), end = zone.local(e.slot.end)
-                let offset = LocalDateTime.offsetText(start.offsetSeconds)
-                print("\(start.time)-\(end.time) \(offset)  " + (e.free ? "free" : "taken" + (e.code.map { " \($0)" } ?? "")))
+                // Across a clock change the end has its own offset: 01:30 -04:00 – 01:00 -05:00.
+                let span = start.offsetSeconds == end.offsetSeconds
+                    ? "\(start.time)-\(end.time) \(LocalDateTime.offsetText(start.offsetSeconds))"
+                    : "\(start.time) \(LocalDateTime.offsetText(start.offsetSeconds))-\(end.time) \(LocalDateTime.offsetText(end.offsetSeconds))"
+                print("\(span)  " + (e.free ? "free" : "taken" + (e.code.map { " \($0)" } ?? "")))
             }
         }
     }
