@@ -50,6 +50,9 @@ public final class TmuxSession: @unchecked Sendable {
     /// The screen's text now.
     public func capture() throws -> String { try tmux(["capture-pane", "-p", "-t", session]) }
 
+    /// The screen with its colours and attributes as SGR escape sequences.
+    public func captureWithAttributes() throws -> String { try tmux(["capture-pane", "-e", "-p", "-t", session]) }
+
     /// Resizes the window (the program gets SIGWINCH).
     public func resize(width: Int, height: Int) throws {
         try tmux(["resize-window", "-t", session, "-x", "\(width)", "-y", "\(height)"])

@@ -149,6 +149,20 @@ struct KioskTmuxTests {
         try t.press("q"); try t.waitFor("[exited 0]")
     }
 
+    @Test("The theme's colours reach the terminal: 256 colours, the 8-colour fallback, none under NO_COLOR")
+    func colours() throws {
+        let clinic = try clinicWithDoctor()
+        // The title bar: fg 231 on bg 25 in 256 colours, white on blue in 8 (default.theme)
+        let rich = try start(clinic, term: "xterm-256color").captureWithAttributes()
+        #expect(rich.contains("38;5;231") && rich.contains("48;5;25"), "\(rich.debugDescription.prefix(400))")
+        let eight = try start(clinic, term: "xterm").captureWithAttributes()
+        #expect(eight.contains("\u{1B}[37m") || eight.contains(";37m") || eight.contains("[37;"), "\(eight.debugDescription.prefix(400))")
+        #expect(eight.contains("44m") && !eight.contains("38;5;"))
+        clinic.environment["NO_COLOR"] = "1"
+        let none = try start(clinic, term: "xterm-256color").captureWithAttributes()
+        #expect(!none.contains("38;5;") && !none.contains("44m") && (none.contains("\u{1B}[1;7m") || none.contains("\u{1B}[7m")), "\(none.debugDescription.prefix(400))")
+    }
+
     @Test("clinic demo without a terminal only prints; a bad theme is a clear error")
     func demoAndTheme() throws {
         let clinic = try CLIClinic()

@@ -26,11 +26,12 @@ public final class Terminal {
         _ = keypad(clinic_stdscr(), true)
         _ = curs_set(0)
         wtimeout(clinic_stdscr(), 100)
-        colorMode = Self.detectMode(environment: environment, hasColors: has_colors(), colors: Int(clinic_colors()))
-        if colorMode != .mono {
+        // COLORS is only filled in by start_color(): start colours first, then read how many.
+        if Self.detectMode(environment: environment, hasColors: has_colors(), colors: 8) != .mono {
             _ = start_color()
             _ = use_default_colors()
         }
+        colorMode = Self.detectMode(environment: environment, hasColors: has_colors(), colors: Int(clinic_colors()))
         apply(theme)
     }
 
