@@ -14,7 +14,8 @@ extension ClinicStore {
         let now = nowSeconds
         return try pool.write { db in
             guard let row = try Row.fetchOne(db, sql: """
-                SELECT id, status, doctor_id, patient_id, start_at, (SELECT version FROM schedule_state) AS version
+                SELECT id, status, doctor_id, patient_id, start_at, (SELECT version FROM schedule_state) AS version,
+                       (SELECT active FROM account WHERE id = appointment.doctor_id) AS doctor_active
                 FROM appointment WHERE code = ?
                 """, arguments: [code]) else { throw ClinicError(.notFound, "no appointment with code \(code)") }
             let id: Int64 = row["id"], doctorID: Int64 = row["doctor_id"], patientID: Int64 = row["patient_id"]
@@ -30,6 +31,9 @@ extension ClinicStore {
             }
             guard status == .scheduled || status == .confirmed else {
                 throw ClinicError(.invalidTransition, "a \(status.rawValue) appointment cannot be moved")
+            }
+            guard row["doctor_active"] as Bool? == true else {
+                throw ClinicError(.notFound, "no active doctor with id \(doctorID)") // as booking says
             }
             guard start > now else { throw ClinicError(.inPast, "that time has already passed; pick a later slot") }
             try Self.checkHorizon(start, now: now)

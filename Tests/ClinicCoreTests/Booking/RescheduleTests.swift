@@ -1,6 +1,7 @@
 import ClinicCore
 import ClinicTesting
 import Foundation
+import GRDB
 import Testing
 
 /// Moving an appointment to another free slot in one transaction.
@@ -62,6 +63,15 @@ import Testing
         catch let e as ClinicError { #expect(e.code == .invalidTransition) }
         // Someone else learns nothing about its status: still forbidden once cancelled
         #expect(refusal { try c.store.reschedule(code: a.code, to: c.local("2026-03-03", "11:30"), by: .account(stranger.id, .patient, via: .kiosk)) } == .forbidden)
+    }
+
+    @Test func anAppointmentOfADeactivatedDoctorIsNotMovedOntoTheirSchedule() throws {
+        // Given an appointment whose doctor was deactivated afterwards (as older databases allowed)
+        let (c, doctor, _, a) = try setUp()
+        try c.store.pool.write { db in try db.execute(sql: "UPDATE account SET active = 0 WHERE id = ?", arguments: [doctor.id]) }
+        // Then moving it is refused as booking would be, and it stays where it was
+        #expect(refusal { try c.store.reschedule(code: a.code, to: c.local("2026-03-03", "11:30"), by: .shell) } == .notFound)
+        #expect(try c.store.appointment(code: a.code).start == a.start)
     }
 
     @Test func theReminderGoesOutForTheNewTimeNotTheOld() throws {
