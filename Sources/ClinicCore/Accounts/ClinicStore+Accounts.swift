@@ -122,6 +122,16 @@ extension ClinicStore {
         return try pool.write { db in
             guard try Self.account(id: accountID, db) != nil else { throw ClinicError(.notFound, "no account with id \(accountID)") }
             if !active {
+                guard actor.accountID != accountID else {
+                    throw ClinicError(.invalidInput, "you cannot deactivate your own account; another admin can")
+                }
+                let lastAdmin = try Bool.fetchOne(db, sql: """
+                    SELECT role = 'admin' AND active AND (SELECT COUNT(*) FROM account WHERE role = 'admin' AND active) = 1
+                    FROM account WHERE id = ?
+                    """, arguments: [accountID]) ?? false
+                guard !lastAdmin else {
+                    throw ClinicError(.invalidInput, "this is the clinic's only active admin; add or activate another admin first")
+                }
                 let upcoming = try String.fetchAll(db, sql: """
                     SELECT code FROM appointment WHERE (doctor_id = ?1 OR patient_id = ?1) AND end_at > ?2
                     AND status IN \(AppointmentStatus.activeSQL) ORDER BY start_at LIMIT 6

@@ -83,6 +83,9 @@ struct AdminConsoleTests {
         _ = try h.clinic.store.transition(code: booked.code, to: .cancelled, by: .shell)
         h.press(.char("x"), .char("x"))
         #expect(try !h.clinic.store.account(matching: ana.email).active && h.screen.contains("Deactivated Dr Ana Moreau."))
+        // x on an inactive account activates it again
+        h.press(.char("x"))
+        #expect(try h.clinic.store.account(matching: ana.email).active && h.screen.contains("Activated Dr Ana Moreau again."))
     }
 
     @Test("settings: view and edit with the core's checks; clinic stats; the board and SMS from the console")

@@ -1,8 +1,9 @@
 import ClinicCore
 
 /// Staff accounts for the admin: doctors, receptionists and admins with their
-/// state. `n` adds one, `p` resets a password, `x` deactivates (press twice),
-/// and for a doctor `h` edits weekly hours and `o` adds time off.
+/// state. `n` adds one, `p` resets a password, `x` deactivates (press twice)
+/// or activates an inactive account again, and for a doctor `h` edits weekly
+/// hours and `o` adds time off.
 public final class StaffAccountsModel: ScreenModel {
     enum Action: Sendable { case add, password, deactivate, hours, timeOff }
     let context: AppContext
@@ -17,7 +18,7 @@ public final class StaffAccountsModel: ScreenModel {
     let bindings: [Binding<Action>] = [
         Binding([.char("n")], .add, "add"),
         Binding([.char("p")], .password, "reset password"),
-        Binding([.char("x")], .deactivate, "deactivate"),
+        Binding([.char("x")], .deactivate, "(de)activate"),
         Binding([.char("h")], .hours, "hours"),
         Binding([.char("o")], .timeOff, "time off"),
     ]
@@ -38,7 +39,14 @@ public final class StaffAccountsModel: ScreenModel {
         case .add: return .none
         case .password: return .push(PasswordResetModel(context, account: a))
         case .deactivate:
-            guard a.active else { notice = ("\(a.name) is already inactive.", .warning); return .none }
+            guard a.active else {
+                do {
+                    _ = try context.store.activate(accountID: a.id, by: actor)
+                    notice = ("Activated \(a.name) again.", .success)
+                } catch { notice = (Format.error(error), .error) }
+                reload()
+                return .none
+            }
             guard pendingDeactivate == a.id else {
                 pendingDeactivate = a.id
                 notice = ("Press x again to deactivate \(a.name): they can no longer sign in" + (a.role == .doctor ? " or be booked." : "."), .warning)
