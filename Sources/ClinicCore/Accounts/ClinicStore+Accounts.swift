@@ -86,9 +86,14 @@ extension ClinicStore {
     }
 
     /// Sets a new password: an admin for anyone, anyone for themselves. Clears a lockout.
+    /// Sets a password: your own, any account's as an admin, or a patient's
+    /// at the desk (a walk-in who wants to use the kiosk).
     public func setPassword(accountID: Int64, to password: String, by actor: Actor) throws {
-        guard actor.role == .admin || actor.accountID == accountID else {
-            throw ClinicError(.forbidden, "only an admin may set another account's password")
+        if actor.role != .admin && actor.accountID != accountID {
+            let target = try pool.read { db in try Self.account(id: accountID, db) }
+            guard actor.role == .receptionist, target?.role == .patient else {
+                throw ClinicError(.forbidden, "only an admin may set another account's password (the desk may set a patient's)")
+            }
         }
         try PasswordHasher.validate(password)
         let hash = hasher.hash(password)

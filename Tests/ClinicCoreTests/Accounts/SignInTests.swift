@@ -92,4 +92,16 @@ struct SignInTests {
         #expect(signIn("ann@example.com") == .unauthorized)
         #expect(signIn("ann@example.com", "ann-secret-2") == nil)
     }
+
+    @Test("The desk may set a patient's password (a walk-in for the kiosk), not a colleague's; a doctor may set neither")
+    func whoSetsWhosePassword() throws {
+        let desk = try clinic.addStaff(.receptionist), doctor = try clinic.addDoctor()
+        let walkIn = try clinic.store.createAccount(NewAccount(role: .patient, name: "Walk In", email: "walk@example.com",
+                                                               phone: "+15550100044"), by: .shell)
+        try clinic.store.setPassword(accountID: walkIn.id, to: "walk-secret-1", by: clinic.actor(desk))
+        #expect(signIn("walk@example.com", "walk-secret-1") == nil)
+        #expect(refusal { try clinic.store.setPassword(accountID: doctor.id, to: "taken-over-1", by: clinic.actor(desk)) } == .forbidden)
+        #expect(refusal { try clinic.store.setPassword(accountID: walkIn.id, to: "taken-over-1", by: clinic.actor(doctor)) } == .forbidden)
+        #expect(signIn("walk@example.com", "walk-secret-1") == nil)
+    }
 }

@@ -128,6 +128,12 @@ struct DeskFlowTests {
         h.press(.ctrl("u")); h.type("555 010 9999"); h.press(.enter)
         let card = try #require(h.core.top as? PatientCardModel)
         #expect(card.patient?.name == "Walk In" && h.screen.contains("Registered Walk In."))
+        // p on the card sets the walk-in's password, so the kiosk lets them in
+        h.press(.char("p"))
+        #expect(h.core.top is PasswordResetModel)
+        h.type("kiosk-pass-1"); h.press(.tab); h.type("kiosk-pass-1"); h.press(.enter)
+        #expect(h.core.top is PatientCardModel && h.screen.contains("New password set for Walk In."))
+        #expect(try h.clinic.store.signIn(login: "walk.in@example.com", password: "kiosk-pass-1").name == "Walk In")
     }
 
     @Test("m shows failed and pending SMS, replies, and flagged numbers")

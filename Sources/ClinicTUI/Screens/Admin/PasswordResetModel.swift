@@ -1,6 +1,7 @@
 import ClinicCore
 
-/// The admin sets a new password for an account (it also clears a lockout).
+/// Sets a new password for an account (it also clears a lockout): the admin
+/// for staff, the desk for a patient.
 public final class PasswordResetModel: ScreenModel {
     enum Action: Sendable { case save }
     let context: AppContext

@@ -3,9 +3,9 @@ import ClinicCore
 /// A patient's card for the desk: details, SMS opt-out and flags, upcoming
 /// and past appointments. `b` books for the patient (the kiosk's flow, acting
 /// as the receptionist), `r` moves the selected visit, `x` cancels it with a
-/// reason, `c` checks it in.
+/// reason, `c` checks it in, `p` sets the patient's kiosk password.
 public final class PatientCardModel: ScreenModel {
-    enum Action: Sendable { case book, reschedule, cancel, checkIn }
+    enum Action: Sendable { case book, reschedule, cancel, checkIn, password }
     let context: AppContext
     public let patientID: Int64
     public private(set) var patient: Account?
@@ -28,6 +28,7 @@ public final class PatientCardModel: ScreenModel {
         Binding([.char("r")], .reschedule, "move"),
         Binding([.char("x")], .cancel, "cancel"),
         Binding([.char("c")], .checkIn, "check in"),
+        Binding([.char("p")], .password, "set password"),
     ]
     public var title: String { patient.map { "Patient · \($0.name)" } ?? "Patient" }
     public var hints: [KeyHint] { [KeyHint(keys: "↑↓/jk", label: "move", inFooter: false)] + bindings.hints() }
@@ -60,6 +61,9 @@ public final class PatientCardModel: ScreenModel {
                 notice = ("Checked in \(a.code).", .success)
             } catch { notice = (Format.error(error), .error) }
             reload()
+        case .password?:
+            guard let patient else { return .none }
+            return .push(PasswordResetModel(context, account: patient))
         case nil: return .unhandled
         }
         return .none
