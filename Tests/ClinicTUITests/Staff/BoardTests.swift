@@ -130,7 +130,6 @@ struct BusyBoardTests {
                                  specialization: i < 2 ? "Cardiology" : "Dermatology")
         }
         let idle = try clinic.addDoctor(name: "Dr Idle", specialization: "Neurology")
-        _ = idle
         let patients = try (0..<(5 * 72)).map { _ in try clinic.addPatient() }
         var expected: [String] = []
         for (i, d) in doctors.enumerated() {
@@ -148,7 +147,8 @@ struct BusyBoardTests {
         h.height = 40
         h.signIn(receptionist.email, "staff-password")
         let board = try #require(h.core.top as? BoardModel)
-        #expect(board.rowCount == expected.count && board.groups.count == 6)
+        // a row per appointment, and Dr Idle's "no appointments" row (selectable, for n)
+        #expect(board.appointmentCount == expected.count && board.rowCount == expected.count + 1 && board.groups.count == 6)
         #expect(h.screen.contains("\(expected.count) appointments · 1 waiting · \(5 * 7 - 1) late"))
         // it opens on the first active visit not over yet: Dr Ana's 09:00–09:10, her seventh
         #expect(board.list.selected == 6 && board.selected?.code == expected[6])
@@ -159,7 +159,14 @@ struct BusyBoardTests {
             h.press(.down)
         }
         h.press(.end)
-        #expect(board.selected?.code == expected.last && !unread(h.screen))
+        #expect(board.selected == nil && board.selectedDoctorID == idle.id && !unread(h.screen))
+        #expect(h.screen.contains("▸   no appointments · n books one"))
+        h.press(.up)
+        #expect(board.selected?.code == expected.last)
+        h.press(.down, .char("n"))
+        let booking = try #require(h.core.top as? PatientSearchModel)
+        #expect(booking.booking?.doctor.id == idle.id, "n books with the doctor who has nothing that day")
+        h.press(.escape)
         h.press(.home)
         #expect(board.selected?.code == expected.first && h.screen.contains("Dr Ana Busy · Cardiology · 72 booked"))
         // another process books the idle doctor: after the refresh the layout has room for it and the selection stays
@@ -167,6 +174,6 @@ struct BusyBoardTests {
         let kept = board.selected?.code
         _ = try clinic.book(doctor: idle, patient: patients[0], at: clinic.local("2026-03-02", "16:00"))
         h.core.tick(at: h.time + 1, dataChanged: true)
-        #expect(board.rowCount == expected.count + 1 && board.selected?.code == kept)
+        #expect(board.appointmentCount == expected.count + 1 && board.rowCount == expected.count + 1 && board.selected?.code == kept)
     }
 }

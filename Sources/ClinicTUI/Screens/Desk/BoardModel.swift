@@ -19,12 +19,15 @@ public final class BoardModel: ScreenModel {
         /// Appointments that day, and how many of them are active.
         public let total: Int
         public let active: Int
-        /// Index of the group's first appointment among all the board's rows.
+        /// Index of the group's first row among all the board's rows: a row per
+        /// appointment, or one for "no appointments" (selectable, so `n` can
+        /// book with a doctor who has nothing that day).
         public let firstRow: Int
         /// Index of the group's heading among the painted lines (a heading, then a
         /// line per appointment or one "no appointments" line).
         public let firstLine: Int
-        var lineCount: Int { 1 + max(total, 1) }
+        var rows: Int { max(total, 1) }
+        var lineCount: Int { 1 + rows }
     }
 
     let context: AppContext
@@ -68,8 +71,12 @@ public final class BoardModel: ScreenModel {
     /// The selected appointment, if any.
     public var selected: Appointment? { appointment(at: list.selected) }
 
+    /// Selectable rows: every appointment, and one per doctor without any.
+    public var rowCount: Int { groups.last.map { $0.firstRow + $0.rows } ?? 0 }
     /// Appointments on the board, all doctors.
-    public var rowCount: Int { groups.last.map { $0.firstRow + $0.total } ?? 0 }
+    public var appointmentCount: Int { groups.reduce(0) { $0 + $1.total } }
+    /// The doctor of the selected row (an appointment's, or the one with none that day).
+    public var selectedDoctorID: Int64? { rowCount == 0 ? nil : groups[group(ofRow: list.selected)].doctorID }
     /// Painted lines: headings, appointments, "no appointments".
     public var lineCount: Int { groups.last.map { $0.firstLine + $0.lineCount } ?? 0 }
 
@@ -114,7 +121,7 @@ public final class BoardModel: ScreenModel {
             return .push(AppointmentDetailModel(context, code: a.code))
         case .search?: return .push(PatientSearchModel(context))
         case .book?:
-            guard let id = selected?.doctor.id ?? doctors.first?.id, let doctor = doctors.first(where: { $0.id == id }) else {
+            guard let id = selectedDoctorID ?? doctors.first?.id, let doctor = doctors.first(where: { $0.id == id }) else {
                 notice = ("This doctor cannot be booked.", .warning); return .none
             }
             return .push(PatientSearchModel(context, booking: (doctor, day.date)))
@@ -174,7 +181,7 @@ public final class BoardModel: ScreenModel {
                 let counts = summary.doctors[d.id]
                 let g = Group(doctorID: d.id, doctorName: d.name, specialization: d.specialization,
                               total: counts?.total ?? 0, active: counts?.active ?? 0, firstRow: row, firstLine: line)
-                row += g.total; line += g.lineCount
+                row += g.rows; line += g.lineCount
                 return g
             }
         } catch {

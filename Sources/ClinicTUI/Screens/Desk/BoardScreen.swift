@@ -7,12 +7,12 @@ struct BoardScreen {
     let model: BoardModel
 
     /// One painted line of the board.
-    enum Line { case doctor(BoardModel.Group), appointment(Appointment?, index: Int), empty }
+    enum Line { case doctor(BoardModel.Group), appointment(Appointment?, index: Int), empty(index: Int) }
 
     func paint(into buffer: inout CellBuffer, area: Rect) {
         let context = model.context, now = context.now
         let x = buffer.write(model.day.label(today: context.today), x: area.x, y: area.y, role: .label, clip: area)
-        buffer.write("  \(model.rowCount) appointments · \(model.summary.checkedIn) waiting · \(model.summary.late(at: now)) late",
+        buffer.write("  \(model.appointmentCount) appointments · \(model.summary.checkedIn) waiting · \(model.summary.late(at: now)) late",
                      x: x, y: area.y, role: .dim, clip: area)
         if let notice = model.notice {
             buffer.write(notice.text, x: area.x, y: area.y + 1, role: notice.role, clip: area)
@@ -35,7 +35,7 @@ struct BoardScreen {
         let g = model.groups[model.group(ofLine: n)]
         let k = n - g.firstLine
         if k == 0 { return .doctor(g) }
-        if g.total == 0 { return .empty }
+        if g.total == 0 { return .empty(index: g.firstRow) }
         let row = g.firstRow + k - 1
         return .appointment(model.appointment(at: row), index: row)
     }
@@ -44,8 +44,11 @@ struct BoardScreen {
         switch line {
         case .doctor(let g):
             buffer.write("\(g.doctorName) · \(g.specialization) · \(g.active) booked", x: rect.x, y: y, role: .title, clip: rect)
-        case .empty:
-            buffer.write("    no appointments", x: rect.x, y: y, role: .dim, clip: rect)
+        case .empty(let index):
+            let selected = index == model.list.selected
+            if selected { buffer.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), role: .selection) }
+            buffer.write((selected ? "▸ " : "  ") + "  no appointments · n books one", x: rect.x, y: y,
+                         role: selected ? .selection : .dim, clip: rect)
         case .appointment(nil, _):
             buffer.write("    …", x: rect.x, y: y, role: .dim, clip: rect)
         case .appointment(let a?, let index):
