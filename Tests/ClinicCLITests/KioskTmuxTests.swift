@@ -149,6 +149,15 @@ struct KioskTmuxTests {
         try t.press("q"); try t.waitFor("[exited 0]")
     }
 
+    @Test("Home and End move in a field, as tmux sends them (ESC [1~ / ESC [4~ while TERM says xterm), without leaving the form")
+    func homeAndEndInAField() throws {
+        let t = try start(try clinicWithDoctor(), term: "xterm-256color")
+        try t.press("s"); try t.waitFor("Email or phone")
+        try t.type("abc"); try t.press("Home"); try t.type("X"); try t.press("End"); try t.type("Y")
+        let screen = try t.waitFor("XabcY")
+        #expect(screen.contains("Email or phone"), "still on the sign-in form: \(screen)")
+    }
+
     @Test("The theme's colours reach the terminal: 256 colours, the 8-colour fallback, none under NO_COLOR")
     func colours() throws {
         let clinic = try clinicWithDoctor()

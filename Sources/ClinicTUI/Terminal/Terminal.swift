@@ -24,6 +24,7 @@ public final class Terminal {
         _ = noecho()
         _ = nonl()
         _ = keypad(clinic_stdscr(), true)
+        Self.defineHomeAndEnd()
         _ = curs_set(0)
         wtimeout(clinic_stdscr(), 100)
         // COLORS is only filled in by start_color(): start colours first, then read how many.
@@ -33,6 +34,16 @@ public final class Terminal {
         }
         colorMode = Self.detectMode(environment: environment, hasColors: has_colors(), colors: Int(clinic_colors()))
         apply(theme)
+    }
+
+    /// Home and End in every spelling terminals send, whatever TERM's entry
+    /// says: tmux and screen send `ESC [1~` / `ESC [4~` even where TERM says
+    /// xterm (`ESC OH` / `ESC OF`), and an unknown sequence would arrive as
+    /// Esc plus stray keys — leaving a form and losing what was typed.
+    private static func defineHomeAndEnd() {
+        let home = ["\u{1B}[1~", "\u{1B}[7~", "\u{1B}[H", "\u{1B}OH"], end = ["\u{1B}[4~", "\u{1B}[8~", "\u{1B}[F", "\u{1B}OF"]
+        for sequence in home { _ = define_key(sequence, clinic_key_home()) }
+        for sequence in end { _ = define_key(sequence, clinic_key_end()) }
     }
 
     /// Which colour mode to use: none under `NO_COLOR` or without colours; 256 when offered; else 8.
