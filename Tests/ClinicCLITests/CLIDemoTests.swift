@@ -1,3 +1,4 @@
+import ClinicCore
 import ClinicTesting
 import Foundation
 import Testing
@@ -18,5 +19,20 @@ import Testing
         let booked = try clinic.run("book", "--db", db, "--doctor", "ana.moreau@demo.clinic", "--patient", "jose.alvarez@demo.clinic",
                                     "--start", String(start), "--reason", "Palpitations", "--json")
         #expect(booked.exitCode == 0, "\(now): \(booked.stdout) \(booked.stderr)")
+    }
+
+    @Test func runningTheDemoAgainKeepsWhatItsAdminSet() throws {
+        let clinic = try CLIClinic()
+        clinic.environment["CLINIC_TIMEZONE"] = nil
+        let db = clinic.directory.path("demo.sqlite")
+        #expect(try clinic.run("demo", "--no-tui", "--db", db).exitCode == 0)
+        do {
+            let store = try ClinicStore(path: db, clock: ManualClock(Date()))
+            _ = try store.updateSettings(.init(name: "Clínica Ñandú", reminderLeadMinutes: 120), by: .shell)
+        }
+        let again = try clinic.run("demo", "--no-tui", "--db", db, "--timezone", "Europe/London")
+        #expect(again.exitCode == 0 && again.stdout.contains("(America/New_York)"), "\(again.stdout)\(again.stderr)")
+        let settings = try ClinicStore(path: db, clock: ManualClock(Date())).settings()
+        #expect(settings.name == "Clínica Ñandú" && settings.reminderLeadMinutes == 120 && settings.timeZone.identifier == "America/New_York")
     }
 }

@@ -53,9 +53,9 @@ public enum StatusRules {
 
         switch (from, target) {
         case (.scheduled, .confirmed):
-            return ownPatient || staff ? .allowed : forbidden("confirm")
+            return ownPatient || staff ? .allowed : forbidden("confirm this appointment")
         case (.scheduled, .checkedIn), (.confirmed, .checkedIn):
-            return desk ? .allowed : forbidden("check in")
+            return desk ? .allowed : forbidden("check this appointment in")
         case (_, .completed):
             guard ownDoctor || actor.role == .admin else {
                 return .refused(.forbidden, "only the appointment's doctor or an admin may complete it")
@@ -63,24 +63,24 @@ public enum StatusRules {
             return now >= facts.start ? .allowed
                 : .refused(.invalidTransition, "an appointment cannot be completed before it starts")
         case (.scheduled, .cancelled), (.confirmed, .cancelled):
-            return ownPatient || staff ? .allowed : forbidden("cancel")
+            return ownPatient || staff ? .allowed : forbidden("cancel this appointment")
         case (.scheduled, .noShow), (.confirmed, .noShow):
-            guard actor.kind == .scheduler || staff else { return forbidden("mark a no-show") }
+            guard actor.kind == .scheduler || staff else { return forbidden("mark this appointment a no-show") }
             return now >= facts.start ? .allowed
                 : .refused(.invalidTransition, "a no-show can only be marked after the start time")
         case (.checkedIn, .scheduled), (.checkedIn, .confirmed):
-            guard desk else { return forbidden("undo a check-in") }
+            guard desk else { return forbidden("undo this appointment's check-in") }
             if let at = facts.checkedInAt, now - at > checkInUndoGraceSeconds {
                 return .refused(.invalidTransition, "the check-in was more than \(checkInUndoGraceSeconds / 60) minutes ago and stays")
             }
             return facts.statusBeforeCheckIn == target ? .allowed
                 : .refused(.invalidTransition, "undoing a check-in returns to \(facts.statusBeforeCheckIn?.rawValue ?? "the previous status") only")
         default:
-            return .refused(.invalidTransition, "cannot go from \(from.rawValue) to \(target.rawValue)")
+            return .refused(.invalidTransition, "a \(from.words) appointment cannot become \(target.words)")
         }
     }
 
     private static func forbidden(_ what: String) -> Decision {
-        .refused(.forbidden, "you may not \(what) this appointment")
+        .refused(.forbidden, "you may not \(what)")
     }
 }

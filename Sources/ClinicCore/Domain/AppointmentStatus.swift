@@ -11,6 +11,15 @@ public enum AppointmentStatus: String, Sendable, CaseIterable, Codable {
     /// completed, cancelled and no_show never change again.
     public var isFinal: Bool { !isActive }
 
+    /// The status in words, for messages: "checked in", "no-show".
+    public var words: String {
+        switch self {
+        case .checkedIn: return "checked-in"
+        case .noShow: return "no-show"
+        default: return rawValue
+        }
+    }
+
     /// The SQL list used by the partial unique index and queries.
     static let activeSQL = "('scheduled','confirmed','checked_in')"
 }

@@ -11,18 +11,21 @@ struct DemoCommand: ParsableCommand {
     @Option(help: "The demo database.") var db = "clinic-demo.sqlite"
     @Option(help: "The config file (default: CLINIC_CONFIG or ./clinic.toml); the demo keeps its own database and the SMS outbox.")
     var config: String?
-    @Option(help: "The demo clinic's time zone.") var timezone = "America/New_York"
+    @Option(help: "The demo clinic's time zone (when the demo database is created).") var timezone = "America/New_York"
     @Flag(help: "Print JSON.") var json = false
     @Flag(name: .customLong("no-tui"), help: "Only fill and print; do not open the TUI (also when not on a terminal).") var noTUI = false
     @Option(help: "Theme for the TUI.") var theme: String?
 
     func run() throws {
         do {
-            guard let zone = ClinicTimeZone(identifier: timezone) else {
+            guard let asked = ClinicTimeZone(identifier: timezone) else {
                 throw ClinicError(.invalidInput, "'\(timezone)' is not an IANA time zone")
             }
+            // Name and zone are the new demo's; an existing demo keeps what its admin set.
+            let fresh = !FileManager.default.fileExists(atPath: db)
             let store = try ClinicStore(path: db, clock: SystemClock.fromEnvironment(),
-                                        settings: .init(name: "Demo Clinic", timeZone: zone), longRunning: true)
+                                        settings: fresh ? .init(name: "Demo Clinic", timeZone: asked) : .init(), longRunning: true)
+            let zone = try store.settings().timeZone
             let signIns = try DemoClinic.fill(store)
             if json {
                 JSONOutput.print(["database": db, "sign_ins": signIns.map { "\($0.role.rawValue) \($0.login) \($0.password)" }.joined(separator: "; ")])

@@ -61,6 +61,16 @@ struct StatusRulesRefusalTests {
     @Test func confirmAgain() { #expect(decide(.confirmed, .confirmed, by: Cast.patient) == .refused(.invalidTransition)) }
     @Test func checkInAgain() { #expect(decide(.checkedIn, .checkedIn, by: Cast.receptionist) == .refused(.invalidTransition)) }
 
+    @Test("Refusals read as sentences a patient at the kiosk understands")
+    func refusalsReadAsSentences() {
+        let checkedIn = StatusRules.Facts(status: .checkedIn, doctorID: 1, patientID: 2, start: 0, statusBeforeCheckIn: .confirmed)
+        let patient = Actor.account(2, .patient, via: .kiosk)
+        #expect(StatusRules.decide(checkedIn, to: .cancelled, by: patient, now: 0)
+                == .refused(.invalidTransition, "a checked-in appointment cannot become cancelled"))
+        #expect(StatusRules.decide(checkedIn, to: .confirmed, by: patient, now: 0)
+                == .refused(.forbidden, "you may not undo this appointment's check-in"))
+    }
+
     @Test("Final statuses never change, whoever asks and whenever",
           arguments: [AppointmentStatus.completed, .cancelled, .noShow])
     func finalStatusesNeverChange(_ final: AppointmentStatus) {

@@ -13,7 +13,7 @@ public final class TimeOffModel: ScreenModel {
     public init(_ context: AppContext, doctor: Account) {
         self.context = context; self.doctor = doctor
         let tomorrow = context.today.adding(days: 1).description
-        form = Form([TextField("From", value: tomorrow, maxLength: 40), TextField("To (excl.)", value: tomorrow, maxLength: 40),
+        form = Form([TextField("From", value: tomorrow, maxLength: 40), TextField("To", value: tomorrow, maxLength: 40),
                      TextField("Note", maxLength: 200)])
     }
 
