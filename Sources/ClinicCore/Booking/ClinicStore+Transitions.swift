@@ -29,6 +29,10 @@ extension ClinicStore {
         let id: Int64 = row["id"]
         let from = AppointmentStatus(rawValue: row["status"])!
         var facts = StatusRules.Facts(status: from, doctorID: row["doctor_id"], patientID: row["patient_id"], start: row["start_at"])
+        if target == .checkedIn {
+            let zone = try settings(db).timeZone
+            facts.checkInOpensAt = zone.startOfDay(zone.local(facts.start).date)
+        }
         if from == .checkedIn, let event = try Row.fetchOne(db, sql: """
                 SELECT from_status, at FROM appointment_event WHERE appointment_id = ? AND to_status = 'checked_in'
                 ORDER BY id DESC LIMIT 1

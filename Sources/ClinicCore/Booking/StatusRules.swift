@@ -18,6 +18,9 @@ public enum StatusRules {
         public var statusBeforeCheckIn: AppointmentStatus?
         /// For a checked-in appointment: when it was checked in (unix seconds).
         public var checkedInAt: Int64?
+        /// When the desk may first check the patient in: the start of the
+        /// visit's local day (nil: no limit).
+        public var checkInOpensAt: Int64?
 
         public init(status: AppointmentStatus, doctorID: Int64, patientID: Int64, start: Int64,
                     statusBeforeCheckIn: AppointmentStatus? = nil, checkedInAt: Int64? = nil) {
@@ -55,7 +58,11 @@ public enum StatusRules {
         case (.scheduled, .confirmed):
             return ownPatient || staff ? .allowed : forbidden("confirm this appointment")
         case (.scheduled, .checkedIn), (.confirmed, .checkedIn):
-            return desk ? .allowed : forbidden("check this appointment in")
+            guard desk else { return forbidden("check this appointment in") }
+            if let opens = facts.checkInOpensAt, now < opens {
+                return .refused(.invalidTransition, "check-in opens on the day of the visit")
+            }
+            return .allowed
         case (_, .completed):
             guard ownDoctor || actor.role == .admin else {
                 return .refused(.forbidden, "only the appointment's doctor or an admin may complete it")

@@ -18,6 +18,16 @@ struct TransitionTests {
         booked = try clinic.book(doctor: doctor, patient: patient, at: try clinic.local("2026-03-03", "09:00"))
     }
 
+    @Test("Check-in opens on the visit's local day: the evening before is refused, just after midnight it works")
+    func checkInOpensOnTheDay() throws {
+        let desk = try clinic.addStaff(.receptionist)
+        clinic.setNow("2026-03-03T04:55:00Z") // 23:55 on Monday in New York
+        #expect(refusal { try clinic.store.transition(code: booked.code, to: .checkedIn, by: clinic.actor(desk)) } == .invalidTransition)
+        #expect(try clinic.store.appointment(code: booked.code).status == .scheduled)
+        clinic.setNow("2026-03-03T05:05:00Z") // 00:05 on Tuesday
+        #expect(try clinic.store.transition(code: booked.code, to: .checkedIn, by: clinic.actor(desk)).status == .checkedIn)
+    }
+
     @Test("A full visit: confirmed by SMS, checked in at the desk, completed by the doctor")
     func fullVisitAuditTrail() throws {
         let desk = try clinic.addStaff(.receptionist)

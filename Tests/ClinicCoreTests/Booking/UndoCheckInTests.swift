@@ -18,6 +18,8 @@ struct UndoCheckInTests {
         patient = try clinic.addPatient()
         desk = try clinic.addStaff(.receptionist)
         booked = try clinic.book(doctor: doctor, patient: patient, at: try clinic.local("2026-03-03", "09:00"))
+        // …and the morning of the visit, when the patient arrives
+        clinic.clock.set(Date(timeIntervalSince1970: TimeInterval(try clinic.local("2026-03-03", "08:40"))))
     }
 
     @Test("Undo after confirmed → checked_in returns to confirmed, with an audit row")
