@@ -51,6 +51,21 @@ struct WidgetTests {
         let used5 = f.handle(.enter); #expect(!used5)
     }
 
+    @Test("combining accents typed after a letter join it (René, Zoë), at the end and mid-word; alone they are ignored")
+    func combiningAccents() {
+        var field = TextField("Name")
+        for key: Key in [.char("R"), .char("e"), .char("n"), .char("e"), .char("\u{0301}"), .char(" "), .char("Z"), .char("o"), .char("e"), .char("\u{0308}")] {
+            _ = field.handle(key)
+        }
+        #expect(field.value == "Rene\u{0301} Zoe\u{0308}" && field.value == "René Zoë" && field.cursor == 8)
+        _ = field.handle(.home); _ = field.handle(.right)
+        _ = field.handle(.char("\u{0301}")) // Ŕ
+        #expect(field.value.count == 8 && field.cursor == 1 && field.value.hasPrefix("R\u{0301}e"))
+        var empty = TextField("Name")
+        _ = empty.handle(.char("\u{0301}"))
+        #expect(empty.value.isEmpty)
+    }
+
     @Test("a form moves focus with Tab and Shift-Tab and shows field errors under the field")
     func form() {
         var form = Form([TextField("Name"), TextField("Email")])

@@ -35,6 +35,14 @@ public struct TextField: Sendable, Equatable {
             value.remove(at: value.index(value.startIndex, offsetBy: cursor)); changed()
         case .ctrl("u"): value = ""; cursor = 0; changed()
         default:
+            if case .char(let c) = key, cursor > 0, c.unicodeScalars.allSatisfy(Self.joinsPrevious) {
+                // A combining accent (typed after its letter, as input methods and
+                // pasted decomposed text send it) becomes part of that letter.
+                let at = value.index(value.startIndex, offsetBy: cursor)
+                value.unicodeScalars.insert(contentsOf: c.unicodeScalars, at: at)
+                changed()
+                return true
+            }
             guard let c = key.typedCharacter else { return false }
             guard value.count < maxLength else { return true }
             value.insert(c, at: value.index(value.startIndex, offsetBy: cursor)); cursor += 1; changed()
@@ -46,4 +54,13 @@ public struct TextField: Sendable, Equatable {
     public var shown: String { masked ? String(repeating: "•", count: value.count) : value }
 
     private mutating func changed() { edited = true; error = nil }
+
+    /// Scalars that belong to the character before them: combining marks, the
+    /// zero-width joiner and variation selectors.
+    static func joinsPrevious(_ s: Unicode.Scalar) -> Bool {
+        switch s.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: return true
+        default: return s.value == 0x200D || (0xFE00...0xFE0F).contains(s.value)
+        }
+    }
 }
