@@ -86,6 +86,11 @@ struct BoardTests {
         #expect(h.screen.contains("Palpitations") && h.screen.contains("Zoë Lefèvre") && h.screen.contains("History"))
         h.press(.char("c"))
         #expect(h.screen.contains("Checked in \(booked[0].code)."))
+        // checked in, the details offer the undo instead of check-in, move and cancel
+        #expect(h.screen.contains("u undo check-in") && !h.screen.contains("c check in") && !h.screen.contains("x cancel"))
+        h.press(.char("u"))
+        #expect(h.screen.contains("Check-in of \(booked[0].code) undone"))
+        h.press(.char("c"))
         h.press(.escape)
         #expect(h.screen.contains("1 waiting"))
     }
@@ -101,8 +106,10 @@ struct BoardTests {
         #expect(h.core.top is AppointmentDetailModel && h.screen.contains("Moved \(booked[1].code) to Mon 2 Mar 2026 10:00."))
         h.press(.char("x")); h.type("Doctor ill"); h.press(.enter)
         #expect(h.screen.contains("Cancelled \(booked[1].code) (Doctor ill).") && h.screen.contains("cancelled"))
+        // cancelled: nothing to move, cancel or check in is offered, and x does nothing
+        #expect(!h.screen.contains("x cancel") && !h.screen.contains("r move") && !h.screen.contains("c check in"))
         h.press(.char("x"))
-        #expect(h.screen.contains("Only a scheduled or confirmed visit"))
+        #expect(h.core.top is AppointmentDetailModel)
     }
 
     @Test("the board refreshes when another process changes the data")

@@ -5,7 +5,7 @@ import ClinicCore
 /// a doctor or admin marks completed), but the core decides: a doctor opening
 /// another doctor's appointment by any route is refused there.
 public final class AppointmentDetailModel: ScreenModel {
-    enum Action: Sendable { case checkIn, complete, reschedule, cancel, note }
+    enum Action: Sendable { case checkIn, undo, complete, reschedule, cancel, note }
     let context: AppContext
     public let code: String
     public private(set) var appointment: Appointment?
@@ -19,15 +19,22 @@ public final class AppointmentDetailModel: ScreenModel {
         reload()
     }
 
+    /// The keys this role may use on the appointment as it is now (the footer
+    /// offers nothing the status rules out; the core still decides).
     var bindings: [Binding<Action>] {
-        switch context.account?.role {
-        case .receptionist?: return [checkInKey] + deskKeys
-        case .doctor?: return [completeKey, noteKey]
-        case .admin?: return [checkInKey, completeKey, noteKey] + deskKeys
-        default: return []
-        }
+        let role = context.account?.role, status = appointment?.status
+        let desk = role?.isDeskStaff == true, clinical = role == .doctor || role == .admin
+        let open = status == .scheduled || status == .confirmed
+        var keys: [Binding<Action>] = []
+        if desk && open { keys.append(checkInKey) }
+        if desk && status == .checkedIn { keys.append(undoKey) }
+        if clinical && (open || status == .checkedIn) { keys.append(completeKey) }
+        if clinical { keys.append(noteKey) }
+        if desk && open { keys += deskKeys }
+        return keys
     }
     private let checkInKey = Binding([.char("c")], Action.checkIn, "check in")
+    private let undoKey = Binding([.char("u")], Action.undo, "undo check-in")
     private let completeKey = Binding([.char("d")], Action.complete, "mark completed")
     private let noteKey = Binding([.char("e")], Action.note, "edit note")
     private let deskKeys = [Binding([.char("r")], Action.reschedule, "move"), Binding([.char("x")], Action.cancel, "cancel")]
@@ -37,14 +44,19 @@ public final class AppointmentDetailModel: ScreenModel {
     public func handle(_ key: Key) -> Effect {
         switch bindings.action(for: key) {
         case .checkIn?: move(to: .checkedIn, verb: "Checked in")
+        case .undo?:
+            guard let actor = context.actor else { return .none }
+            do {
+                let back = try context.store.undoCheckIn(code: code, by: actor)
+                notice = ("Check-in of \(back.code) undone: \(Format.status(back.status)) again.", .success)
+            } catch { notice = (Format.error(error), .error) }
+            reload()
         case .note?:
             guard let a = appointment else { return .none }
             return .push(NoteEditorModel(context, appointment: a, current: note?.text ?? ""))
         case .complete?: complete()
         case .reschedule?, .cancel?:
-            guard let a = appointment, a.status == .scheduled || a.status == .confirmed else {
-                notice = ("Only a scheduled or confirmed visit can be moved or cancelled.", .warning); return .none
-            }
+            guard let a = appointment else { return .none }
             return bindings.action(for: key) == .cancel ? .push(CancelVisitModel(context, appointment: a))
                                                         : .push(RescheduleModel(context, appointment: a))
         case nil: return .unhandled
