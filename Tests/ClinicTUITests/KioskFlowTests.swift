@@ -1,5 +1,6 @@
 import ClinicCore
 import ClinicTesting
+import Foundation
 import Testing
 @testable import ClinicTUI
 
@@ -123,6 +124,20 @@ struct KioskFlowTests {
         #expect(h.screen.contains("No upcoming visits"))
         h.press(.tab)
         #expect(h.screen.contains(a.code) && h.screen.contains("cancelled"))
+    }
+
+    @Test("my appointments: a visit the desk checked in is left to the desk, with a plain word why")
+    func checkedInIsTheDesks() throws {
+        let (h, doctor, patient) = try signedIn()
+        let a = try h.clinic.book(doctor: doctor, patient: patient, at: h.clinic.local("2026-03-03", "09:00"))
+        h.clinic.clock.set(Date(timeIntervalSince1970: TimeInterval(try h.clinic.local("2026-03-03", "08:50"))))
+        _ = try h.clinic.store.transition(code: a.code, to: .checkedIn, by: .shell)
+        h.press(.char("a"))
+        for key in [Key.char("c"), .char("x"), .char("x")] {
+            h.press(key)
+            #expect(h.screen.contains("You are checked in for \(a.code): the desk can help with any change."))
+        }
+        #expect(try h.clinic.store.appointment(code: a.code).status == .checkedIn)
     }
 
     @Test("profile: edit name, phone, age and gender; errors go under their field; q asks when unsaved")

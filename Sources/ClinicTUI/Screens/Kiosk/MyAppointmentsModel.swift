@@ -30,6 +30,11 @@ public final class MyAppointmentsModel: ScreenModel {
         let action = bindings.action(for: key)
         if action != .cancel { pendingCancel = nil }
         if list.handle(key, page: 10) { notice = nil; return .none }
+        if action == .confirm || action == .cancel, let a = selected, a.status == .checkedIn {
+            pendingCancel = nil
+            notice = ("You are checked in for \(a.code): the desk can help with any change.", .warning)
+            return .none
+        }
         switch action {
         case .switchTab?: showingPast.toggle(); list.select(0); notice = nil; reload()
         case .confirm?: act(.confirmed, verb: "Confirmed")
