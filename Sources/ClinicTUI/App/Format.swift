@@ -6,6 +6,11 @@ public enum Format {
     static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
     /// `Tue 3 Mar 2026`.
+    /// What an empty slot list says: today's may be over rather than absent.
+    public static func noSlots(on date: LocalDate, today: LocalDate) -> String {
+        date == today ? "Today's slots are over: ] next day." : "No slots this day: ] shows the next day."
+    }
+
     public static func day(_ d: LocalDate) -> String {
         "\(weekdays[d.weekday.rawValue - 1]) \(d.day) \(months[d.month - 1]) \(d.year)"
     }

@@ -19,7 +19,7 @@ struct RescheduleScreen {
         var list = model.list
         TablePainter.paint(rows, columns: [Column("Time", width: 14), Column("")], state: &list, into: &buffer,
                            rect: Rect(x: area.x, y: area.y + 3, width: min(area.width, 40), height: area.height - 3),
-                           empty: "No slots this day: ] shows the next day.")
+                           empty: Format.noSlots(on: model.day.date, today: model.context.today))
     }
 }
 

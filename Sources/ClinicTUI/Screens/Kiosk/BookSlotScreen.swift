@@ -21,7 +21,7 @@ struct BookSlotScreen {
         var list = model.list
         TablePainter.paint(rows, columns: [Column("Time", width: 14), Column("")], state: &list, into: &buffer,
                            rect: Rect(x: area.x, y: top + 1, width: min(area.width, 40), height: area.y + area.height - top - 1),
-                           empty: "No slots this day: ] shows the next day.")
+                           empty: Format.noSlots(on: model.date, today: model.context.today))
     }
 }
 
