@@ -83,6 +83,7 @@ struct AdminConsoleTests {
         _ = try h.clinic.store.transition(code: booked.code, to: .cancelled, by: .shell)
         h.press(.char("x"), .char("x"))
         #expect(try !h.clinic.store.account(matching: ana.email).active && h.screen.contains("Deactivated Dr Ana Moreau."))
+        #expect(h.width == 80 && h.screen.contains("inactive"), "80 columns still show who is inactive")
         // x on an inactive account activates it again
         h.press(.char("x"))
         #expect(try h.clinic.store.account(matching: ana.email).active && h.screen.contains("Activated Dr Ana Moreau again."))
