@@ -145,6 +145,12 @@ struct DeskFlowTests {
         #expect(h.core.top is SMSPanelModel)
         #expect(h.screen.contains("Failed / pending (1)") && h.screen.contains(a.code) && h.screen.contains("confirmation"))
         h.press(.tab)
+        #expect(h.screen.contains("Sent (0)") && h.screen.contains("Nothing sent yet."))
+        // sent through the outbox gateway (the demo's), the message is read here
+        try Scheduler(store: h.clinic.store, gateway: OutboxGateway(), holder: "test").tick()
+        h.core.tick(at: h.time + 1, dataChanged: true)
+        #expect(h.screen.contains("Sent (1)") && h.screen.contains(a.code) && h.screen.contains("Failed / pending (0)"), "\(h.screen)")
+        h.press(.tab)
         #expect(h.screen.contains("please stop texting me") && h.screen.contains("⚑"))
         h.press(.tab)
         #expect(h.screen.contains("Flagged numbers"))

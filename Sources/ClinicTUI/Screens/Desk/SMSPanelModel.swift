@@ -1,16 +1,19 @@
 import ClinicCore
 
 /// The desk's SMS panel (`m` on the board): outgoing messages that failed or
-/// are still waiting, recent replies from patients (those needing a call
-/// marked), and numbers flagged as bad or opted out. Tab switches the view.
+/// are still waiting, the messages sent (with the outbox gateway this is where
+/// they are read), recent replies from patients (those needing a call marked),
+/// and numbers flagged as bad or opted out. Tab switches the view.
 public final class SMSPanelModel: ScreenModel {
     /// Which list is shown.
-    public enum View: Int, Sendable, CaseIterable { case outgoing, replies, flagged }
+    public enum View: Int, Sendable, CaseIterable { case outgoing, sent, replies, flagged }
     enum Action: Sendable { case next }
     let context: AppContext
     public private(set) var view: View = .outgoing
     /// Failed, undelivered or still pending outgoing messages, newest first.
     public private(set) var outgoing: [OutboxMessage] = []
+    /// Messages sent and not reported undelivered, newest first.
+    public private(set) var sent: [OutboxMessage] = []
     public private(set) var replies: [InboundSMSRecord] = []
     public private(set) var flagged: [PhoneStatus] = []
     public internal(set) var list = ListState()
@@ -28,6 +31,7 @@ public final class SMSPanelModel: ScreenModel {
     public var count: Int {
         switch view {
         case .outgoing: return outgoing.count
+        case .sent: return sent.count
         case .replies: return replies.count
         case .flagged: return flagged.count
         }
@@ -47,7 +51,9 @@ public final class SMSPanelModel: ScreenModel {
 
     public func reload() {
         do {
-            outgoing = try context.store.smsLog(SMSLogFilter(limit: Self.limit)).filter(Self.needsAttention)
+            let log = try context.store.smsLog(SMSLogFilter(limit: Self.limit))
+            outgoing = log.filter(Self.needsAttention)
+            sent = log.filter { $0.state == .sent && !Self.needsAttention($0) }
             replies = try context.store.inboundSMS(limit: 200)
             flagged = try context.store.flaggedPhones()
             error = nil

@@ -8,6 +8,7 @@ struct SMSPanelScreen {
         let zone = model.context.timeZone
         var x = area.x
         let names: [(SMSPanelModel.View, String)] = [(.outgoing, "Failed / pending (\(model.outgoing.count))"),
+                                                      (.sent, "Sent (\(model.sent.count))"),
                                                       (.replies, "Replies (\(model.replies.count))"),
                                                       (.flagged, "Flagged numbers (\(model.flagged.count))")]
         for (view, name) in names {
@@ -28,6 +29,13 @@ struct SMSPanelScreen {
             TablePainter.paint(rows, columns: [Column("Queued", width: 21), Column("To", width: 13), Column("Code", width: 6),
                                                Column("Kind", width: 12), Column("State", width: 11), Column("Error")],
                                state: &list, into: &buffer, rect: rect, empty: "Every message went out.")
+        case .sent:
+            let rows = model.sent.map { m in
+                TableRow([Format.dateTime(m.updatedAt, zone), m.to, m.appointmentCode ?? "", m.body], role: .normal)
+            }
+            TablePainter.paint(rows, columns: [Column("Sent", width: 21), Column("To", width: 13), Column("Code", width: 6),
+                                               Column("Message")],
+                               state: &list, into: &buffer, rect: rect, empty: "Nothing sent yet.")
         case .replies:
             let rows = model.replies.map { r in
                 TableRow([Format.dateTime(r.receivedAt, zone), r.from, r.body, r.attentionReason.map { "⚑ " + $0 } ?? r.outcome],
