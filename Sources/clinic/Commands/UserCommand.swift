@@ -115,35 +115,31 @@ struct UserPasswdCommand: ParsableCommand {
     }
 }
 
-struct UserActivateCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "activate", abstract: "Activate a deactivated account again.")
-
+/// `user activate` / `user deactivate`: one account, the core's switch either way.
+struct AccountStateOptions: ParsableArguments {
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Email, phone or id.") var user: String
 
-    func run() throws {
+    func run(active: Bool) throws {
         try global.run { ctx in
-            let account = try ctx.store.activate(accountID: try ctx.account(user).id, by: .shell)
+            let id = try ctx.account(user).id
+            let account = active ? try ctx.store.activate(accountID: id, by: .shell) : try ctx.store.deactivate(accountID: id, by: .shell)
             if ctx.json { JSONOutput.print(["account": AccountJSON(account, now: ctx.now)]) } else {
-                print("activated \(account.email)")
+                print("\(active ? "activated" : "deactivated") \(account.email)")
             }
         }
     }
 }
 
+struct UserActivateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "activate", abstract: "Activate a deactivated account again.")
+    @OptionGroup var options: AccountStateOptions
+    func run() throws { try options.run(active: true) }
+}
+
 struct UserDeactivateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "deactivate", abstract: "Deactivate an account (refused while it has appointments to come).")
-
-    @OptionGroup var global: GlobalOptions
-    @Argument(help: "Email, phone or id.") var user: String
-
-    func run() throws {
-        try global.run { ctx in
-            let account = try ctx.store.deactivate(accountID: try ctx.account(user).id, by: .shell)
-            if ctx.json { JSONOutput.print(["account": AccountJSON(account, now: ctx.now)]) } else {
-                print("deactivated \(account.email)")
-            }
-        }
-    }
+    @OptionGroup var options: AccountStateOptions
+    func run() throws { try options.run(active: false) }
 }
