@@ -30,7 +30,7 @@ extension ClinicStore {
             default: break
             }
             guard status == .scheduled || status == .confirmed else {
-                throw ClinicError(.invalidTransition, "a \(status.rawValue) appointment cannot be moved")
+                throw ClinicError(.invalidTransition, "a \(status.words) appointment cannot be moved")
             }
             guard row["doctor_active"] as Bool? == true else {
                 throw ClinicError(.notFound, "no active doctor with id \(doctorID)") // as booking says

@@ -47,10 +47,10 @@ public enum StatusRules {
             return .refused(.forbidden, "doctors may act only on their own appointments")
         }
         if from == target {
-            return .refused(.invalidTransition, "the appointment is already \(from.rawValue)")
+            return .refused(.invalidTransition, "the appointment is already \(from.words)")
         }
         if from.isFinal {
-            return .refused(.invalidTransition, "the appointment is \(from.rawValue) and can no longer change")
+            return .refused(.invalidTransition, "the appointment is \(from.words) and can no longer change")
         }
         let staff = desk || ownDoctor
 
