@@ -106,6 +106,16 @@ import Testing
         try expectRefusal("invalid_input", exit: 2, ["user", "add", "--role", "wizard", "--name", "W", "--email", "w@clinic.test", "--phone", "+15550200019"])
         try expectRefusal("not_found", ["user", "passwd", "ghost@clinic.test", "--password", "whatever1"])
         try expectRefusal("invalid_input", exit: 2, ["user", "passwd", "pia@clinic.test", "--password", "short"])
+        // flags of another role, two password sources, a birth date to come: refused, nothing created
+        let patient = ["user", "add", "--role", "patient", "--name", "New", "--email", "new@clinic.test", "--phone", "+15550100099"]
+        try expectRefusal("invalid_input", exit: 2, patient + ["--hours", "mon 09:00-10:00"])
+        try expectRefusal("invalid_input", exit: 2, patient + ["--slot-minutes", "20"])
+        try expectRefusal("invalid_input", exit: 2, ["user", "add", "--role", "receptionist", "--name", "R", "--email", "r@clinic.test",
+                                                      "--phone", "+15550300009", "--age", "40"])
+        try expectRefusal("invalid_input", exit: 2, patient + ["--password", "long-enough-1", "--password-stdin"])
+        try expectRefusal("invalid_input", exit: 2, patient + ["--birth-date", "2030-01-01"])
+        #expect(try clinic.run("user", "list", "--role", "patient").stdout.contains("new@clinic.test") == false)
+        #expect(try clinic.run(patient + ["--birth-date", "1990-05-17"]).exitCode == 0)
     }
 
     @Test func sqlLookingInputIsStoredVerbatimAndHarmless() throws {

@@ -29,6 +29,12 @@ extension ClinicStore {
         if let age = new.patient.age, !(0...150).contains(age) {
             throw ClinicError(.invalidInput, "age must be 0–150", field: .age)
         }
+        if let birth = new.patient.birthDate {
+            let today = LocalDate(daysSinceEpoch: Int(nowSeconds / 86_400)) // UTC: a day of slack either way is fine here
+            guard birth <= today.adding(days: 1), today.year - birth.year <= 150 else {
+                throw ClinicError(.invalidInput, "the date of birth must be in the past, at most 150 years ago", field: .age)
+            }
+        }
         if let password = new.password { try PasswordHasher.validate(password) }
         let hash = new.password.map { hasher.hash($0) } // outside the write lock: it takes ~0.2 s
         let now = nowSeconds

@@ -18,6 +18,10 @@ struct PasswordOptions: ParsableArguments {
     @Flag(help: "Read the password from the first line of standard input.")
     var passwordStdin = false
 
+    func validate() throws {
+        if password != nil && passwordStdin { throw ValidationError("use --password or --password-stdin, not both") }
+    }
+
     func value() throws -> String? {
         if passwordStdin {
             guard let line = readLine(strippingNewline: true) else {
@@ -39,11 +43,20 @@ struct UserAddCommand: ParsableCommand {
     @Option(help: "Phone, E.164 (unique), e.g. +15550100001.") var phone: String
     @OptionGroup var password: PasswordOptions
     @Option(help: "Doctor's specialization.") var specialization: String?
-    @Option(help: "Doctor's slot length in minutes.") var slotMinutes = 30
+    @Option(help: "Doctor's slot length in minutes (default 30).") var slotMinutes: Int?
     @Option(help: "Doctor's weekly hours, e.g. \"mon-fri 09:00-12:00,14:00-17:00; sat 09:00-12:00\".") var hours: String?
     @Option(help: "Patient's age.") var age: Int?
     @Option(help: "Patient's date of birth, YYYY-MM-DD.") var birthDate: String?
     @Option(help: "Patient's gender (free text).") var gender: String?
+
+    /// Flags of another role are refused rather than silently dropped.
+    func validate() throws {
+        let role = role.lowercased()
+        let doctorFlags = [("--specialization", specialization != nil), ("--slot-minutes", slotMinutes != nil), ("--hours", hours != nil)]
+        let patientFlags = [("--age", age != nil), ("--birth-date", birthDate != nil), ("--gender", gender != nil)]
+        if role != "doctor", let flag = doctorFlags.first(where: \.1)?.0 { throw ValidationError("\(flag) is for doctors only") }
+        if role != "patient", let flag = patientFlags.first(where: \.1)?.0 { throw ValidationError("\(flag) is for patients only") }
+    }
 
     func run() throws {
         try global.run { ctx in
@@ -53,7 +66,7 @@ struct UserAddCommand: ParsableCommand {
             let birth = try birthDate.map { try LocalInput.date($0) }
             let account = try ctx.store.createAccount(NewAccount(
                 role: role, name: name, email: email, phone: phone, password: try password.value(),
-                specialization: specialization, slotMinutes: slotMinutes,
+                specialization: specialization, slotMinutes: slotMinutes ?? 30,
                 hours: try hours.map(HoursSpecParser.parse) ?? .none,
                 patient: PatientProfile(birthDate: birth, age: age, gender: gender)), by: .shell)
             if ctx.json {
