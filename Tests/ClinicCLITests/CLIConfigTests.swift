@@ -66,6 +66,14 @@ import Testing
 
         r = try clinic.run("time", "--config", clinic.directory.path("missing.toml"))
         #expect(r.stderr.contains("cannot read the config file"))
+
+        // each valid, not together: a lease shorter than a send could send a message twice
+        try "scheduler_lease_seconds = 10\n[sms]\ntimeout_seconds = 15\n".write(toFile: file, atomically: true, encoding: .utf8)
+        r = try clinic.run("time", "--config", file)
+        #expect(r.exitCode == 2 && r.stderr.contains("must be longer than the SMS timeout_seconds"), "\(r.stderr)")
+        clinic.environment["CLINIC_LOG_LEVEL"] = "verbose"
+        r = try clinic.run("time")
+        #expect(r.exitCode == 2 && r.stderr.contains("CLINIC_LOG_LEVEL must be"), "\(r.stderr)")
     }
 
     private static var exampleConfig: String {

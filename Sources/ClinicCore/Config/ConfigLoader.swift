@@ -26,7 +26,18 @@ public enum ConfigLoader {
         }
         try applyEnvironment(env, to: &config)
         if let db = flags.databasePath { config.databasePath = db }
+        try checkConsistency(config)
         return config
+    }
+
+    /// Settings that are each valid but not together.
+    static func checkConsistency(_ c: ClinicConfig) throws {
+        // The lease is renewed before each send: it must outlast the longest send,
+        // or another process could take over and send the same message again.
+        guard Double(c.schedulerLeaseSeconds) > c.smsTimeoutSeconds else {
+            throw ClinicError(.invalidInput, "scheduler_lease_seconds (\(c.schedulerLeaseSeconds)) must be longer than the SMS "
+                              + "timeout_seconds (\(c.smsTimeoutSeconds)), or a message being sent could be sent twice")
+        }
     }
 
     static func applyEnvironment(_ env: [String: String], to c: inout ClinicConfig) throws {
@@ -40,6 +51,9 @@ public enum ConfigLoader {
         if let v = value("TWILIO_FROM") { c.twilioFrom = v }
         if let v = value("TWILIO_API_BASE") { c.twilioAPIBase = v }
         try applySchedulerEnvironment(value, to: &c)
+        if let v = value("CLINIC_LOG_LEVEL"), !["trace", "debug", "info", "notice", "warning", "error", "critical"].contains(v) {
+            throw ClinicError(.invalidInput, "CLINIC_LOG_LEVEL must be trace, debug, info, notice, warning, error or critical")
+        }
         if let v = value("CLINIC_PASSWORD_ITERATIONS") {
             guard let n = Int(v), n >= 1_000 else {
                 throw ClinicError(.invalidInput, "CLINIC_PASSWORD_ITERATIONS must be a whole number ≥ 1000")
