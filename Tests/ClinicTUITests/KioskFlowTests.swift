@@ -108,6 +108,9 @@ struct KioskFlowTests {
         #expect(h.screen.contains("10:00–10:30    free"))
         h.core.tick(at: h.time + 0.5, dataChanged: true)
         #expect(h.screen.contains("10:00–10:30    taken"))
+        // the reason typed for the lost slot is offered again for the next one
+        h.press(.down, .enter)
+        #expect((h.core.top as? BookConfirmModel)?.reason[0] == "Check-up")
     }
 
     @Test("my appointments: confirm, and cancel only on the second press")

@@ -16,8 +16,10 @@ public final class BookConfirmModel: ScreenModel {
     /// The patient booked for by the desk (nil: the signed-in patient).
     public let patient: Account?
 
-    init(_ context: AppContext, doctor: DoctorListing, slot: Slot, slotScreen: BookSlotModel?, patient: Account? = nil) {
+    /// `reason`: what was typed for a slot that was taken meanwhile, offered again.
+    init(_ context: AppContext, doctor: DoctorListing, slot: Slot, slotScreen: BookSlotModel?, patient: Account? = nil, reason text: String = "") {
         self.context = context; self.doctor = doctor; self.slot = slot; self.slotScreen = slotScreen; self.patient = patient
+        reason = Form([TextField("Reason for the visit", value: text, maxLength: 500)])
     }
 
     var bindings: [Binding<Action>] {
@@ -56,6 +58,7 @@ public final class BookConfirmModel: ScreenModel {
             return .popToHome
         } catch let error as ClinicError where error.code == .slotTaken {
             slotScreen?.notice = "That slot was just taken by someone else. Please pick another one."
+            slotScreen?.typedReason = reason[0] // kept for the next slot
             return .pop
         } catch {
             message = Format.error(error)

@@ -11,6 +11,8 @@ public final class BookSlotModel: ScreenModel {
     public internal(set) var list = ListState()
     /// A note shown above the slots ("just taken", errors).
     public var notice: String?
+    /// The reason typed for a slot that was taken meanwhile, offered again for the next.
+    var typedReason = ""
     /// How far ahead the picker looks for the first day with a free slot.
     static let searchDays = 31
 
@@ -52,7 +54,7 @@ public final class BookSlotModel: ScreenModel {
             guard let entry = selected else { return .none }
             guard entry.free else { notice = "That slot is taken: pick a free one."; return .none }
             notice = nil
-            return .push(BookConfirmModel(context, doctor: doctor, slot: entry.slot, slotScreen: self, patient: patient))
+            return .push(BookConfirmModel(context, doctor: doctor, slot: entry.slot, slotScreen: self, patient: patient, reason: typedReason))
         case .previousDay?:
             guard date > context.today else { notice = "You can only book from today on."; return .none }
             go(to: date.adding(days: -1))
