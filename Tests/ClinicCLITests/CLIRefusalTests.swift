@@ -116,6 +116,15 @@ import Testing
         try expectRefusal("invalid_input", exit: 2, patient + ["--birth-date", "2030-01-01"])
         #expect(try clinic.run("user", "list", "--role", "patient").stdout.contains("new@clinic.test") == false)
         #expect(try clinic.run(patient + ["--birth-date", "1990-05-17"]).exitCode == 0)
+        // hours that could never hold a slot, and an empty --set, are refused; ana keeps her hours
+        let before = try clinic.run("user", "hours", "ana@clinic.test").stdout
+        try expectRefusal("invalid_input", exit: 2, ["user", "hours", "ana@clinic.test", "--set", "mon 09:00-09:20"])
+        #expect(try clinic.run("user", "hours", "ana@clinic.test", "--set", "mon 09:00-09:20").stderr.contains("mon 09:00-09:20 is shorter than one 30-minute slot"))
+        try expectRefusal("invalid_input", exit: 2, ["user", "hours", "ana@clinic.test", "--set", ""])
+        #expect(try clinic.run("user", "hours", "ana@clinic.test").stdout == before)
+        try expectRefusal("invalid_input", exit: 2, ["user", "add", "--role", "doctor", "--name", "Dr S", "--email", "s@clinic.test",
+                                                      "--phone", "+15550200077", "--specialization", "GP", "--slot-minutes", "45",
+                                                      "--hours", "tue 09:00-09:30"])
     }
 
     @Test func sqlLookingInputIsStoredVerbatimAndHarmless() throws {

@@ -24,6 +24,7 @@ extension ClinicStore {
             guard (5...480).contains(new.slotMinutes) else {
                 throw ClinicError(.invalidInput, "slot length must be 5–480 minutes", field: .slotMinutes)
             }
+            try new.hours.checkFits(slotMinutes: new.slotMinutes)
             specialization = spec
         }
         if let age = new.patient.age, !(0...150).contains(age) {

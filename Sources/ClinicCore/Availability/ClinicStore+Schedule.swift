@@ -13,6 +13,7 @@ extension ClinicStore {
         guard actor.role == .admin else { throw ClinicError(.forbidden, "only an admin may change a doctor's hours") }
         try pool.write { db in
             let calc = try self.calculator(doctorID: doctorID, db, hours: hours)
+            try hours.checkFits(slotMinutes: calc.slotMinutes)
             let stranded = try self.futureActive(doctorID: doctorID, db).filter {
                 if case .slot = calc.place($0.start) { return false } else { return true }
             }

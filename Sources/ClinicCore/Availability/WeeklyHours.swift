@@ -15,6 +15,16 @@ public struct WeeklyHours: Sendable, Equatable {
     /// Intervals by weekday; a missing day has no hours.
     public private(set) var days: [Weekday: [Interval]]
 
+    /// Refuses hours with an interval too short for a single slot: such a
+    /// day would quietly offer nothing.
+    public func checkFits(slotMinutes: Int) throws {
+        for day in Weekday.allCases {
+            if let short = (days[day] ?? []).first(where: { $0.end - $0.start < slotMinutes }) {
+                throw ClinicError(.invalidInput, "\(day.shortName) \(short.description) is shorter than one \(slotMinutes)-minute slot")
+            }
+        }
+    }
+
     /// Validates: each interval non-empty within the day, none overlapping on a day.
     public init(_ days: [Weekday: [Interval]]) throws {
         var clean: [Weekday: [Interval]] = [:]

@@ -8,6 +8,12 @@ struct UserHoursCommand: ParsableCommand {
     @Argument(help: "The doctor: email, phone or id.") var doctor: String
     @Option(help: "New hours, e.g. \"mon-fri 09:00-12:00,14:00-17:00; sat 09:00-12:00\" (\"off\" for none).") var set: String?
 
+    func validate() throws {
+        if let set, set.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ValidationError("--set needs the hours, or off to clear them")
+        }
+    }
+
     func run() throws {
         try global.run { ctx in
             let doctor = try ctx.account(doctor, role: .doctor)
