@@ -102,6 +102,17 @@ import Testing
         // Then the slot that spans the change shows where it starts and ends, and both 01:00s are told apart
         #expect(lines.contains("01:00-01:30 -04:00  free") && lines.contains("01:30 -04:00-01:00 -05:00  free")
                 && lines.contains("01:00-01:30 -05:00  free"), "\(lines)")
+        // Booked in both 01:00s, the text output tells them apart; other times stay plain
+        try clinic.addPatient(email: "p@x.org", phone: "+15550006002")
+        try clinic.addPatient(email: "q@x.org", phone: "+15550006003")
+        let first = try clinic.run("book", "--doctor", "d@x.org", "--patient", "p@x.org", "--start", "2026-11-01 01:00", "--reason", "x")
+        #expect(first.stdout.contains("2026-11-01 01:00 -04:00 "), "\(first.stdout)")
+        #expect(try clinic.run("book", "--doctor", "d@x.org", "--patient", "q@x.org", "--start", "2026-11-01T01:00:00-05:00",
+                               "--reason", "x").stdout.contains("2026-11-01 01:00 -05:00 "))
+        #expect(try clinic.run("book", "--doctor", "d@x.org", "--patient", "p@x.org", "--start", "2026-11-01 03:00",
+                               "--reason", "x").stdout.contains("2026-11-01 03:00 "))
+        let table = try clinic.run("appointments", "--date", "2026-11-01").stdout
+        #expect(table.contains("01:00 -04:00") && table.contains("01:00 -05:00") && !table.contains("03:00 -05:00"), "\(table)")
     }
 
     @Test func timeAndBackup() throws {

@@ -62,6 +62,17 @@ public struct ClinicTimeZone: Sendable, Hashable {
     /// The wall-clock reading of a `Date`.
     public func local(_ date: Date) -> LocalDateTime { local(Int64(date.timeIntervalSince1970.rounded(.down))) }
 
+    /// `HH:MM` for people, with the UTC offset when that wall time happens
+    /// twice that day (the hour the clocks go back): `01:30 -04:00`.
+    public func unambiguousTime(_ instant: Int64) -> String {
+        let t = local(instant)
+        let twice = [-3600, -1800, 1800, 3600].contains { shift in
+            let other = local(instant + Int64(shift))
+            return other.date == t.date && other.minute == t.minute
+        }
+        return twice ? "\(t.time) \(LocalDateTime.offsetText(t.offsetSeconds))" : t.time.description
+    }
+
     /// ISO 8601 with the zone's offset at that instant: `2026-03-08T09:30:00-04:00`.
     public func iso8601(_ instant: Int64) -> String { local(instant).iso8601 }
 

@@ -46,7 +46,7 @@ struct AppointmentsCommand: ParsableCommand {
             var table = TextTable(["CODE", "DATE", "TIME", "DOCTOR", "PATIENT", "STATUS", "REASON"])
             for a in list {
                 let start = zone.local(a.start)
-                table.add([a.code, start.date.description, start.time.description, a.doctor.name, a.patient.name,
+                table.add([a.code, start.date.description, zone.unambiguousTime(a.start), a.doctor.name, a.patient.name,
                            a.status.rawValue, String(a.reason.prefix(40))])
             }
             print(list.isEmpty ? "no appointments" : table.rendered)
