@@ -86,6 +86,7 @@ struct DoctorDayTests {
         let s = h.screen
         #expect((h.core.top as? StatsModel)?.doctorID == h.context.account?.id && s.contains("All time: 3 appointments"))
         #expect(s.contains("no-show rate 50%") && s.contains("2026-03"))
+        #expect(s.contains(/used [0-9]+%/), "each period shows its utilisation: \(s)")
         #expect(h.frame.role(of: "█") == .statusCompleted && h.frame.role(of: "▚▚") == .statusNoShow)
         h.press(.char("m"))
         #expect(h.screen.contains("2026-03-04") && h.screen.contains("2026-03-02"))

@@ -1,7 +1,7 @@
 import ClinicCore
 
 /// Paints the stats: a legend, one stacked bar per period (newest first) with
-/// its total and no-show rate, then the overall totals.
+/// its total, no-show rate and utilisation (booked ÷ offered slots), then the overall totals.
 struct StatsScreen {
     let model: StatsModel
 
@@ -23,7 +23,7 @@ struct StatsScreen {
             buffer.write("No appointments yet.", x: area.x, y: area.y + 4, role: .dim, clip: area); return
         }
         let labelWidth = model.grouping == .month ? 8 : 11
-        let barWidth = max(10, area.width - labelWidth - 26)
+        let barWidth = max(10, area.width - labelWidth - 36)
         let scale = stats.periods.map(\.counts.total).max() ?? 0
         for (i, period) in stats.periods.enumerated() where area.y + 4 + i < area.y + area.height {
             let y = area.y + 4 + i
@@ -37,7 +37,8 @@ struct StatsScreen {
                 used += n
             }
             let total = period.counts.total
-            buffer.write(" \(total)  no-show \(rate(period.counts.noShowRate))", x: area.x + labelWidth + barWidth, y: y, role: .dim, clip: area)
+            buffer.write(" \(total)  no-show \(rate(period.counts.noShowRate))  used \(rate(period.utilisation))",
+                         x: area.x + labelWidth + barWidth, y: y, role: .dim, clip: area)
         }
     }
 
