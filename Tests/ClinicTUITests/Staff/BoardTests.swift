@@ -39,6 +39,11 @@ struct BoardTests {
         #expect(h.frame.role(of: booked[1].code + "  scheduled") == .normal)
         #expect(h.frame.role(of: "scheduled   Rash") == .statusScheduled)
         #expect(s.contains("c check in") && s.contains("[ ] t day") && s.contains("/ find patient"))
+        // a wider terminal's footer also lists the board's other keys
+        h.width = 160
+        let footer = h.screen.split(separator: "\n").last.map(String.init) ?? ""
+        #expect(footer.contains("n new visit") && footer.contains("r move") && footer.contains("x cancel")
+                && footer.contains("u undo check-in") && footer.contains("[ ] t day"), "\(footer)")
     }
 
     @Test("late is computed from the injected clock: past start and not checked in")

@@ -52,20 +52,25 @@ public final class BoardModel: ScreenModel {
         selectNextActive()
     }
 
-    let bindings: [Binding<Action>] = [
+    /// The keys most used at the desk, then the day keys, then the rest: the
+    /// footer shows as many as fit in that order (`?` lists them all).
+    private static let primary: [Binding<Action>] = [
         Binding([.char("/")], .search, "find patient"),
         Binding([.char("c")], .checkIn, "check in"),
         Binding([.enter], .open, "details"),
-        Binding([.char("u")], .undo, "undo check-in", footer: false),
-        Binding([.char("n")], .book, "new visit with this doctor", footer: false),
-        Binding([.char("r")], .reschedule, "move the visit", footer: false),
-        Binding([.char("x")], .cancel, "cancel the visit", footer: false),
-        Binding([.char("m")], .sms, "SMS messages", footer: false),
-        Binding([.char("s")], .signOut, "sign out", footer: false),
     ]
+    private static let secondary: [Binding<Action>] = [
+        Binding([.char("n")], .book, "new visit"),
+        Binding([.char("r")], .reschedule, "move"),
+        Binding([.char("x")], .cancel, "cancel"),
+        Binding([.char("u")], .undo, "undo check-in"),
+        Binding([.char("m")], .sms, "SMS"),
+        Binding([.char("s")], .signOut, "sign out"),
+    ]
+    let bindings = primary + secondary
     public var title: String { "Today's board" }
     public var hints: [KeyHint] {
-        [KeyHint(keys: "↑↓/jk", label: "move", inFooter: false)] + bindings.hints() + DayPicker.hints
+        [KeyHint(keys: "↑↓/jk", label: "move", inFooter: false)] + Self.primary.hints() + DayPicker.hints + Self.secondary.hints()
     }
 
     /// The selected appointment, if any.
