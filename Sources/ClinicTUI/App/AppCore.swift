@@ -95,6 +95,10 @@ public final class AppCore {
         case .popToHome:
             stack = [stack[0]]
             top.reload()
+        case .popTo(let isTarget):
+            let keep = stack.dropLast().lastIndex(where: isTarget) ?? 0
+            stack = Array(stack[...keep])
+            top.reload()
         case .reset(let s): stack = [s]
         case .signOut: signOut()
         case .help: overlay = .help

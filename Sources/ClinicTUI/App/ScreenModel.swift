@@ -9,6 +9,8 @@ public enum Effect {
     case pop
     /// Pops back to the root (a signed-in home).
     case popToHome
+    /// Pops back to the nearest screen below that matches (the root if none does).
+    case popTo((any ScreenModel) -> Bool)
     /// Replaces the whole stack (after sign-in).
     case reset(any ScreenModel)
     case signOut

@@ -56,7 +56,9 @@ struct DeskFlowTests {
         h.press(.enter)
         #expect(h.screen.contains("For Zoë Lefèvre"))
         h.type("Follow-up"); h.press(.enter, .enter)
-        #expect(h.core.top is BoardModel)
+        // back on the card it was booked from, which lists the new visit
+        let card = try #require(h.core.top as? PatientCardModel)
+        #expect(card.patientID == zoe.id && card.upcoming.contains { $0.reason == "Follow-up" })
         let booked = try h.clinic.store.appointments(AppointmentFilter(patientID: zoe.id)).first { $0.reason == "Follow-up" }
         let b = try #require(booked)
         let nine = try h.clinic.local("2026-03-02", "09:00")

@@ -55,7 +55,9 @@ public final class BookConfirmModel: ScreenModel {
             let when = Format.dateTime(appointment.start, context.timeZone)
             context.flash = patient.map { "Booked \(when) with \(doctor.name) for \($0.name). Code \(appointment.code)." }
                 ?? "Booked \(when) with \(doctor.name). Your code is \(appointment.code)."
-            return .popToHome
+            // The desk goes back to the patient's card when it booked from there; else home.
+            guard let patient else { return .popToHome }
+            return .popTo { ($0 as? PatientCardModel)?.patientID == patient.id }
         } catch let error as ClinicError where error.code == .slotTaken {
             slotScreen?.notice = "That slot was just taken by someone else. Please pick another one."
             slotScreen?.typedReason = reason[0] // kept for the next slot
