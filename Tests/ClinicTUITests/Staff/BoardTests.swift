@@ -109,6 +109,8 @@ struct BoardTests {
         #expect((h.core.top as? RescheduleModel)?.selected?.slot.start == (try h.clinic.local("2026-03-02", "10:00")))
         h.press(.enter)
         #expect(h.core.top is AppointmentDetailModel && h.screen.contains("Moved \(booked[1].code) to Mon 2 Mar 2026 10:00."))
+        // the history entry of the move wraps at 80 columns instead of being cut: its end is on screen
+        #expect(h.width == 80 && h.screen.contains("2026-03-02T10:00:00-05:00)"), "\(h.screen)")
         h.press(.char("x")); h.type("Doctor ill"); h.press(.enter)
         #expect(h.screen.contains("Cancelled \(booked[1].code) (Doctor ill).") && h.screen.contains("cancelled"))
         // cancelled: nothing to move, cancel or check in is offered, and x does nothing

@@ -33,12 +33,15 @@ struct AppointmentDetailScreen {
                               role: model.note == nil ? .dim : .normal)
         y += 1
         buffer.write("History", x: area.x, y: y, role: .label, clip: area)
+        // Newest first; a long entry (a cancellation's reason, a move's times) wraps instead of being cut.
         for e in model.events.reversed() where y < area.y + area.height - 1 {
-            y += 1
             let from = e.from.map { Format.status($0) + " → " } ?? ""
             let note = e.note.isEmpty ? "" : " (\(e.note))"
-            buffer.write("\(Format.dateTime(e.at, zone))  \(from)\(Format.status(e.to))  by \(e.actorRole) via \(e.via.rawValue)\(note)",
-                         x: area.x + 2, y: y, role: .dim, clip: area)
+            let text = "\(Format.dateTime(e.at, zone))  \(from)\(Format.status(e.to))  by \(e.actorRole) via \(e.via.rawValue)\(note)"
+            for (i, line) in Painter.wrap(text, width: area.width - 4).enumerated() where y < area.y + area.height - 1 {
+                y += 1
+                buffer.write(line, x: area.x + (i == 0 ? 2 : 4), y: y, role: .dim, clip: area)
+            }
         }
     }
 }
