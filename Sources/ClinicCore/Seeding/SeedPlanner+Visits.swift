@@ -9,8 +9,12 @@ extension SeedPlanner {
         let future = profiles.map { book.future($0.template, $0.length) }
         var pastQuota = Self.share(pastCount, capacities: past.map(\.count))
         var futureQuota = Self.share(futureCount, capacities: future.map(\.count))
-        Self.raiseToMinimum(min(SeedOptions.minimumPerDoctor, options.appointments / max(1, doctors.count)),
-                            &pastQuota, &futureQuota, pastCapacity: past.map(\.count))
+        let minimum = min(SeedOptions.minimumPerDoctor, options.appointments / max(1, doctors.count))
+        if minimum < SeedOptions.minimumPerDoctor {
+            notes.append("\(options.appointments) appointments over \(doctors.count) doctors: each doctor gets at least "
+                         + "\(minimum), not the usual \(SeedOptions.minimumPerDoctor)")
+        }
+        Self.raiseToMinimum(minimum, &pastQuota, &futureQuota, pastCapacity: past.map(\.count))
 
         var busy = [[(Int64, Int64)]](repeating: [], count: patients.count)
         var codes = Set<String>(minimumCapacity: options.appointments)

@@ -105,6 +105,14 @@ import Testing
         #expect(again.report.validation.ok)
     }
 
+    @Test func fewAppointmentsPerDoctorAreSaidInTheReport() throws {
+        let (_, few) = try seeded(SeedOptions(doctors: 5, patients: 40, appointments: 50))
+        #expect(few.report.validation.ok)
+        #expect(few.report.notes.contains { $0.contains("each doctor gets at least 10, not the usual 20") }, "\(few.report.notes)")
+        let (_, enough) = try seeded(SeedOptions(doctors: 2, patients: 40, appointments: 60))
+        #expect(!enough.report.notes.contains { $0.contains("not the usual") })
+    }
+
     @Test func addsDoctorsWhenTheAppointmentsDoNotFit() throws {
         let (_, outcome) = try seeded(SeedOptions(doctors: 1, patients: 300, appointments: 3_000))
         #expect(outcome.report.doctors.count > 1)
