@@ -3,15 +3,22 @@ import Testing
 
 @Suite("Cell buffer and painters")
 struct RenderingTests {
-    @Test("text is written with its role and clipped to the buffer")
+    @Test("text is written with its role and clipped to the buffer, with … where it was cut")
     func writeAndClip() {
         var b = CellBuffer(width: 10, height: 2)
         let end = b.write("Hello, world", x: 2, y: 1, role: .title)
         #expect(end == 10)
-        #expect(b.line(1) == "  Hello, w")
+        #expect(b.line(1) == "  Hello, …")
         #expect(b[2, 1].role == .title && b[0, 1].role == .normal)
         b.write("x", x: 0, y: 5, role: .error) // off the buffer: nothing
-        #expect(b.text == "\n  Hello, w")
+        #expect(b.text == "\n  Hello, …")
+        // only text goes on past the edge: trailing spaces cut there leave no mark
+        var c = CellBuffer(width: 6, height: 1)
+        c.write("abc       ", x: 0, y: 0, role: .normal)
+        #expect(c.line(0) == "abc   ")
+        var d = CellBuffer(width: 6, height: 1)
+        d.write("abcdef", x: 0, y: 0, role: .normal)
+        #expect(d.line(0) == "abcdef")
     }
 
     @Test("wide characters take two cells and are never cut in half")
@@ -24,7 +31,7 @@ struct RenderingTests {
         #expect(b.line(0) == " a本語 ")
         var narrow = CellBuffer(width: 3, height: 1)
         narrow.write("日本", x: 0, y: 0, role: .normal)
-        #expect(narrow.line(0) == "日 ")
+        #expect(narrow.line(0) == "日…")
     }
 
     @Test("widths: ASCII, accents, combining marks, CJK, emoji")

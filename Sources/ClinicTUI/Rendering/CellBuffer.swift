@@ -46,10 +46,18 @@ public struct CellBuffer: Sendable, Equatable {
         guard y >= area.y, y < area.y + area.height, y < height, y >= 0 else { return x }
         let limit = min(area.x + area.width, width)
         var col = x
-        for c in text {
+        for (offset, c) in zip(text.indices, text) {
             let w = CharWidth.of(c)
             if w == 0 { continue }
-            if col + w > limit { break }
+            if col + w > limit {
+                // Text that goes on past the edge says so: `…` in the last column.
+                let edge = limit - 1
+                if edge >= max(area.x, 0), edge >= x, text[offset...].contains(where: { !$0.isWhitespace }) {
+                    clearWide(at: edge, y: y)
+                    cells[y * width + edge] = Cell(character: "…", role: role, isContinuation: false)
+                }
+                break
+            }
             if col >= max(area.x, 0) {
                 clearWide(at: col, y: y)
                 cells[y * width + col] = Cell(character: c, role: role, isContinuation: false)
