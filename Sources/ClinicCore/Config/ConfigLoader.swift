@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import TOMLKit
 
 /// Builds a `ClinicConfig` from its four layers.
@@ -51,8 +52,9 @@ public enum ConfigLoader {
         if let v = value("TWILIO_FROM") { c.twilioFrom = v }
         if let v = value("TWILIO_API_BASE") { c.twilioAPIBase = v }
         try applySchedulerEnvironment(value, to: &c)
-        if let v = value("CLINIC_LOG_LEVEL"), !["trace", "debug", "info", "notice", "warning", "error", "critical"].contains(v) {
-            throw ClinicError(.invalidInput, "CLINIC_LOG_LEVEL must be trace, debug, info, notice, warning, error or critical")
+        if let v = value("CLINIC_LOG_LEVEL"), Logger.Level(rawValue: v) == nil {
+            throw ClinicError(.invalidInput, "CLINIC_LOG_LEVEL must be one of "
+                              + Logger.Level.allCases.map(\.rawValue).joined(separator: ", "))
         }
         if let v = value("CLINIC_PASSWORD_ITERATIONS") {
             guard let n = Int(v), n >= 1_000 else {

@@ -11,7 +11,7 @@ public enum AppointmentStatus: String, Sendable, CaseIterable, Codable {
     /// completed, cancelled and no_show never change again.
     public var isFinal: Bool { !isActive }
 
-    /// The status in words, for messages: "checked in", "no-show".
+    /// The status in words, for messages: "checked-in", "no-show".
     public var words: String {
         switch self {
         case .checkedIn: return "checked-in"
