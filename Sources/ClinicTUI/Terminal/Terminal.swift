@@ -28,7 +28,7 @@ public final class Terminal {
         _ = curs_set(0)
         wtimeout(clinic_stdscr(), 100)
         // COLORS is only filled in by start_color(): start colours first, then read how many.
-        if Self.detectMode(environment: environment, hasColors: has_colors(), colors: 8) != .mono {
+        if Self.colorAllowed(environment: environment, hasColors: has_colors()) {
             _ = start_color()
             _ = use_default_colors()
         }
@@ -48,9 +48,13 @@ public final class Terminal {
 
     /// Which colour mode to use: none under `NO_COLOR` or without colours; 256 when offered; else 8.
     public static func detectMode(environment: [String: String], hasColors: Bool, colors: Int) -> ColorMode {
-        if let value = environment["NO_COLOR"], !value.isEmpty { return .mono }
-        guard hasColors else { return .mono }
+        guard colorAllowed(environment: environment, hasColors: hasColors) else { return .mono }
         return colors >= 256 ? .colors256 : (colors >= 8 ? .colors8 : .mono)
+    }
+
+    /// Colour at all: the terminal has it and `NO_COLOR` is not set.
+    static func colorAllowed(environment: [String: String], hasColors: Bool) -> Bool {
+        hasColors && (environment["NO_COLOR"] ?? "").isEmpty
     }
 
     /// Sets up one colour pair per role and the attributes of each role.
