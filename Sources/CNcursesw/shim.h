@@ -9,7 +9,14 @@
 #include <wchar.h>
 #include <errno.h>
 #include <unistd.h>
+#include <signal.h>
+#include <string.h>
+#include <stdlib.h>
+#include <langinfo.h>
+#include <execinfo.h>
+#include <stdio.h>
 #include <ncursesw/curses.h>
+#include <ncursesw/term.h>
 
 /* Mutable C globals and macros Swift 6 cannot import, as functions. */
 static inline WINDOW *clinic_stdscr(void) { return stdscr; }
@@ -51,7 +58,96 @@ static inline int clinic_get_wch(unsigned int *out) {
     *out = (unsigned int)ch;
     return rc;
 }
-static inline void clinic_set_locale(void) { setlocale(LC_ALL, ""); }
+/* The person's locale, but always UTF-8 characters: ncurses then places
+   every code point with the same wcwidth() the cell buffer's table came from,
+   even under sshd or cron where LANG is unset or C. */
+static inline void clinic_set_locale(void) {
+    setlocale(LC_ALL, "");
+    const char *codeset = nl_langinfo(CODESET);
+    if (codeset == NULL || strcmp(codeset, "UTF-8") != 0) {
+        if (setlocale(LC_CTYPE, "C.UTF-8") == NULL) setlocale(LC_CTYPE, "en_US.UTF-8");
+    }
+}
+
+/* Starts curses on the terminal TERM names without exiting the process when
+   TERM is unknown (initscr would): 0 when started, -1 when TERM is unknown,
+   -2 when the terminal cannot address the cursor (TERM=dumb). */
+static inline int clinic_start_screen(void) {
+    SCREEN *screen = newterm(NULL, stdout, stdin);
+    if (screen == NULL) return -1;
+    set_term(screen);
+    const char *cup = tigetstr("cup");
+    if (cup == NULL || cup == (char *)-1) { endwin(); delscreen(screen); return -2; }
+    return 0;
+}
+
+/* Bracketed paste: the terminal wraps pasted text in these sequences, which
+   arrive as two key codes of our own. */
+static inline int clinic_key_paste_start(void) { return KEY_MAX + 1; }
+static inline int clinic_key_paste_end(void) { return KEY_MAX + 2; }
+static inline void clinic_bracketed_paste(int on) {
+    if (on) {
+        define_key("\033[200~", KEY_MAX + 1);
+        define_key("\033[201~", KEY_MAX + 2);
+    }
+    fputs(on ? "\033[?2004h" : "\033[?2004l", stdout);
+    fflush(stdout);
+}
+
+/* A crash (a Swift trap, a bad access) while curses owns the terminal: give
+   the terminal back, say one plain sentence on it, write the backtrace to the
+   log (stderr, which is the log file while curses is up), and end with the
+   signal. The runtime's own backtracer is not chained: it would talk to the
+   person's terminal (it offers to debug and waits 30 s). */
+struct clinic_crash_state {
+    int tty, log;
+    volatile sig_atomic_t entered;
+    char message[512];
+};
+static inline struct clinic_crash_state *clinic_crash(void) {
+    static struct clinic_crash_state state = { -1, -1, 0, "" };
+    return &state;
+}
+static inline void clinic_crash_handler(int sig) {
+    struct clinic_crash_state *state = clinic_crash();
+    if (!state->entered) {
+        state->entered = 1;
+        endwin();
+        if (state->tty >= 0) {
+            const char *reset = "\033[?2004l\033[0m\r\n";
+            (void)!write(state->tty, reset, strlen(reset));
+            (void)!write(state->tty, state->message, strlen(state->message));
+            (void)!write(state->tty, "\r\n", 2);
+        }
+        if (state->log >= 0) {
+            char line[96];
+            int n = snprintf(line, sizeof(line), "critical clinic: crashed with signal %d; backtrace:\n", sig);
+            if (n > 0) (void)!write(state->log, line, (size_t)n);
+            void *frames[64];
+            int count = backtrace(frames, 64);
+            backtrace_symbols_fd(frames, count, state->log);
+        }
+    }
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+static inline void clinic_install_crash_handler(const char *message) {
+    struct clinic_crash_state *state = clinic_crash();
+    state->tty = dup(STDOUT_FILENO);
+    state->log = dup(STDERR_FILENO);
+    strncpy(state->message, message, sizeof(state->message) - 1);
+    void *warm[1];
+    (void)backtrace(warm, 1); /* loads the unwinder now, not inside the handler */
+    int signals[] = { SIGILL, SIGTRAP, SIGSEGV, SIGBUS, SIGFPE, SIGABRT };
+    for (unsigned i = 0; i < sizeof(signals) / sizeof(signals[0]); i++) {
+        struct sigaction action;
+        memset(&action, 0, sizeof(action));
+        action.sa_handler = clinic_crash_handler;
+        sigemptyset(&action.sa_mask);
+        action.sa_flags = SA_NODEFER;
+        sigaction(signals[i], &action, NULL);
+    }
+}
 static inline int clinic_errno(void) { return errno; }
 static inline void clinic_clear_errno(void) { errno = 0; }
 static inline int clinic_stdin_is_tty(void) { return isatty(STDIN_FILENO); }

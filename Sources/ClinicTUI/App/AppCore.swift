@@ -10,6 +10,8 @@ public final class AppCore {
     enum Overlay {
         case help
         case confirmQuit
+        /// `Esc` on a screen with unsaved edits: leave it only on `y`.
+        case confirmLeave
         case notice(Dialog)
     }
 
@@ -38,7 +40,8 @@ public final class AppCore {
     var globals: [Binding<GlobalAction>] {
         var list: [Binding<GlobalAction>] = []
         if stack.count > 1 { list.append(Binding([.escape], .back, "back")) }
-        list.append(Binding([.char("?"), .function(1)], .help, "help"))
+        // While a field has the focus `?` is typed, so only F1 opens help.
+        list.append(Binding(top.capturesText ? [.function(1)] : [.char("?"), .function(1)], .help, "help"))
         if top.capturesText {
             list.append(Binding([.ctrl("q")], .forceQuit, "quit"))
         } else {
@@ -56,14 +59,16 @@ public final class AppCore {
         if key == .resize { return }
         if let overlay {
             self.overlay = nil
-            if case .confirmQuit = overlay, key == .char("y") || key == .char("Y") { finished = true }
+            let yes = key == .char("y") || key == .char("Y")
+            if case .confirmQuit = overlay, yes { finished = true }
+            if case .confirmLeave = overlay, yes { pop() }
             return
         }
         let effect = top.handle(key)
         if case .unhandled = effect {
             switch globals.action(for: key) {
             case .help?: overlay = .help
-            case .back?: pop()
+            case .back?: if top.isDirty { overlay = .confirmLeave } else { pop() }
             case .quit?, .forceQuit?: quit()
             case nil: break
             }
@@ -137,6 +142,9 @@ public final class AppCore {
         case .confirmQuit?:
             DialogPainter.paint(Dialog(title: "Quit?", message: "What you typed has not been saved and will be lost.",
                                        answers: "y quit · any other key stays"), into: &buffer, area: buffer.bounds)
+        case .confirmLeave?:
+            DialogPainter.paint(Dialog(title: "Leave this screen?", message: "What you typed has not been saved and will be lost.",
+                                       answers: "y leave · any other key stays"), into: &buffer, area: buffer.bounds)
         case .notice(let d)?: DialogPainter.paint(d, into: &buffer, area: buffer.bounds)
         case nil: break
         }

@@ -26,7 +26,7 @@ public final class AppRunner {
         signals.install()
         let watcher = try ChangeWatcher(store: core.context.store)
         let terminal = Terminal()
-        terminal.start(theme: theme, environment: environment)
+        try terminal.start(theme: theme, environment: environment, crashMessage: crashMessage)
         defer { terminal.stop() }
         var lastPoll = uptime, lastTime = "", dirty = true
         if let servicesProbe { core.context.servicesState = servicesProbe.state() }
@@ -44,7 +44,13 @@ public final class AppRunner {
             }
             switch terminal.read() {
             case .key(let key):
-                core.press(key, at: uptime)
+                press(key)
+                // Keys already typed (a paste into a terminal without bracketed
+                // paste, a fast typist over ssh) are all handled before the next frame.
+                var more = 0
+                while more < Self.typeAhead, !core.finished, case .key(let next) = terminal.read(wait: false) {
+                    press(next); more += 1
+                }
                 dirty = true
             case .timeout: break
             case .hangUp: return 0
@@ -66,6 +72,23 @@ public final class AppRunner {
     }
 
     private var uptime: Double { ProcessInfo.processInfo.systemUptime }
+
+    /// Keys handled at most between two frames.
+    static let typeAhead = 20_000
+
+    /// The sentence a crash leaves on the screen: nothing of the program's insides.
+    var crashMessage: String {
+        core.context.mode == .kiosk ? "Something went wrong; please ask the desk."
+            : "Something went wrong and the clinic program stopped; the details are in its log file."
+    }
+
+    private func press(_ key: Key) {
+        #if DEBUG
+        // A test-only trap (debug builds only): proves a crash shows no internals.
+        if key == .function(12), environment["CLINIC_TEST_TRAP_ON_F12"] == "1" { fatalError("test trap (F12)") }
+        #endif
+        core.press(key, at: uptime)
+    }
 
     /// The clinic's local time for the status line, from the injected clock.
     private func clockText() -> String {

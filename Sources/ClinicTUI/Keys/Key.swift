@@ -6,6 +6,9 @@ public enum Key: Hashable, Sendable {
     case enter, escape, tab, backTab, backspace, delete
     case function(Int)
     case resize
+    /// Text the terminal delivered as one paste (bracketed paste): typed into
+    /// a focused field in one step, never read as keys.
+    case paste(String)
 
     /// What a person sees for this key in the footer and help.
     public var label: String {
@@ -29,12 +32,13 @@ public enum Key: Hashable, Sendable {
         case .delete: return "Del"
         case .function(let n): return "F\(n)"
         case .resize: return "resize"
+        case .paste: return "paste"
         }
     }
 
     /// The printable character this key types into a text field, if any.
     public var typedCharacter: Character? {
-        if case .char(let c) = self, !c.isNewline, CharWidth.of(c) > 0 { return c }
+        if case .char(let c) = self, TextField.typeable(c) != nil { return c }
         return nil
     }
 }

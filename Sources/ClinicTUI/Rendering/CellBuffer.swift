@@ -53,17 +53,17 @@ public struct CellBuffer: Sendable, Equatable {
                 // Text that goes on past the edge says so: `…` in the last column.
                 let edge = limit - 1
                 if edge >= max(area.x, 0), edge >= x, text[offset...].contains(where: { !$0.isWhitespace }) {
-                    clearWide(at: edge, y: y)
+                    clearWide(from: edge, through: edge, y: y)
                     cells[y * width + edge] = Cell(character: "…", role: role, isContinuation: false)
                 }
                 break
             }
             if col >= max(area.x, 0) {
-                clearWide(at: col, y: y)
+                clearWide(from: col, through: col + w - 1, y: y)
                 cells[y * width + col] = Cell(character: c, role: role, isContinuation: false)
-                if w == 2 {
-                    clearWide(at: col + 1, y: y)
-                    cells[y * width + col + 1] = Cell(character: " ", role: role, isContinuation: true)
+                // A character wider than one cell (CJK, emoji, a Devanagari conjunct) owns the cells after it.
+                for extra in 1..<max(1, w) {
+                    cells[y * width + col + extra] = Cell(character: " ", role: role, isContinuation: true)
                 }
             }
             col += w
@@ -113,12 +113,16 @@ public struct CellBuffer: Sendable, Equatable {
         return nil
     }
 
-    /// Breaks a wide character that a new write would cut in half.
-    private mutating func clearWide(at x: Int, y: Int) {
+    /// Breaks wide characters that a write over cells `x...last` would cut:
+    /// the part of one that starts before `x`, and continuation cells after `last`.
+    private mutating func clearWide(from x: Int, through last: Int, y: Int) {
         guard x >= 0, x < width else { return }
-        let i = y * width + x
-        if cells[i].isContinuation, x > 0 { cells[i - 1] = .blank }
-        if x + 1 < width, cells[i + 1].isContinuation { cells[i + 1] = .blank }
+        let row = y * width
+        var start = x
+        while start > 0, cells[row + start].isContinuation { start -= 1 }
+        for i in start..<x { cells[row + i] = .blank }
+        var end = last + 1
+        while end < width, cells[row + end].isContinuation { cells[row + end] = .blank; end += 1 }
     }
 }
 

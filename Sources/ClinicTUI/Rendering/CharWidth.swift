@@ -1,32 +1,84 @@
-/// Terminal column widths of characters, without the C locale: East Asian wide
-/// and emoji-presentation characters take two columns, combining marks none.
+/// Terminal cells of text: the one width function that text fields, tables,
+/// the board, the cell buffer and the CLI's tables all use, so a column never
+/// shifts whatever script a name is written in.
+///
+/// A character (grapheme cluster) is painted as its *display form*: the code
+/// points a terminal is sent for it. Each code point takes the cells the C
+/// library's `wcwidth` gives it (the table is generated from it), which is how
+/// ncurses places them and how tmux and xterm draw them: `प्रि` takes three
+/// cells, `각` written as jamo two, a combining accent none. Where terminals
+/// disagree the display form leaves out what they disagree on: emoji skin
+/// tones, the joined parts of a ZWJ sequence (`👩🏽‍⚕️` shows as `👩`),
+/// variation selectors, joiners and bidi controls. Control characters and code
+/// points the terminal cannot print show as `�`.
 public enum CharWidth {
-    /// Columns a character takes (0, 1 or 2).
-    public static func of(_ c: Character) -> Int {
-        guard let first = c.unicodeScalars.first else { return 0 }
-        return of(first)
-    }
-
-    /// Columns a scalar takes.
+    /// Cells a code point takes where it is printed (0, 1 or 2; -1 when it cannot be).
     public static func of(_ s: Unicode.Scalar) -> Int {
         let v = s.value
-        if v < 0x20 || (0x7F..<0xA0).contains(v) { return 0 }
-        if v < 0x300 { return 1 }
-        switch s.properties.generalCategory {
-        case .nonspacingMark, .enclosingMark, .format: return 0
-        default: break
+        if v >= 0x20, v < 0x7F { return 1 }
+        let ranges = CellWidthTable.ranges
+        var low = 0, high = ranges.count - 1
+        while low <= high {
+            let mid = (low + high) / 2
+            let r = ranges[mid]
+            if v < r.0 { high = mid - 1 } else if v > r.1 { low = mid + 1 } else { return Int(r.2) }
         }
-        if s.properties.isEmojiPresentation { return 2 }
-        let wide: [ClosedRange<UInt32>] = [
-            0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
-            0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
-            0xFFE0...0xFFE6, 0x20000...0x3FFFD,
-        ]
-        return wide.contains { $0.contains(v) } ? 2 : 1
+        return 1
     }
 
-    /// Columns a string takes.
-    public static func of(_ text: String) -> Int { text.reduce(0) { $0 + of($1) } }
+    /// Cells a character takes on screen: the sum over its display form.
+    public static func of(_ c: Character) -> Int {
+        if c.isASCII { return 1 }  // printable, or a control shown as `�`
+        return displayForm(c).reduce(0) { $0 + of($1) }
+    }
+
+    /// Cells a string takes.
+    public static func of(_ text: String) -> Int {
+        var total = 0
+        for c in text { total += of(c) }
+        return total
+    }
+
+    /// The code points a terminal is sent for a character (see the type's note).
+    public static func displayForm(_ c: Character) -> [Unicode.Scalar] {
+        if let ascii = c.asciiValue {
+            // "\r\n" is one character; every ASCII control shows as one `�`.
+            return ascii >= 0x20 && ascii < 0x7F ? [Unicode.Scalar(ascii)] : [replacement]
+        }
+        let scalars = Array(c.unicodeScalars)
+        var out: [Unicode.Scalar] = []
+        let isEmojiSequence = scalars.count > 1 && scalars.contains { $0.properties.isEmojiPresentation || $0.value == 0xFE0F }
+        for (i, s) in scalars.enumerated() {
+            if s.value == 0x200D {
+                // A ZWJ emoji sequence shows its first part only; a joiner in a
+                // script (Devanagari, Persian) only shapes, and terminals disagree on it.
+                if isEmojiSequence { break }
+                continue
+            }
+            if isInvisibleControl(s) { continue }
+            if (0x1F3FB...0x1F3FF).contains(s.value), i > 0 { continue }  // skin tone after its emoji
+            let w = of(s)
+            if w < 0 { out.append(replacement); continue }
+            if w == 0, out.isEmpty, i > 0 { continue }  // a mark whose base was left out
+            out.append(s)
+        }
+        if out.first.map({ of($0) == 0 }) == true, out.contains(where: { of($0) > 0 }) {
+            out.removeFirst(out.prefix { of($0) == 0 }.count)
+        }
+        return out
+    }
+
+    /// Format characters that steer rendering but show nothing: variation
+    /// selectors, bidi embeddings / overrides / isolates / marks, tags, the
+    /// zero-width space and joiners.
+    static func isInvisibleControl(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if (0xFE00...0xFE0F).contains(v) || (0xE0100...0xE01EF).contains(v) { return true }
+        return s.properties.generalCategory == .format && v != 0x00AD
+    }
+
+    /// What a character the terminal cannot print shows as.
+    static let replacement: Unicode.Scalar = "\u{FFFD}"
 
     /// The longest prefix of `text` that fits in `columns`, with `…` when cut.
     public static func truncate(_ text: String, to columns: Int) -> String {
@@ -39,6 +91,18 @@ public enum CharWidth {
             out.append(c); used += w
         }
         return out + "…"
+    }
+
+    /// The longest suffix of `text` that fits in `columns` (no mark).
+    public static func suffix(_ text: String, fitting columns: Int) -> Substring {
+        var used = 0, start = text.endIndex
+        while start > text.startIndex {
+            let before = text.index(before: start)
+            let w = of(text[before])
+            if used + w > columns { break }
+            used += w; start = before
+        }
+        return text[start...]
     }
 
     /// `text` padded with spaces (or truncated) to exactly `columns`.

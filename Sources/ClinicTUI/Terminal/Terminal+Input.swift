@@ -10,8 +10,10 @@ extension Terminal {
         case hangUp
     }
 
-    /// Waits up to 100 ms for a key.
-    public func read() -> Input {
+    /// Waits up to 100 ms for a key (`wait: false`: only takes one already typed).
+    public func read(wait: Bool = true) -> Input {
+        if !wait { wtimeout(clinic_stdscr(), 0) }
+        defer { if !wait { wtimeout(clinic_stdscr(), 100) } }
         var ch: UInt32 = 0
         clinic_clear_errno()
         let rc = clinic_get_wch(&ch)
@@ -19,8 +21,37 @@ extension Terminal {
             if clinic_errno() == EIO || clinic_stdin_is_tty() == 0 { return .hangUp }
             return .timeout
         }
-        if rc == clinic_key_code_yes() { return Self.decodeSpecial(Int32(bitPattern: ch)).map { .key($0) } ?? .timeout }
+        if rc == clinic_key_code_yes() {
+            let code = Int32(bitPattern: ch)
+            if code == clinic_key_paste_start() { return readPaste() }
+            return Self.decodeSpecial(code).map { .key($0) } ?? .timeout
+        }
         return Self.decode(scalar: ch).map { .key($0) } ?? .timeout
+    }
+
+    /// The most a paste brings (a field keeps at most its limit anyway).
+    static let pasteLimit = 1 << 16
+
+    /// The text between the terminal's paste brackets, as one key.
+    private func readPaste() -> Input {
+        var scalars = String.UnicodeScalarView()
+        var count = 0
+        while true {
+            var ch: UInt32 = 0
+            clinic_clear_errno()
+            let rc = clinic_get_wch(&ch)
+            if rc == ERR {
+                if clinic_errno() == EIO || clinic_stdin_is_tty() == 0 { return .hangUp }
+                break  // the end bracket never came: keep what arrived
+            }
+            if rc == clinic_key_code_yes() {
+                if Int32(bitPattern: ch) == clinic_key_paste_end() { break }
+                continue
+            }
+            count += 1
+            if count <= Self.pasteLimit, let scalar = Unicode.Scalar(ch == 13 ? 10 : ch) { scalars.append(scalar) }
+        }
+        return .key(.paste(String(scalars)))
     }
 
     /// A plain character code as a key.

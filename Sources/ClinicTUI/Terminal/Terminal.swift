@@ -14,12 +14,23 @@ public final class Terminal {
     public init() {}
 
     /// Takes the terminal: raw keys (Ctrl-C, Ctrl-Z, Ctrl-\ arrive as keys, not
-    /// signals), no echo, keypad decoding, invisible cursor, colours if any.
-    public func start(theme: Theme, environment: [String: String]) {
+    /// signals), no echo, keypad decoding, invisible cursor, colours if any,
+    /// bracketed paste. A crash from here on shows `crashMessage` on the
+    /// restored terminal and sends the runtime's backtrace to stderr (the log
+    /// file while curses is up), never to the screen. Throws when TERM names a
+    /// terminal this machine does not know or one that cannot address the cursor.
+    public func start(theme: Theme, environment: [String: String], crashMessage: String) throws {
         clinic_set_locale()
         if environment["ESCDELAY"] == nil { setenv("ESCDELAY", "25", 1) }
-        _ = initscr()
+        let term = environment["TERM"] ?? ""
+        switch clinic_start_screen() {
+        case 0: break
+        case -1: throw TerminalError.unknown(term: term)
+        default: throw TerminalError.notFullScreen(term: term)
+        }
         started = true
+        clinic_install_crash_handler(crashMessage)
+        clinic_bracketed_paste(1)
         _ = raw()
         _ = noecho()
         _ = nonl()
@@ -99,7 +110,7 @@ public final class Terminal {
             let start = x
             while x < buffer.width, buffer[x, y].role == role {
                 let cell = buffer[x, y]
-                if !cell.isContinuation { text += cell.character.unicodeScalars.map { wchar_t(bitPattern: $0.value) } }
+                if !cell.isContinuation { text += CharWidth.displayForm(cell.character).map { wchar_t(bitPattern: $0.value) } }
                 x += 1
             }
             // The last cell of the screen cannot be written without scrolling on some terminals.
@@ -112,7 +123,24 @@ public final class Terminal {
     public func stop() {
         guard started else { return }
         started = false
+        clinic_bracketed_paste(0)
         _ = curs_set(1)
         _ = endwin()
+    }
+}
+
+/// Why the terminal could not be started, in words for the person at it.
+public enum TerminalError: Error, CustomStringConvertible {
+    case unknown(term: String)
+    case notFullScreen(term: String)
+
+    public var description: String {
+        switch self {
+        case .unknown(let term):
+            return term.isEmpty ? "TERM is not set: set it to your terminal's type (e.g. TERM=xterm-256color)"
+                                : "this machine does not know the terminal type TERM=\(term): set TERM to one it knows (e.g. xterm-256color)"
+        case .notFullScreen(let term):
+            return "the terminal type TERM=\(term) cannot move the cursor, and the clinic needs a full-screen terminal (e.g. TERM=xterm-256color)"
+        }
     }
 }

@@ -57,18 +57,22 @@ public enum FormPainter {
             let boxWidth = max(8, min(40, rect.width - labelWidth - 1))
             let boxX = rect.x + labelWidth
             buffer.fill(Rect(x: boxX, y: y, width: boxWidth, height: 1), role: focused ? .fieldFocus : .field)
-            var shown = field.shown
-            let visible = boxWidth - 1
-            if focused, CharWidth.of(shown) > visible { shown = String(shown.suffix(visible)) }
-            buffer.write(CharWidth.truncate(shown, to: visible), x: boxX, y: y, role: focused ? .fieldFocus : .field, clip: rect)
+            let box = Rect(x: boxX, y: y, width: boxWidth - 1, height: 1)
+            let role: ThemeRole = focused ? .fieldFocus : .field
             if focused {
-                let before = String(field.shown.prefix(field.cursor))
-                let cursorX = boxX + min(visible, CharWidth.of(before))
-                if field.cursor >= field.value.count {
-                    buffer.write("▏", x: cursorX, y: y, role: .fieldFocus, clip: rect)
+                // The part before the cursor that fits, then the cursor, then what follows.
+                let before = CharWidth.suffix(field.shownBeforeCursor, fitting: box.width - 1)
+                let cursorX = buffer.write(String(before), x: boxX, y: y, role: role, clip: box)
+                let after = field.shownAfterCursor
+                buffer.write(after, x: cursorX, y: y, role: role, clip: box)
+                if field.cursorAtEnd {
+                    buffer.write("▏", x: cursorX, y: y, role: role, clip: rect)
                 } else {
-                    buffer.restyle(Rect(x: cursorX, y: y, width: 1, height: 1), role: .selection)
+                    let width = max(1, after.first.map(CharWidth.of) ?? 1)
+                    buffer.restyle(Rect(x: cursorX, y: y, width: width, height: 1), role: .selection)
                 }
+            } else {
+                buffer.write(field.shown, x: boxX, y: y, role: role, clip: box)
             }
             if let error = field.error {
                 buffer.write("✗ " + error, x: boxX, y: y + 1, role: .error, clip: rect)

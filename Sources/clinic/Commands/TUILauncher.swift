@@ -31,14 +31,18 @@ enum TUILauncher {
         let gateway = mode == .kiosk ? nil : ((try? SMSGatewayFactory.make(config))?.name ?? config.smsGateway)
         let log = LogRoute(path: logPath(config))
         defer { log.restore() }
-        setenv("SWIFT_BACKTRACE", "interactive=no", 0)
         let logger = Logger(label: "clinic.\(mode == .kiosk ? "kiosk" : "tui")")
         let running = try BackgroundServices.start(plan, config: config, store: store, logger: logger)
         defer { running.stop() }
         let probe = gateway.map { ServicesProbe(store: store, gateway: $0, listener: running.listener, leading: running.leading) }
         let context = try AppContext(store: store, mode: mode, demoSignIns: demoSignIns)
         let idle = mode == .kiosk && config.kioskIdleMinutes > 0 ? Double(config.kioskIdleMinutes) * 60 : nil
-        let status = try AppRunner(context: context, theme: theme, idleSeconds: idle, servicesProbe: probe).run()
+        let status: Int32
+        do {
+            status = try AppRunner(context: context, theme: theme, idleSeconds: idle, servicesProbe: probe).run()
+        } catch let error as TerminalError {
+            throw ClinicError(.invalidInput, error.description)
+        }
         if status != 0 { throw ExitCodeError(status) }
     }
 

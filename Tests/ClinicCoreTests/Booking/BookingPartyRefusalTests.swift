@@ -49,8 +49,8 @@ struct BookingPartyRefusalTests {
         // …and a deactivated doctor's day offers nothing (not_found, as booking says)
         #expect(refusal { try clinic.store.slots(doctorID: goneDoctor.id, on: date("2026-03-03"), viewer: .shell) } == .notFound)
         // Activated again, both can be booked
-        try clinic.store.activate(accountID: goneDoctor.id, by: .shell)
-        try clinic.store.activate(accountID: gonePatient.id, by: .shell)
+        _ = try clinic.store.activate(accountID: goneDoctor.id, by: .shell)
+        _ = try clinic.store.activate(accountID: gonePatient.id, by: .shell)
         #expect(try clinic.store.slots(doctorID: goneDoctor.id, on: date("2026-03-03"), viewer: .shell).entries.count > 0)
         _ = try clinic.store.book(request(doctor: goneDoctor.id, patient: gonePatient.id), by: .shell)
     }

@@ -22,11 +22,19 @@ final class TUIHarness {
     /// One key.
     func press(_ keys: Key...) { for k in keys { time += 0.1; core.press(k, at: time) } }
 
-    /// Types text, one character at a time.
-    func type(_ text: String) { for c in text { press(.char(c)) } }
+    /// Types text one code point at a time, as the terminal delivers it (a
+    /// `शर्मा` arrives as six keys, not two characters).
+    func type(_ text: String) { for s in text.unicodeScalars { press(.char(Character(s))) } }
 
     /// The painted frame.
     var frame: CellBuffer {
+        var buffer = CellBuffer(width: width, height: height)
+        core.paint(into: &buffer, localTime: "Mon 2 Mar 2026 07:00")
+        return buffer
+    }
+
+    /// The frame painted at another size.
+    func frame(width: Int, height: Int) -> CellBuffer {
         var buffer = CellBuffer(width: width, height: height)
         core.paint(into: &buffer, localTime: "Mon 2 Mar 2026 07:00")
         return buffer
