@@ -47,6 +47,13 @@ public final class TmuxSession: @unchecked Sendable {
     /// Types text literally.
     public func type(_ text: String) throws { try tmux(["send-keys", "-t", session, "-l", text]) }
 
+    /// Pastes text as a terminal does when the program asked for bracketed
+    /// paste (wrapped in `ESC [200~` … `ESC [201~`), in one write.
+    public func paste(_ text: String) throws {
+        try tmux(["set-buffer", "-b", "clinic-paste", "--", text])
+        try tmux(["paste-buffer", "-p", "-d", "-b", "clinic-paste", "-t", session])
+    }
+
     /// The screen's text now.
     public func capture() throws -> String { try tmux(["capture-pane", "-p", "-t", session]) }
 

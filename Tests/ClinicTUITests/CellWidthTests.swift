@@ -1,3 +1,4 @@
+import ClinicTesting
 import Foundation
 import Testing
 @testable import ClinicTUI

@@ -147,6 +147,23 @@ struct KioskFlowTests {
         #expect(try h.clinic.store.appointment(code: a.code).status == .checkedIn)
     }
 
+    @Test("Esc on an edited profile asks as q does; while a field has the focus the footer offers F1 help, and ? is typed")
+    func escAsksWhenEdited() throws {
+        let (h, _, patient) = try signedIn()
+        h.press(.char("p"))
+        #expect(h.screen.contains("F1 help") && !h.screen.contains("?/F1"))
+        h.press(.escape)
+        #expect(!(h.core.top is ProfileModel))  // nothing typed: Esc leaves at once
+        h.press(.char("p")); h.press(.end); h.type("?")
+        #expect((h.core.top as? ProfileModel)?.form[0] == patient.name + "?")
+        h.press(.escape)
+        #expect(h.screen.contains("Leave this screen?") && h.core.top is ProfileModel)
+        h.press(.char("n"))
+        #expect((h.core.top as? ProfileModel)?.form[0] == patient.name + "?")
+        h.press(.escape, .char("y"))
+        #expect(!(h.core.top is ProfileModel) && !h.core.finished)
+    }
+
     @Test("profile: edit name, phone, age and gender; errors go under their field; q asks when unsaved")
     func profile() throws {
         let (h, _, patient) = try signedIn()

@@ -1,3 +1,4 @@
+import ClinicTesting
 import ClinicCore
 import Testing
 @testable import ClinicTUI

@@ -8,7 +8,9 @@ public enum AccountInput {
         let name = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !name.isEmpty else { throw ClinicError(.invalidInput, "a name is required", field: .name) }
         guard name.unicodeScalars.count <= 200 else { throw ClinicError(.invalidInput, "the name is too long (200 characters at most)", field: .name) }
-        guard !name.unicodeScalars.contains(where: { CharacterSet.controlCharacters.contains($0) }) else {
+        // Control characters only: joiners and variation selectors belong to
+        // names (`👩🏽‍⚕️`, Persian and Devanagari spellings).
+        guard !name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
             throw ClinicError(.invalidInput, "the name contains control characters", field: .name)
         }
         return name

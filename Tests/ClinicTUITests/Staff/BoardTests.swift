@@ -191,3 +191,33 @@ struct BusyBoardTests {
         #expect(board.appointmentCount == expected.count + 1 && board.rowCount == expected.count + 1 && board.selected?.code == kept)
     }
 }
+
+@Suite("Board in every script")
+struct BoardScriptTests {
+    @Test("names in Devanagari, CJK, Arabic and emoji leave every code whole on its row, at 80×24 and 120×40")
+    func codesStayWhole() throws {
+        let clinic = try TestClinic()
+        let ana = try clinic.addDoctor(name: "Dr İlkay शर्मा", specialization: "Cardiology")
+        let names = ["प्रिया Ó Súilleabháin", "김민준 李小龙", "محمد عَلِيّ", "Zoë 👍🏽 🇵🇱 ❤️", "क्षत्रिय さくら", "שָׁלוֹם Ελένη"]
+        let times = ["09:00", "09:30", "10:00", "10:30", "11:00", "11:30"]
+        var booked: [(Appointment, String)] = []
+        for (name, time) in zip(names, times) {
+            let patient = try clinic.addPatient(name: name)
+            booked.append((try clinic.book(doctor: ana, patient: patient, at: clinic.local("2026-03-02", time)), time))
+        }
+        let desk = try clinic.addStaff(.receptionist)
+        let h = try TUIHarness(.staff, clinic: clinic)
+        h.signIn(desk.email, "staff-password")
+        #expect(h.core.top is BoardModel)
+        for (w, hgt) in [(80, 24), (120, 40)] {
+            let frame = h.frame(width: w, height: hgt)
+            #expect(FrameCheck.badRows(frame).isEmpty, "\(w)×\(hgt): \(FrameCheck.badRows(frame).map(\.text))")
+            for (appointment, time) in booked {
+                let row = (0..<frame.height).map(frame.line).first { $0.contains(appointment.code) }
+                #expect(row?.contains(time) == true, "\(w)×\(hgt): \(appointment.code) not whole on the \(time) row")
+                // and the code is its own word on the row, not run into the status
+                #expect(row?.contains(appointment.code + " ") == true)
+            }
+        }
+    }
+}

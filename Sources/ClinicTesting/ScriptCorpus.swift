@@ -1,11 +1,10 @@
-import ClinicTUI
 import Foundation
 
 /// Text in the scripts a clinic meets, for the typing and painting tests:
 /// every script of the seed's word lists plus the cases terminals disagree on.
-enum ScriptCorpus {
+public enum ScriptCorpus {
     /// Whole words and sequences, each typed code point by code point.
-    static let pieces: [String] = [
+    public static let pieces: [String] = [
         "शर्मा", "प्रिया", "क्षत्रिय", "İlkay", "Ó Súilleabháin", "René", "Zoe\u{0308}", "Łukasz", "Ærøskøbing",
         "김민준", "\u{1100}\u{1161}\u{11A8}", "\u{1100}\u{1161}", "李小龙", "さくら", "カタカナ", "ｶﾀｶﾅ", "ＡＢＣ",
         "محمد", "عَلِيّ", "שָׁלוֹם", "Ελένη", "Дмитрий", "ქეთევან", "Նարեկ", "สมชาย", "தமிழ்", "বাংলা", "ગુજરાતી",
@@ -14,13 +13,13 @@ enum ScriptCorpus {
     ]
 
     /// The names of item 1 of the robustness issue (they crashed the kiosk).
-    static let crashers = ["शर्मा", "🇵🇱a", "👩🏽‍⚕️", "\u{1100} \u{1161} \u{11A8}", "Dr İlkay शर्मा"]
+    public static let crashers = ["शर्मा", "🇵🇱a", "👩🏽‍⚕️", "\u{1100} \u{1161} \u{11A8}", "Dr İlkay शर्मा"]
 
     /// Every code point of the corpus and of the seed's name files.
-    static func allScalars() -> Set<Unicode.Scalar> {
+    public static func allScalars() -> Set<Unicode.Scalar> {
         var all = Set(pieces.joined().unicodeScalars)
         let seed = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Seed")
+            .deletingLastPathComponent().appendingPathComponent("Seed")
         for file in ["first_names.txt", "last_names.txt", "specializations.txt", "reasons.txt"] {
             if let text = try? String(contentsOf: seed.appendingPathComponent(file), encoding: .utf8) {
                 all.formUnion(text.unicodeScalars.filter { $0 != "\n" })
@@ -30,30 +29,8 @@ enum ScriptCorpus {
     }
 
     /// A random mix of pieces, `count` of them.
-    static func mix<G: RandomNumberGenerator>(_ count: Int, using rng: inout G) -> String {
+    public static func mix<G: RandomNumberGenerator>(_ count: Int, using rng: inout G) -> String {
         (0..<count).map { _ in pieces.randomElement(using: &rng)! }.joined()
     }
 }
 
-/// Checks that a painted row takes exactly the screen's width in cells: each
-/// character's width is the cells it owns (itself plus continuation cells),
-/// so what the terminal draws cannot run past or short of the edge.
-enum FrameCheck {
-    /// The row numbers whose cells do not add up, with what they add up to.
-    static func badRows(_ buffer: CellBuffer) -> [(row: Int, cells: Int, text: String)] {
-        var bad: [(Int, Int, String)] = []
-        for y in 0..<buffer.height {
-            var x = 0, total = 0, ok = true
-            while x < buffer.width {
-                let cell = buffer[x, y]
-                if cell.isContinuation { ok = false; break }
-                let w = CharWidth.of(cell.character)
-                if w < 1 { ok = false; break }
-                for extra in 1..<w where x + extra >= buffer.width || !buffer[x + extra, y].isContinuation { ok = false }
-                total += w; x += w
-            }
-            if !ok || total != buffer.width { bad.append((y, total, buffer.line(y))) }
-        }
-        return bad
-    }
-}
