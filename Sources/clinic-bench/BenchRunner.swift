@@ -36,6 +36,9 @@ struct BenchRunner {
             let tui = try TUIBench.run(dir: dir, appointments: sizes.slotsAppointments, days: options.quick ? 20 : 250)
             progress("tui: key to frame p99 \(tui["day_key_p99_ms"] ?? "?") ms (day), \(tui["move_key_p99_ms"] ?? "?") ms (move)")
             report["tui_1m"] = tui
+            let typing = try TypingBench.run(dir: dir, appointments: sizes.slotsAppointments, keys: options.quick ? 400 : 4_000)
+            progress("tui: typing p99 \(typing["edit_500_key_p99_ms"] ?? "?") ms (500 characters), paste 10k \(typing["paste_10k_into_field_ms"] ?? "?") ms")
+            report["tui_typing"] = typing
         }
 
         if options.only.contains("seed") {
