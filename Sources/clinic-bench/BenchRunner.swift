@@ -54,6 +54,12 @@ struct BenchRunner {
             report["staff_screens_1m"] = staff
         }
 
+        if options.only.contains("auth") {
+            let auth = try KioskSignInBench.run(dir: dir, rounds: options.quick ? 3 : 15)
+            progress("kiosk sign-in: refusals' medians within \(auth["refusal_median_spread_percent"] ?? "?") %")
+            report["kiosk_sign_in"] = auth
+        }
+
         if options.only.contains("scheduler") {
             let tick = try SchedulerTickBench.run(appointments: sizes.tickAppointments, ticks: sizes.ticks)
             progress("scheduler tick: p99 \(tick.p99_ms) ms")

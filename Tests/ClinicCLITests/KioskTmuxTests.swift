@@ -57,19 +57,49 @@ struct KioskTmuxTests {
         try t.press("q"); try t.waitFor("[exited 0]")
     }
 
-    @Test("five wrong passwords lock the account")
+    /// One wrong sign-in at the kiosk's sign-in form: types the password, sends it, and waits
+    /// until the answer is shown (the kiosk clears the password field then). Returns the seconds it took.
+    @discardableResult
+    func failSignIn(_ t: TmuxSession, _ password: String = "wrong-password") throws -> Double {
+        let dots = String(repeating: "•", count: password.count)
+        try t.type(password); try t.waitFor(dots)
+        let sent = ProcessInfo.processInfo.systemUptime
+        try t.press("Enter")
+        try t.waitUntil("the answer", timeout: 20) { !$0.contains(dots) && $0.contains("That did not sign you in.") }
+        return ProcessInfo.processInfo.systemUptime - sent
+    }
+
+    @Test("five wrong passwords lock the patient's kiosk sign-in (same answer, slower each time); the desk unlocks it")
     func lockout() throws {
         let clinic = try clinicWithDoctor()
         try clinic.addPatient(email: "pia@clinic.test", phone: "+15550100001")
         let t = try start(clinic)
         try t.press("s"); try t.waitFor("Email or phone")
         try t.type("pia@clinic.test"); try t.press("Tab")
-        try t.type("wrong-password"); try t.press("Enter"); try t.waitFor("wrong email / phone or password")
-        for _ in 0..<4 { try t.type("wrong-password"); try t.press("Enter") }
-        try t.waitFor("too many wrong passwords")
+        let waits = try (1...5).map { _ in try failSignIn(t) }
+        #expect(waits[4] >= 3.5, "the fifth answer is held back 4 s: \(waits)")
+        let listed = try clinic.json("user", "list", "--role", "patient").object["accounts"] as? [[String: Any]] ?? []
+        #expect(listed.first?["kiosk_locked"] as? Bool == true && listed.first?["locked"] as? Bool == false, "\(listed)")
+        // When the desk unlocks her, the right password lets her in at once
+        let unlocked = try clinic.run("user", "unlock", "pia@clinic.test")
+        #expect(unlocked.exitCode == 0 && unlocked.stdout.contains("unlocked pia@clinic.test"), "\(unlocked.stderr)")
         try t.type("patient-pass"); try t.press("Enter")
-        try t.waitFor("too many wrong passwords")
-        #expect(try !t.capture().contains("Hello,"))
+        try t.waitFor("Hello,")
+    }
+
+    @Test("five wrong passwords for a staff email at the kiosk, then the right one: the kiosk says the same; the staff terminal lets them in")
+    func staffEmailAtTheKiosk() throws {
+        let clinic = try clinicWithDoctor()
+        let t = try start(clinic)
+        try t.press("s"); try t.waitFor("Email or phone")
+        try t.type("ana@clinic.test"); try t.press("Tab")
+        for _ in 1...5 { try failSignIn(t) }
+        try failSignIn(t, "doctor-pass")
+        #expect(try !t.capture().contains("staff"))
+        let staff = try start(clinic, command: "tui")
+        try staff.type("ana@clinic.test"); try staff.press("Tab"); try staff.type("doctor-pass"); try staff.press("Enter")
+        try staff.waitFor("(today)")
+        try staff.press("q"); try staff.waitFor("[exited 0]")
     }
 
     func signedInAtSlots(_ clinic: CLIClinic, width: Int = 80, height: Int = 24) throws -> TmuxSession {

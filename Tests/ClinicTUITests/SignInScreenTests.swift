@@ -24,20 +24,34 @@ struct SignInScreenTests {
         #expect(h.screen.contains("Ctrl-Q quit")) // q is typed into a field here
     }
 
-    @Test("a wrong password says so; five lock the account with the core's message")
+    @Test("at the staff terminal a wrong password says so; five lock the account with the core's message")
     func lockout() throws {
-        let h = try TUIHarness(.kiosk)
-        let patient = try h.clinic.addPatient()
-        h.signIn(patient.email, "wrong-password")
+        let h = try TUIHarness(.staff)
+        let desk = try h.clinic.addStaff(.receptionist)
+        h.signIn(desk.email, "wrong-password")
         #expect(h.screen.contains("wrong email / phone or password"))
         for _ in 0..<4 {
             h.press(.backTab) // back to the login field, which keeps its text
             h.press(.tab); h.type("wrong-password"); h.press(.enter)
         }
         #expect(h.screen.contains("too many wrong passwords"))
-        h.type("patient-password"); h.press(.enter) // the focus is back on the password
+        h.type("staff-password"); h.press(.enter) // the focus is back on the password
         #expect(h.core.top is SignInModel)
         #expect(h.screen.contains("too many wrong passwords"))
+        #expect(h.sleeper.requested.isEmpty, "the staff terminal's answers are not held back")
+    }
+
+    @Test("at the kiosk five wrong passwords lock the patient's kiosk sign-in with no message of its own")
+    func kioskLockout() throws {
+        let h = try TUIHarness(.kiosk)
+        let patient = try h.clinic.addPatient()
+        h.signIn(patient.email, "wrong-password")
+        let first = h.screen
+        #expect(first.contains("That did not sign you in."))
+        for _ in 0..<4 { h.type("wrong-password"); h.press(.enter) }
+        h.type("patient-password"); h.press(.enter)
+        #expect(h.core.top is SignInModel && h.screen == first)
+        #expect(try h.clinic.store.account(matching: patient.email).kioskLockedUntil != nil)
     }
 
     @Test("staff cannot use the kiosk and patients cannot use the staff terminal")
@@ -46,7 +60,7 @@ struct SignInScreenTests {
         let doctor = try clinic.addDoctor(), patient = try clinic.addPatient()
         let kiosk = try TUIHarness(.kiosk, clinic: clinic)
         kiosk.signIn(doctor.email, "doctor-password")
-        #expect(kiosk.screen.contains("this kiosk is for patients"))
+        #expect(kiosk.screen.contains("That did not sign you in.") && !kiosk.screen.contains("staff"))
         #expect(kiosk.context.account == nil)
         let staff = try TUIHarness(.staff, clinic: clinic)
         staff.signIn(patient.phone, "patient-password")

@@ -92,9 +92,9 @@ extension ClinicStore {
         }
     }
 
-    /// Sets a new password: an admin for anyone, anyone for themselves. Clears a lockout.
     /// Sets a password: your own, any account's as an admin, or a patient's
-    /// at the desk (a walk-in who wants to use the kiosk).
+    /// at the desk (a walk-in who wants to use the kiosk). Clears every
+    /// lockout (the staff terminal's and the kiosk's).
     public func setPassword(accountID: Int64, to password: String, by actor: Actor) throws {
         if actor.role != .admin && actor.accountID != accountID {
             let target = try pool.read { db in try Self.account(id: accountID, db) }
@@ -105,8 +105,10 @@ extension ClinicStore {
         try PasswordHasher.validate(password)
         let hash = hasher.hash(password)
         try pool.write { db in
-            try db.execute(sql: "UPDATE account SET password_hash = ?, failed_logins = 0, locked_until = NULL WHERE id = ?",
-                           arguments: [hash, accountID])
+            try db.execute(sql: """
+                UPDATE account SET password_hash = ?, failed_logins = 0, locked_until = NULL, kiosk_failed_logins = 0,
+                kiosk_locked_until = NULL WHERE id = ?
+                """, arguments: [hash, accountID])
             guard db.changesCount == 1 else { throw ClinicError(.notFound, "no account with id \(accountID)") }
         }
     }

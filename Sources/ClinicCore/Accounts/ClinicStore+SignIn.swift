@@ -7,9 +7,10 @@ extension ClinicStore {
     /// How long a lockout lasts.
     public static let lockoutSeconds: Int64 = 15 * 60
 
-    /// Checks an email-or-phone and a password. Five wrong passwords lock the
-    /// account for 15 minutes (`locked_out`); anything else wrong is
-    /// `unauthorized` without saying which part was wrong.
+    /// Checks an email-or-phone and a password at the staff terminal. Five
+    /// wrong passwords lock the account for 15 minutes (`locked_out`); anything
+    /// else wrong is `unauthorized` without saying which part was wrong. The
+    /// kiosk signs in through `kioskSignIn`, with its own counter and lock.
     public func signIn(login: String, password: String) throws -> Account {
         let refused = ClinicError(.unauthorized, "wrong email / phone or password")
         let found = try pool.read { db -> (Account, String?)? in
@@ -18,7 +19,7 @@ extension ClinicStore {
             return (account, hash)
         }
         guard let (account, storedHash) = found, account.active else {
-            _ = PasswordHasher.derive(password, salt: Array("clinic-no-account".utf8), iterations: hasher.iterations) // same cost as a real check
+            _ = hasher.check(password, against: nil) // same cost as a real check
             throw refused
         }
         let now = nowSeconds
@@ -28,7 +29,7 @@ extension ClinicStore {
         guard let storedHash else {
             throw ClinicError(.unauthorized, "no password is set for this account yet: ask the desk to set one")
         }
-        if PasswordHasher.verify(password, against: storedHash) {
+        if hasher.check(password, against: storedHash) {
             try pool.write { db in
                 try db.execute(sql: "UPDATE account SET failed_logins = 0, locked_until = NULL WHERE id = ?", arguments: [account.id])
             }

@@ -12,10 +12,17 @@ public struct Account: Sendable, Equatable, Identifiable {
     /// Whether a password is set (seeded patients may have none until reset).
     public var hasPassword: Bool
     public var failedLogins: Int
-    /// Unix seconds until which sign-in is refused, if locked.
+    /// Unix seconds until which sign-in is refused, if locked (the staff terminal's lock).
     public var lockedUntil: Int64?
+    /// Failed sign-ins at the kiosk since the last success or lock (patients only).
+    public var kioskFailedLogins: Int
+    /// Unix seconds until which kiosk sign-in is refused, if locked there (see `KioskSignInPolicy`).
+    public var kioskLockedUntil: Int64?
 
-    static let columns = "id, role, name, email, phone, active, password_hash IS NOT NULL AS has_password, failed_logins, locked_until"
+    static let columns = """
+        id, role, name, email, phone, active, password_hash IS NOT NULL AS has_password, failed_logins, locked_until, \
+        kiosk_failed_logins, kiosk_locked_until
+        """
 
     init(row: Row) {
         id = row["id"]
@@ -23,6 +30,7 @@ public struct Account: Sendable, Equatable, Identifiable {
         name = row["name"]; email = row["email"]; phone = row["phone"]
         active = row["active"]; hasPassword = row["has_password"]
         failedLogins = row["failed_logins"]; lockedUntil = row["locked_until"]
+        kioskFailedLogins = row["kiosk_failed_logins"]; kioskLockedUntil = row["kiosk_locked_until"]
     }
 }
 

@@ -22,6 +22,9 @@ enum ClinicMigrations {
         migrator.registerMigration("v6-drop-unread-indexes") { db in
             try db.execute(sql: dropUnreadIndexesSQL)
         }
+        migrator.registerMigration("v7-kiosk-lock") { db in
+            try db.execute(sql: kioskLockSQL)
+        }
         return migrator
     }
 

@@ -26,7 +26,8 @@ public final class ClinicStore: Sendable {
                 checkpointer: WALCheckpointer? = nil) throws {
         self.pool = pool; self.clock = clock; self.hasher = hasher; self.checkpointer = checkpointer
         self.defaultCountryCode = defaultCountryCode; self.makeCode = codes
-        try pool.write { db in try Self.applySettings(overrides, configured: true, db) }
+        let now = nowSeconds
+        try pool.write { db in try Self.applySettings(overrides, configured: true, now: now, db) }
     }
 
     /// Opens the database file and the store in one step. A `longRunning`
@@ -51,8 +52,9 @@ public final class ClinicStore: Sendable {
     /// Changes clinic settings (admins only).
     public func updateSettings(_ overrides: ClinicSettings.Overrides, by actor: Actor) throws -> ClinicSettings {
         guard actor.role == .admin else { throw ClinicError(.forbidden, "only an admin may change clinic settings") }
+        let now = nowSeconds
         return try pool.write { db in
-            try Self.applySettings(overrides, configured: false, db)
+            try Self.applySettings(overrides, configured: false, now: now, db)
             return try self.settings(db)
         }
     }
@@ -74,11 +76,12 @@ public final class ClinicStore: Sendable {
 
     /// Writes the given settings. `configured`: they come from the
     /// configuration of a process opening the database (file, environment,
-    /// flags), not from an admin's explicit change — then a different time
-    /// zone is refused once the clinic has appointments: their instants and
-    /// the doctors' wall-clock hours would no longer agree, and one process
-    /// with a stray CLINIC_TIMEZONE would move every other process's clinic.
-    private static func applySettings(_ overrides: ClinicSettings.Overrides, configured: Bool, _ db: Database) throws {
+    /// flags), not from an admin's explicit change. Either way a different
+    /// time zone is refused while the clinic has appointments to come
+    /// (`checkTimeZoneChange`): their instants and the doctors' wall-clock
+    /// hours would no longer agree, and one process with a stray
+    /// CLINIC_TIMEZONE would move every other process's clinic.
+    private static func applySettings(_ overrides: ClinicSettings.Overrides, configured: Bool, now: Int64, _ db: Database) throws {
         var o = overrides
         if let name = o.name {
             let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -102,14 +105,9 @@ public final class ClinicStore: Sendable {
                 """, arguments: [s.name, s.timeZone.identifier, s.reminderLeadMinutes, s.noShowGraceMinutes])
             return
         }
-        if configured, let zone = o.timeZone?.identifier,
-           let stored = try String.fetchOne(db, sql: "SELECT timezone FROM clinic_settings WHERE id = 1"), stored != zone,
-           try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM appointment)") == true {
-            throw ClinicError(.invalidInput, """
-                the configured time zone \(zone) (clinic.toml [clinic] timezone, CLINIC_TIMEZONE or a flag) differs from \
-                this clinic's \(stored), and the clinic has appointments: remove that setting or make it \(stored) \
-                (an admin changes the zone on the Settings screen)
-                """)
+        if let zone = o.timeZone?.identifier,
+           let stored = try String.fetchOne(db, sql: "SELECT timezone FROM clinic_settings WHERE id = 1") {
+            try checkTimeZoneChange(from: stored, to: zone, configured: configured, now: now, db)
         }
         if let v = o.name { try db.execute(sql: "UPDATE clinic_settings SET name = ? WHERE id = 1 AND name <> ?", arguments: [v, v]) }
         if let v = o.timeZone?.identifier { try db.execute(sql: "UPDATE clinic_settings SET timezone = ? WHERE id = 1 AND timezone <> ?", arguments: [v, v]) }

@@ -50,6 +50,16 @@ public struct SystemClock: ClinicClock {
     }
 }
 
+/// Sleeps on the real clock (the kiosk's delay after a failed sign-in).
+public struct SystemSleeper: Sleeper {
+    public init() {}
+
+    public func sleep(seconds: Double) {
+        guard seconds > 0 else { return }
+        SystemClock.pause(seconds: seconds)
+    }
+}
+
 /// The real clock shifted by a fixed offset: runs at real speed (see `CLINIC_CLOCK_OFFSET`).
 public struct OffsetClock: ClinicClock {
     /// Seconds added to the real time.

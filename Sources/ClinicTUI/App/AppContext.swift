@@ -24,10 +24,15 @@ public final class AppContext {
     public var account: Account?
     /// A note for the next screen shown (e.g. a booking's code on the home screen).
     public var flash: String?
+    /// The kiosk session's failed sign-ins, which slow its answers (`KioskSignInPolicy`).
+    public var kioskSession = KioskSession()
+    /// Holds back the answer to a failed kiosk sign-in (tests inject one that only records).
+    public let sleeper: any Sleeper
 
-    public init(store: ClinicStore, mode: AppMode, demoSignIns: [DemoClinic.SignIn] = [], services: ServicesState? = nil) throws {
+    public init(store: ClinicStore, mode: AppMode, demoSignIns: [DemoClinic.SignIn] = [], services: ServicesState? = nil,
+                sleeper: any Sleeper = SystemSleeper()) throws {
         let settings = try store.settings()
-        self.store = store; self.mode = mode; self.demoSignIns = demoSignIns
+        self.store = store; self.mode = mode; self.demoSignIns = demoSignIns; self.sleeper = sleeper
         self.clinicName = settings.name; self.timeZone = settings.timeZone
         self.servicesState = services
     }

@@ -6,7 +6,7 @@ import Foundation
 struct UserCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user", abstract: "Add, list and manage accounts; doctors' hours and time off.",
-        subcommands: [UserAddCommand.self, UserListCommand.self, UserPasswdCommand.self,
+        subcommands: [UserAddCommand.self, UserListCommand.self, UserPasswdCommand.self, UserUnlockCommand.self,
                       UserDeactivateCommand.self, UserActivateCommand.self, UserHoursCommand.self, UserTimeOffCommand.self])
 }
 

@@ -47,9 +47,12 @@ struct AccountJSON: Encodable {
     let active: Bool
     let has_password: Bool
     let locked: Bool
+    /// Locked at the kiosk only (the staff terminal's lock is `locked`).
+    let kiosk_locked: Bool
 
     init(_ a: Account, now: Int64) {
         id = a.id; role = a.role.rawValue; name = a.name; email = a.email; phone = a.phone
         active = a.active; has_password = a.hasPassword; locked = (a.lockedUntil ?? 0) > now
+        kiosk_locked = (a.kioskLockedUntil ?? 0) > now
     }
 }

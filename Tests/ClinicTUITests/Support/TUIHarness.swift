@@ -8,14 +8,19 @@ final class TUIHarness {
     let clinic: TestClinic
     let context: AppContext
     let core: AppCore
+    /// Takes the kiosk's waits after failed sign-ins instead of sleeping them.
+    let sleeper = RecordingSleeper()
     var width = 80, height = 24
     var time = 0.0
 
-    init(_ mode: AppMode, clinic: TestClinic? = nil, idleSeconds: Double? = nil, demo: [DemoClinic.SignIn] = []) throws {
+    /// `store`: another store over the clinic's database (e.g. with a counting hasher); the clinic's own by default.
+    init(_ mode: AppMode, clinic: TestClinic? = nil, store: ClinicStore? = nil, idleSeconds: Double? = nil,
+         demo: [DemoClinic.SignIn] = []) throws {
         self.clinic = try clinic ?? TestClinic()
         // The staff terminal shows its services' state; here nothing runs the scheduler.
-        context = try AppContext(store: self.clinic.store, mode: mode, demoSignIns: demo,
-                                 services: mode == .staff ? ServicesState(scheduler: .off, gateway: "outbox") : nil)
+        context = try AppContext(store: store ?? self.clinic.store, mode: mode, demoSignIns: demo,
+                                 services: mode == .staff ? ServicesState(scheduler: .off, gateway: "outbox") : nil,
+                                 sleeper: sleeper)
         core = AppCore(context: context, idleSeconds: idleSeconds)
     }
 

@@ -1,7 +1,8 @@
 import ClinicCore
 
 /// Sign-in: email or phone and a masked password. The core decides (wrong
-/// password, lockout); the front end decides which roles it lets in.
+/// password, lockout); the staff terminal decides which roles it lets in, the
+/// kiosk asks the core's kiosk sign-in, which lets in patients only.
 public final class SignInModel: ScreenModel {
     enum Action: Sendable { case submit, next }
     let context: AppContext
@@ -34,6 +35,7 @@ public final class SignInModel: ScreenModel {
             message = "type your email or phone and your password"
             return .none
         }
+        if context.mode == .kiosk { return kioskSubmit() }
         do {
             let account = try context.store.signIn(login: form[0], password: form[1])
             if let refusal = Router.refusal(for: account.role, in: context.mode) {
@@ -43,10 +45,29 @@ public final class SignInModel: ScreenModel {
             context.account = account
             return .reset(Router.home(context, account))
         } catch {
-            message = Format.error(error)
-            form.fields[1].set("")
-            form.focus(1)
+            refused(Format.error(error))
             return .none
         }
+    }
+
+    /// The kiosk lets in patients only, through the core's kiosk sign-in: every
+    /// refusal reads the same, and each one of this session waits longer.
+    private func kioskSubmit() -> Effect {
+        do {
+            let account = try context.store.kioskSignIn(login: form[0], password: form[1], policy: context.kioskSession.policy)
+            context.kioskSession.recordSuccess()
+            context.account = account
+            return .reset(Router.home(context, account))
+        } catch {
+            context.sleeper.sleep(seconds: context.kioskSession.recordFailure())
+            refused(Format.error(error))
+            return .none
+        }
+    }
+
+    private func refused(_ text: String) {
+        message = text
+        form.fields[1].set("")
+        form.focus(1)
     }
 }

@@ -3,9 +3,10 @@ import ClinicCore
 /// A patient's card for the desk: details, SMS opt-out and flags, upcoming
 /// and past appointments. `b` books for the patient (the kiosk's flow, acting
 /// as the receptionist), `r` moves the selected visit, `x` cancels it with a
-/// reason, `c` checks it in, `p` sets the patient's kiosk password.
+/// reason, `c` checks it in, `p` sets the patient's kiosk password, `u` lifts
+/// a sign-in lock (a stranger's wrong passwords at the kiosk).
 public final class PatientCardModel: ScreenModel {
-    enum Action: Sendable { case book, reschedule, cancel, checkIn, password }
+    enum Action: Sendable { case book, reschedule, cancel, checkIn, password, unlock }
     let context: AppContext
     public let patientID: Int64
     public private(set) var patient: Account?
@@ -29,9 +30,20 @@ public final class PatientCardModel: ScreenModel {
         Binding([.char("x")], .cancel, "cancel"),
         Binding([.char("c")], .checkIn, "check in"),
         Binding([.char("p")], .password, "set password"),
+        Binding([.char("u")], .unlock, "unlock sign-in"),
     ]
     public var title: String { patient.map { "Patient · \($0.name)" } ?? "Patient" }
     public var hints: [KeyHint] { [KeyHint(keys: "↑↓/jk", label: "move", inFooter: false)] + bindings.hints() }
+
+    /// Whether the patient cannot sign in now (at the kiosk, or a lock from the staff terminal).
+    public var isLocked: Bool { lockedUntil != nil }
+
+    /// Until when sign-in is locked, the later of the kiosk's and the staff terminal's locks (nil: not locked).
+    public var lockedUntil: Int64? {
+        guard let patient else { return nil }
+        let now = context.now
+        return [patient.kioskLockedUntil, patient.lockedUntil].compactMap { $0 }.filter { $0 > now }.max()
+    }
 
     /// Every appointment in display order.
     public var rows: [Appointment] { upcoming + past }
@@ -64,6 +76,14 @@ public final class PatientCardModel: ScreenModel {
         case .password?:
             guard let patient else { return .none }
             return .push(PasswordResetModel(context, account: patient))
+        case .unlock?:
+            guard let patient, let actor = context.actor else { return .none }
+            guard isLocked else { notice = ("\(patient.name)'s sign-in is not locked.", .warning); return .none }
+            do {
+                _ = try context.store.unlock(accountID: patient.id, by: actor)
+                notice = ("Sign-in unlocked for \(patient.name).", .success)
+            } catch { notice = (Format.error(error), .error) }
+            reload()
         case nil: return .unhandled
         }
         return .none

@@ -17,7 +17,12 @@ struct PatientCardScreen {
             if let gender = profile.gender, !gender.isEmpty { details.append(gender) }
             if !profile.notes.isEmpty { details.append(profile.notes) }
         }
-        buffer.write(details.isEmpty ? "no details on file" : details.joined(separator: " · "), x: area.x, y: area.y + 1, role: .dim, clip: area)
+        var detailsX = area.x
+        if let until = model.lockedUntil {
+            let at = zone.local(until).date == model.context.today ? Format.time(until, zone) : Format.dateTime(until, zone)
+            detailsX = buffer.write("Sign-in locked until \(at) (u unlocks)  ", x: area.x, y: area.y + 1, role: .warning, clip: area)
+        }
+        buffer.write(details.isEmpty ? "no details on file" : details.joined(separator: " · "), x: detailsX, y: area.y + 1, role: .dim, clip: area)
         let sms = model.phone
         let smsText = sms?.optedOut == true ? "SMS: opted out" + (sms?.source.map { " (\($0))" } ?? "") : "SMS: receives reminders"
         x = buffer.write(smsText, x: area.x, y: area.y + 2, role: sms?.optedOut == true ? .warning : .success, clip: area)

@@ -1,7 +1,8 @@
 import ClinicCore
 
 /// A new patient signs up: name, email, phone, password twice. Each field's
-/// refusal comes from the core's own validation and is shown under that field.
+/// refusal comes from the core's own validation and is shown under that field;
+/// details another account has get the core's one sentence, under no field.
 public final class SignUpModel: ScreenModel {
     enum Action: Sendable { case submit }
     enum Field: Int { case name, email, phone, password, again }
@@ -45,10 +46,15 @@ public final class SignUpModel: ScreenModel {
         form.setErrors(errors)
         guard errors.isEmpty else { return .none }
         do {
-            let account = try context.store.createAccount(NewAccount(
-                role: .patient, name: form[0], email: form[1], phone: form[2], password: form[3]), by: nil)
+            let account = try context.store.kioskSignUp(name: form[0], email: form[1], phone: form[2], password: form[3])
+            context.kioskSession.recordSuccess()
             context.account = account
             return .reset(Router.home(context, account))
+        } catch let error as ClinicError where error.message == KioskSignInPolicy.signUpRefusal {
+            // Details someone already has: as slow as a failed sign-in, so trying details one after another costs the same.
+            context.sleeper.sleep(seconds: context.kioskSession.recordFailure())
+            message = error.message
+            return .none
         } catch let error as ClinicError {
             if !form.place(error, [.name: Field.name.rawValue, .email: Field.email.rawValue, .phone: Field.phone.rawValue,
                                    .password: Field.password.rawValue]) { message = error.message }
