@@ -26,6 +26,28 @@ struct KioskSSHTests {
         return try TmuxSession(server.clientCommand(remote), environment: env, width: 80, height: 24)
     }
 
+    @Test("over ssh without LANG the kiosk takes Devanagari and emoji; a crash ends the session with one plain sentence")
+    func crashOverSSH() throws {
+        let clinic = try CLIClinic()
+        try #require(FileManager.default.isExecutableFile(atPath: SSHServer.daemonPath),
+                     "sshd is missing: install openssh-server (scripts/install-deps)")
+        let binary = URL(fileURLWithPath: ClinicBinary.path).standardizedFileURL.path
+        let sshd = try SSHServer(forceCommand: "\(binary) kiosk --db \(clinic.databasePath)",
+                                 environment: ["CLINIC_NOW": "2026-03-02T12:00:00Z", "CLINIC_TEST_TRAP_ON_F12": "1"])
+        defer { sshd.stop() }
+        let t = try ssh(sshd, clinic)
+        try t.waitFor("Welcome to", timeout: 20)
+        try t.press("n"); try t.waitFor("create your account")
+        try t.type("शर्मा 👩🏽‍⚕️ 🇵🇱a"); try t.press("Left"); try t.press("BSpace")
+        try t.waitFor("शर्मा")
+        try t.press("F12")
+        let end = try t.waitUntil("the ssh client to exit", timeout: 15) { $0.contains("[exited") }
+        #expect(end.contains("Something went wrong; please ask the desk."), "\(end)")
+        for insides in [".swift", "Backtrace", "Fatal error", "0x0", "Thread "] {
+            #expect(!end.contains(insides), "\(insides) shown over ssh: \(end)")
+        }
+    }
+
     @Test("ssh gets the kiosk: sign in, book a slot, q ends the session; shell input never runs")
     func bookOverSSH() throws {
         let clinic = try CLIClinic()
