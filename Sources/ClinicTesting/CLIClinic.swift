@@ -45,13 +45,20 @@ public final class CLIClinic: @unchecked Sendable {
     public func addDoctor(email: String, phone: String, hours: String = "mon-fri 09:00-12:00,14:00-17:00") throws {
         let r = try run("user", "add", "--role", "doctor", "--name", "Dr \(email)", "--email", email, "--phone", phone,
                         "--specialization", "Cardiology", "--hours", hours, "--password", "doctor-pass")
-        precondition(r.exitCode == 0, "adding doctor failed: \(r.stderr)")
+        guard r.exitCode == 0 else { throw CLIClinicError("adding doctor failed: \(r.stderr)") }
     }
 
     /// Adds a patient with a password.
     public func addPatient(email: String, phone: String) throws {
         let r = try run("user", "add", "--role", "patient", "--name", "Patient \(email)", "--email", email,
                         "--phone", phone, "--password", "patient-pass")
-        precondition(r.exitCode == 0, "adding patient failed: \(r.stderr)")
+        guard r.exitCode == 0 else { throw CLIClinicError("adding patient failed: \(r.stderr)") }
     }
+}
+
+/// A set-up step through the binary that failed: the test fails with the reason
+/// (a precondition would end the whole test run).
+public struct CLIClinicError: Error, CustomStringConvertible {
+    public let description: String
+    public init(_ description: String) { self.description = description }
 }

@@ -24,7 +24,7 @@ import Testing
     private func appointmentCount() throws -> Int {
         let r = try clinic.run("appointments", "--json")
         let object = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]
-        return (object?["appointments"] as? [Any])?.count ?? -1
+        return try #require(object?["appointments"] as? [Any], "appointments --json gave no list: \(r.stdout) \(r.stderr)").count
     }
 
     /// Checks the text form (exit status + one stderr line naming the code) and the JSON envelope.

@@ -101,13 +101,14 @@ struct BookingTests {
         // Given 300 thumbs-up emoji with a skin tone: 300 characters on screen, 600 Unicode scalars,
         // which the schema's CHECK (length(reason) <= 500) counts
         let reason = String(repeating: "👍🏽", count: 300)
-        // When booked, then the core decides: stored verbatim, or refused with the contract's code
+        // When booked, then it is refused as too long (the limit counts scalars, as the schema does) and nothing is stored
+        #expect(throws: ClinicError.self) { try clinic.book(doctor: doctor, patient: patient, at: start, reason: reason) }
         do {
-            #expect(try clinic.book(doctor: doctor, patient: patient, at: start, reason: reason).reason == reason)
+            _ = try clinic.book(doctor: doctor, patient: patient, at: start, reason: reason)
         } catch let error as ClinicError {
-            #expect(error.code == .invalidInput)
-            #expect(try clinic.count("appointment") == 0)
+            #expect(error.code == .invalidInput && error.message.contains("600"))
         }
+        #expect(try clinic.count("appointment") == 0)
         // And 250 of them (500 scalars) are stored verbatim
         let fits = String(repeating: "👍🏽", count: 250)
         #expect(try clinic.book(doctor: doctor, patient: patient, at: start, reason: fits).reason == fits)
