@@ -31,7 +31,7 @@ public final class WebhookHarness: @unchecked Sendable {
         config.listen = "127.0.0.1:0"
         config.publicURL = publicURL
         config.twilioAuthToken = Self.authToken
-        config.smsGateway = "outbox"
+        config.smsGateway = .outbox
         config.listenerTimeoutSeconds = timeout
         var logger = Logger(label: "clinic.webhook.test")
         logger.logLevel = .critical

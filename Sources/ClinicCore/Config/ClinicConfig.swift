@@ -14,7 +14,7 @@ public struct ClinicConfig: Sendable, Equatable {
     /// Seconds a client of the listener has to send a whole request; idle and slow clients are cut off.
     public var listenerTimeoutSeconds: Double = 5
     /// `auto` (Twilio when credentials are set, else outbox), `twilio` or `outbox`.
-    public var smsGateway = "auto"
+    public var smsGateway = SMSGatewayChoice.auto
     public var twilioAccountSID = ""
     public var twilioAuthToken = ""
     public var twilioFrom = ""
@@ -22,7 +22,7 @@ public struct ClinicConfig: Sendable, Equatable {
     /// TUI theme name (a file in `Themes/`).
     public var theme = "default"
     /// `internal`: TUI processes run the scheduler under the lease; `external`: only `clinic serve` does.
-    public var scheduler = "internal"
+    public var scheduler = SchedulerPlacement.internal
     /// Real seconds between scheduler ticks in `clinic serve`.
     public var schedulerTickSeconds: Double = 5
     /// Seconds a scheduler lease lasts without renewal.

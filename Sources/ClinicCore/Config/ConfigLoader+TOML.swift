@@ -16,9 +16,7 @@ extension ConfigLoader {
             case "database": c.databasePath = try reader.string(value, key)
             case "theme": c.theme = try reader.string(value, key)
             case "scheduler":
-                let v = try reader.string(value, key)
-                guard v == "internal" || v == "external" else { throw reader.error(key, "must be \"internal\" or \"external\"") }
-                c.scheduler = v
+                c.scheduler = try reader.choice(value, key)
             case "log_file": c.logFile = try reader.string(value, key)
             case "scheduler_tick_seconds": c.schedulerTickSeconds = try reader.positive(value, key)
             case "scheduler_lease_seconds": c.schedulerLeaseSeconds = Int(try reader.positive(value, key).rounded(.up))
@@ -49,9 +47,7 @@ extension ConfigLoader {
         try reader.section(root, "sms") { key, value in
             switch key {
             case "gateway":
-                let v = try reader.string(value, key)
-                guard ["auto", "twilio", "outbox"].contains(v) else { throw reader.error(key, "must be auto, twilio or outbox") }
-                c.smsGateway = v
+                c.smsGateway = try reader.choice(value, key)
             case "timeout_seconds": c.smsTimeoutSeconds = try reader.positive(value, key)
             case "retry_base_seconds": c.smsRetryBaseSeconds = Int(try reader.positive(value, key).rounded(.up))
             case "retry_max_seconds": c.smsRetryMaxSeconds = Int(try reader.positive(value, key).rounded(.up))
@@ -129,6 +125,13 @@ extension ConfigLoader {
         func positive(_ v: TOMLValueConvertible, _ key: String) throws -> Double {
             guard let n = v.double ?? v.int.map(Double.init), n > 0 else { throw error(key, "must be a positive number") }
             return n
+        }
+
+        func choice<Choice: RawRepresentable & CaseIterable>(_ v: TOMLValueConvertible, _ key: String) throws -> Choice
+        where Choice.RawValue == String {
+            let text = try string(v, key)
+            guard let choice = Choice(rawValue: text) else { throw error(key, "must be \(ConfigLoader.choices(Choice.self))") }
+            return choice
         }
 
         func error(_ key: String, _ what: String) -> ClinicError {

@@ -79,12 +79,7 @@ public enum ConfigLoader {
         if let n = try number("CLINIC_SMS_RETRY_MAX_SECONDS") { c.smsRetryMaxSeconds = Int(n.rounded(.up)) }
         if let n = try number("CLINIC_SMS_MAX_ATTEMPTS") { c.smsMaxAttempts = Int(n.rounded(.up)) }
         if let n = try number("CLINIC_LISTEN_TIMEOUT_SECONDS") { c.listenerTimeoutSeconds = n }
-        if let v = value("CLINIC_SMS_GATEWAY") {
-            guard ["auto", "twilio", "outbox"].contains(v) else {
-                throw ClinicError(.invalidInput, "CLINIC_SMS_GATEWAY must be auto, twilio or outbox")
-            }
-            c.smsGateway = v
-        }
+        if let v = value("CLINIC_SMS_GATEWAY") { c.smsGateway = try choice(v, "CLINIC_SMS_GATEWAY") }
     }
 
     static func zone(_ id: String, source: String) throws -> ClinicTimeZone {

@@ -6,14 +6,14 @@ public enum SMSGatewayFactory {
         let hasCredentials = !config.twilioAccountSID.isEmpty && !config.twilioAuthToken.isEmpty && !config.twilioFrom.isEmpty
         let useTwilio: Bool
         switch config.smsGateway {
-        case "twilio":
+        case .twilio:
             guard hasCredentials else {
                 throw ClinicError(.invalidInput,
                                   "sms gateway 'twilio' needs TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM")
             }
             useTwilio = true
-        case "outbox": useTwilio = false
-        default: useTwilio = hasCredentials
+        case .outbox: useTwilio = false
+        case .auto: useTwilio = hasCredentials
         }
         guard useTwilio else { return OutboxGateway(from: config.twilioFrom.isEmpty ? nil : config.twilioFrom) }
         var publicURL = config.publicURL

@@ -12,7 +12,7 @@ struct AppointmentsCommand: ParsableCommand {
     @Option(help: "One local date YYYY-MM-DD.") var date: String?
     @Option(help: "From this local date (inclusive).") var from: String?
     @Option(help: "To this local date (inclusive).") var to: String?
-    @Option(help: "Only this status.") var status: String?
+    @Option(help: "Only this status.") var status: AppointmentStatus?
     @Option(help: "At most this many.") var limit = 1000
 
     func validate() throws {
@@ -25,12 +25,7 @@ struct AppointmentsCommand: ParsableCommand {
             var filter = AppointmentFilter(limit: limit + 1) // one more, to know whether the list was cut
             if let d = doctor { filter.doctorID = try ctx.account(d, role: .doctor).id }
             if let p = patient { filter.patientID = try ctx.account(p, role: .patient).id }
-            if let s = status {
-                guard let st = AppointmentStatus(rawValue: s) else {
-                    throw ClinicError(.invalidInput, "unknown status '\(s)' (scheduled, confirmed, checked_in, completed, cancelled, no_show)")
-                }
-                filter.status = st
-            }
+            filter.status = status
             if date != nil && (from != nil || to != nil) {
                 throw ClinicError(.invalidInput, "use --date or --from/--to, not both")
             }

@@ -34,7 +34,7 @@ struct DemoCommand: ParsableCommand {
             if !noTUI, Terminal.isInteractive {
                 var config = try ConfigLoader.load(flags: .init(configPath: self.config, databasePath: db))
                 config.databasePath = db
-                config.smsGateway = "outbox"
+                config.smsGateway = .outbox
                 try TUILauncher.run(mode: .staff, store: store, config: config, theme: theme,
                                     services: .schedulerAndListener, demoSignIns: signIns)
                 return

@@ -8,16 +8,13 @@ struct StatsCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @Option(help: "One doctor (email, phone or id); default: the whole clinic.") var doctor: String?
-    @Option(help: "month or day.") var groupBy = "month"
+    @Option(help: "Periods of a local month or day.") var groupBy: StatsGrouping = .month
     @Option(help: "At most this many periods, newest first.") var limit = 10
 
     func run() throws {
         try global.run { ctx in
-            guard let grouping = StatsGrouping(rawValue: groupBy) else {
-                throw ClinicError(.invalidInput, "--group-by must be month or day")
-            }
             let account = try doctor.map { try ctx.account($0, role: .doctor) }
-            let stats = try ctx.store.stats(doctorID: account?.id, grouping: grouping, limit: limit)
+            let stats = try ctx.store.stats(doctorID: account?.id, grouping: groupBy, limit: limit)
             if ctx.json {
                 JSONOutput.print(StatsJSON(stats, doctor: account))
             } else {

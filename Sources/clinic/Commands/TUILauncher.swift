@@ -28,7 +28,7 @@ enum TUILauncher {
             throw ClinicError(.invalidInput, "the \(mode == .kiosk ? "kiosk" : "TUI") needs a terminal on standard input and output")
         }
         // The staff status line names the gateway even when `clinic serve` does the sending.
-        let gateway = mode == .kiosk ? nil : ((try? SMSGatewayFactory.make(config))?.name ?? config.smsGateway)
+        let gateway = mode == .kiosk ? nil : ((try? SMSGatewayFactory.make(config))?.name ?? config.smsGateway.rawValue)
         let log = LogRoute(path: logPath(config))
         defer { log.restore() }
         let logger = Logger(label: "clinic.\(mode == .kiosk ? "kiosk" : "tui")")

@@ -37,7 +37,7 @@ struct UserAddCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "add", abstract: "Create an account.")
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: "doctor, receptionist, admin or patient.") var role: String
+    @Option(help: "The account's role.") var role: Role
     @Option(help: "Full name.") var name: String
     @Option(help: "Email (unique).") var email: String
     @Option(help: "Phone, E.164 (unique), e.g. +15550100001.") var phone: String
@@ -51,18 +51,14 @@ struct UserAddCommand: ParsableCommand {
 
     /// Flags of another role are refused rather than silently dropped.
     func validate() throws {
-        let role = role.lowercased()
         let doctorFlags = [("--specialization", specialization != nil), ("--slot-minutes", slotMinutes != nil), ("--hours", hours != nil)]
         let patientFlags = [("--age", age != nil), ("--birth-date", birthDate != nil), ("--gender", gender != nil)]
-        if role != "doctor", let flag = doctorFlags.first(where: \.1)?.0 { throw ValidationError("\(flag) is for doctors only") }
-        if role != "patient", let flag = patientFlags.first(where: \.1)?.0 { throw ValidationError("\(flag) is for patients only") }
+        if role != .doctor, let flag = doctorFlags.first(where: \.1)?.0 { throw ValidationError("\(flag) is for doctors only") }
+        if role != .patient, let flag = patientFlags.first(where: \.1)?.0 { throw ValidationError("\(flag) is for patients only") }
     }
 
     func run() throws {
         try global.run { ctx in
-            guard let role = Role(rawValue: role.lowercased()) else {
-                throw ClinicError(.invalidInput, "role must be doctor, receptionist, admin or patient")
-            }
             let birth = try birthDate.map { try LocalInput.date($0) }
             let account = try ctx.store.createAccount(NewAccount(
                 role: role, name: name, email: email, phone: phone, password: try password.value(),
@@ -83,14 +79,10 @@ struct UserListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List accounts.")
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: "Only this role.") var role: String?
+    @Option(help: "Only this role.") var role: Role?
 
     func run() throws {
         try global.run { ctx in
-            let role = try role.map { r -> Role in
-                guard let role = Role(rawValue: r.lowercased()) else { throw ClinicError(.invalidInput, "unknown role '\(r)'") }
-                return role
-            }
             let now = ctx.now
             let accounts = try ctx.store.accounts(role: role)
             if ctx.json {
