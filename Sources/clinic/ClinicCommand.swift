@@ -8,11 +8,16 @@ struct ClinicCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "clinic",
         abstract: "A terminal front desk for clinics: booking, reminders and SMS replies over one SQLite file.",
-        subcommands: [
-            UserCommand.self, SlotsCommand.self, BookCommand.self, AppointmentsCommand.self,
-            ConfirmCommand.self, CancelCommand.self, CheckInCommand.self, CompleteCommand.self,
-            TimeCommand.self, BackupCommand.self, DemoCommand.self, SeedCommand.self, StatsCommand.self,
-            ServeCommand.self, SmsCommand.self, TUICommand.self, KioskCommand.self,
+        groupedSubcommands: [
+            CommandGroup(name: "Front ends", subcommands: [TUICommand.self, KioskCommand.self, DemoCommand.self]),
+            CommandGroup(name: "Booking", subcommands: [
+                SlotsCommand.self, BookCommand.self, AppointmentsCommand.self,
+                ConfirmCommand.self, CancelCommand.self, CheckInCommand.self, CompleteCommand.self,
+            ]),
+            CommandGroup(name: "Accounts and hours", subcommands: [UserCommand.self]),
+            CommandGroup(name: "Running the clinic", subcommands: [
+                ServeCommand.self, SmsCommand.self, StatsCommand.self, TimeCommand.self, BackupCommand.self, SeedCommand.self,
+            ]),
         ],
         defaultSubcommand: TUICommand.self
     )
