@@ -61,22 +61,4 @@ extension ClinicStore {
                              arguments: StatementArguments(args)).map(OutboxMessage.init(row:))
         }
     }
-
-    /// Records a delivery status reported by the provider (status callbacks).
-    /// A final state (delivered, undelivered, failed) is never overwritten.
-    /// Returns false when no message has that provider id.
-    @discardableResult
-    public func recordDeliveryStatus(providerID: String, status: String, errorCode: String? = nil) throws -> Bool {
-        let now = nowSeconds
-        return try pool.write { db in
-            try db.execute(sql: """
-                UPDATE sms_outbox SET delivery_status = ?, updated_at = ?,
-                    error_code = COALESCE(?, error_code)
-                WHERE provider_id = ? AND COALESCE(delivery_status, '') NOT IN ('delivered','undelivered','failed')
-                """, arguments: [status, now, errorCode, providerID])
-            if db.changesCount > 0 { return true }
-            return try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM sms_outbox WHERE provider_id = ?)",
-                                     arguments: [providerID]) ?? false
-        }
-    }
 }

@@ -77,19 +77,6 @@ public enum FormEncoding {
         pairs.map { escape($0.0) + "=" + escape($0.1) }.joined(separator: "&")
     }
 
-    /// Decodes `a=1&b=2` (`+` is a space); later duplicates win.
-    public static func decode(_ text: String) -> [String: String] {
-        var result: [String: String] = [:]
-        for part in text.split(separator: "&", omittingEmptySubsequences: true) {
-            let kv = part.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            func unescape(_ s: Substring) -> String {
-                String(s).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String(s)
-            }
-            result[unescape(kv[0])] = kv.count > 1 ? unescape(kv[1]) : ""
-        }
-        return result
-    }
-
     private static func escape(_ s: String) -> String {
         s.addingPercentEncoding(withAllowedCharacters: unreserved) ?? s
     }

@@ -16,10 +16,6 @@ public struct VisitStatus: Sendable, Equatable {
         }
     }
 
-    /// Whether the appointment counts as late at `now`.
-    public static func isLate(_ appointment: Appointment, now: Int64) -> Bool {
-        (appointment.status == .scheduled || appointment.status == .confirmed) && now >= appointment.start
-    }
 }
 
 /// The day shown by a staff screen and the keys that move it: `[` `]` `t`.
