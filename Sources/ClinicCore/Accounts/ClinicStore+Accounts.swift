@@ -113,10 +113,11 @@ extension ClinicStore {
 
     /// Deactivates an account (admins only). A doctor keeps their appointments
     /// but can no longer be booked; nobody deactivated can sign in.
+    /// Refused (`conflict`) while the account is the doctor or patient of
+    /// appointments still to come (they would stay booked with nobody to see
+    /// or attend them; the refusal names them, to move or cancel first), and
+    /// for the clinic's only active admin.
     @discardableResult
-    /// Refused while the account is the doctor or patient of appointments
-    /// still to come (they would stay booked with nobody to see or attend
-    /// them): the refusal names them, to move or cancel first.
     public func deactivate(accountID: Int64, by actor: Actor) throws -> Account {
         try setActive(false, accountID: accountID, by: actor)
     }
@@ -142,7 +143,7 @@ extension ClinicStore {
                     FROM account WHERE id = ?
                     """, arguments: [accountID]) ?? false
                 guard !lastAdmin else {
-                    throw ClinicError(.invalidInput, "this is the clinic's only active admin; add or activate another admin first")
+                    throw ClinicError(.conflict, "this is the clinic's only active admin; add or activate another admin first")
                 }
                 let upcoming = try String.fetchAll(db, sql: """
                     SELECT code FROM appointment WHERE (doctor_id = ?1 OR patient_id = ?1) AND end_at > ?2
@@ -150,7 +151,7 @@ extension ClinicStore {
                     """, arguments: [accountID, now])
                 guard upcoming.isEmpty else {
                     let shown = upcoming.prefix(5).joined(separator: ", ") + (upcoming.count > 5 ? ", …" : "")
-                    throw ClinicError(.invalidInput, "the account still has appointments to come (\(shown)); move or cancel them first")
+                    throw ClinicError(.conflict, "the account still has appointments to come (\(shown)); move or cancel them first")
                 }
             }
             try db.execute(sql: "UPDATE account SET active = ? WHERE id = ?", arguments: [active, accountID])
@@ -188,14 +189,15 @@ extension ClinicStore {
     }
 }
 
-/// Turns a unique-constraint failure on an account's email or phone into the contract's error.
+/// Turns a unique-constraint failure on an account's email or phone into the
+/// contract's `conflict` (the value is fine; another account holds it).
 func mappingAccountUniqueness<T>(email: String, phone: String, _ body: () throws -> T) throws -> T {
     do {
         return try body()
     } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
         let message = error.message ?? ""
-        if message.contains("account.email") { throw ClinicError(.invalidInput, "the email \(email) is already in use", field: .email) }
-        if message.contains("account.phone") { throw ClinicError(.invalidInput, "the phone \(phone) is already in use", field: .phone) }
+        if message.contains("account.email") { throw ClinicError(.conflict, "the email \(email) is already in use", field: .email) }
+        if message.contains("account.phone") { throw ClinicError(.conflict, "the phone \(phone) is already in use", field: .phone) }
         throw error
     }
 }
