@@ -17,16 +17,15 @@ extension ClinicStore {
         let phone = try PhoneNumber.normalize(new.phone, defaultCountryCode: defaultCountryCode)
         var specialization: String?
         if new.role == .doctor {
-            let spec = (new.specialization ?? "").trimmingCharacters(in: .whitespaces)
-            guard (1...100).contains(spec.unicodeScalars.count) else {
-                throw ClinicError(.invalidInput, "a doctor needs a specialization (1–100 characters)", field: .specialization)
-            }
+            let spec = try AccountInput.specialization(new.specialization)
             guard (5...480).contains(new.slotMinutes) else {
                 throw ClinicError(.invalidInput, "slot length must be 5–480 minutes", field: .slotMinutes)
             }
             try new.hours.checkFits(slotMinutes: new.slotMinutes)
             specialization = spec
         }
+        let gender = try AccountInput.gender(new.patient.gender)
+        let notes = try AccountInput.patientNotes(new.patient.notes)
         if let age = new.patient.age, !(0...150).contains(age) {
             throw ClinicError(.invalidInput, "age must be 0–150", field: .age)
         }
@@ -54,7 +53,7 @@ extension ClinicStore {
             if new.role == .patient {
                 let p = new.patient
                 try db.execute(sql: "INSERT INTO patient_profile (account_id, birth_date, age, gender, notes) VALUES (?, ?, ?, ?, ?)",
-                               arguments: [id, p.birthDate?.description, p.age, p.gender, p.notes])
+                               arguments: [id, p.birthDate?.description, p.age, gender, notes])
                 try PatientSearchIndex.write(db, id: id, name: name)
             }
             return try Self.account(id: id, db)!

@@ -32,7 +32,7 @@ extension ClinicStore {
     public func addTimeOff(doctorID: Int64, from start: Int64, to end: Int64, note: String = "", by actor: Actor) throws -> Int64 {
         guard actor.role == .admin else { throw ClinicError(.forbidden, "only an admin may add time off") }
         guard start < end else { throw ClinicError(.invalidInput, "time off must end after it starts") }
-        let note = try FreeText.checked(note, what: "the note", limit: 200)
+        let note = try StoredText.checked(note, what: "the note", limit: 200)
         return try pool.write { db in
             _ = try self.calculator(doctorID: doctorID, db) // not_found for a non-doctor
             let covered = try String.fetchAll(db, sql: """
