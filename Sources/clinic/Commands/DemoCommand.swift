@@ -40,7 +40,7 @@ struct DemoCommand: ParsableCommand {
                 return
             }
             let (day, time) = try Self.suggestedSlot(store, zone: zone)
-            print("""
+            TextOutput.block("""
             Demo clinic ready in \(db) (\(zone.identifier)).
 
             Demo sign-ins (password \(DemoClinic.password)):

@@ -36,7 +36,7 @@ struct SmsLogCommand: ParsableCommand {
                 table.add([String(m.id), "\(created.date) \(created.time)", m.kind.rawValue, m.to, m.state.rawValue,
                            String(m.attempts), m.appointmentCode ?? "-", m.errorCode ?? "-", String(m.body.prefix(50))])
             }
-            print(list.isEmpty ? "no messages" : table.rendered)
+            TextOutput.block(list.isEmpty ? "no messages" : table.rendered)
         }
     }
 }

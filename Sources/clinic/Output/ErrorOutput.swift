@@ -19,7 +19,7 @@ enum ErrorOutput {
         if json {
             JSONOutput.print(Envelope(error: .init(code: clinicError.code.rawValue, message: clinicError.message)))
         } else {
-            FileHandle.standardError.write(Data("clinic: \(clinicError.code.rawValue): \(clinicError.message)\n".utf8))
+            TextOutput.errorLine("clinic: \(clinicError.code.rawValue): \(clinicError.message)")
         }
         return ExitCode(exitCode(for: clinicError.code))
     }
