@@ -61,6 +61,7 @@ extension ClinicStore {
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
             throw ClinicError(.invalidInput, "the folder \(folder) does not exist; create it or choose another path")
         }
+        DatabaseFiles.prepareDatabase(path) // the copy is as private as the database
         let target: DatabaseQueue
         do {
             target = try DatabaseQueue(path: path)

@@ -34,7 +34,7 @@ struct SeedCommand: ParsableCommand {
             display.finish()
             let reportPath = (out as NSString).appendingPathComponent("report.json")
             let credentialsPath = (out as NSString).appendingPathComponent("credentials_doctors.json")
-            try JSONOutput.data(outcome.report, pretty: true).write(to: URL(fileURLWithPath: reportPath))
+            try writePrivately(JSONOutput.data(outcome.report, pretty: true), to: reportPath) // names and emails of the doctors
             try writePrivately(JSONOutput.data(["accounts": outcome.credentials], pretty: true), to: credentialsPath)
             if ctx.json {
                 JSONOutput.print(SeedSummary(report: reportPath, credentials: credentialsPath, removed: outcome.removed,
