@@ -22,6 +22,9 @@ enum ClinicMigrations {
         migrator.registerMigration("v6-drop-unread-indexes") { db in
             try db.execute(sql: dropUnreadIndexesSQL)
         }
+        migrator.registerMigration("v7-outbox-interrupted") { db in
+            try db.execute(sql: interruptedSQL)
+        }
         return migrator
     }
 
