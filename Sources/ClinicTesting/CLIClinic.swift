@@ -28,10 +28,10 @@ public final class CLIClinic: @unchecked Sendable {
         try run(arguments, stdin: stdin)
     }
 
-    /// Runs `clinic args…` in the clinic's folder.
+    /// Runs `clinic args…` in the clinic's folder (under `umask`, when given).
     @discardableResult
-    public func run(_ arguments: [String], stdin: String? = nil) throws -> ProcessResult {
-        try ClinicBinary.run(arguments, environment: environment, stdin: stdin)
+    public func run(_ arguments: [String], stdin: String? = nil, umask: String? = nil) throws -> ProcessResult {
+        try ClinicBinary.start(arguments, environment: environment, stdin: stdin, umask: umask).wait()
     }
 
     /// Runs and decodes stdout as a JSON object.

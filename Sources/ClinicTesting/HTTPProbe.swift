@@ -13,6 +13,15 @@ public struct HTTPProbeReply: Sendable {
     public let body: String
     /// Seconds from connecting to the connection's end.
     public let seconds: Double
+    /// Every byte the server sent, status line and headers included.
+    public var raw: [UInt8] = []
+
+    /// `raw` without its `Date:` header line, which names the second it was sent in:
+    /// what two answers to the same request must share byte for byte.
+    public var rawWithoutDate: [UInt8] {
+        let lines = String(decoding: raw, as: UTF8.self).components(separatedBy: "\r\n")
+        return Array(lines.filter { !$0.lowercased().hasPrefix("date:") }.joined(separator: "\r\n").utf8)
+    }
 }
 
 /// A raw HTTP/1.1 client over POSIX sockets to 127.0.0.1, for the listener's
@@ -91,7 +100,9 @@ public enum HTTPProbe {
             if n <= 0 { break }
             data.append(contentsOf: chunk[0..<n])
         }
-        return parse(data, seconds: SystemClock().now().timeIntervalSince(started))
+        var reply = parse(data, seconds: SystemClock().now().timeIntervalSince(started))
+        reply.raw = data
+        return reply
     }
 
     static func parse(_ data: [UInt8], seconds: Double) -> HTTPProbeReply {

@@ -75,11 +75,16 @@ public enum ClinicBinary {
         try start(arguments, environment: environment, stdin: stdin).wait()
     }
 
-    /// Starts `clinic args…` without waiting.
-    public static func start(_ arguments: [String], environment: [String: String], stdin: String? = nil) throws -> RunningProcess {
+    /// Starts `clinic args…` without waiting; with `umask`, under that file
+    /// mode mask (set by `/bin/sh`, which then becomes the `clinic` process).
+    public static func start(_ arguments: [String], environment: [String: String], stdin: String? = nil,
+                             umask: String? = nil) throws -> RunningProcess {
         var env = environment
         env["PATH"] = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
         env["SWIFT_BACKTRACE"] = "enable=no"
-        return try RunningProcess(path, arguments, environment: env, stdin: stdin)
+        guard let umask else { return try RunningProcess(path, arguments, environment: env, stdin: stdin) }
+        precondition(umask.allSatisfy { ("0"..."7").contains($0) }, "a umask is octal digits")
+        return try RunningProcess("/bin/sh", ["-c", "umask \(umask) && exec \"$0\" \"$@\"", path] + arguments,
+                                  environment: env, stdin: stdin)
     }
 }

@@ -59,4 +59,30 @@ import Testing
         #expect(unknown.result.exitCode == 1)
         #expect((unknown.object["error"] as? [String: Any])?["code"] as? String == "not_found")
     }
+
+    @Test func aMessageResentAfterACrashMidSendKeepsItsNoteInTheLog() throws {
+        // Given a confirmation SMS whose sender died during the gateway call (in flight, its claim run out)
+        let clinic = try CLIClinic()
+        try clinic.addDoctor(email: "ana@clinic.test", phone: "+15550200001")
+        try clinic.addPatient(email: "p@clinic.test", phone: "+15550100001")
+        let booked = try clinic.json("book", "--doctor", "ana@clinic.test", "--patient", "p@clinic.test",
+                                     "--start", "2026-03-03 09:00", "--reason", "Check")
+        let code = try #require((booked.object["appointment"] as? [String: Any])?["code"] as? String)
+        #expect(try clinic.run("confirm", code).exitCode == 0)
+        let clock = ManualClock(TestClinic.instant("2026-03-02T12:00:00Z"))
+        let store = try ClinicStore(path: clinic.databasePath, clock: clock)
+        try store.pool.write { db in
+            try db.execute(sql: "UPDATE sms_outbox SET state = 'sending', in_flight = 1, attempts = 1, claimed_by = 'dead', claimed_until = 0")
+        }
+        // When the next scheduler sends it again, successfully
+        try Scheduler(store: store, gateway: OutboxGateway(), holder: "next").tick()
+
+        // Then the log still says an earlier attempt was interrupted, in the table and in JSON
+        let table = try clinic.run("sms", "log")
+        let row = try #require(table.stdout.split(separator: "\n").first { $0.contains(code) })
+        #expect(table.stdout.contains("NOTE") && row.contains("sent") && row.contains("an earlier attempt was interrupted"), "\(table.stdout)")
+        let message = try #require((clinic.json("sms", "log").object["messages"] as? [[String: Any]])?.first)
+        #expect(message["state"] as? String == "sent" && message["attempts"] as? Int == 2 && message["error_code"] is NSNull)
+        #expect(message["note"] as? String == OutboxMessage.interruptedNote, "\(message)")
+    }
 }

@@ -1,23 +1,19 @@
 import Foundation
 
-/// Validation of account fields typed by people.
+/// Validation of account fields typed by people, each through `StoredText`
+/// (no control characters or text-direction controls) and then its own rule.
 public enum AccountInput {
-    /// A trimmed name of 1–200 characters without control characters
-    /// (counted as Unicode scalars, as the schema's CHECK counts them).
+    /// A trimmed name of 1–200 characters (counted as Unicode scalars, as the
+    /// schema's CHECK counts them).
     public static func name(_ text: String) throws -> String {
         let name = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !name.isEmpty else { throw ClinicError(.invalidInput, "a name is required", field: .name) }
-        guard name.unicodeScalars.count <= 200 else { throw ClinicError(.invalidInput, "the name is too long (200 characters at most)", field: .name) }
-        // Control characters only: joiners and variation selectors belong to
-        // names (`👩🏽‍⚕️`, Persian and Devanagari spellings).
-        guard !name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
-            throw ClinicError(.invalidInput, "the name contains control characters", field: .name)
-        }
-        return name
+        return try StoredText.checked(name, what: "the name", field: .name, limit: 200)
     }
 
     /// A trimmed, lower-cased email address of plausible shape.
     public static func email(_ text: String) throws -> String {
+        try StoredText.check(text, what: "the email address", field: .email)
         let email = text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
         let parts = email.split(separator: "@", omittingEmptySubsequences: false)
         guard email.count <= 254, parts.count == 2, !parts[0].isEmpty, parts[1].contains("."),
@@ -26,5 +22,30 @@ public enum AccountInput {
             throw ClinicError(.invalidInput, "'\(text)' is not an email address", field: .email)
         }
         return email
+    }
+
+    /// A doctor's specialization: 1–100 characters on one line.
+    public static func specialization(_ text: String?) throws -> String {
+        let spec = try StoredText.checked(text ?? "", what: "the specialization", field: .specialization, limit: 100)
+        guard !spec.isEmpty else {
+            throw ClinicError(.invalidInput, "a doctor needs a specialization (1–100 characters)", field: .specialization)
+        }
+        return spec
+    }
+
+    /// Longest gender text accepted.
+    public static let maxGenderLength = 40
+
+    /// A patient's gender as they give it: free text on one line, at most
+    /// `maxGenderLength` characters; empty is no answer (nil).
+    public static func gender(_ text: String?) throws -> String? {
+        guard let text else { return nil }
+        let gender = try StoredText.checked(text, what: "gender", field: .gender, limit: maxGenderLength)
+        return gender.isEmpty ? nil : gender
+    }
+
+    /// Notes kept on a patient's record: multi-line text of at most 2,000 characters.
+    public static func patientNotes(_ text: String) throws -> String {
+        try StoredText.checked(text, what: "the patient's notes", limit: 2_000, multiline: true)
     }
 }

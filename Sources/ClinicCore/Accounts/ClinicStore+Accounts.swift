@@ -17,16 +17,15 @@ extension ClinicStore {
         let phone = try PhoneNumber.normalize(new.phone, defaultCountryCode: defaultCountryCode)
         var specialization: String?
         if new.role == .doctor {
-            let spec = (new.specialization ?? "").trimmingCharacters(in: .whitespaces)
-            guard (1...100).contains(spec.unicodeScalars.count) else {
-                throw ClinicError(.invalidInput, "a doctor needs a specialization (1–100 characters)", field: .specialization)
-            }
+            let spec = try AccountInput.specialization(new.specialization)
             guard (5...480).contains(new.slotMinutes) else {
                 throw ClinicError(.invalidInput, "slot length must be 5–480 minutes", field: .slotMinutes)
             }
             try new.hours.checkFits(slotMinutes: new.slotMinutes)
             specialization = spec
         }
+        let gender = try AccountInput.gender(new.patient.gender)
+        let notes = try AccountInput.patientNotes(new.patient.notes)
         if let age = new.patient.age, !(0...150).contains(age) {
             throw ClinicError(.invalidInput, "age must be 0–150", field: .age)
         }
@@ -54,7 +53,7 @@ extension ClinicStore {
             if new.role == .patient {
                 let p = new.patient
                 try db.execute(sql: "INSERT INTO patient_profile (account_id, birth_date, age, gender, notes) VALUES (?, ?, ?, ?, ?)",
-                               arguments: [id, p.birthDate?.description, p.age, p.gender, p.notes])
+                               arguments: [id, p.birthDate?.description, p.age, gender, notes])
                 try PatientSearchIndex.write(db, id: id, name: name)
             }
             return try Self.account(id: id, db)!
@@ -115,10 +114,11 @@ extension ClinicStore {
 
     /// Deactivates an account (admins only). A doctor keeps their appointments
     /// but can no longer be booked; nobody deactivated can sign in.
+    /// Refused (`conflict`) while the account is the doctor or patient of
+    /// appointments still to come (they would stay booked with nobody to see
+    /// or attend them; the refusal names them, to move or cancel first), and
+    /// for the clinic's only active admin.
     @discardableResult
-    /// Refused while the account is the doctor or patient of appointments
-    /// still to come (they would stay booked with nobody to see or attend
-    /// them): the refusal names them, to move or cancel first.
     public func deactivate(accountID: Int64, by actor: Actor) throws -> Account {
         try setActive(false, accountID: accountID, by: actor)
     }
@@ -144,7 +144,7 @@ extension ClinicStore {
                     FROM account WHERE id = ?
                     """, arguments: [accountID]) ?? false
                 guard !lastAdmin else {
-                    throw ClinicError(.invalidInput, "this is the clinic's only active admin; add or activate another admin first")
+                    throw ClinicError(.conflict, "this is the clinic's only active admin; add or activate another admin first")
                 }
                 let upcoming = try String.fetchAll(db, sql: """
                     SELECT code FROM appointment WHERE (doctor_id = ?1 OR patient_id = ?1) AND end_at > ?2
@@ -152,7 +152,7 @@ extension ClinicStore {
                     """, arguments: [accountID, now])
                 guard upcoming.isEmpty else {
                     let shown = upcoming.prefix(5).joined(separator: ", ") + (upcoming.count > 5 ? ", …" : "")
-                    throw ClinicError(.invalidInput, "the account still has appointments to come (\(shown)); move or cancel them first")
+                    throw ClinicError(.conflict, "the account still has appointments to come (\(shown)); move or cancel them first")
                 }
             }
             try db.execute(sql: "UPDATE account SET active = ? WHERE id = ?", arguments: [active, accountID])
@@ -190,14 +190,15 @@ extension ClinicStore {
     }
 }
 
-/// Turns a unique-constraint failure on an account's email or phone into the contract's error.
+/// Turns a unique-constraint failure on an account's email or phone into the
+/// contract's `conflict` (the value is fine; another account holds it).
 func mappingAccountUniqueness<T>(email: String, phone: String, _ body: () throws -> T) throws -> T {
     do {
         return try body()
     } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
         let message = error.message ?? ""
-        if message.contains("account.email") { throw ClinicError(.invalidInput, "the email \(email) is already in use", field: .email) }
-        if message.contains("account.phone") { throw ClinicError(.invalidInput, "the phone \(phone) is already in use", field: .phone) }
+        if message.contains("account.email") { throw ClinicError(.conflict, "the email \(email) is already in use", field: .email) }
+        if message.contains("account.phone") { throw ClinicError(.conflict, "the phone \(phone) is already in use", field: .phone) }
         throw error
     }
 }

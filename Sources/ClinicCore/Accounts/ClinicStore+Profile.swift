@@ -14,7 +14,7 @@ public struct ProfileUpdate: Sendable, Equatable {
 
 extension ClinicStore {
     /// Longest gender text accepted.
-    public static let maxGenderLength = 40
+    public static let maxGenderLength = AccountInput.maxGenderLength
 
     /// A patient's details: the patient themselves or the desk.
     public func patientProfile(accountID: Int64, viewer: Actor) throws -> PatientProfile {
@@ -42,10 +42,7 @@ extension ClinicStore {
         let name = try AccountInput.name(update.name)
         let phone = try PhoneNumber.normalize(update.phone, defaultCountryCode: defaultCountryCode)
         if let age = update.age, !(0...150).contains(age) { throw ClinicError(.invalidInput, "age must be 0–150", field: .age) }
-        let gender = update.gender?.trimmingCharacters(in: .whitespaces)
-        if let gender, gender.count > Self.maxGenderLength {
-            throw ClinicError(.invalidInput, "gender must have at most \(Self.maxGenderLength) characters", field: .gender)
-        }
+        let gender = try AccountInput.gender(update.gender)
         return try pool.write { db in
             guard let current = try Self.account(id: accountID, db), current.role == .patient else {
                 throw ClinicError(.notFound, "account \(accountID) is not a patient")
@@ -55,7 +52,7 @@ extension ClinicStore {
             }
             try PatientSearchIndex.write(db, id: accountID, name: name)
             try db.execute(sql: "UPDATE patient_profile SET age = ?, gender = ? WHERE account_id = ?",
-                           arguments: [update.age, (gender?.isEmpty ?? true) ? nil : gender, accountID])
+                           arguments: [update.age, gender, accountID])
             return try Self.account(id: accountID, db)!
         }
     }

@@ -5,8 +5,9 @@ public enum PhoneNumber {
     /// Normalises what people type: spaces, dashes, dots and brackets go,
     /// `00` becomes `+`, and a national number of 10 digits (not starting
     /// with the trunk prefix 0) gets `defaultCountryCode` (`1` by default).
-    /// Anything else is refused.
+    /// Anything else is refused, control characters with their own sentence.
     public static func normalize(_ text: String, defaultCountryCode: String = "1") throws -> String {
+        try StoredText.check(text, what: "the phone number", field: .phone)
         var raw = text.trimmingCharacters(in: .whitespaces)
         guard !raw.isEmpty else { throw ClinicError(.invalidInput, "a phone number is required", field: .phone) }
         raw = String(raw.filter { !" -.()\u{00A0}".contains($0) })

@@ -7,8 +7,8 @@ extension ClinicStore {
         try pool.read { db in try Self.hours(doctorID: doctorID, db) }
     }
 
-    /// Replaces a doctor's weekly hours (admins only). Refused when a future
-    /// active appointment would no longer sit on a slot: move or cancel it first.
+    /// Replaces a doctor's weekly hours (admins only). Refused (`conflict`) when a
+    /// future active appointment would no longer sit on a slot: move or cancel it first.
     public func setHours(doctorID: Int64, to hours: WeeklyHours, by actor: Actor) throws {
         guard actor.role == .admin else { throw ClinicError(.forbidden, "only an admin may change a doctor's hours") }
         try pool.write { db in
@@ -18,7 +18,7 @@ extension ClinicStore {
                 if case .slot = calc.place($0.start) { return false } else { return true }
             }
             guard stranded.isEmpty else {
-                throw ClinicError(.invalidInput, "these booked appointments would fall outside the new hours: "
+                throw ClinicError(.conflict, "these booked appointments would fall outside the new hours: "
                                   + stranded.map(\.code).joined(separator: ", ") + "; move or cancel them first")
             }
             try db.execute(sql: "DELETE FROM weekly_hours WHERE doctor_id = ?", arguments: [doctorID])
@@ -27,12 +27,12 @@ extension ClinicStore {
     }
 
     /// Adds time off for a doctor over `[start, end)` (admins only). Refused
-    /// when it covers an active appointment.
+    /// (`conflict`) when it covers an active appointment.
     @discardableResult
     public func addTimeOff(doctorID: Int64, from start: Int64, to end: Int64, note: String = "", by actor: Actor) throws -> Int64 {
         guard actor.role == .admin else { throw ClinicError(.forbidden, "only an admin may add time off") }
         guard start < end else { throw ClinicError(.invalidInput, "time off must end after it starts") }
-        let note = try FreeText.checked(note, what: "the note", limit: 200)
+        let note = try StoredText.checked(note, what: "the note", limit: 200)
         return try pool.write { db in
             _ = try self.calculator(doctorID: doctorID, db) // not_found for a non-doctor
             let covered = try String.fetchAll(db, sql: """
@@ -40,7 +40,7 @@ extension ClinicStore {
                 AND start_at < ? AND end_at > ? ORDER BY start_at
                 """, arguments: [doctorID, end, start])
             guard covered.isEmpty else {
-                throw ClinicError(.invalidInput, "time off would cover booked appointments: "
+                throw ClinicError(.conflict, "time off would cover booked appointments: "
                                   + covered.joined(separator: ", ") + "; move or cancel them first")
             }
             try db.execute(sql: "INSERT INTO time_off (doctor_id, start_at, end_at, note) VALUES (?, ?, ?, ?)",

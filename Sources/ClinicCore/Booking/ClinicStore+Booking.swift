@@ -88,12 +88,12 @@ extension ClinicStore {
         }
     }
 
-    /// A reason of 1–500 characters on one line (see `FreeText`). Characters
+    /// A reason of 1–500 characters on one line (see `StoredText`). Characters
     /// are counted as the schema's CHECK counts them (Unicode scalars), so an
     /// emoji with a skin tone counts twice and the database never refuses
     /// what passed here.
     static func validReason(_ text: String) throws -> String {
-        let reason = try FreeText.checked(text, what: "the reason", limit: 500)
+        let reason = try StoredText.checked(text, what: "the reason", limit: 500)
         guard !reason.isEmpty else { throw ClinicError(.invalidInput, "a reason for the visit is required") }
         return reason
     }

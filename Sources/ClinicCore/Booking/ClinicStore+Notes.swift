@@ -25,7 +25,7 @@ extension ClinicStore {
     /// desk, patients and other doctors are refused.
     @discardableResult
     public func setNote(code: String, text: String, by actor: Actor) throws -> AppointmentNote? {
-        let text = try FreeText.checked(text, what: "the note", limit: Self.maxNoteLength, multiline: true)
+        let text = try StoredText.checked(text, what: "the note", limit: Self.maxNoteLength, multiline: true)
         let a = try appointment(code: code)
         switch (actor.kind, actor.role) {
         case (.shellAdmin, _), (_, .admin?): break

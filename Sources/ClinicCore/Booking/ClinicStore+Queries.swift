@@ -50,24 +50,4 @@ extension ClinicStore {
     static func appointment(id: Int64, _ db: Database) throws -> Appointment? {
         try Row.fetchOne(db, cachedSQL: Appointment.selectSQL + " WHERE a.id = ?", arguments: [id]).map(Appointment.init(row:))
     }
-
-    /// A consistent copy of the live database at `path` (which must not exist).
-    public func backup(to path: String) throws {
-        guard !FileManager.default.fileExists(atPath: path) else {
-            throw ClinicError(.invalidInput, "\(path) already exists; choose a new file")
-        }
-        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
-            throw ClinicError(.invalidInput, "the folder \(folder) does not exist; create it or choose another path")
-        }
-        let target: DatabaseQueue
-        do {
-            target = try DatabaseQueue(path: path)
-        } catch let error as DatabaseError {
-            throw ClinicError(.invalidInput, "cannot write \(path): \(error.message ?? "\(error)")")
-        }
-        try pool.backup(to: target)
-        try target.close()
-    }
 }

@@ -13,7 +13,7 @@ extension ClinicStore {
     /// `transition` at an explicit instant (the scheduler's tick time).
     func transition(code: String, to target: AppointmentStatus, by actor: Actor, note: String = "", at now: Int64) throws -> Appointment {
         let code = try AppointmentCode.checked(code)
-        let note = try FreeText.checked(note, what: "the note", limit: 500)
+        let note = try StoredText.checked(note, what: "the note", limit: 500)
         return try pool.write { db in try self.transition(normalizedCode: code, to: target, by: actor, note: note, at: now, db) }
     }
 

@@ -52,6 +52,16 @@ public struct OutboxMessage: Sendable, Equatable, Identifiable {
     public let createdAt: Int64
     public let updatedAt: Int64
     public let sentAt: Int64?
+    /// When a sender died during a gateway call for this message (Unix
+    /// seconds): that attempt may have gone out, so the patient may get it
+    /// twice. Stays after a retry succeeds (README, Delivery guarantee).
+    public let interruptedAt: Int64?
+
+    /// The note on a message an earlier attempt of which was interrupted.
+    public static let interruptedNote = "an earlier attempt was interrupted (it may have been sent)"
+
+    /// `interruptedNote` when it applies to this message.
+    public var note: String? { interruptedAt == nil ? nil : Self.interruptedNote }
 
     static let selectSQL = """
         SELECT o.*, a.code AS appointment_code FROM sms_outbox o LEFT JOIN appointment a ON a.id = o.appointment_id
@@ -68,5 +78,6 @@ public struct OutboxMessage: Sendable, Equatable, Identifiable {
         gateway = row["gateway"]; providerID = row["provider_id"]
         errorCode = row["error_code"]; errorMessage = row["error_message"]; deliveryStatus = row["delivery_status"]
         createdAt = row["created_at"]; updatedAt = row["updated_at"]; sentAt = row["sent_at"]
+        interruptedAt = row["interrupted_at"]
     }
 }

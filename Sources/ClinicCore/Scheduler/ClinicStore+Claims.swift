@@ -23,7 +23,9 @@ extension ClinicStore {
     /// holder that died (another holder's, or a claim that ran out). A message
     /// that must not go out any more is marked `skipped` here instead (opted-out
     /// number, expired notice, reminder for an appointment that left
-    /// scheduled/confirmed, moved, or already started).
+    /// scheduled/confirmed, moved, or already started). A message whose last
+    /// sender died during the gateway call gets the interrupted note
+    /// (`interrupted_at`), which stays on its record whatever comes next.
     func claimDueMessages(holder: String, now: Int64, limit: Int, claimSeconds: Int,
                           gateway: String, from: String?) throws -> (claimed: [ClaimedMessage], skipped: Int) {
         try pool.write { db in
@@ -53,11 +55,12 @@ extension ClinicStore {
                 try db.cachedStatement(sql: """
                     UPDATE sms_outbox SET state = 'sending', claimed_by = ?, claimed_until = ?, in_flight = 0,
                         gateway = ?, from_phone = ?, updated_at = ?,
-                        error_code = CASE WHEN ? THEN 'interrupted' ELSE error_code END,
-                        error_message = CASE WHEN ? THEN 'an earlier attempt was interrupted (it may have been sent)'
-                                             ELSE error_message END
-                    WHERE id = ?
-                    """).execute(arguments: [holder, now + Int64(claimSeconds), gateway, from, now, interrupted, interrupted, id])
+                        error_code = CASE WHEN ?6 THEN 'interrupted' ELSE error_code END,
+                        error_message = CASE WHEN ?6 THEN ?7 ELSE error_message END,
+                        interrupted_at = CASE WHEN ?6 THEN COALESCE(interrupted_at, ?5) ELSE interrupted_at END
+                    WHERE id = ?8
+                    """).execute(arguments: [holder, now + Int64(claimSeconds), gateway, from, now, interrupted,
+                                             OutboxMessage.interruptedNote, id])
                 claimed.append(ClaimedMessage(id: id, to: row["to_phone"], body: row["body"],
                                               kind: OutboxMessage.Kind(rawValue: row["kind"]) ?? .other))
             }

@@ -8,7 +8,8 @@ import Glibc
 /// Opens the clinic's SQLite file the one way every process must: WAL through
 /// a `DatabasePool`, a busy timeout so several processes can write, foreign
 /// keys, and migrations run under an `flock` beside the file so processes
-/// opening a fresh database at once do not race.
+/// opening a fresh database at once do not race. A new database and lock
+/// file are created with `DatabaseFiles`' mode (0600), whatever the umask.
 public enum ClinicDatabase {
     /// Opens (creating and migrating if needed) the database at `path`.
     /// With a `checkpointer`, commits leave checkpoints to its background
@@ -21,6 +22,7 @@ public enum ClinicDatabase {
             throw ClinicError(.invalidInput, "the database folder \(dir) does not exist")
         }
         _ = tuneSQLiteOnce
+        DatabaseFiles.prepareDatabase(path) // created private, whatever the umask (SQLite would use 0644 minus it)
         var config = Configuration()
         config.busyMode = .timeout(busyTimeout)
         config.foreignKeysEnabled = true
@@ -47,7 +49,7 @@ public enum ClinicDatabase {
 
     /// Runs `body` while holding an exclusive `flock` on `lockPath`.
     static func withFileLock<T>(_ lockPath: String, _ body: () throws -> T) throws -> T {
-        let fd = Glibc.open(lockPath, O_CREAT | O_RDWR | O_CLOEXEC, 0o660)
+        let fd = DatabaseFiles.open(lockPath, flags: O_RDWR, mode: DatabaseFiles.mode(besides: lockPath))
         guard fd >= 0 else { return try body() } // read-only folder: migrations will say what is wrong
         defer { close(fd) }
         while flock(fd, LOCK_EX) != 0 && errno == EINTR {}

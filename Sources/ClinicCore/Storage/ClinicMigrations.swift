@@ -25,6 +25,9 @@ enum ClinicMigrations {
         migrator.registerMigration("v7-kiosk-lock") { db in
             try db.execute(sql: kioskLockSQL)
         }
+        migrator.registerMigration("v8-outbox-interrupted") { db in
+            try db.execute(sql: interruptedSQL)
+        }
         return migrator
     }
 

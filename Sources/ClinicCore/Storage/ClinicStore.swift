@@ -84,10 +84,8 @@ public final class ClinicStore: Sendable {
     private static func applySettings(_ overrides: ClinicSettings.Overrides, configured: Bool, now: Int64, _ db: Database) throws {
         var o = overrides
         if let name = o.name {
-            let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
-            guard (1...200).contains(trimmed.unicodeScalars.count) else {
-                throw ClinicError(.invalidInput, "the clinic's name must have 1–200 characters")
-            }
+            let trimmed = try StoredText.checked(name, what: "the clinic's name", limit: 200)
+            guard !trimmed.isEmpty else { throw ClinicError(.invalidInput, "the clinic's name must have 1–200 characters") }
             o.name = trimmed
         }
         if let lead = o.reminderLeadMinutes, !(0...10080).contains(lead) {

@@ -22,8 +22,11 @@ extension ClinicStore {
     /// transaction: a final state (delivered, undelivered, failed) is never
     /// overwritten by a late callback, and a carrier error is classified as a
     /// send-time error would be (opted out, bad number for the desk, filtered
-    /// for the admin). Returns false when no message has that id.
+    /// for the admin). Returns false when no message has that id. A status or
+    /// error code with a control character is refused (`invalid_input`).
     public func receiveDeliveryStatus(_ report: DeliveryStatusReport) async throws -> Bool {
+        try StoredText.check(report.status, what: "MessageStatus")
+        try StoredText.check(report.errorCode ?? "", what: "ErrorCode")
         let now = nowSeconds
         return try await pool.write { db in
             guard let row = try Row.fetchOne(db, cachedSQL: "SELECT id, to_phone, delivery_status FROM sms_outbox WHERE provider_id = ?",

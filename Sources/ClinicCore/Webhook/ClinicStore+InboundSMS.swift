@@ -5,7 +5,8 @@ extension ClinicStore {
     /// one transaction: the effect and the log row commit together, and the
     /// unique `MessageSid` makes a retried delivery return the first reply
     /// with no second effect. Changes go through the same rules and audit
-    /// trail as every other channel, as the patient, via SMS.
+    /// trail as every other channel, as the patient, via SMS. A message with a
+    /// control character in its fields is refused (`invalid_input`), logged nowhere.
     public func receiveSMS(_ message: InboundSMS) throws -> InboundSMSResult {
         let now = nowSeconds
         return try pool.write { db in try self.receiveSMS(message, now: now, db) }
@@ -19,6 +20,7 @@ extension ClinicStore {
     }
 
     func receiveSMS(_ m: InboundSMS, now: Int64, _ db: Database) throws -> InboundSMSResult {
+        try m.validate()
         if let row = try Row.fetchOne(db, cachedSQL: "SELECT reply, outcome FROM sms_inbound WHERE message_sid = ?",
                                       arguments: [m.messageSID]) {
             return InboundSMSResult(reply: row["reply"], outcome: row["outcome"], repeated: true)

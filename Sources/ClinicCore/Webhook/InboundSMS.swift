@@ -44,3 +44,16 @@ public struct InboundSMSRecord: Sendable, Equatable, Identifiable {
     /// Why the desk should look at it (`free text`, a bare `CANCEL`…), if it should.
     public let attentionReason: String?
 }
+
+extension InboundSMS {
+    /// Refuses (`invalid_input`) a message whose stored fields hold a character
+    /// that is never stored (`StoredText`): a NUL or escape in `From`, `To` or
+    /// `Body`, a text-direction control. `Body` may have line breaks and tabs.
+    /// The webhook answers such a request 400 before the store sees it, so a
+    /// retry gets the same answer and nothing is logged.
+    public func validate() throws {
+        try StoredText.check(from, what: "From")
+        try StoredText.check(to, what: "To")
+        try StoredText.check(body, what: "Body", multiline: true)
+    }
+}

@@ -49,6 +49,7 @@ struct WebhookRoutes: Sendable {
             return Self.plain(.badRequest, "MessageSid and From are required")
         }
         let message = InboundSMS(messageSID: sid, from: from, to: form["To"] ?? "", body: form["Body"] ?? "")
+        if let refusal = Self.nulRefusal(form) ?? Self.refusal({ try message.validate() }) { return refusal }
         do {
             let result = try await batcher.receive(message)
             logger.debug("sms received", metadata: ["sid": "\(sid)", "outcome": "\(result.outcome)",
@@ -75,6 +76,9 @@ struct WebhookRoutes: Sendable {
             return Self.plain(.badRequest, "MessageSid and MessageStatus are required")
         }
         let errorCode = form["ErrorCode"].flatMap { $0.isEmpty ? nil : String($0.prefix(16)) }
+        if let refusal = Self.nulRefusal(form) ?? Self.refusal({ try StoredText.check(errorCode ?? "", what: "ErrorCode") }) {
+            return refusal
+        }
         do {
             let known = try await store.receiveDeliveryStatus(DeliveryStatusReport(messageSID: sid, status: state, errorCode: errorCode))
             logger.debug("delivery status", metadata: ["sid": "\(sid)", "status": "\(state)", "known": "\(known)"])
@@ -135,6 +139,21 @@ struct WebhookRoutes: Sendable {
     }
 
     static let signatureHeader = HTTPField.Name("X-Twilio-Signature")!
+
+    /// 400 when any form value holds a NUL (Twilio never sends one): the
+    /// same answer every time, so a retry of the request gets the same reply.
+    static func nulRefusal(_ form: FormBody) -> Response? {
+        guard let pair = form.pairs.first(where: { $0.value.unicodeScalars.contains("\u{0}") }) else { return nil }
+        return plain(.badRequest, "\(pair.name) must not contain a NUL character")
+    }
+
+    /// 400 with the sentence of an `invalid_input` that `check` throws, if it throws one.
+    static func refusal(_ check: () throws -> Void) -> Response? {
+        do { try check() } catch let error as ClinicError { return plain(.badRequest, error.message) } catch {
+            return plain(.badRequest, "\(error)")
+        }
+        return nil
+    }
 
     /// Twilio ids: letters and digits, 2–64 of them.
     static func isSID(_ s: String) -> Bool {

@@ -44,9 +44,9 @@ struct AppointmentsCommand: ParsableCommand {
                 table.add([a.code, start.date.description, zone.unambiguousTime(a.start), a.doctor.name, a.patient.name,
                            a.status.rawValue, String(a.reason.prefix(40))])
             }
-            print(list.isEmpty ? "no appointments" : table.rendered)
+            TextOutput.block(list.isEmpty ? "no appointments" : table.rendered)
             if more {
-                FileHandle.standardError.write(Data("clinic: the first \(limit) are shown, oldest first; narrow with --from/--to, --date, --doctor, --patient or --status, or raise --limit\n".utf8))
+                TextOutput.errorLine("clinic: the first \(limit) are shown, oldest first; narrow with --from/--to, --date, --doctor, --patient or --status, or raise --limit")
             }
         }
     }

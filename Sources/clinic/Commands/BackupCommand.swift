@@ -11,7 +11,7 @@ struct BackupCommand: ParsableCommand {
     func run() throws {
         try global.run(existingDatabase: true) { ctx in
             try ctx.store.backup(to: path)
-            if ctx.json { JSONOutput.print(["backup": path]) } else { print("backed up to \(path)") }
+            if ctx.json { JSONOutput.print(["backup": path]) } else { TextOutput.line("backed up to \(path)") }
         }
     }
 }

@@ -33,7 +33,7 @@ enum AppointmentPrinter {
             JSONOutput.print(AppointmentEnvelope(appointment: AppointmentJSON(a, zone: zone)))
         } else {
             let start = zone.local(a.start)
-            Swift.print("\(verb) \(a.code): \(start.date) \(zone.unambiguousTime(a.start)) \(a.patient.name) with \(a.doctor.name) — \(a.status.rawValue)")
+            TextOutput.line("\(verb) \(a.code): \(start.date) \(zone.unambiguousTime(a.start)) \(a.patient.name) with \(a.doctor.name) — \(a.status.rawValue)")
         }
     }
 }

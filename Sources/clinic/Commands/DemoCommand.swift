@@ -25,6 +25,7 @@ struct DemoCommand: ParsableCommand {
             let fresh = !FileManager.default.fileExists(atPath: db)
             let store = try ClinicStore(path: db, clock: SystemClock.fromEnvironment(),
                                         settings: fresh ? .init(name: "Demo Clinic", timeZone: asked) : .init(), longRunning: true)
+            if let warning = DatabaseFiles.permissionWarning(databasePath: db) { TextOutput.errorLine("clinic: warning: \(warning)") }
             let zone = try store.settings().timeZone
             let signIns = try DemoClinic.fill(store)
             if json {
@@ -40,7 +41,7 @@ struct DemoCommand: ParsableCommand {
                 return
             }
             let (day, time) = try Self.suggestedSlot(store, zone: zone)
-            print("""
+            TextOutput.block("""
             Demo clinic ready in \(db) (\(zone.identifier)).
 
             Demo sign-ins (password \(DemoClinic.password)):

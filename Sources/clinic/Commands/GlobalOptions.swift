@@ -15,6 +15,7 @@ struct GlobalOptions: ParsableArguments {
 
     /// Loads the config, opens the store, runs `body`, and turns any error into
     /// the contract's forms: one line on stderr, or the JSON envelope, and a non-zero exit.
+    /// A database readable by more people than it should be gets a warning line on stderr first.
     /// `longRunning` (serve): checkpoint the WAL in the background.
     /// `existingDatabase`: refuse a path with no database instead of creating one (backup).
     func run(longRunning: Bool = false, existingDatabase: Bool = false, _ body: (CommandContext) throws -> Void) throws {
@@ -27,6 +28,9 @@ struct GlobalOptions: ParsableArguments {
                                         hasher: PasswordHasher(iterations: config.passwordIterations),
                                         settings: config.clinic, defaultCountryCode: config.defaultCountryCode,
                                         longRunning: longRunning)
+            if let warning = DatabaseFiles.permissionWarning(databasePath: config.databasePath) {
+                TextOutput.errorLine("clinic: warning: \(warning)")
+            }
             try body(CommandContext(config: config, store: store, json: json))
         } catch let error as ExitCode {
             throw error

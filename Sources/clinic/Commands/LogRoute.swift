@@ -1,3 +1,4 @@
+import ClinicCore
 import Foundation
 import Logging
 
@@ -7,11 +8,11 @@ import Logging
 final class LogRoute {
     private var savedStderr: Int32 = -1
 
-    /// Opens (creating) `path` for appending; logs go nowhere if it cannot be opened.
+    /// Opens (creating, with the database files' mode: it names patients'
+    /// numbers) `path` for appending; logs go nowhere if it cannot be opened.
     init(path: String) {
-        if !FileManager.default.fileExists(atPath: path) { _ = FileManager.default.createFile(atPath: path, contents: nil) }
-        let handle = FileHandle(forWritingAtPath: path)
-        handle?.seekToEndOfFile()
+        let fd = DatabaseFiles.open(path, flags: O_WRONLY | O_APPEND, mode: DatabaseFiles.mode(besides: path))
+        let handle = fd >= 0 ? FileHandle(fileDescriptor: fd, closeOnDealloc: true) : nil
         LoggingSystem.bootstrap { label in
             guard let handle else { return SwiftLogNoOpLogHandler() }
             return FileLogHandler(label: label, handle: handle)

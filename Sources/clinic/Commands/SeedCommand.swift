@@ -34,20 +34,20 @@ struct SeedCommand: ParsableCommand {
             display.finish()
             let reportPath = (out as NSString).appendingPathComponent("report.json")
             let credentialsPath = (out as NSString).appendingPathComponent("credentials_doctors.json")
-            try JSONOutput.data(outcome.report, pretty: true).write(to: URL(fileURLWithPath: reportPath))
+            try writePrivately(JSONOutput.data(outcome.report, pretty: true), to: reportPath) // names and emails of the doctors
             try writePrivately(JSONOutput.data(["accounts": outcome.credentials], pretty: true), to: credentialsPath)
             if ctx.json {
                 JSONOutput.print(SeedSummary(report: reportPath, credentials: credentialsPath, removed: outcome.removed,
                                              appointments: outcome.report.appointments, ok: outcome.report.validation.ok))
             } else {
                 if !outcome.removed.isEmpty {
-                    print("removed " + outcome.removed.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", "))
+                    TextOutput.line("removed " + outcome.removed.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", "))
                 }
                 let r = outcome.report
-                print("seeded \(r.accounts_by_role.values.reduce(0, +)) accounts and \(r.appointments) appointments "
+                TextOutput.line("seeded \(r.accounts_by_role.values.reduce(0, +)) accounts and \(r.appointments) appointments "
                       + "(\(r.past) past, \(r.future) upcoming); validation \(r.validation.ok ? "ok" : "FAILED")")
-                for note in r.notes { print("note: \(note)") }
-                print("report: \(reportPath)\nsign-ins: \(credentialsPath)")
+                for note in r.notes { TextOutput.line("note: \(note)") }
+                TextOutput.block("report: \(reportPath)\nsign-ins: \(credentialsPath)")
             }
             if !outcome.report.validation.ok { throw ClinicError(.internalError, "the seeded clinic failed its own validation; see \(reportPath)") }
         }

@@ -23,15 +23,15 @@ struct SlotsCommand: ParsableCommand {
                     slots: slots.entries.map { .init(start: zone.iso8601($0.slot.start), end: zone.iso8601($0.slot.end), free: $0.free, code: $0.code) }))
                 return
             }
-            print("\(doctor.name), \(day) (\(day.weekday.shortName)), \(zone.identifier)")
-            if slots.entries.isEmpty { print("no slots") }
+            TextOutput.line("\(doctor.name), \(day) (\(day.weekday.shortName)), \(zone.identifier)")
+            if slots.entries.isEmpty { TextOutput.line("no slots") }
             for e in slots.entries {
                 let start = zone.local(e.slot.start), end = zone.local(e.slot.end)
                 // Across a clock change the end has its own offset: 01:30 -04:00 – 01:00 -05:00.
                 let span = start.offsetSeconds == end.offsetSeconds
                     ? "\(start.time)-\(end.time) \(LocalDateTime.offsetText(start.offsetSeconds))"
                     : "\(start.time) \(LocalDateTime.offsetText(start.offsetSeconds))-\(end.time) \(LocalDateTime.offsetText(end.offsetSeconds))"
-                print("\(span)  " + (e.free ? "free" : "taken" + (e.code.map { " \($0)" } ?? "")))
+                TextOutput.line("\(span)  " + (e.free ? "free" : "taken" + (e.code.map { " \($0)" } ?? "")))
             }
         }
     }

@@ -30,18 +30,19 @@ struct SmsLogCommand: ParsableCommand {
                 JSONOutput.print(["messages": list.map { SMSJSON($0, zone: zone) }])
                 return
             }
-            var table = TextTable(["ID", "CREATED", "KIND", "TO", "STATE", "TRIES", "CODE", "ERROR", "BODY"])
+            var table = TextTable(["ID", "CREATED", "KIND", "TO", "STATE", "TRIES", "CODE", "ERROR", "NOTE", "BODY"])
             for m in list {
                 let created = zone.local(m.createdAt)
                 table.add([String(m.id), "\(created.date) \(created.time)", m.kind.rawValue, m.to, m.state.rawValue,
-                           String(m.attempts), m.appointmentCode ?? "-", m.errorCode ?? "-", String(m.body.prefix(50))])
+                           String(m.attempts), m.appointmentCode ?? "-", m.errorCode ?? "-", m.note ?? "-", String(m.body.prefix(50))])
             }
-            print(list.isEmpty ? "no messages" : table.rendered)
+            TextOutput.block(list.isEmpty ? "no messages" : table.rendered)
         }
     }
 }
 
-/// An outbox message as scripts see it; absent values are `null`.
+/// An outbox message as scripts see it; absent values are `null`. `note`:
+/// "an earlier attempt was interrupted …" when the message may have gone out twice.
 struct SMSJSON: Encodable {
     let m: OutboxMessage
     let zone: ClinicTimeZone
@@ -50,7 +51,7 @@ struct SMSJSON: Encodable {
 
     enum Keys: String, CodingKey {
         case id, to, from, body, appointment, kind, recipient, state, attempts, next_attempt_at, gateway
-        case provider_id, error_code, error_message, delivery_status, created_at, updated_at, sent_at
+        case provider_id, error_code, error_message, delivery_status, created_at, updated_at, sent_at, note
     }
 
     func encode(to encoder: Encoder) throws {
@@ -63,6 +64,6 @@ struct SMSJSON: Encodable {
         try c.encode(m.providerID, forKey: .provider_id); try c.encode(m.errorCode, forKey: .error_code)
         try c.encode(m.errorMessage, forKey: .error_message); try c.encode(m.deliveryStatus, forKey: .delivery_status)
         try c.encode(zone.iso8601(m.createdAt), forKey: .created_at); try c.encode(zone.iso8601(m.updatedAt), forKey: .updated_at)
-        try c.encode(m.sentAt.map(zone.iso8601), forKey: .sent_at)
+        try c.encode(m.sentAt.map(zone.iso8601), forKey: .sent_at); try c.encode(m.note, forKey: .note)
     }
 }

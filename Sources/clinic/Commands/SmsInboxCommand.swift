@@ -29,7 +29,7 @@ struct SmsInboxCommand: ParsableCommand {
                 table.add([String(m.id), "\(t.date) \(t.time)", m.from, m.outcome, m.appointmentCode ?? "-",
                            m.attentionReason.map { String($0.prefix(30)) } ?? "-", String(m.body.prefix(40))])
             }
-            print(list.isEmpty ? "no messages" : table.rendered)
+            TextOutput.block(list.isEmpty ? "no messages" : table.rendered)
         }
     }
 }

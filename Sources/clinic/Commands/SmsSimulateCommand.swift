@@ -31,7 +31,7 @@ struct SmsSimulateCommand: ParsableCommand {
             guard reply.status == 200 else {
                 throw ClinicError(.invalidInput, "the listener answered HTTP \(reply.status): \(reply.body.trimmingCharacters(in: .whitespacesAndNewlines))")
             }
-            print(reply.message.map { $0.isEmpty ? "(no reply)" : $0 } ?? reply.body)
+            TextOutput.block(reply.message.map { $0.isEmpty ? "(no reply)" : $0 } ?? reply.body)
         }
     }
 }

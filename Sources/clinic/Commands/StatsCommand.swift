@@ -18,7 +18,7 @@ struct StatsCommand: ParsableCommand {
             if ctx.json {
                 JSONOutput.print(StatsJSON(stats, doctor: account))
             } else {
-                print(StatsTable.render(stats, title: account.map { "\($0.name)" } ?? "Whole clinic"))
+                TextOutput.block(StatsTable.render(stats, title: account.map { "\($0.name)" } ?? "Whole clinic"))
             }
         }
     }
@@ -72,7 +72,7 @@ enum StatsTable {
                        percent(p.utilisation), bar])
         }
         let o = s.overall
-        return "\(title) — by \(s.grouping.rawValue) (\(s.timeZone.identifier))\n"
+        return "\(StoredText.neutralised(title)) — by \(s.grouping.rawValue) (\(s.timeZone.identifier))\n"
             + (s.periods.isEmpty ? "no appointments" : table.rendered)
             + "\noverall: \(o.total) appointments, no-show rate \(percent(o.noShowRate))"
     }

@@ -32,6 +32,7 @@ enum TUILauncher {
         let log = LogRoute(path: logPath(config))
         defer { log.restore() }
         let logger = Logger(label: "clinic.\(mode == .kiosk ? "kiosk" : "tui")")
+        if let warning = DatabaseFiles.permissionWarning(databasePath: config.databasePath) { logger.warning("\(warning)") }
         let running = try BackgroundServices.start(plan, config: config, store: store, logger: logger)
         defer { running.stop() }
         let probe = gateway.map { ServicesProbe(store: store, gateway: $0, listener: running.listener, leading: running.leading) }

@@ -17,7 +17,7 @@ struct TimeCommand: ParsableCommand {
             if ctx.json {
                 JSONOutput.print(["timezone": zone.identifier, "local": local, "utc": utcText])
             } else {
-                print("\(local) \(zone.identifier)\n\(utcText) UTC")
+                TextOutput.block("\(local) \(zone.identifier)\n\(utcText) UTC")
             }
         }
     }

@@ -68,7 +68,7 @@ struct UserAddCommand: ParsableCommand {
             if ctx.json {
                 JSONOutput.print(["account": AccountJSON(account, now: ctx.now)])
             } else {
-                print("created \(account.role.rawValue) #\(account.id) \(account.name) <\(account.email)> \(account.phone)"
+                TextOutput.line("created \(account.role.rawValue) #\(account.id) \(account.name) <\(account.email)> \(account.phone)"
                       + (account.hasPassword ? "" : " (no password yet: set one with `clinic user passwd`)"))
             }
         }
@@ -94,7 +94,7 @@ struct UserListCommand: ParsableCommand {
                 let state = !a.active ? "inactive" : (a.lockedUntil ?? 0) > now ? "locked" : a.hasPassword ? "active" : "no password"
                 table.add([String(a.id), a.role.rawValue, a.name, a.email, a.phone, state])
             }
-            print(table.rendered)
+            TextOutput.block(table.rendered)
         }
     }
 }
@@ -114,7 +114,7 @@ struct UserPasswdCommand: ParsableCommand {
             let account = try ctx.account(user)
             try ctx.store.setPassword(accountID: account.id, to: value, by: .shell)
             if ctx.json { JSONOutput.print(["account": AccountJSON(try ctx.account(user), now: ctx.now)]) } else {
-                print("password set for \(account.email)")
+                TextOutput.line("password set for \(account.email)")
             }
         }
     }
@@ -130,7 +130,7 @@ struct AccountStateOptions: ParsableArguments {
             let id = try ctx.account(user).id
             let account = active ? try ctx.store.activate(accountID: id, by: .shell) : try ctx.store.deactivate(accountID: id, by: .shell)
             if ctx.json { JSONOutput.print(["account": AccountJSON(account, now: ctx.now)]) } else {
-                print("\(active ? "activated" : "deactivated") \(account.email)")
+                TextOutput.line("\(active ? "activated" : "deactivated") \(account.email)")
             }
         }
     }

@@ -25,7 +25,7 @@ struct UserHoursCommand: ParsableCommand {
                 JSONOutput.print(HoursJSON(doctor: doctor.email, hours: hours.specText,
                                            timezone: try ctx.timeZone().identifier))
             } else {
-                print("\(doctor.name): \(hours.specText.isEmpty ? "no hours" : hours.specText)")
+                TextOutput.line("\(doctor.name): \(hours.specText.isEmpty ? "no hours" : hours.specText)")
             }
         }
     }
@@ -53,7 +53,7 @@ struct UserTimeOffCommand: ParsableCommand {
             if ctx.json {
                 JSONOutput.print(["time_off": ["doctor": doctor.email, "from": zone.iso8601(start), "to": zone.iso8601(end), "note": note]])
             } else {
-                print("\(doctor.name) is off from \(zone.iso8601(start)) to \(zone.iso8601(end))")
+                TextOutput.line("\(doctor.name) is off from \(zone.iso8601(start)) to \(zone.iso8601(end))")
             }
         }
     }

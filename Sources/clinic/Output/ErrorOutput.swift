@@ -4,7 +4,7 @@ import Foundation
 
 /// Writes the contract's error forms (DESIGN §3) and picks the exit status.
 enum ErrorOutput {
-    /// Exit status: 2 for bad input, 1 for every other refusal, 70 for internal failures.
+    /// Exit status: 2 for bad input, 1 for every other refusal (`conflict` included), 70 for internal failures.
     static func exitCode(for code: ClinicError.Code) -> Int32 {
         switch code {
         case .invalidInput: return 2
@@ -19,7 +19,7 @@ enum ErrorOutput {
         if json {
             JSONOutput.print(Envelope(error: .init(code: clinicError.code.rawValue, message: clinicError.message)))
         } else {
-            FileHandle.standardError.write(Data("clinic: \(clinicError.code.rawValue): \(clinicError.message)\n".utf8))
+            TextOutput.errorLine("clinic: \(clinicError.code.rawValue): \(clinicError.message)")
         }
         return ExitCode(exitCode(for: clinicError.code))
     }

@@ -11,7 +11,27 @@ enum JSONOutput {
     static func data<T: Encodable>(_ value: T, pretty: Bool = false) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = pretty ? [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted] : [.sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(value)
+        return terminalSafe(try encoder.encode(value))
+    }
+
+    /// JSON that is safe to show on a terminal: JSONEncoder escapes C0
+    /// controls, but leaves DEL, C1 controls (U+009B acts as an escape in some
+    /// terminals), the line and paragraph separators and text-direction
+    /// controls raw. Outside strings JSON is ASCII, so writing each of them as
+    /// `\uXXXX` keeps the document and every value the same.
+    static func terminalSafe(_ json: Data) -> Data {
+        func unsafe(_ s: Unicode.Scalar) -> Bool {
+            StoredText.isRefused(s, multiline: true) || s.value == 0x2028 || s.value == 0x2029
+        }
+        let text = String(decoding: json, as: UTF8.self)
+        guard text.unicodeScalars.contains(where: unsafe) else { return json }
+        var out = String.UnicodeScalarView()
+        for s in text.unicodeScalars {
+            guard unsafe(s) else { out.append(s); continue }
+            let hex = String(s.value, radix: 16)
+            out.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).unicodeScalars)
+        }
+        return Data(String(out).utf8)
     }
 }
 

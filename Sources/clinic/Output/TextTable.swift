@@ -1,8 +1,10 @@
+import ClinicCore
 import ClinicTUI
 
 /// A plain aligned text table for terminal output (widths in terminal
-/// columns, so CJK names line up). Control characters in cells print as `�`:
-/// a cell never moves the cursor or changes the terminal.
+/// columns, so CJK names line up). Control characters, line breaks and
+/// text-direction controls in cells print as `�` (`StoredText.neutralised`):
+/// a cell never moves the cursor, changes the terminal or reorders the row.
 struct TextTable {
     let headers: [String]
     var rows: [[String]] = []
@@ -21,8 +23,5 @@ struct TextTable {
         }.joined(separator: "\n")
     }
 
-    static func printable(_ cell: String) -> String {
-        guard cell.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return cell }
-        return String(String.UnicodeScalarView(cell.unicodeScalars.map { $0.properties.generalCategory == .control ? "\u{FFFD}" : $0 }))
-    }
+    static func printable(_ cell: String) -> String { StoredText.neutralised(cell) }
 }

@@ -31,7 +31,7 @@ struct AccountInputTests {
         #expect(refusal { try AccountInput.name(text) } == .invalidInput)
     }
 
-    @Test("A duplicate email (any case) or phone (any format) is invalid_input and writes nothing")
+    @Test("A duplicate email (any case) or phone (any format) is a conflict and writes nothing")
     func duplicates() throws {
         // Given a patient with an email and a phone
         let clinic = try TestClinic()
@@ -43,10 +43,10 @@ struct AccountInputTests {
         let sameEmail = NewAccount(role: .patient, name: "Ann 2", email: "ANN@Example.com", phone: "+15550100002")
         let samePhone = NewAccount(role: .patient, name: "Ann 3", email: "ann3@example.com", phone: "(555) 010-0001")
         let staffSamePhone = NewAccount(role: .receptionist, name: "Rita", email: "rita@example.com", phone: "+1 555 010 0001")
-        // Then each is invalid_input, and no account (or profile) was added
-        #expect(refusal { try clinic.store.createAccount(sameEmail, by: .shell) } == .invalidInput)
-        #expect(refusal { try clinic.store.createAccount(samePhone, by: .shell) } == .invalidInput)
-        #expect(refusal { try clinic.store.createAccount(staffSamePhone, by: .shell) } == .invalidInput)
+        // Then each is a conflict (the value is fine, another account holds it), and no account (or profile) was added
+        #expect(refusal { try clinic.store.createAccount(sameEmail, by: .shell) } == .conflict)
+        #expect(refusal { try clinic.store.createAccount(samePhone, by: .shell) } == .conflict)
+        #expect(refusal { try clinic.store.createAccount(staffSamePhone, by: .shell) } == .conflict)
         #expect(try clinic.count("account") == before)
         #expect(try clinic.count("patient_profile") == before)
     }

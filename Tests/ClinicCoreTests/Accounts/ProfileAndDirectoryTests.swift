@@ -16,7 +16,7 @@ struct ProfileAndDirectoryTests {
         #expect(throws: ClinicError(.invalidInput, "age must be 0–150", field: .age)) {
             try clinic.store.updateProfile(accountID: patient.id, ProfileUpdate(name: "A", phone: "+15550109999", age: 151), by: me)
         }
-        #expect(throws: ClinicError(.invalidInput, "the phone \(other.phone) is already in use", field: .phone)) {
+        #expect(throws: ClinicError(.conflict, "the phone \(other.phone) is already in use", field: .phone)) {
             try clinic.store.updateProfile(accountID: patient.id, ProfileUpdate(name: "A", phone: other.phone), by: me)
         }
         #expect(throws: ClinicError.self) { try clinic.store.patientProfile(accountID: other.id, viewer: me) }

@@ -16,13 +16,13 @@ struct ScheduleChangeTests {
         booked = try clinic.book(doctor: doctor, patient: try clinic.addPatient(), at: try clinic.local("2026-03-03", "09:00"))
     }
 
-    @Test("setHours is refused when a future booking would fall off the new slots; hours unchanged")
+    @Test("setHours is refused (conflict) when a future booking would fall off the new slots; hours unchanged")
     func setHoursStrands() throws {
         let before = try clinic.store.hours(doctorID: doctor.id)
         // When the admin drops the mornings, or moves the grid by 15 minutes
-        #expect(refusal { try clinic.store.setHours(doctorID: doctor.id, to: try hours("mon-fri 14:00-17:00"), by: .shell) } == .invalidInput)
-        #expect(refusal { try clinic.store.setHours(doctorID: doctor.id, to: try hours("mon-fri 08:45-12:00"), by: .shell) } == .invalidInput)
-        #expect(refusal { try clinic.store.setHours(doctorID: doctor.id, to: .none, by: .shell) } == .invalidInput)
+        #expect(refusal { try clinic.store.setHours(doctorID: doctor.id, to: try hours("mon-fri 14:00-17:00"), by: .shell) } == .conflict)
+        #expect(refusal { try clinic.store.setHours(doctorID: doctor.id, to: try hours("mon-fri 08:45-12:00"), by: .shell) } == .conflict)
+        #expect(refusal { try clinic.store.setHours(doctorID: doctor.id, to: .none, by: .shell) } == .conflict)
         // Then the hours are as they were
         #expect(try clinic.store.hours(doctorID: doctor.id) == before)
     }
@@ -53,13 +53,13 @@ struct ScheduleChangeTests {
         #expect(refusal { try clinic.store.addTimeOff(doctorID: doctor.id, from: 0, to: 1, by: clinic.actor(desk)) } == .forbidden)
     }
 
-    @Test("addTimeOff is refused when it covers or overlaps a booking; nothing is written")
+    @Test("addTimeOff is refused (conflict) when it covers or overlaps a booking; nothing is written")
     func timeOffCoversBooking() throws {
         let day = { (t: String) in try clinic.local("2026-03-03", t) }
         // When time off covers the whole day, or only touches part of the booked 09:00–09:30
-        #expect(refusal { try clinic.store.addTimeOff(doctorID: doctor.id, from: try day("00:00"), to: try day("23:59"), by: .shell) } == .invalidInput)
-        #expect(refusal { try clinic.store.addTimeOff(doctorID: doctor.id, from: try day("09:15"), to: try day("09:20"), by: .shell) } == .invalidInput)
-        #expect(refusal { try clinic.store.addTimeOff(doctorID: doctor.id, from: try day("08:00"), to: try day("09:01"), by: .shell) } == .invalidInput)
+        #expect(refusal { try clinic.store.addTimeOff(doctorID: doctor.id, from: try day("00:00"), to: try day("23:59"), by: .shell) } == .conflict)
+        #expect(refusal { try clinic.store.addTimeOff(doctorID: doctor.id, from: try day("09:15"), to: try day("09:20"), by: .shell) } == .conflict)
+        #expect(refusal { try clinic.store.addTimeOff(doctorID: doctor.id, from: try day("08:00"), to: try day("09:01"), by: .shell) } == .conflict)
         #expect(try clinic.count("time_off") == 0)
         // Then time off ending exactly at 09:00 or starting at 09:30 is fine
         try clinic.store.addTimeOff(doctorID: doctor.id, from: try day("08:00"), to: try day("09:00"), by: .shell)

@@ -55,12 +55,12 @@ struct BookingPartyRefusalTests {
         _ = try clinic.store.book(request(doctor: goneDoctor.id, patient: gonePatient.id), by: .shell)
     }
 
-    @Test("Deactivating a doctor or patient with appointments to come is refused and names them; past ones do not count")
+    @Test("Deactivating a doctor or patient with appointments to come is refused (conflict) and names them; past ones do not count")
     func deactivatingWhileBooked() throws {
         let booked = try clinic.store.book(request(), by: .shell)
         for id in [doctor.id, patient.id] {
             let error = try #require(throws: ClinicError.self) { try clinic.store.deactivate(accountID: id, by: .shell) }
-            #expect(error.code == .invalidInput && error.message.contains(booked.code), "\(error.message)")
+            #expect(error.code == .conflict && error.message.contains(booked.code), "\(error.message)")
             #expect(try clinic.store.account(matching: String(id)).active)
         }
         #expect(refusal { try clinic.store.deactivate(accountID: doctor.id, by: clinic.actor(try clinic.addStaff(.receptionist))) } == .forbidden)

@@ -61,6 +61,16 @@ public final class SMSPanelModel: ScreenModel {
         list.reset(count: count)
     }
 
+    /// The note on the selected outgoing or sent message, when it has one (an
+    /// earlier attempt was interrupted, so the patient may have it twice): shown
+    /// above the table, where it is never cut.
+    public var selectedNote: String? {
+        let messages = view == .outgoing ? outgoing : view == .sent ? sent : []
+        guard messages.indices.contains(list.selected), let note = messages[list.selected].note else { return nil }
+        let m = messages[list.selected]
+        return "⚠ \(m.appointmentCode.map { "\($0) " } ?? "")to \(m.to): \(note)"
+    }
+
     /// Failed, not delivered, or not sent yet.
     static func needsAttention(_ m: OutboxMessage) -> Bool {
         switch m.state {

@@ -15,7 +15,11 @@ struct SMSPanelScreen {
             x = buffer.write(" \(name) ", x: x, y: area.y, role: view == model.view ? .selection : .dim, clip: area)
             x = buffer.write("  ", x: x, y: area.y, role: .normal, clip: area)
         }
-        if let error = model.error { buffer.write(error, x: area.x, y: area.y + 1, role: .error, clip: area) }
+        if let error = model.error {
+            buffer.write(error, x: area.x, y: area.y + 1, role: .error, clip: area)
+        } else if let note = model.selectedNote {
+            buffer.write(note, x: area.x, y: area.y + 1, role: .warning, clip: area)
+        }
         let rect = Rect(x: area.x, y: area.y + 2, width: area.width, height: area.height - 2)
         var list = model.list
         switch model.view {
@@ -23,7 +27,8 @@ struct SMSPanelScreen {
             let rows = model.outgoing.map { m in
                 TableRow([Format.dateTime(m.createdAt, zone), m.to, m.appointmentCode ?? "", m.kind.rawValue,
                           m.state == .sent ? (m.deliveryStatus ?? "sent") : m.state.rawValue,
-                          [m.errorCode, m.errorMessage].compactMap { $0 }.joined(separator: " ")],
+                          ([m.errorCode, m.errorMessage] + [m.errorMessage == m.note ? nil : m.note]).compactMap { $0 }
+                              .joined(separator: " ")],
                          role: m.state == .failed || m.state == .sent ? .error : .warning)
             }
             TablePainter.paint(rows, columns: [Column("Queued", width: 21), Column("To", width: 13), Column("Code", width: 6),
@@ -31,7 +36,8 @@ struct SMSPanelScreen {
                                state: &list, into: &buffer, rect: rect, empty: "Every message went out.")
         case .sent:
             let rows = model.sent.map { m in
-                TableRow([Format.dateTime(m.updatedAt, zone), m.to, m.appointmentCode ?? "", m.body], role: .normal)
+                TableRow([Format.dateTime(m.updatedAt, zone), m.to, m.appointmentCode ?? "", m.note == nil ? m.body : "⚠ " + m.body],
+                         role: m.note == nil ? .normal : .warning)
             }
             TablePainter.paint(rows, columns: [Column("Sent", width: 21), Column("To", width: 13), Column("Code", width: 6),
                                                Column("Message")],

@@ -1,0 +1,52 @@
+import ClinicCore
+import ClinicTesting
+import Foundation
+import GRDB
+import Testing
+@testable import ClinicTUI
+
+/// The desk sees which message may have reached a patient twice (issue 11,
+/// item 13): after a crash mid-send its retry went out, and the SMS panel's
+/// Sent view still says an earlier attempt was interrupted.
+@Suite("SMS panel: the interrupted-send note")
+struct SMSPanelNoteTests {
+    @Test("a message resent after a crash mid-send is marked in the Sent view, with the note above the table")
+    func interruptedSendIsShown() throws {
+        // Given a confirmation SMS whose sender died during the gateway call (in flight, its claim run out)
+        let clinic = try TestClinic()
+        let ana = try clinic.addDoctor(name: "Dr Ana Moreau")
+        let zoe = try clinic.addPatient(name: "Zoë Lefèvre"), omar = try clinic.addPatient(name: "Omar Haddad")
+        let a = try clinic.book(doctor: ana, patient: zoe, at: clinic.local("2026-03-03", "09:00"))
+        let b = try clinic.book(doctor: ana, patient: omar, at: clinic.local("2026-03-03", "09:30"))
+        _ = try clinic.store.transition(code: a.code, to: .confirmed, by: .shell)
+        _ = try clinic.store.transition(code: b.code, to: .confirmed, by: .shell)
+        try clinic.store.pool.write { db in
+            try db.execute(sql: """
+                UPDATE sms_outbox SET state = 'sending', in_flight = 1, attempts = 1, claimed_by = 'dead', claimed_until = 0
+                WHERE appointment_id = ?
+                """, arguments: [a.id])
+        }
+        // When the next scheduler resends it (and sends the other one once)
+        try Scheduler(store: clinic.store, gateway: OutboxGateway(), holder: "next").tick()
+        let receptionist = try clinic.addStaff(.receptionist)
+        let h = try TUIHarness(.staff, clinic: clinic)
+        h.signIn(receptionist.email, "staff-password")
+        h.press(.char("m"), .tab)
+        let panel = try #require(h.core.top as? SMSPanelModel)
+        #expect(panel.view == .sent && panel.sent.count == 2)
+        // Then the resent one carries the note, row marked; the other has none
+        let resent = try #require(panel.sent.first { $0.appointmentCode == a.code })
+        #expect(resent.state == .sent && resent.note == OutboxMessage.interruptedNote)
+        #expect(panel.sent.first { $0.appointmentCode == b.code }?.note == nil)
+        func select(_ code: String) throws {
+            let index = try #require(panel.sent.firstIndex { $0.appointmentCode == code })
+            while panel.list.selected > index { h.press(.up) }
+            while panel.list.selected < index { h.press(.down) }
+        }
+        try select(a.code)
+        #expect(h.screen.contains("⚠ \(a.code) to \(zoe.phone): an earlier attempt was interrupted"), "\(h.screen)")
+        #expect(h.screen.split(separator: "\n").contains { $0.contains(a.code) && $0.contains("⚠ ") })
+        try select(b.code)
+        #expect(!h.screen.contains("interrupted"), "\(h.screen)")
+    }
+}
