@@ -13,7 +13,7 @@ struct UserUnlockCommand: ParsableCommand {
         try global.run { ctx in
             let account = try ctx.store.unlock(accountID: try ctx.account(user).id, by: .shell)
             if ctx.json { JSONOutput.print(["account": AccountJSON(account, now: ctx.now)]) } else {
-                print("unlocked \(account.email)")
+                TextOutput.line("unlocked \(account.email)")
             }
         }
     }
