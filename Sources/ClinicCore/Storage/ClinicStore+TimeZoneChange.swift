@@ -20,12 +20,12 @@ extension ClinicStore {
         guard count > 0 else { return }
         let toCome = "the clinic has appointments to come (\(count)), whose times would move"
         if configured {
-            throw ClinicError(.invalidInput, """
+            throw ClinicError(.conflict, """
                 the configured time zone \(zone) (clinic.toml [clinic] timezone, CLINIC_TIMEZONE or a flag) differs from \
                 this clinic's \(stored), and \(toCome): remove that setting or make it \(stored)
                 """)
         }
-        throw ClinicError(.invalidInput, """
+        throw ClinicError(.conflict, """
             the time zone stays \(stored): \(toCome) and fall outside the doctors' hours; move or cancel them first
             """)
     }

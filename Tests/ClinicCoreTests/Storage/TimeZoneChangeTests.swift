@@ -28,6 +28,7 @@ struct TimeZoneChangeTests {
             _ = try clinic.store.updateSettings(.init(name: "Renamed", timeZone: zone("Europe/London")), by: .shell)
             Issue.record("the zone changed")
         } catch let error as ClinicError {
+            #expect(error.code == .conflict)
             #expect(error.message.contains("appointments to come (2)") && error.message.contains("stays America/New_York"), "\(error)")
         }
         #expect(try clinic.store.settings().timeZone.identifier == "America/New_York")
@@ -43,6 +44,7 @@ struct TimeZoneChangeTests {
             _ = try ClinicStore(path: clinic.databasePath, clock: clinic.clock, settings: .init(timeZone: zone("Asia/Kolkata")))
             Issue.record("opened with another zone")
         } catch let error as ClinicError {
+            #expect(error.code == .conflict)
             #expect(error.message.contains("appointments to come (2)") && error.message.contains("CLINIC_TIMEZONE"), "\(error)")
         }
         #expect(try clinic.store.settings().timeZone.identifier == "America/New_York")
