@@ -1,4 +1,5 @@
 import Dispatch
+import Glibc
 
 /// Monotonic time for the benchmarks (the core never reads real time; benchmarks may).
 enum Stopwatch {
@@ -7,6 +8,14 @@ enum Stopwatch {
 
     /// Seconds elapsed since `start` (from `now()`).
     static func seconds(since start: UInt64) -> Double { Double(now() &- start) / 1_000_000_000 }
+
+    /// CPU time this thread has used, in nanoseconds: the work itself, without
+    /// the time other processes had the core (a loaded 2-core machine).
+    static func threadCPU() -> UInt64 {
+        var t = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
+        return UInt64(t.tv_sec) * 1_000_000_000 + UInt64(t.tv_nsec)
+    }
 }
 
 /// A seeded, reproducible generator (SplitMix64): the same seed gives the same database and order.

@@ -23,11 +23,13 @@ enum TypingBench {
         let core = AppCore(context: context)
         let editor = NoteEditorModel(context, appointment: appointment, current: "")
         core.open(editor)
+        var cpu: [UInt64] = []
         func frame(_ key: Key) -> UInt64 {
-            let t0 = Stopwatch.now()
+            let t0 = Stopwatch.now(), c0 = Stopwatch.threadCPU()
             core.press(key, at: 0)
             var buffer = CellBuffer(width: 120, height: 40)
             core.paint(into: &buffer, localTime: "Wed 01 Jul 2026 09:00")
+            cpu.append(Stopwatch.threadCPU() &- c0)
             return Stopwatch.now() &- t0
         }
         // Up to 500 characters, code point by code point.
@@ -41,6 +43,7 @@ enum TypingBench {
         // Edits in the middle of the 500-character value.
         for _ in 0..<250 { _ = frame(.left) }
         var editing: [UInt64] = []
+        cpu.removeAll()
         for i in 0..<keys {
             switch i % 4 {
             case 0: editing.append(frame(.char("x")))
@@ -49,6 +52,7 @@ enum TypingBench {
             default: editing.append(frame(.backspace))
             }
         }
+        let editingCPU = Percentiles(nanoseconds: cpu)
         // A 10,000-character paste into the empty note, and into a field that keeps it all.
         let paste = String(String(repeating: text, count: 10_000 / text.count + 1).prefix(10_000))
         _ = frame(.ctrl("u"))
@@ -65,10 +69,13 @@ enum TypingBench {
             "frame": "120x40", "value_characters": length, "typed_keys": typing.count, "edit_keys": editing.count,
             "type_key_p50_ms": rounded(typed.p50 / 1000, 3), "type_key_p99_ms": rounded(typed.p99 / 1000, 3),
             "edit_500_key_p50_ms": rounded(edited.p50 / 1000, 3), "edit_500_key_p99_ms": rounded(edited.p99 / 1000, 3),
+            "edit_500_key_cpu_p50_ms": rounded(editingCPU.p50 / 1000, 3), "edit_500_key_cpu_p99_ms": rounded(editingCPU.p99 / 1000, 3),
             "paste_10k_into_note_ms": rounded(intoNote, 2), "note_kept_scalars": kept,
             "paste_10k_into_field_ms": rounded(intoField, 2), "field_kept_characters": field[0].count,
             "target_key_ms": 1, "target_paste_ms": 50,
             "meets_target": edited.p99 / 1000 < 1 && typed.p99 / 1000 < 1 && intoNote < 50 && intoField < 50,
+            // the work alone: on a loaded machine the wall-clock tail is other processes holding the core
+            "meets_target_cpu": editingCPU.p99 / 1000 < 1 && intoNote < 50 && intoField < 50,
         ]
     }
 }
