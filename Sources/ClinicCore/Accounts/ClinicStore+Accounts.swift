@@ -169,7 +169,7 @@ extension ClinicStore {
         guard let row = try Row.fetchOne(db, sql: "SELECT \(Account.columns) FROM account WHERE id = ?", arguments: [id]) else {
             throw ClinicError(.notFound, "no account matches '\(reference)' (use an email, an E.164 phone or an id)")
         }
-        return Account(row: row)
+        return try Account(row: row)
     }
 
     /// Finds an account by email or phone (as typed), never by id: what people sign in with.
@@ -182,7 +182,7 @@ extension ClinicStore {
             row = try Row.fetchOne(db, sql: "SELECT \(Account.columns) FROM account WHERE phone = ?", arguments: [phone])
         }
         guard let row else { throw ClinicError(.notFound, "no account matches '\(login)' (use an email, an E.164 phone or an id)") }
-        return Account(row: row)
+        return try Account(row: row)
     }
 
     static func account(id: Int64, _ db: Database) throws -> Account? {

@@ -43,7 +43,7 @@ extension ClinicStore {
             guard let row = try Row.fetchOne(db, sql: Appointment.selectSQL + " WHERE a.code = ?", arguments: [normal]) else {
                 throw ClinicError(.notFound, "no appointment with code \(normal)")
             }
-            return Appointment(row: row)
+            return try Appointment(row: row)
         }
     }
 

@@ -24,9 +24,9 @@ public struct Account: Sendable, Equatable, Identifiable {
         kiosk_failed_logins, kiosk_locked_until
         """
 
-    init(row: Row) {
+    init(row: Row) throws {
         id = row["id"]
-        role = Role(rawValue: row["role"]) ?? .patient
+        role = try row.decode(forColumn: "role")
         name = row["name"]; email = row["email"]; phone = row["phone"]
         active = row["active"]; hasPassword = row["has_password"]
         failedLogins = row["failed_logins"]; lockedUntil = row["locked_until"]

@@ -40,9 +40,9 @@ public struct Appointment: Sendable, Equatable, Identifiable {
 
     /// A row of `selectSQL`, by position (a lookup by name costs more than the
     /// rest of the row when a board reads thousands).
-    init(row: Row) {
+    init(row: Row) throws {
         id = row[0]; code = row[1]; start = row[2]; end = row[3]
-        status = AppointmentStatus(rawValue: row[4]) ?? .cancelled
+        status = try row.decode(atIndex: 4)
         reason = row[5]; createdAt = row[6]
         doctor = Party(id: row[7], name: row[8], email: row[9], phone: row[10])
         patient = Party(id: row[11], name: row[12], email: row[13], phone: row[14])

@@ -67,13 +67,13 @@ public struct OutboxMessage: Sendable, Equatable, Identifiable {
         SELECT o.*, a.code AS appointment_code FROM sms_outbox o LEFT JOIN appointment a ON a.id = o.appointment_id
         """
 
-    init(row: Row) {
+    init(row: Row) throws {
         id = row["id"]; to = row["to_phone"]; from = row["from_phone"]; body = row["body"]
         appointmentID = row["appointment_id"]; appointmentCode = row["appointment_code"]
         appointmentStart = row["appointment_start"]
-        kind = Kind(rawValue: row["kind"]) ?? .other
-        recipient = Recipient(rawValue: row["recipient"]) ?? .other
-        state = State(rawValue: row["state"]) ?? .failed
+        kind = try row.decode(forColumn: "kind")
+        recipient = try row.decode(forColumn: "recipient")
+        state = try row.decode(forColumn: "state")
         attempts = row["attempts"]; nextAttemptAt = row["next_attempt_at"]; expiresAt = row["expires_at"]
         gateway = row["gateway"]; providerID = row["provider_id"]
         errorCode = row["error_code"]; errorMessage = row["error_message"]; deliveryStatus = row["delivery_status"]

@@ -47,7 +47,7 @@ extension ClinicStore {
                 let claimedUntil: Int64? = row["claimed_until"]
                 if state == "sending", (row["claimed_by"] as String?) == holder, (claimedUntil ?? 0) > now { continue }
                 let interrupted: Bool = row["in_flight"] // its sender died during the gateway call
-                if let reason = Self.reasonNotToSend(row, now: now) {
+                if let reason = try Self.reasonNotToSend(row, now: now) {
                     try Self.markSkipped(id, reason: reason, now: now, db)
                     skipped += 1
                     continue
@@ -62,7 +62,7 @@ extension ClinicStore {
                     """).execute(arguments: [holder, now + Int64(claimSeconds), gateway, from, now, interrupted,
                                              OutboxMessage.interruptedNote, id])
                 claimed.append(ClaimedMessage(id: id, to: row["to_phone"], body: row["body"],
-                                              kind: OutboxMessage.Kind(rawValue: row["kind"]) ?? .other))
+                                              kind: try row.decode(forColumn: "kind")))
             }
             return (claimed, skipped)
         }
@@ -81,7 +81,7 @@ extension ClinicStore {
                 LEFT JOIN phone_status ps ON ps.phone = o.to_phone WHERE o.id = ?
                 """, arguments: [id]),
                 (row["state"] as String) == "sending", (row["claimed_by"] as String?) == holder else { return .skipped }
-            if let reason = Self.reasonNotToSend(row, now: now) {
+            if let reason = try Self.reasonNotToSend(row, now: now) {
                 try Self.markSkipped(id, reason: reason, now: now, db)
                 return .skipped
             }
@@ -92,11 +92,11 @@ extension ClinicStore {
     }
 
     /// Why a due message must not go out now, if it must not.
-    private static func reasonNotToSend(_ row: Row, now: Int64) -> (code: String, message: String)? {
+    private static func reasonNotToSend(_ row: Row, now: Int64) throws -> (code: String, message: String)? {
         if (row["opted_out"] as Bool?) == true { return ("opted_out", "the number opted out of SMS") }
         let kind: String = row["kind"]
         if kind == OutboxMessage.Kind.reminder.rawValue {
-            guard let status = (row["a_status"] as String?).flatMap(AppointmentStatus.init(rawValue:)) else {
+            guard let status = try row.decode(AppointmentStatus?.self, forColumn: "a_status") else {
                 return ("appointment_gone", "the appointment no longer exists")
             }
             guard status == .scheduled || status == .confirmed else {

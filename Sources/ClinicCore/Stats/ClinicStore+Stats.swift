@@ -74,7 +74,7 @@ extension ClinicStore {
     private func counts(_ db: Database, sql: String, arguments: StatementArguments = []) throws -> StatsCounts {
         var byStatus: [AppointmentStatus: Int] = [:]
         for row in try Row.fetchAll(db, sql: sql, arguments: arguments) {
-            if let s = AppointmentStatus(rawValue: row[0]) { byStatus[s] = row[1] }
+            byStatus[try row.decode(AppointmentStatus.self, atIndex: 0)] = row[1]
         }
         return StatsCounts(byStatus: byStatus)
     }

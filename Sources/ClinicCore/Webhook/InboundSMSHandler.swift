@@ -61,7 +61,7 @@ struct InboundSMSHandler {
             return Handled(reply: SMSReplyText.unknownCode(clinic, code: code), outcome: "unknown_code")
         }
         let id: Int64 = row["id"]
-        let status = AppointmentStatus(rawValue: row["status"]) ?? .cancelled
+        let status: AppointmentStatus = try row.decode(forColumn: "status")
         let when = NoticeText.when(row["start_at"], settings.timeZone)
         switch status {
         case .confirmed where target == .confirmed:
