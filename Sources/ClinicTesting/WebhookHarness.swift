@@ -103,7 +103,7 @@ public final class WebhookHarness: @unchecked Sendable {
     /// A fingerprint of everything a webhook request could change: appointments'
     /// statuses, the audit trail, opt-outs, the outbox and the inbound log.
     public func dataFingerprint() throws -> String {
-        try clinic.store.pool.read { db in
+        try clinic.store.reader.read { db in
             let parts = [
                 "SELECT group_concat(code || ':' || status, ',') FROM (SELECT code, status FROM appointment ORDER BY id)",
                 "SELECT count(*) || '' FROM appointment_event",

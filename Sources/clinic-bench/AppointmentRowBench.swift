@@ -1,4 +1,4 @@
-import ClinicCore
+@_spi(Tooling) import ClinicCore
 import Foundation
 import GRDB
 
@@ -11,7 +11,7 @@ enum AppointmentRowBench {
         let clinic = try BenchClinic.create(path: path, now: Date(timeIntervalSince1970: 1_775_000_000), doctors: 20, patients: 2_000) { _ in
             ("mon-sun 00:00-24:00", 5)
         }
-        let pool = clinic.store.pool
+        let pool = clinic.store.writer
         let doctors = clinic.doctors.map(\.id), patients = clinic.patients.map(\.id)
         var rng = SplitMix64(seed: 3)
         func insert(_ i: Int) throws {

@@ -1,4 +1,4 @@
-import ClinicCore
+@_spi(Tooling) import ClinicCore
 import Foundation
 import GRDB
 
@@ -67,9 +67,9 @@ enum BookingBench {
         }
         let seconds = Stopwatch.seconds(since: start)
         let perOperation = ProcessCounters.now().perOperation(since: counters, operations: bookings)
-        let stored = try clinic.store.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM appointment") ?? 0 }
+        let stored = try clinic.store.reader.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM appointment") ?? 0 }
         if stored != total { refusals["missing_rows", default: 0] += total - stored }
-        let durability = try BenchFiles.durability(clinic.store.pool)
+        let durability = try BenchFiles.durability(clinic.store.writer)
         return Result(bookings: bookings, seconds: seconds, latencies: Percentiles(nanoseconds: latencies), perOperation: perOperation,
                       refusals: refusals, doctors: doctors, patients: patients, durability: durability)
     }

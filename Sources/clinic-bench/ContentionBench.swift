@@ -33,7 +33,7 @@ enum ContentionBench {
             let patients = (0..<workers).map { w in (0..<doctors).map { d in clinic.patients[w * doctors + d].id } }
             plan = ContentionPlan(databasePath: path, syncDirectory: syncDir, now: Int64(now.timeIntervalSince1970),
                                   seed: 20_260_504, targets: targets, patients: patients)
-            try clinic.store.pool.close()
+            try clinic.store.close()
         }
         try JSONEncoder().encode(plan).write(to: URL(fileURLWithPath: planPath))
 

@@ -1,4 +1,4 @@
-import ClinicCore
+@_spi(Tooling) import ClinicCore
 import Foundation
 import GRDB
 import Logging
@@ -34,7 +34,7 @@ enum SchedulerTickBench {
         let clock = ManualClock(now)
         let store = try ClinicStore(path: dir.appendingPathComponent("bench.sqlite").path, clock: clock,
                                     settings: .init(name: "Bench", timeZone: ClinicTimeZone(identifier: "UTC")))
-        let setup = try ContinuousClock().measure { try fill(store.pool, appointments: appointments, now: Int64(now.timeIntervalSince1970)) }
+        let setup = try ContinuousClock().measure { try fill(store.writer, appointments: appointments, now: Int64(now.timeIntervalSince1970)) }
         var logger = Logger(label: "clinic.bench")
         logger.logLevel = .critical
         let scheduler = Scheduler(store: store, gateway: OutboxGateway(), holder: "bench", logger: logger)

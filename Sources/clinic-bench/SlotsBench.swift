@@ -14,8 +14,8 @@ enum SlotsBench {
         guard let zone = ClinicTimeZone(identifier: BenchClinic.zoneID) else { throw BenchError("unknown zone") }
         let now = Date(timeIntervalSince1970: TimeInterval(zone.startOfDay(SlotsDatabaseBuilder.splitDay)))
         let store = try ClinicStore(path: path, clock: ManualClock(now))
-        defer { try? store.pool.close() }
-        let (busyDoctor, desk, lastStart) = try store.pool.read { db in
+        defer { try? store.close() }
+        let (busyDoctor, desk, lastStart) = try store.reader.read { db in
             (try Int64.fetchOne(db, sql: "SELECT account_id FROM doctor_profile ORDER BY account_id LIMIT 1")!,
              try Int64.fetchOne(db, sql: "SELECT id FROM account WHERE role = 'receptionist' LIMIT 1")!,
              try Int64.fetchOne(db, sql: "SELECT MAX(start_at) FROM appointment")!)
@@ -58,7 +58,7 @@ enum SlotsBench {
             "reused_database": buildSeconds == nil,
         ]
         if let buildSeconds { json["build_seconds"] = rounded(buildSeconds, 1) }
-        json["status_counts"] = try store.pool.read { db in
+        json["status_counts"] = try store.reader.read { db in
             Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT status, COUNT(*) FROM appointment GROUP BY status")
                 .map { ($0[0] as String, $0[1] as Int) })
         }

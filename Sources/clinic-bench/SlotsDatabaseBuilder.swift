@@ -1,4 +1,4 @@
-import ClinicCore
+@_spi(Tooling) import ClinicCore
 import Foundation
 import GRDB
 
@@ -34,7 +34,7 @@ struct SlotsDatabaseBuilder {
                                             doctors: doctors, patients: patients) { i in
             i == 0 ? Self.busyHours : Self.otherHours
         }
-        defer { try? clinic.store.pool.close() }
+        defer { try? clinic.store.close() }
         progress("slots: \(doctors) doctors and \(patients) patients created; inserting \(appointments) appointments")
         let busy = SlotCalculator(timeZone: clinic.timeZone, hours: try HoursSpecParser.parse(Self.busyHours.0), slotMinutes: Self.busyHours.1)
         let other = SlotCalculator(timeZone: clinic.timeZone, hours: try HoursSpecParser.parse(Self.otherHours.0), slotMinutes: Self.otherHours.1)
@@ -55,7 +55,7 @@ struct SlotsDatabaseBuilder {
         var day = Self.firstDay
         let started = Stopwatch.now()
         while inserted < appointments {
-            try clinic.store.pool.write { db in
+            try clinic.store.writer.write { db in
                 let statement = try db.cachedStatement(sql: """
                     INSERT INTO appointment (code, doctor_id, patient_id, start_at, end_at, status, reason, created_by, created_at, updated_at)
                     VALUES (?, ?, ?, ?, ?, ?, 'Check-up', ?, ?, ?)
@@ -88,7 +88,7 @@ struct SlotsDatabaseBuilder {
             }
             progress("slots: \(inserted) / \(appointments) appointments (through \(day), \(Int(Stopwatch.seconds(since: started))) s)")
         }
-        _ = try clinic.store.pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
+        _ = try clinic.store.writer.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
     }
 
     /// The `i`-th code: a bijection of `i` over the 31⁶ codes (multiplier coprime to 31), so codes are unique.

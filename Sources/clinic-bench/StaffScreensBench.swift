@@ -18,7 +18,7 @@ enum StaffScreensBench {
     static func run(dir: String, patients: Int, appointments: Int, repeats: Int) throws -> [String: Any] {
         let path = try seededDatabase(dir + "/seed.sqlite", doctors: 10, patients: patients, appointments: appointments)
         let store = try ClinicStore(path: path, clock: ManualClock(now))
-        defer { try? store.pool.close() }
+        defer { try? store.close() }
         var screens = Samples()
         try desk(store, repeats: repeats, into: &screens)
         try doctor(store, repeats: repeats, into: &screens)
@@ -97,7 +97,7 @@ enum StaffScreensBench {
     }
 
     static func doctor(_ store: ClinicStore, repeats: Int, into s: inout Samples) throws {
-        let busiest = try store.pool.read { db in
+        let busiest = try store.reader.read { db in
             try Int64.fetchOne(db, sql: "SELECT doctor_id FROM appointment GROUP BY doctor_id ORDER BY COUNT(*) DESC LIMIT 1")
         }
         guard let id = busiest, let doctor = try store.accounts(role: .doctor).first(where: { $0.id == id }) else {
@@ -152,7 +152,7 @@ enum StaffScreensBench {
     static func boardOf50(dir: String, repeats: Int) throws -> [String: Any] {
         let path = try seededDatabase(dir + "/board50.sqlite", doctors: 50, patients: 5_000, appointments: 40_000)
         let store = try ClinicStore(path: path, clock: ManualClock(now))
-        defer { try? store.pool.close() }
+        defer { try? store.close() }
         guard let desk = try store.accounts(role: .receptionist).first else { throw BenchError("board50: no receptionist") }
         let core = try signedIn(store, desk)
         guard let board = core.top as? BoardModel else { throw BenchError("board50: the desk does not land on the board") }
@@ -175,8 +175,8 @@ enum StaffScreensBench {
     /// `path` seeded at this size, reused when it already holds that many appointments.
     static func seededDatabase(_ path: String, doctors: Int, patients: Int, appointments: Int) throws -> String {
         if FileManager.default.fileExists(atPath: path), let store = try? ClinicStore(path: path, clock: ManualClock(now)) {
-            let count = try store.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM appointment") ?? 0 }
-            try store.pool.close()
+            let count = try store.reader.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM appointment") ?? 0 }
+            try store.close()
             if count == appointments { return path }
         }
         BenchFiles.removeDatabase(path)
@@ -184,7 +184,7 @@ enum StaffScreensBench {
         let store = try ClinicStore(path: path, clock: ManualClock(now), hasher: PasswordHasher(iterations: 1_000),
                                     settings: .init(name: "Staff Bench", timeZone: ClinicTimeZone(identifier: "America/New_York")))
         _ = try store.seed(SeedOptions(doctors: doctors, patients: patients, appointments: appointments, randomSeed: 1))
-        try store.pool.close()
+        try store.close()
         return path
     }
 

@@ -13,8 +13,8 @@ enum TUIBench {
         guard let zone = ClinicTimeZone(identifier: BenchClinic.zoneID) else { throw BenchError("unknown zone") }
         let now = Date(timeIntervalSince1970: TimeInterval(zone.startOfDay(SlotsDatabaseBuilder.splitDay)))
         let store = try ClinicStore(path: path, clock: ManualClock(now))
-        defer { try? store.pool.close() }
-        let busy = try store.pool.read { db in
+        defer { try? store.close() }
+        let busy = try store.reader.read { db in
             try Int64.fetchOne(db, sql: "SELECT account_id FROM doctor_profile ORDER BY account_id LIMIT 1")!
         }
         guard let doctor = try store.bookableDoctors().first(where: { $0.id == busy }),

@@ -15,8 +15,8 @@ enum TypingBench {
     static func run(dir: String, appointments: Int, keys: Int) throws -> [String: Any] {
         let (path, _) = try SlotsBench.database(dir: dir, appointments: appointments)
         let store = try ClinicStore(path: path, clock: ManualClock(Date(timeIntervalSince1970: 1_780_000_000)))
-        defer { try? store.pool.close() }
-        let code = try store.pool.read { db in try String.fetchOne(db, sql: "SELECT code FROM appointment LIMIT 1")! }
+        defer { try? store.close() }
+        let code = try store.reader.read { db in try String.fetchOne(db, sql: "SELECT code FROM appointment LIMIT 1")! }
         let appointment = try store.appointment(code: code)
         let context = try AppContext(store: store, mode: .staff)
         context.account = try store.account(matching: String(appointment.doctor.id))

@@ -1,4 +1,4 @@
-import ClinicCore
+@_spi(Tooling) import ClinicCore
 import ClinicTesting
 import Foundation
 import Testing
@@ -71,7 +71,7 @@ import Testing
         #expect(try clinic.run("confirm", code).exitCode == 0)
         let clock = ManualClock(TestClinic.instant("2026-03-02T12:00:00Z"))
         let store = try ClinicStore(path: clinic.databasePath, clock: clock)
-        try store.pool.write { db in
+        try store.writer.write { db in
             try db.execute(sql: "UPDATE sms_outbox SET state = 'sending', in_flight = 1, attempts = 1, claimed_by = 'dead', claimed_until = 0")
         }
         // When the next scheduler sends it again, successfully

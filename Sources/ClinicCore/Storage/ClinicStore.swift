@@ -5,8 +5,20 @@ import GRDB
 /// transaction that applies the rules and writes the audit trail, so screens,
 /// commands and routes cannot skip either.
 public final class ClinicStore: Sendable {
-    /// The shared pool (WAL). Reads may use it directly; writes go through the store's methods.
-    public let pool: DatabasePool
+    /// The shared pool (WAL): the store's own; everything else reads through
+    /// `reader` and writes through the store's methods.
+    let pool: DatabasePool
+
+    /// Read-only access for reports and checks that have no store method (as
+    /// GRDB's `AppDatabase` exposes a reader and keeps its writer).
+    public var reader: any DatabaseReader { pool }
+
+    /// Raw writes for benchmark set-up and test fixtures only: hidden unless
+    /// imported with `@_spi(Tooling)`. The product never writes around the rules.
+    @_spi(Tooling) public var writer: DatabasePool { pool }
+
+    /// Closes the database (benchmarks, tests that reopen a file).
+    public func close() throws { try pool.close() }
     /// The injected clock.
     public let clock: any ClinicClock
     /// Hashes new passwords.

@@ -70,7 +70,7 @@ struct PasswordHasherTests {
         let clinic = try TestClinic()
         let patient = try clinic.addPatient()
         // When the stored hash is read straight from the file
-        let stored = try clinic.store.pool.read { db in
+        let stored = try clinic.store.reader.read { db in
             try String.fetchOne(db, sql: "SELECT password_hash FROM account WHERE id = ?", arguments: [patient.id])
         }
         // Then it is a PBKDF2 hash naming its cost, of the patient's password

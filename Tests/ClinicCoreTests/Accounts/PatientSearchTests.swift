@@ -1,4 +1,4 @@
-import ClinicCore
+@_spi(Tooling) import ClinicCore
 import ClinicTesting
 import GRDB
 import Testing
@@ -69,12 +69,12 @@ import Testing
 
     @Test func aDatabaseFromBeforeTheIndexIsFilledWhenOpened() throws {
         let (c, people) = try clinic()
-        try c.store.pool.write { db in
+        try c.store.writer.write { db in
             try db.execute(sql: "DROP TABLE patient_search; DELETE FROM grdb_migrations WHERE identifier = 'v4-patient-search'")
         }
         let reopened = try ClinicStore(path: c.databasePath, clock: c.clock, hasher: PasswordHasher(iterations: 1_000))
         #expect(try reopened.searchPatients("anais").map(\.id) == [people[2].id])
-        #expect(try reopened.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM patient_search") } == 4)
+        #expect(try reopened.reader.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM patient_search") } == 4)
     }
 
     @Test func manyMatchesAreCountedUpToTheCapAndSaySo() throws {
@@ -96,7 +96,7 @@ import Testing
             #expect(try c.store.searchPatients(p.name, limit: 300).contains { $0.id == p.id }, "\(p.name)")
         }
         _ = try c.store.seed(SeedOptions(doctors: 2, patients: 20, appointments: 10, randomSeed: 9, replace: true))
-        #expect(try c.store.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM patient_search") } == 20)
+        #expect(try c.store.reader.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM patient_search") } == 20)
         #expect(try c.store.searchPatients(patients[0].name).allSatisfy { $0.role == .patient })
     }
 }

@@ -1,4 +1,4 @@
-import ClinicCore
+@_spi(Tooling) import ClinicCore
 import ClinicTesting
 import Dispatch
 import GRDB
@@ -44,7 +44,7 @@ struct BookingRaceTests {
         let booked = try clinic.book(doctor: doctor, patient: patient, at: try clinic.local("2026-03-03", "09:00"))
         // When a raw insert (bypassing the store's checks) adds another active row for the slot
         let insert = { (status: String, code: String) in
-            try clinic.store.pool.write { db in
+            try clinic.store.writer.write { db in
                 try db.execute(sql: """
                     INSERT INTO appointment (code, doctor_id, patient_id, start_at, end_at, status, reason, created_at, updated_at)
                     VALUES (?, ?, ?, ?, ?, ?, 'raw', 0, 0)

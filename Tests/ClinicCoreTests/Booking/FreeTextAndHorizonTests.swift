@@ -1,4 +1,4 @@
-import ClinicCore
+@_spi(Tooling) import ClinicCore
 import ClinicTesting
 import Foundation
 import GRDB
@@ -73,7 +73,7 @@ struct FreeTextAndHorizonTests {
     func statsAtTheEndOfTime() throws {
         let booked = try clinic.book(doctor: doctor, patient: patient, at: try clinic.local("2026-03-03", "09:00"))
         let lastMonth = TestClinic.seconds("9999-12-31T15:00:00Z")
-        try clinic.store.pool.write { db in
+        try clinic.store.writer.write { db in
             try db.execute(sql: "UPDATE appointment SET start_at = ?, end_at = ? WHERE id = ?", arguments: [lastMonth, lastMonth + 1_800, booked.id])
         }
         let stats = try clinic.store.stats(grouping: .month, limit: 2)

@@ -1,4 +1,4 @@
-import ClinicCore
+@_spi(Tooling) import ClinicCore
 import ClinicTesting
 import Foundation
 import GRDB
@@ -68,7 +68,7 @@ import Testing
     @Test func anAppointmentOfADeactivatedDoctorIsNotMovedOntoTheirSchedule() throws {
         // Given an appointment whose doctor was deactivated afterwards (as older databases allowed)
         let (c, doctor, _, a) = try setUp()
-        try c.store.pool.write { db in try db.execute(sql: "UPDATE account SET active = 0 WHERE id = ?", arguments: [doctor.id]) }
+        try c.store.writer.write { db in try db.execute(sql: "UPDATE account SET active = 0 WHERE id = ?", arguments: [doctor.id]) }
         // Then moving it is refused as booking would be, and it stays where it was
         #expect(refusal { try c.store.reschedule(code: a.code, to: c.local("2026-03-03", "11:30"), by: .shell) } == .notFound)
         #expect(try c.store.appointment(code: a.code).start == a.start)

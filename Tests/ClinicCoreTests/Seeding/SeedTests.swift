@@ -51,7 +51,7 @@ import Testing
         }
         #expect(Set(all.map(\.code)).count == all.count)
         // Foreign keys are not checked while seeding (the plan's ids are its own): prove they hold
-        let violations = try clinic.store.pool.read { db in try Row.fetchAll(db, sql: "PRAGMA foreign_key_check") }
+        let violations = try clinic.store.reader.read { db in try Row.fetchAll(db, sql: "PRAGMA foreign_key_check") }
         #expect(violations.isEmpty)
         // Past appointments carry their audit rows: created, then their final move
         let done = try #require(all.first { $0.status == .completed })

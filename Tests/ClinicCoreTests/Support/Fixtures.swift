@@ -55,7 +55,7 @@ func refusal<T>(sourceLocation: SourceLocation = #_sourceLocation, _ body: () th
 extension TestClinic {
     /// Rows in a table, read straight from the database file.
     func count(_ table: String) throws -> Int {
-        try store.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? -1 }
+        try store.reader.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? -1 }
     }
 
     /// Appointments and audit rows together: what a refused write must leave alone.

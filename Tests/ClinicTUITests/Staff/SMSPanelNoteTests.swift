@@ -1,4 +1,4 @@
-import ClinicCore
+@_spi(Tooling) import ClinicCore
 import ClinicTesting
 import Foundation
 import GRDB
@@ -20,7 +20,7 @@ struct SMSPanelNoteTests {
         let b = try clinic.book(doctor: ana, patient: omar, at: clinic.local("2026-03-03", "09:30"))
         _ = try clinic.store.transition(code: a.code, to: .confirmed, by: .shell)
         _ = try clinic.store.transition(code: b.code, to: .confirmed, by: .shell)
-        try clinic.store.pool.write { db in
+        try clinic.store.writer.write { db in
             try db.execute(sql: """
                 UPDATE sms_outbox SET state = 'sending', in_flight = 1, attempts = 1, claimed_by = 'dead', claimed_until = 0
                 WHERE appointment_id = ?
