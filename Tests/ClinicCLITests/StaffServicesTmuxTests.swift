@@ -49,6 +49,23 @@ struct StaffServicesTmuxTests {
         #expect(try lease(clinic.databasePath) == nil, "a clean exit gives the lease back")
     }
 
+    @Test("CLINIC_LOG_LEVEL is honoured by the TUI's log file: warning keeps the info lines out, debug lets debug lines in")
+    func logLevel() throws {
+        let clinic = try CLIClinic()
+        let quiet = try session(clinic, ["tui"], extra: ["CLINIC_LOG_LEVEL": "warning"])
+        try quiet.waitFor("scheduler running here")
+        try quiet.press("C-q"); try quiet.waitFor("[exited 0]")
+        let logPath = clinic.directory.path("clinic.log")
+        let afterWarning = (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? ""
+        #expect(!afterWarning.contains("scheduler started") && !afterWarning.contains("lease acquired"), "\(afterWarning)")
+        let chatty = try session(clinic, ["tui"], extra: ["CLINIC_LOG_LEVEL": "debug"])
+        try chatty.waitFor("scheduler running here")
+        try chatty.press("C-q"); try chatty.waitFor("[exited 0]")
+        let afterDebug = try String(contentsOfFile: logPath, encoding: .utf8)
+        #expect(afterDebug.contains("info clinic.tui: scheduler started"))
+        #expect(afterDebug.contains("debug clinic.tui:"), "\(afterDebug)")
+    }
+
     @Test("scheduler = external: the TUI runs none and reports who does")
     func external() throws {
         let clinic = try CLIClinic()

@@ -7,14 +7,15 @@ import Logging
 final class LogRoute {
     private var savedStderr: Int32 = -1
 
-    /// Opens (creating) `path` for appending; logs go nowhere if it cannot be opened.
-    init(path: String) {
+    /// Opens (creating) `path` for appending, logging from `level` up; logs
+    /// go nowhere if it cannot be opened.
+    init(path: String, level: Logger.Level) {
         if !FileManager.default.fileExists(atPath: path) { _ = FileManager.default.createFile(atPath: path, contents: nil) }
         let handle = FileHandle(forWritingAtPath: path)
         handle?.seekToEndOfFile()
         LoggingSystem.bootstrap { label in
             guard let handle else { return SwiftLogNoOpLogHandler() }
-            return FileLogHandler(label: label, handle: handle)
+            return FileLogHandler(label: label, handle: handle, logLevel: level)
         }
         if let handle {
             savedStderr = dup(STDERR_FILENO)

@@ -25,7 +25,7 @@ struct ServeCommand: ParsableCommand {
                 throw ClinicError(.invalidInput, "CLINIC_NOW pins the clock, so the scheduler would never see time pass; "
                                   + "use CLINIC_CLOCK_OFFSET (seconds) to run serve at another time")
             }
-            let logger = ServeLogging.logger(label: "clinic.serve")
+            let logger = ServeLogging.logger(label: "clinic.serve", level: ctx.config.logLevel)
             MallocTuning.keepFreedMemory()
             try ctx.store.optimize()
             let services = try ClinicServices.build(config: ctx.config, store: ctx.store, logger: logger, plan: .serve)
@@ -37,13 +37,12 @@ struct ServeCommand: ParsableCommand {
     }
 }
 
-/// Logging for `serve`: swift-log to stderr, level from `CLINIC_LOG_LEVEL` (default info).
+/// Logging for `serve`: swift-log to stderr from `level` (`CLINIC_LOG_LEVEL`, default info).
 enum ServeLogging {
-    static func logger(label: String) -> Logger {
+    static func logger(label: String, level: Logger.Level) -> Logger {
         LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }
         var logger = Logger(label: label)
-        let level = ProcessInfo.processInfo.environment["CLINIC_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:))
-        logger.logLevel = level ?? .info
+        logger.logLevel = level
         return logger
     }
 }

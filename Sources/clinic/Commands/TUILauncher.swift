@@ -25,7 +25,7 @@ enum TUILauncher {
         Terminal.claimSignals(interruptible: interruptible)
         // The staff status line names the gateway even when `clinic serve` does the sending.
         let gateway = mode == .kiosk ? nil : ((try? SMSGatewayFactory.make(config))?.name ?? config.smsGateway)
-        let log = LogRoute(path: logPath(config))
+        let log = LogRoute(path: logPath(config), level: config.logLevel)
         defer { log.restore() }
         let logger = Logger(label: "clinic.\(mode == .kiosk ? "kiosk" : "tui")")
         let services = try ClinicServices.build(config: config, store: store, logger: logger, plan: plan)
@@ -74,8 +74,8 @@ enum TUILauncher {
 struct FileLogHandler: LogHandler {
     let label: String
     let handle: FileHandle
-    /// Also from `CLINIC_LOG_LEVEL`.
-    var logLevel: Logger.Level = .info
+    /// From `CLINIC_LOG_LEVEL` (default info).
+    var logLevel: Logger.Level
     var metadata: Logger.Metadata = [:]
 
     subscript(metadataKey key: String) -> Logger.Metadata.Value? {
