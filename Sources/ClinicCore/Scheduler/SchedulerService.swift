@@ -11,6 +11,7 @@ import Synchronization
 /// own, never on the cooperative pool; a tick under way when shutdown comes
 /// finishes its sends first.
 public final class SchedulerService: Service, Sendable {
+    /// The scheduler whose ticks this service paces.
     public let scheduler: Scheduler
     private let startsAfter: (@Sendable () async throws -> Void)?
     private let queue = DispatchQueue(label: "clinic-scheduler")

@@ -21,7 +21,9 @@ public struct ClinicServices: Sendable {
             case optional
         }
 
+        /// Whether the scheduler runs here under the lease.
         public var scheduler: Bool
+        /// Whether a webhook listener runs here, and what its failure does.
         public var listener: Listener
 
         public init(scheduler: Bool, listener: Listener = .none) {
