@@ -16,6 +16,17 @@ public enum Eventually {
         }
     }
 
+    /// The same from async code: waits without holding a thread of the cooperative pool.
+    @discardableResult
+    public static func until(timeout: Double = 30, interval: Double = 0.1, _ condition: () throws -> Bool) async throws -> Bool {
+        let deadline = SystemClock().now().addingTimeInterval(timeout)
+        while true {
+            if try condition() { return true }
+            if SystemClock().now() >= deadline { return false }
+            try await SystemClock.sleep(seconds: interval)
+        }
+    }
+
     /// Lets `seconds` of real time pass.
     public static func pause(_ seconds: Double) {
         let pause = NSCondition()

@@ -2,15 +2,19 @@ import ClinicCore
 import Foundation
 import GRDB
 import Logging
+import ServiceLifecycle
 
 /// A test clinic with the webhook listener bound to a free port on
 /// 127.0.0.1, built by the same function as `clinic serve`
-/// (`ClinicServices.build`), and a signer that posts as Twilio would.
+/// (`ClinicServices.build`) and run by a `ServiceGroup` as there, and a
+/// signer that posts as Twilio would.
 public final class WebhookHarness: @unchecked Sendable {
     public let clinic: TestClinic
     public let listener: WebhookListener
     /// The port the listener bound (after `start()`).
     public private(set) var port = 0
+    private let group: ServiceGroup
+    private var running: Task<Void, any Error>?
 
     /// The auth token signatures use.
     public static let authToken = "webhook-test-token"
@@ -35,22 +39,27 @@ public final class WebhookHarness: @unchecked Sendable {
         config.listenerTimeoutSeconds = timeout
         var logger = Logger(label: "clinic.webhook.test")
         logger.logLevel = .critical
-        let services = try ClinicServices.build(config: config, store: self.clinic.store, logger: logger, listener: true)
-        guard let listener = services.lazy.compactMap({ $0 as? WebhookListener }).first else {
+        // The listener alone: the tests drive the scheduler's ticks themselves.
+        let services = try ClinicServices.build(config: config, store: self.clinic.store, logger: logger,
+                                                plan: .init(scheduler: false, listener: .required))
+        guard let listener = services.listener else {
             throw ClinicError(.internalError, "ClinicServices.build made no listener")
         }
         self.listener = listener
+        group = services.group(gracefulShutdownSignals: [], logger: logger)
     }
 
     /// Binds and serves.
     public func start() async throws {
-        port = try await listener.listen().port
+        let group = self.group
+        running = Task { try await group.run() }
+        port = try await listener.bound().port
     }
 
-    /// Stops the listener and waits for it.
+    /// Stops the listener (graceful shutdown, as on SIGTERM) and waits for it.
     public func stop() async {
-        listener.stop()
-        await listener.stopped()
+        await group.triggerGracefulShutdown()
+        _ = await running?.result
     }
 
     /// A fresh `MessageSid`.

@@ -10,6 +10,8 @@ struct BenchClinic {
     let receptionist: Account
     let doctors: [Account]
     let patients: [Account]
+    /// The store's checkpointer, running as in the terminals and `serve`.
+    let checkpoints: BackgroundCheckpoints
 
     /// The zone of every benchmark clinic (DST included, like a real one).
     static let zoneID = "America/New_York"
@@ -24,6 +26,7 @@ struct BenchClinic {
         let clock = ManualClock(now)
         let store = try ClinicStore(path: path, clock: clock, hasher: PasswordHasher(iterations: 1_000),
                                     settings: .init(name: "Bench Clinic", timeZone: zone), longRunning: true)
+        let checkpoints = BackgroundCheckpoints(store.checkpointer)
         let receptionist = try store.createAccount(NewAccount(
             role: .receptionist, name: "Front Desk", email: "desk@bench.test", phone: "+15559000000"), by: .shell)
         var doctorAccounts: [Account] = []
@@ -42,7 +45,7 @@ struct BenchClinic {
                 phone: "+1556\(String(format: "%07d", i + 1))"), by: .shell))
         }
         return BenchClinic(store: store, clock: clock, timeZone: zone, receptionist: receptionist,
-                           doctors: doctorAccounts, patients: patientAccounts)
+                           doctors: doctorAccounts, patients: patientAccounts, checkpoints: checkpoints)
     }
 
     /// The desk's actor (sees every code, may book for anyone).

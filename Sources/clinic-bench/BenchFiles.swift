@@ -26,7 +26,7 @@ enum BenchFiles {
             let sync = try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? -1
             let names = [0: "OFF", 1: "NORMAL", 2: "FULL", 3: "EXTRA"]
             return ["journal_mode": mode, "synchronous": names[sync] ?? "\(sync)",
-                    "checkpoints": "background thread (WALCheckpointer), as in the terminals and serve"]
+                    "checkpoints": "in the background (the WALCheckpointer service), as in the terminals and serve"]
         }
     }
 

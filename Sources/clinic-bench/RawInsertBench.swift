@@ -27,15 +27,15 @@ enum RawInsertBench {
         var config = Configuration()
         config.busyMode = .timeout(10)
         // The clinic's long-running settings: WAL, synchronous=NORMAL, checkpoints in the background.
-        let checkpointer = WALCheckpointer()
+        let checkpointer = WALCheckpointer(path: path)
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
             checkpointer.watch(db)
         }
         let pool = try DatabasePool(path: path, configuration: config)
         defer { try? pool.close() }
-        try checkpointer.start(path: path)
-        defer { checkpointer.stop() }
+        let checkpoints = BackgroundCheckpoints(checkpointer)
+        defer { withExtendedLifetime(checkpoints) {} }
         try pool.write { db in
             try db.execute(sql: """
                 CREATE TABLE sample (

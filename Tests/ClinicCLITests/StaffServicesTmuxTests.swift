@@ -49,6 +49,43 @@ struct StaffServicesTmuxTests {
         #expect(try lease(clinic.databasePath) == nil, "a clean exit gives the lease back")
     }
 
+    @Test("SIGTERM, SIGINT or SIGHUP to clinic tui while it runs the scheduler: the terminal is restored, exit 0, the lease is given back",
+          arguments: [SIGTERM, SIGINT, SIGHUP])
+    func signalEndsTheTUICleanly(signal: Int32) throws {
+        let clinic = try CLIClinic()
+        let t = try session(clinic, ["tui"])
+        try t.waitFor("scheduler running here · sms outbox")
+        let pid = try #require(try t.programPID())
+        #expect(try lease(clinic.databasePath)?.holder.contains(":\(pid):") == true)
+        // Ctrl-C typed is a key in raw mode, not a signal: the terminal stays.
+        try t.press("C-c"); try t.type("still.here@clinic.test")
+        try t.waitFor("still.here@clinic.test")
+        #expect(try !t.capture().contains("[exited"))
+        kill(pid, signal)
+        let screen = try t.waitFor("[exited 0]")
+        #expect(!screen.contains("Staff sign-in"), "the terminal is restored (curses' screen is gone):\n\(screen)")
+        #expect(try lease(clinic.databasePath) == nil, "a signalled exit gives the lease back")
+        let log = try String(contentsOfFile: clinic.directory.path("clinic.log"), encoding: .utf8)
+        #expect(log.contains("scheduler stopped"))
+    }
+
+    @Test("CLINIC_LOG_LEVEL is honoured by the TUI's log file: warning keeps the info lines out, debug lets debug lines in")
+    func logLevel() throws {
+        let clinic = try CLIClinic()
+        let quiet = try session(clinic, ["tui"], extra: ["CLINIC_LOG_LEVEL": "warning"])
+        try quiet.waitFor("scheduler running here")
+        try quiet.press("C-q"); try quiet.waitFor("[exited 0]")
+        let logPath = clinic.directory.path("clinic.log")
+        let afterWarning = (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? ""
+        #expect(!afterWarning.contains("scheduler started") && !afterWarning.contains("lease acquired"), "\(afterWarning)")
+        let chatty = try session(clinic, ["tui"], extra: ["CLINIC_LOG_LEVEL": "debug"])
+        try chatty.waitFor("scheduler running here")
+        try chatty.press("C-q"); try chatty.waitFor("[exited 0]")
+        let afterDebug = try String(contentsOfFile: logPath, encoding: .utf8)
+        #expect(afterDebug.contains("info clinic.tui: scheduler started"))
+        #expect(afterDebug.contains("debug clinic.tui:"), "\(afterDebug)")
+    }
+
     @Test("scheduler = external: the TUI runs none and reports who does")
     func external() throws {
         let clinic = try CLIClinic()
@@ -59,7 +96,7 @@ struct StaffServicesTmuxTests {
         try t.press("C-q"); try t.waitFor("[exited 0]")
     }
 
-    @Test("clinic demo runs the listener and the scheduler; a second demo on a taken port still opens and says so")
+    @Test("clinic demo runs the listener and the scheduler; a second demo on a taken port still opens and says so; SIGTERM ends the first cleanly")
     func demo() async throws {
         let clinic = try CLIClinic()
         let port = HTTPProbe.freePort()
@@ -77,7 +114,10 @@ struct StaffServicesTmuxTests {
         }
         let log = try String(contentsOfFile: clinic.directory.path("clinic.log"), encoding: .utf8)
         #expect(log.contains("webhook listener not started"))
-        try first.press("C-q"); try first.waitFor("[exited 0]")
+        // SIGTERM ends the first demo as quitting would: the lease goes to the second, the port is closed.
+        kill(try #require(try first.programPID()), SIGTERM)
+        try first.waitFor("[exited 0]")
+        #expect(await HTTPProbe.send(port: port, HTTPProbe.request("GET", "/healthz"), timeout: 2).status != 200)
         try second.waitFor("scheduler running here", timeout: 10)
         try second.press("C-q"); try second.waitFor("[exited 0]")
     }

@@ -1,3 +1,5 @@
+import Logging
+
 /// Everything a `clinic` process is configured with, after merging built-in
 /// defaults < `clinic.toml` < environment < command-line flags.
 public struct ClinicConfig: Sendable, Equatable {
@@ -37,6 +39,8 @@ public struct ClinicConfig: Sendable, Equatable {
     public var smsMaxAttempts = 10
     /// Log file ("" = `clinic.log` beside the database).
     public var logFile = ""
+    /// Lowest level logged, by `serve` to stderr and by the terminals to the log file (`CLINIC_LOG_LEVEL`).
+    public var logLevel = Logger.Level.info
     /// PBKDF2 iterations for new password hashes.
     public var passwordIterations = PasswordHasher.interactiveIterations
     /// Minutes of inactivity before the kiosk signs a patient out.

@@ -52,9 +52,12 @@ public enum ConfigLoader {
         if let v = value("TWILIO_FROM") { c.twilioFrom = v }
         if let v = value("TWILIO_API_BASE") { c.twilioAPIBase = v }
         try applySchedulerEnvironment(value, to: &c)
-        if let v = value("CLINIC_LOG_LEVEL"), Logger.Level(rawValue: v) == nil {
-            throw ClinicError(.invalidInput, "CLINIC_LOG_LEVEL must be one of "
-                              + Logger.Level.allCases.map(\.rawValue).joined(separator: ", "))
+        if let v = value("CLINIC_LOG_LEVEL") {
+            guard let level = Logger.Level(rawValue: v) else {
+                throw ClinicError(.invalidInput, "CLINIC_LOG_LEVEL must be one of "
+                                  + Logger.Level.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            c.logLevel = level
         }
         if let v = value("CLINIC_PASSWORD_ITERATIONS") {
             guard let n = Int(v), n >= 1_000 else {

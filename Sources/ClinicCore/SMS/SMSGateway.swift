@@ -50,7 +50,7 @@ public struct SMSFailure: Sendable, Equatable, Error {
 
 /// Sends one SMS. Implementations block (a network call) and must be called
 /// from a dedicated thread, never from the cooperative pool: the scheduler
-/// runs on its own thread for this reason.
+/// ticks on a queue of its own (`SchedulerService`) for this reason.
 public protocol SMSGateway: Sendable {
     /// Short name recorded with each message (`twilio`, `outbox`).
     var name: String { get }

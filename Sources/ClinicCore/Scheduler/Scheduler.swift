@@ -19,7 +19,7 @@ public struct TickReport: Sendable, Equatable {
 /// state is the database: every tick plans from the tables and sends from the
 /// outbox, so a restart loses nothing. Only the holder of the lease acts.
 ///
-/// `tick` blocks (gateway calls): run it on a dedicated thread
+/// `tick` blocks (gateway calls): run it on a dedicated thread or queue
 /// (`SchedulerService` does), never on the cooperative pool in production.
 public final class Scheduler: Sendable {
     public let store: ClinicStore

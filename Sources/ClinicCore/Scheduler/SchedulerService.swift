@@ -1,62 +1,46 @@
-import Foundation
+import Dispatch
 import Logging
+import ServiceLifecycle
+import Synchronization
 
-/// A long-running part of a `clinic` process (`clinic serve`, `clinic demo`,
-/// the TUI): the scheduler now, the webhook listener later.
-public protocol ClinicService: AnyObject, Sendable {
-    /// Starts the service in the background and returns.
-    func start()
-    /// Asks the service to stop; returns at once.
-    func stop()
-    /// Blocks until the service has stopped.
-    func wait()
-}
-
-/// Runs a `Scheduler` on its own thread (gateway calls block), one tick every
-/// `policy.tickSeconds` of real time. `stop()` lets the current send finish,
-/// then releases the lease so another process can take over at once.
-public final class SchedulerService: ClinicService, @unchecked Sendable {
+/// Runs a `Scheduler` as a ServiceLifecycle `Service`: one tick every
+/// `policy.tickSeconds` of real time until graceful shutdown (SIGTERM, the
+/// front end quitting) or cancellation, then gives the lease up so another
+/// process takes over at once. A tick blocks (gateway calls over libcurl,
+/// writes that wait for another process's lock), so it runs on a queue of its
+/// own, never on the cooperative pool; a tick under way when shutdown comes
+/// finishes its sends first.
+public final class SchedulerService: Service, Sendable {
+    /// The scheduler whose ticks this service paces.
     public let scheduler: Scheduler
-    private let condition = NSCondition()
-    private var stopping = false
-    private var finished = false
-    private var thread: Thread?
-    private var lastLeading: Bool?
+    private let startsAfter: (@Sendable () async throws -> Void)?
+    private let queue = DispatchQueue(label: "clinic-scheduler")
+    private let lastLeading = Mutex<Bool?>(nil)
 
-    public init(scheduler: Scheduler) { self.scheduler = scheduler }
+    /// `startsAfter` runs before the first tick (`clinic serve` waits for its
+    /// listener to bind, so a taken port fails the command before anything is sent).
+    public init(scheduler: Scheduler, startsAfter: (@Sendable () async throws -> Void)? = nil) {
+        self.scheduler = scheduler
+        self.startsAfter = startsAfter
+    }
 
     /// Whether the last tick held the lease (nil: no tick yet, or stopped),
     /// for status displays: true means this process runs the scheduler.
-    public var isLeading: Bool? { condition.withLock { lastLeading } }
+    public var isLeading: Bool? { lastLeading.withLock { $0 } }
 
-    public func start() {
-        let thread = Thread { [self] in run() }
-        thread.name = "clinic-scheduler"
-        condition.withLock { self.thread = thread }
-        thread.start()
-    }
-
-    public func stop() {
-        condition.withLock {
-            stopping = true
-            condition.broadcast()
+    /// Ticks until graceful shutdown or cancellation, then releases the lease.
+    public func run() async throws {
+        do { try await startsAfter?() } catch {
+            if Task.isCancelled || Task.isShuttingDownGracefully { return }
+            throw error
         }
-    }
-
-    public func wait() {
-        condition.withLock {
-            while thread != nil && !finished { condition.wait() }
-        }
-    }
-
-    private func run() {
         let logger = scheduler.logger
         logger.info("scheduler started", metadata: ["holder": "\(scheduler.holder)", "gateway": "\(scheduler.gateway.name)"])
         var leading: Bool?
-        while !condition.withLock({ stopping }) {
+        while !Task.isCancelled && !Task.isShuttingDownGracefully {
             do {
-                let report = try scheduler.tick()
-                condition.withLock { lastLeading = report.leader }
+                let report = try await onQueue { try self.scheduler.tick() }
+                lastLeading.withLock { $0 = report.leader }
                 if report.leader != leading {
                     leading = report.leader
                     logger.info(report.leader ? "scheduler lease acquired: running the scheduler"
@@ -70,34 +54,22 @@ public final class SchedulerService: ClinicService, @unchecked Sendable {
             } catch {
                 logger.error("tick failed", metadata: ["error": "\(error)"])
             }
-            condition.withLock {
-                if !stopping { _ = SystemClock.wait(on: condition, seconds: scheduler.policy.tickSeconds) }
-            }
+            // The pause ends early on graceful shutdown (and throws on either).
+            do {
+                try await cancelWhenGracefulShutdown { [tick = scheduler.policy.tickSeconds] in
+                    try await SystemClock.sleep(seconds: tick)
+                }
+            } catch { break }
         }
-        scheduler.releaseLease()
+        try? await onQueue { self.scheduler.releaseLease() }
+        lastLeading.withLock { $0 = nil }
         logger.info("scheduler stopped")
-        condition.withLock {
-            lastLeading = nil
-            finished = true
-            condition.broadcast()
-        }
     }
-}
 
-/// Builds the long-running services of a `clinic` process from its
-/// configuration: one function for `serve`, `demo` and the tests.
-public enum ClinicServices {
-    /// The scheduler service (gateway and policy from `config`) and, with
-    /// `listener`, the webhook listener on `config.listen` (`serve`, `demo`;
-    /// the TUI runs only the scheduler).
-    public static func build(config: ClinicConfig, store: ClinicStore, logger: Logger,
-                             listener: Bool = false) throws -> [any ClinicService] {
-        let scheduler = Scheduler(store: store, gateway: try SMSGatewayFactory.make(config),
-                                  policy: SchedulerPolicy(config), logger: logger)
-        var services: [any ClinicService] = [SchedulerService(scheduler: scheduler)]
-        if listener {
-            services.append(WebhookListener(store: store, options: try WebhookOptions(config: config, store: store), logger: logger))
+    /// Runs blocking `work` on the scheduler's own queue; the awaiting task holds no thread meanwhile.
+    private func onQueue<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            queue.async { continuation.resume(with: Result { try work() }) }
         }
-        return services
     }
 }

@@ -12,9 +12,9 @@ import Glibc
 /// file are created with `DatabaseFiles`' mode (0600), whatever the umask.
 public enum ClinicDatabase {
     /// Opens (creating and migrating if needed) the database at `path`.
-    /// With a `checkpointer`, commits leave checkpoints to its background
-    /// thread (start it once the pool is open); without, SQLite checkpoints
-    /// inside the commit that takes the log past 1,000 pages.
+    /// With a `checkpointer`, commits leave checkpoints to it (run it as a
+    /// service once the pool is open); without, SQLite checkpoints inside the
+    /// commit that takes the log past 1,000 pages.
     public static func open(path: String, busyTimeout: TimeInterval = 10, checkpointer: WALCheckpointer? = nil) throws -> DatabasePool {
         let url = URL(fileURLWithPath: path)
         let dir = url.deletingLastPathComponent().path

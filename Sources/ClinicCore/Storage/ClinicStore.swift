@@ -28,7 +28,9 @@ public final class ClinicStore: Sendable {
     let makeCode: @Sendable () -> String
     private let zones = ZoneCache()
     let calculators = CalculatorCache()
-    private let checkpointer: WALCheckpointer?
+    /// A long-running process's background checkpointer (nil otherwise): its
+    /// hook is on every connection of the pool; `ClinicServices` runs it.
+    public let checkpointer: WALCheckpointer?
 
     /// Opens the store over an opened pool and makes sure the clinic's
     /// settings row exists, applying explicitly configured values.
@@ -43,18 +45,16 @@ public final class ClinicStore: Sendable {
     }
 
     /// Opens the database file and the store in one step. A `longRunning`
-    /// process (server, TUI) checkpoints the WAL from a background thread.
+    /// process (server, terminals) gets a `checkpointer` to run in the
+    /// background, so commits leave checkpoints to it.
     public convenience init(path: String, clock: any ClinicClock, hasher: PasswordHasher = PasswordHasher(),
                             settings overrides: ClinicSettings.Overrides = .init(), defaultCountryCode: String = "1",
                             longRunning: Bool = false) throws {
-        let checkpointer = longRunning ? WALCheckpointer() : nil
+        let checkpointer = longRunning ? WALCheckpointer(path: path) : nil
         let pool = try ClinicDatabase.open(path: path, checkpointer: checkpointer)
-        try checkpointer?.start(path: path)
         try self.init(pool: pool, clock: clock, hasher: hasher, settings: overrides, defaultCountryCode: defaultCountryCode,
                       checkpointer: checkpointer)
     }
-
-    deinit { checkpointer?.stop() }
 
     /// The clinic's settings as stored now.
     public func settings() throws -> ClinicSettings {

@@ -4,138 +4,96 @@ import HummingbirdCore
 import Logging
 import NIOCore
 import ServiceLifecycle
+import Synchronization
 
 /// The embedded HTTP listener (Hummingbird 2): `POST /api/v1/twilio/webhook`,
-/// `POST /api/v1/twilio/status`, `GET /healthz`. A `ClinicService`, so
-/// `clinic serve` starts and stops it with the scheduler; tests bind port 0.
-public final class WebhookListener: ClinicService, @unchecked Sendable {
+/// `POST /api/v1/twilio/status`, `GET /healthz`. A ServiceLifecycle `Service`:
+/// `run()` binds and serves until graceful shutdown, then lets requests in
+/// progress finish; `bound()` waits for the address (tests bind port 0).
+public final class WebhookListener: Service, Sendable {
     /// Where the listener is bound once it runs.
     public struct Address: Sendable, Equatable {
         public let host: String
         public let port: Int
     }
 
-    private enum State {
-        case idle, starting, running(Address), failed(String), stopped
+    /// Where the listener is in its life.
+    public enum Status: Sendable, Equatable {
+        /// `run()` has not bound yet.
+        case starting
+        /// Bound and serving.
+        case listening(Address)
+        /// Could not bind (the message says why); `run()` threw.
+        case failed(String)
+        /// Served and stopped.
+        case stopped
     }
+
+    private typealias Waiter = CheckedContinuation<Address, any Error>
 
     public let options: WebhookOptions
     private let store: ClinicStore
     private let logger: Logger
-    private let condition = NSCondition()
-    private var state = State.idle
-    private var group: ServiceGroup?
+    private let state = Mutex<(status: Status, waiters: [Waiter])>((.starting, []))
 
     /// A listener over `store` (not yet bound).
     public init(store: ClinicStore, options: WebhookOptions, logger: Logger) {
         self.store = store; self.options = options; self.logger = logger
     }
 
-    /// Binds and starts serving in the background; blocks until bound.
-    /// Throws when the address cannot be bound. Call from a plain thread
-    /// (a command's `run`), not from async code: use `listen()` there.
+    /// The status now (the staff status line reads it).
+    public var status: Status { state.withLock { $0.status } }
+
+    /// Binds, serves until graceful shutdown, and returns once requests in
+    /// progress are answered. Throws when the address cannot be bound.
+    public func run() async throws {
+        do {
+            try await makeApplication().run()
+        } catch {
+            let message = "cannot listen on \(options.host):\(options.port): \(error)"
+            let wasListening = finish(.failed(message))
+            if wasListening { logger.error("webhook listener stopped", metadata: ["error": "\(error)"]) }
+            throw ClinicError(.invalidInput, message)
+        }
+        finish(.stopped)
+    }
+
+    /// The bound address, once `run()` has bound; throws if it could not or
+    /// stopped first. Returns at once when already decided.
+    public func bound() async throws -> Address {
+        try await withCheckedThrowingContinuation { (waiter: Waiter) in
+            let decided = state.withLock { state -> Result<Address, any Error>? in
+                guard let result = Self.outcome(state.status) else {
+                    state.waiters.append(waiter)
+                    return nil
+                }
+                return result
+            }
+            if let decided { waiter.resume(with: decided) }
+        }
+    }
+
+    /// What `bound()` answers for `status` (nil: not yet decided).
+    private static func outcome(_ status: Status) -> Result<Address, any Error>? {
+        switch status {
+        case .starting: return nil
+        case .listening(let address): return .success(address)
+        case .failed(let message): return .failure(ClinicError(.invalidInput, message))
+        case .stopped: return .failure(ClinicError(.internalError, "the listener stopped before it was ready"))
+        }
+    }
+
+    /// Moves to `status` and answers the waiters; true when it was listening.
     @discardableResult
-    public func listenBlocking() throws -> Address {
-        launch()
-        return try condition.withLock {
-            while true {
-                switch state {
-                case .running(let address): return address
-                case .failed(let message): throw ClinicError(.invalidInput, message)
-                case .stopped: throw ClinicError(.internalError, "the listener stopped before it was ready")
-                case .idle, .starting: condition.wait()
-                }
-            }
+    private func finish(_ status: Status) -> Bool {
+        let (waiters, was) = state.withLock { state -> ([Waiter], Status) in
+            let taken = (state.waiters, state.status)
+            state = (status, [])
+            return taken
         }
-    }
-
-    /// Binds and starts serving in the background; returns once bound.
-    @discardableResult
-    public func listen() async throws -> Address {
-        launch()
-        while true {
-            let current = condition.withLock { state }
-            switch current {
-            case .running(let address): return address
-            case .failed(let message): throw ClinicError(.invalidInput, message)
-            case .stopped: throw ClinicError(.internalError, "the listener stopped before it was ready")
-            case .idle, .starting: try await SystemClock.sleep(seconds: 0.005)
-            }
-        }
-    }
-
-    /// `ClinicService`: starts listening; a bind failure is logged (use
-    /// `listenBlocking()` first to make it fatal).
-    public func start() {
-        do { try listenBlocking() } catch { logger.error("webhook listener failed", metadata: ["error": "\(error)"]) }
-    }
-
-    /// Stops accepting connections and lets requests in progress finish.
-    public func stop() {
-        let group = condition.withLock { self.group }
-        guard let group else {
-            condition.withLock { if case .idle = state { state = .stopped; condition.broadcast() } }
-            return
-        }
-        Task { await group.triggerGracefulShutdown() }
-    }
-
-    /// Blocks until the listener has stopped (or never started).
-    public func wait() {
-        condition.withLock {
-            while true {
-                switch state {
-                case .starting, .running: condition.wait()
-                case .idle, .failed, .stopped: return
-                }
-            }
-        }
-    }
-
-    /// Waits asynchronously until the listener has stopped.
-    public func stopped() async {
-        while true {
-            let done = condition.withLock { () -> Bool in
-                switch state {
-                case .starting, .running: return false
-                case .idle, .failed, .stopped: return true
-                }
-            }
-            if done { return }
-            try? await SystemClock.sleep(seconds: 0.01)
-        }
-    }
-
-    private func launch() {
-        let begin = condition.withLock { () -> Bool in
-            guard case .idle = state else { return false }
-            state = .starting
-            return true
-        }
-        guard begin else { return }
-        let app = makeApplication()
-        let group = ServiceGroup(configuration: .init(services: [app], gracefulShutdownSignals: [], logger: logger))
-        condition.withLock { self.group = group }
-        Task.detached { [self] in
-            do {
-                try await group.run()
-                self.finish(.stopped)
-            } catch {
-                self.finish(.failed("cannot listen on \(self.options.host):\(self.options.port): \(error)"))
-            }
-        }
-    }
-
-    private func finish(_ end: State) {
-        condition.withLock {
-            if case .running = state, case .failed(let message) = end {
-                logger.error("webhook listener stopped", metadata: ["error": "\(message)"])
-                state = .stopped
-            } else {
-                state = end
-            }
-            condition.broadcast()
-        }
+        if let result = Self.outcome(status) { for waiter in waiters { waiter.resume(with: result) } }
+        if case .listening = was { return true }
+        return false
     }
 
     private func makeApplication() -> some ApplicationProtocol {
@@ -149,11 +107,10 @@ public final class WebhookListener: ClinicService, @unchecked Sendable {
             router: router, server: http,
             configuration: .init(address: .hostname(options.host, port: options.port), serverName: nil),
             onServerRunning: { [self] channel in
-                let port = channel.localAddress?.port ?? options.port
-                condition.withLock {
-                    state = .running(Address(host: options.host, port: port))
-                    condition.broadcast()
-                }
+                let address = Address(host: options.host, port: channel.localAddress?.port ?? options.port)
+                logger.info("webhook listening", metadata: ["address": "\(address.host):\(address.port)",
+                                                            "public_url": "\(options.publicURL)"])
+                finish(.listening(address))
             },
             logger: logger)
     }

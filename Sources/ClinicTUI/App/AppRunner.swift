@@ -20,10 +20,10 @@ public final class AppRunner {
         self.environment = environment
     }
 
-    /// Runs until the person quits or the terminal goes away; returns the exit status.
-    public func run() throws -> Int32 {
-        let signals = SignalWatcher()
-        signals.install()
+    /// Runs until the person quits, the terminal goes away or `stopRequested()`
+    /// (checked at least every 100 ms: the process is shutting down); restores
+    /// the terminal and returns the exit status.
+    public func run(until stopRequested: () -> Bool = { false }) throws -> Int32 {
         let watcher = try ChangeWatcher(store: core.context.store)
         let terminal = Terminal()
         try terminal.start(theme: theme, environment: environment, crashMessage: crashMessage)
@@ -31,7 +31,7 @@ public final class AppRunner {
         var lastPoll = uptime, lastTime = "", dirty = true
         if let servicesProbe { core.context.servicesState = servicesProbe.state() }
         while !core.finished {
-            if signals.terminatingSignal != nil { return 0 }
+            if stopRequested() { return 0 }
             let now = uptime
             let localTime = clockText()
             if localTime != lastTime { lastTime = localTime; dirty = true }

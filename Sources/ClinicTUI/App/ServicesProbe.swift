@@ -6,11 +6,13 @@ public final class ServicesProbe {
     let store: ClinicStore
     let leading: () -> Bool?
     let gateway: String
-    let listener: ListenerState?
+    let listener: () -> ListenerState?
 
     /// `leading` is the in-process scheduler's last answer (`SchedulerService.isLeading`),
-    /// or nil when this process runs none (`scheduler = "external"`).
-    public init(store: ClinicStore, gateway: String, listener: ListenerState? = nil, leading: @escaping () -> Bool? = { nil }) {
+    /// or nil when this process runs none (`scheduler = "external"`); `listener`
+    /// is the in-process listener's state, nil when none was asked for.
+    public init(store: ClinicStore, gateway: String, listener: @escaping () -> ListenerState? = { nil },
+                leading: @escaping () -> Bool? = { nil }) {
         self.store = store; self.gateway = gateway; self.listener = listener; self.leading = leading
     }
 
@@ -19,7 +21,7 @@ public final class ServicesProbe {
         let here = leading()
         let lease = here == true ? nil : (try? store.schedulerLease()) ?? nil
         let now = Int64(store.clock.now().timeIntervalSince1970.rounded(.down))
-        return ServicesState(scheduler: Self.scheduler(leading: here, lease: lease, now: now), gateway: gateway, listener: listener)
+        return ServicesState(scheduler: Self.scheduler(leading: here, lease: lease, now: now), gateway: gateway, listener: listener())
     }
 
     /// Here when this process's last tick led; elsewhere when someone holds an

@@ -23,8 +23,9 @@ struct DemoCommand: ParsableCommand {
             }
             // Name and zone are the new demo's; an existing demo keeps what its admin set.
             let fresh = !FileManager.default.fileExists(atPath: db)
+            let opensTUI = !json && !noTUI && Terminal.isInteractive
             let store = try ClinicStore(path: db, clock: SystemClock.fromEnvironment(),
-                                        settings: fresh ? .init(name: "Demo Clinic", timeZone: asked) : .init(), longRunning: true)
+                                        settings: fresh ? .init(name: "Demo Clinic", timeZone: asked) : .init(), longRunning: opensTUI)
             if let warning = DatabaseFiles.permissionWarning(databasePath: db) { TextOutput.errorLine("clinic: warning: \(warning)") }
             let zone = try store.settings().timeZone
             let signIns = try DemoClinic.fill(store)
@@ -32,12 +33,12 @@ struct DemoCommand: ParsableCommand {
                 JSONOutput.print(["database": db, "sign_ins": signIns.map { "\($0.role.rawValue) \($0.login) \($0.password)" }.joined(separator: "; ")])
                 return
             }
-            if !noTUI, Terminal.isInteractive {
+            if opensTUI {
                 var config = try ConfigLoader.load(flags: .init(configPath: self.config, databasePath: db))
                 config.databasePath = db
                 config.smsGateway = .outbox
                 try TUILauncher.run(mode: .staff, store: store, config: config, theme: theme,
-                                    services: .schedulerAndListener, demoSignIns: signIns)
+                                    services: .demo, demoSignIns: signIns)
                 return
             }
             let (day, time) = try Self.suggestedSlot(store, zone: zone)

@@ -9,13 +9,14 @@ final class LogRoute {
     private var savedStderr: Int32 = -1
 
     /// Opens (creating, with the database files' mode: it names patients'
-    /// numbers) `path` for appending; logs go nowhere if it cannot be opened.
-    init(path: String) {
+    /// numbers) `path` for appending, logging from `level` up; logs go
+    /// nowhere if it cannot be opened.
+    init(path: String, level: Logger.Level) {
         let fd = DatabaseFiles.open(path, flags: O_WRONLY | O_APPEND, mode: DatabaseFiles.mode(besides: path))
         let handle = fd >= 0 ? FileHandle(fileDescriptor: fd, closeOnDealloc: true) : nil
         LoggingSystem.bootstrap { label in
             guard let handle else { return SwiftLogNoOpLogHandler() }
-            return FileLogHandler(label: label, handle: handle)
+            return FileLogHandler(label: label, handle: handle, logLevel: level)
         }
         if let handle {
             savedStderr = dup(STDERR_FILENO)

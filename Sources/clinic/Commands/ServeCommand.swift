@@ -2,6 +2,8 @@ import ArgumentParser
 import ClinicCore
 import Foundation
 import Logging
+import ServiceLifecycle
+import UnixSignals
 
 /// `clinic serve`: runs the scheduler and the webhook listener until SIGTERM
 /// or SIGINT, logging to stderr.
@@ -23,55 +25,24 @@ struct ServeCommand: ParsableCommand {
                 throw ClinicError(.invalidInput, "CLINIC_NOW pins the clock, so the scheduler would never see time pass; "
                                   + "use CLINIC_CLOCK_OFFSET (seconds) to run serve at another time")
             }
-            let logger = ServeLogging.logger(label: "clinic.serve")
-            signal(SIGPIPE, SIG_IGN)
+            let logger = ServeLogging.logger(label: "clinic.serve", level: ctx.config.logLevel)
             MallocTuning.keepFreedMemory()
             try ctx.store.optimize()
-            let services = try ClinicServices.build(config: ctx.config, store: ctx.store, logger: logger, listener: true)
-            for case let listener as WebhookListener in services {
-                // Bound before anything else starts, so a taken port fails the command.
-                let address = try listener.listenBlocking()
-                logger.info("webhook listening", metadata: ["address": "\(address.host):\(address.port)",
-                                                            "public_url": "\(ctx.config.publicURL)"])
-            }
+            let services = try ClinicServices.build(config: ctx.config, store: ctx.store, logger: logger, plan: .serve)
             logger.info("serving", metadata: ["database": "\(ctx.config.databasePath)", "pid": "\(getpid())"])
-            ServeRuntime.run(services, logger: logger)
+            // A taken port ends the group with "cannot listen on …" before the first tick.
+            try services.group(gracefulShutdownSignals: [.sigterm, .sigint], logger: logger).runBlocking()
             logger.info("stopped cleanly")
         }
     }
 }
 
-/// Logging for `serve`: swift-log to stderr, level from `CLINIC_LOG_LEVEL` (default info).
+/// Logging for `serve`: swift-log to stderr from `level` (`CLINIC_LOG_LEVEL`, default info).
 enum ServeLogging {
-    static func logger(label: String) -> Logger {
+    static func logger(label: String, level: Logger.Level) -> Logger {
         LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }
         var logger = Logger(label: label)
-        let level = ProcessInfo.processInfo.environment["CLINIC_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:))
-        logger.logLevel = level ?? .info
+        logger.logLevel = level
         return logger
-    }
-}
-
-/// Starts services, stops them on SIGTERM / SIGINT, waits for them.
-enum ServeRuntime {
-    /// Blocks until every service has stopped. Signal sources are created
-    /// here, inside a nonisolated function (at top level they crashed on the
-    /// first SIGTERM, see PLATFORM.md).
-    nonisolated static func run(_ services: [any ClinicService], logger: Logger) {
-        signal(SIGPIPE, SIG_IGN)
-        let queue = DispatchQueue(label: "clinic.signals")
-        let sources = [SIGTERM, SIGINT].map { number -> any DispatchSourceSignal in
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
-            source.setEventHandler {
-                logger.info("signal received; stopping", metadata: ["signal": "\(number == SIGTERM ? "SIGTERM" : "SIGINT")"])
-                for service in services { service.stop() }
-            }
-            source.resume()
-            return source
-        }
-        for service in services { service.start() }
-        for service in services { service.wait() }
-        for source in sources { source.cancel() }
     }
 }

@@ -22,7 +22,7 @@ struct FrontEndOptions: ParsableArguments {
                                         hasher: PasswordHasher(iterations: config.passwordIterations),
                                         settings: config.clinic, defaultCountryCode: config.defaultCountryCode,
                                         longRunning: true)
-            let services: TUILauncher.Services = mode == .staff && config.scheduler != .external ? .scheduler : .none
+            let services: ClinicServices.Plan = mode == .staff && config.scheduler != .external ? .staff : .none
             try TUILauncher.run(mode: mode, store: store, config: config, theme: theme, services: services)
         } catch let error as ExitCodeError {
             throw ExitCode(error.status)

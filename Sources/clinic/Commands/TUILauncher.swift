@@ -2,24 +2,17 @@ import ClinicCore
 import ClinicTUI
 import Foundation
 import Logging
+import ServiceLifecycle
+import UnixSignals
 
 /// Starts a curses front end the same way for `clinic`, `clinic tui`,
 /// `clinic kiosk` and `clinic demo`: config, theme, store, logs away from the
-/// terminal, then the run loop.
+/// terminal, then one service group: the background services the front end
+/// asks for (`ClinicServices`) and the terminal's loop on its own thread.
 enum TUILauncher {
-    /// Which background services run in the front end's process.
-    enum Services: Equatable {
-        /// None (the kiosk).
-        case none
-        /// The scheduler under the lease (the staff TUI, unless `scheduler = "external"`).
-        case scheduler
-        /// The scheduler and the webhook listener on `listen` (`clinic demo`).
-        case schedulerAndListener
-    }
-
-    /// Runs `mode` over the store; throws the exit status.
+    /// Runs `mode` over the store with the services `plan` asks for; throws the exit status.
     static func run(mode: AppMode, store: ClinicStore, config: ClinicConfig, theme themeName: String?,
-                    services plan: Services, demoSignIns: [DemoClinic.SignIn] = []) throws {
+                    services plan: ClinicServices.Plan, demoSignIns: [DemoClinic.SignIn] = []) throws {
         let theme: Theme
         do { theme = try Theme.load(themeName ?? config.theme) } catch let error as ThemeError {
             throw ClinicError(.invalidInput, "bad theme: \(error.description)")
@@ -27,24 +20,48 @@ enum TUILauncher {
         guard Terminal.isInteractive else {
             throw ClinicError(.invalidInput, "the \(mode == .kiosk ? "kiosk" : "TUI") needs a terminal on standard input and output")
         }
+        // The kiosk must not be stopped by Ctrl-C sent as a signal; the staff terminal ends gracefully on it.
+        let interruptible = mode != .kiosk
+        Terminal.claimSignals(interruptible: interruptible)
         // The staff status line names the gateway even when `clinic serve` does the sending.
         let gateway = mode == .kiosk ? nil : ((try? SMSGatewayFactory.make(config))?.name ?? config.smsGateway.rawValue)
-        let log = LogRoute(path: logPath(config))
+        let log = LogRoute(path: logPath(config), level: config.logLevel)
         defer { log.restore() }
         let logger = Logger(label: "clinic.\(mode == .kiosk ? "kiosk" : "tui")")
         if let warning = DatabaseFiles.permissionWarning(databasePath: config.databasePath) { logger.warning("\(warning)") }
-        let running = try BackgroundServices.start(plan, config: config, store: store, logger: logger)
-        defer { running.stop() }
-        let probe = gateway.map { ServicesProbe(store: store, gateway: $0, listener: running.listener, leading: running.leading) }
-        let context = try AppContext(store: store, mode: mode, demoSignIns: demoSignIns)
+        let services = try ClinicServices.build(config: config, store: store, logger: logger, plan: plan)
+        let listen = config.listen
         let idle = mode == .kiosk && config.kioskIdleMinutes > 0 ? Double(config.kioskIdleMinutes) * 60 : nil
-        let status: Int32
-        do {
-            status = try AppRunner(context: context, theme: theme, idleSeconds: idle, servicesProbe: probe).run()
-        } catch let error as TerminalError {
-            throw ClinicError(.invalidInput, error.description)
+        let frontEnd = FrontEndService(before: {
+            // The status line tells the listener's state from the first frame.
+            guard let listener = services.listener else { return }
+            do { _ = try await listener.bound() } catch {
+                logger.error("webhook listener not started", metadata: ["listen": "\(listen)", "error": "\(error)"])
+            }
+        }, loop: { stopRequested in
+            let probe = gateway.map { gateway in
+                ServicesProbe(store: store, gateway: gateway, listener: { listenerState(services.listener, listen: listen) },
+                              leading: { services.scheduler?.isLeading })
+            }
+            let context = try AppContext(store: store, mode: mode, demoSignIns: demoSignIns)
+            do {
+                return try AppRunner(context: context, theme: theme, idleSeconds: idle, servicesProbe: probe).run(until: stopRequested)
+            } catch let error as TerminalError {
+                throw ClinicError(.invalidInput, error.description)
+            }
+        })
+        let signals: [UnixSignal] = interruptible ? [.sigterm, .sigint, .sighup] : [.sigterm, .sighup]
+        try services.group(then: [frontEnd.configuration], gracefulShutdownSignals: signals, logger: logger).runBlocking()
+        if frontEnd.status != 0 { throw ExitCodeError(frontEnd.status) }
+    }
+
+    /// The listener as the status line tells it (nil: none asked for, or not bound yet).
+    static func listenerState(_ listener: WebhookListener?, listen: String) -> ListenerState? {
+        switch listener?.status {
+        case .listening(let address)?: return .listening("\(address.host):\(address.port)")
+        case .failed?: return .unavailable(listen)
+        case .starting?, .stopped?, nil: return nil
         }
-        if status != 0 { throw ExitCodeError(status) }
     }
 
     /// `log_file`, or `clinic.log` beside the database.
@@ -58,8 +75,8 @@ enum TUILauncher {
 struct FileLogHandler: LogHandler {
     let label: String
     let handle: FileHandle
-    /// Also from `CLINIC_LOG_LEVEL`.
-    var logLevel: Logger.Level = .info
+    /// From `CLINIC_LOG_LEVEL` (default info).
+    var logLevel: Logger.Level
     var metadata: Logger.Metadata = [:]
 
     subscript(metadataKey key: String) -> Logger.Metadata.Value? {

@@ -2,6 +2,8 @@ import ClinicCore
 import ClinicTesting
 import Foundation
 import GRDB
+import Logging
+import ServiceLifecycle
 import Testing
 
 /// On a real file: the database file only grows when a checkpoint copies the
@@ -33,10 +35,10 @@ struct WALCheckpointerTests {
         ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
     }
 
-    @Test("The hook replaces SQLite's automatic checkpoint: with neither thread nor backstop, 1,200 commits all stay in the log")
+    @Test("The hook replaces SQLite's automatic checkpoint: with neither service nor backstop, 1,200 commits all stay in the log")
     func theHookReplacesTheAutomaticCheckpoint() throws {
         let dir = try TemporaryDirectory()
-        let checkpointer = WALCheckpointer(wakePages: 1_000_000, inlinePages: 1_000_000)
+        let checkpointer = WALCheckpointer(path: dir.path("wal.sqlite"), wakePages: 1_000_000, inlinePages: 1_000_000)
         let pool = try pool(dir, checkpointer)
         let before = size(dir.path("wal.sqlite"))
         try commit(pool, times: 1_200) // past SQLite's own threshold of 1,000 frames
@@ -45,10 +47,10 @@ struct WALCheckpointerTests {
         #expect(try pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM t") } == 1_200)
     }
 
-    @Test("Without the thread, a commit past inlinePages checkpoints itself, so the log restarts instead of growing")
+    @Test("Without the service running, a commit past inlinePages checkpoints itself, so the log restarts instead of growing")
     func theBackstopCheckpointsInline() throws {
         let dir = try TemporaryDirectory()
-        let checkpointer = WALCheckpointer(wakePages: 1_000_000, inlinePages: 30)
+        let checkpointer = WALCheckpointer(path: dir.path("wal.sqlite"), wakePages: 1_000_000, inlinePages: 30)
         let pool = try pool(dir, checkpointer)
         try commit(pool, times: 300)
         #expect(size(dir.path("wal.sqlite")) > 200 * 4_096)
@@ -57,18 +59,20 @@ struct WALCheckpointerTests {
         #expect(checkpointer.completedPasses == 0)
     }
 
-    @Test("Commits past wakePages wake the thread, whose pass copies the log into the database; the writer never checkpoints")
-    func theThreadCheckpoints() throws {
+    @Test("Commits past wakePages wake the running service, whose pass copies the log into the database; the writer never checkpoints; graceful shutdown ends it")
+    func theServiceCheckpoints() async throws {
         let dir = try TemporaryDirectory()
-        let checkpointer = WALCheckpointer(wakePages: 20, inlinePages: 1_000_000)
+        let checkpointer = WALCheckpointer(path: dir.path("wal.sqlite"), wakePages: 20, inlinePages: 1_000_000)
         let pool = try pool(dir, checkpointer)
-        try checkpointer.start(path: dir.path("wal.sqlite"))
-        defer { checkpointer.stop() }
+        let group = ServiceGroup(configuration: .init(services: [checkpointer], logger: Logger(label: "test")))
+        let running = Task { try await group.run() }
         let before = size(dir.path("wal.sqlite"))
         try commit(pool, times: 200)
-        #expect(Eventually.wait(timeout: 20, interval: 0.01) { checkpointer.completedPasses >= 1 })
+        #expect(try await Eventually.until(timeout: 20, interval: 0.01) { checkpointer.completedPasses >= 1 })
         // The first pass alone copied the ≥ 20 frames that woke it (≥ 10 new pages).
         #expect(size(dir.path("wal.sqlite")) >= before + 10 * 4_096)
-        #expect(try pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM t") } == 200)
+        #expect(try await pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM t") } == 200)
+        await group.triggerGracefulShutdown()
+        try await running.value
     }
 }
