@@ -4,7 +4,9 @@
 public struct AllowedActions<Action: Hashable & Sendable>: Sendable {
     /// One action and its decision.
     public struct Entry: Sendable {
+        /// The action asked about.
         public let action: Action
+        /// The policy's answer.
         public let decision: Decision
     }
 

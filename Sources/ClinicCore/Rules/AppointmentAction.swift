@@ -51,8 +51,11 @@ public enum AppointmentAction: Sendable, Hashable, CustomStringConvertible {
 public struct AppointmentFacts: Sendable, Hashable {
     /// Its public code, for sentences.
     public var code: String
+    /// Where it is now (for a taken slot's code: one of the active statuses).
     public var status: AppointmentStatus
+    /// Its doctor's account.
     public var doctorID: Int64
+    /// Its patient's account.
     public var patientID: Int64
     /// Start instant, unix seconds.
     public var start: Int64
@@ -66,6 +69,7 @@ public struct AppointmentFacts: Sendable, Hashable {
     /// check the patient in from then on (nil: no limit).
     public var visitDayStart: Int64?
 
+    /// The facts as read; the check-in's and the visit day's are optional (only what the action needs).
     public init(code: String = "", status: AppointmentStatus, doctorID: Int64, patientID: Int64, start: Int64, now: Int64,
                 statusBeforeCheckIn: AppointmentStatus? = nil, checkedInAt: Int64? = nil, visitDayStart: Int64? = nil) {
         self.code = code; self.status = status; self.doctorID = doctorID; self.patientID = patientID

@@ -2,7 +2,9 @@
 /// codes and one sentence saying why. The store throws the refusal as it is;
 /// a screen shows the sentence as the reason a key does nothing.
 public enum Decision: Sendable, Equatable {
+    /// The action may go ahead.
     case allowed
+    /// It may not: the contract's code and the sentence saying why.
     case refused(ClinicError.Code, String)
 
     /// Whether the action may go ahead.

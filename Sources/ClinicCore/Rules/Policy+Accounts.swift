@@ -4,7 +4,9 @@ public enum AccountAction: Sendable, Hashable, CaseIterable, CustomStringConvert
     case create
     /// Set its password (clears every lockout).
     case setPassword
+    /// Let it sign in and be booked again.
     case activate
+    /// Stop it signing in and being booked (refused for your own account).
     case deactivate
     /// Lift its sign-in locks.
     case unlock
@@ -38,10 +40,12 @@ public struct AccountFacts: Sendable, Hashable {
     public var id: Int64?
     /// Its role (nil: no account has that id; the store answers `not_found` where it may).
     public var role: Role?
+    /// Whether it may sign in and act.
     public var active: Bool
     /// Its email, for sentences.
     public var email: String
 
+    /// The facts as read (a missing account has no role).
     public init(id: Int64?, role: Role?, active: Bool = true, email: String = "") {
         self.id = id; self.role = role; self.active = active; self.email = email
     }

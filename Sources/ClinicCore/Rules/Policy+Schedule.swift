@@ -18,10 +18,12 @@ public enum ScheduleAction: Sendable, Hashable, CaseIterable, CustomStringConver
 
 /// Whose schedule, and for a booking whose visit.
 public struct ScheduleFacts: Sendable, Hashable {
+    /// The doctor whose schedule it is.
     public var doctorID: Int64
     /// The patient a booking is for (nil for hours and time off).
     public var patientID: Int64?
 
+    /// The facts of a booking (with the patient) or of hours and time off (without).
     public init(doctorID: Int64, patientID: Int64? = nil) {
         self.doctorID = doctorID; self.patientID = patientID
     }

@@ -14,6 +14,7 @@ public struct Binding<Action>: Sendable where Action: Sendable {
     /// Why the key does nothing now (nil: it works).
     public let disabledReason: String?
 
+    /// A key for `action`; `disabledReason` says why it does nothing now (nil: it works).
     public init(_ keys: [Key], _ action: Action, _ label: String, footer: Bool = true, disabledReason: String? = nil) {
         self.keys = keys; self.action = action; self.label = label; self.inFooter = footer
         self.disabledReason = disabledReason
@@ -40,7 +41,9 @@ public struct Binding<Action>: Sendable where Action: Sendable {
 
 /// What a key means on a screen: its action, or the reason it does nothing now.
 public enum KeyMatch<Action> {
+    /// The key works: do this.
     case action(Action)
+    /// The key does nothing now, for this reason (show it).
     case refused(String)
 }
 
