@@ -1,3 +1,4 @@
+import ClinicCore
 import Testing
 @testable import ClinicTUI
 
@@ -96,6 +97,27 @@ struct WidgetTests {
         #expect(!b.line(23).contains("hidden"))
         HelpPainter.paint(title: "Home", hints: hints, into: &b, area: b.bounds)
         #expect(b.contains("Keys: Home") && b.contains("hidden"))
+    }
+
+    @Test("a disabled key: dimmed in the footer and the first to go when short of room; help says why; a press finds the reason")
+    func disabledKeys() {
+        let refused = Binding([.char("u")], 2, "undo check-in", decision: .refused(.invalidTransition, "the appointment is not checked in"))
+        let notYours = Binding([.char("d")], 3, "mark completed", decision: .refused(.forbidden, "you may not complete it"))
+        let list = [Binding([.enter], 1, "open"), refused, notYours, Binding([.char("x")], 4, "cancel", decision: .allowed)]
+        #expect(!notYours.hint.inFooter && refused.hint.inFooter && list[3].isEnabled)
+        var b = CellBuffer(width: 80, height: 24)
+        FooterPainter.paint(list.hints(), into: &b, row: 23)
+        #expect(b.line(23).hasPrefix("Enter open  u undo check-in  x cancel") && b.role(of: "u undo") == .dim && b.role(of: "x cancel") == .footerKey)
+        var narrow = CellBuffer(width: 24, height: 24)
+        FooterPainter.paint(list.hints(), into: &narrow, row: 23)
+        #expect(narrow.line(23).hasPrefix("Enter open  x cancel"), "the working keys keep their room")
+        HelpPainter.paint(title: "Visit", hints: list.hints(), into: &b, area: Rect(x: 0, y: 0, width: 40, height: 24))
+        #expect(b.contains("undo check-in (the") && b.contains("       appointment is not checked") && b.contains("mark completed (you"), "\(b.text)")
+        #expect(list.action(for: .char("u")) == nil && list.action(for: .char("x")) == 4)
+        guard case .refused(let why)? = list.match(.char("u")) else { Issue.record("u is refused"); return }
+        #expect(why == "the appointment is not checked in")
+        guard case .action(4)? = list.match(.char("x")) else { Issue.record("x works"); return }
+        #expect(list.match(.char("z")) == nil)
     }
 
     @Test("bindings find the action of a key")

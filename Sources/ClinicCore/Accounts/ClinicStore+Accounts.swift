@@ -6,12 +6,7 @@ extension ClinicStore {
     /// created by anyone at the desk or sign themselves up (`by: nil`).
     @discardableResult
     public func createAccount(_ new: NewAccount, by actor: Actor?) throws -> Account {
-        if new.role != .patient, actor?.role != .admin {
-            throw ClinicError(.forbidden, "only an admin may create \(new.role.rawValue) accounts")
-        }
-        if new.role == .patient, let role = actor?.role, role == .doctor || role == .patient {
-            throw ClinicError(.forbidden, "a \(role.rawValue) may not register patients")
-        }
+        try Policy.decide(.create, by: actor, facts: .new(new.role)).enforce()
         let name = try AccountInput.name(new.name)
         let email = try AccountInput.email(new.email)
         let phone = try PhoneNumber.normalize(new.phone, defaultCountryCode: defaultCountryCode)
@@ -95,12 +90,9 @@ extension ClinicStore {
     /// at the desk (a walk-in who wants to use the kiosk). Clears every
     /// lockout (the staff terminal's and the kiosk's).
     public func setPassword(accountID: Int64, to password: String, by actor: Actor) throws {
-        if actor.role != .admin && actor.accountID != accountID {
-            let target = try pool.read { db in try Self.account(id: accountID, db) }
-            guard actor.role == .receptionist, target?.role == .patient else {
-                throw ClinicError(.forbidden, "only an admin may set another account's password (the desk may set a patient's)")
-            }
-        }
+        let target = try pool.read { db in try Self.account(id: accountID, db) }
+        let facts = target.map(AccountFacts.init) ?? AccountFacts(id: accountID, role: nil)
+        try Policy.decide(.setPassword, by: actor, facts: facts).enforce()
         try PasswordHasher.validate(password)
         let hash = hasher.hash(password)
         try pool.write { db in
@@ -129,16 +121,12 @@ extension ClinicStore {
     }
 
     private func setActive(_ active: Bool, accountID: Int64, by actor: Actor) throws -> Account {
-        guard actor.role == .admin else {
-            throw ClinicError(.forbidden, "only an admin may \(active ? "activate" : "deactivate") accounts")
-        }
+        let action: AccountAction = active ? .activate : .deactivate
+        try Policy.decide(action, by: actor, facts: AccountFacts(id: accountID, role: nil)).enforce()
         let now = nowSeconds
         return try pool.write { db in
             guard try Self.account(id: accountID, db) != nil else { throw ClinicError(.notFound, "no account with id \(accountID)") }
             if !active {
-                guard actor.accountID != accountID else {
-                    throw ClinicError(.invalidInput, "you cannot deactivate your own account; another admin can")
-                }
                 let lastAdmin = try Bool.fetchOne(db, sql: """
                     SELECT role = 'admin' AND active AND (SELECT COUNT(*) FROM account WHERE role = 'admin' AND active) = 1
                     FROM account WHERE id = ?

@@ -18,9 +18,7 @@ extension ClinicStore {
 
     /// A patient's details: the patient themselves or the desk.
     public func patientProfile(accountID: Int64, viewer: Actor) throws -> PatientProfile {
-        guard viewer.accountID == accountID || viewer.role?.isDeskStaff == true else {
-            throw ClinicError(.forbidden, "a patient's profile is theirs and the desk's only")
-        }
+        try Policy.decide(.viewProfile, by: viewer, facts: AccountFacts(id: accountID, role: nil)).enforce()
         return try pool.read { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT birth_date, age, gender, notes FROM patient_profile WHERE account_id = ?",
                                              arguments: [accountID]) else {
@@ -36,9 +34,7 @@ extension ClinicStore {
     /// (stored in E.164), age 0–150, a short gender text (empty clears it).
     @discardableResult
     public func updateProfile(accountID: Int64, _ update: ProfileUpdate, by actor: Actor) throws -> Account {
-        guard actor.accountID == accountID || actor.role?.isDeskStaff == true else {
-            throw ClinicError(.forbidden, "only the patient or the desk may change a patient's profile")
-        }
+        try Policy.decide(.updateProfile, by: actor, facts: AccountFacts(id: accountID, role: nil)).enforce()
         let name = try AccountInput.name(update.name)
         let phone = try PhoneNumber.normalize(update.phone, defaultCountryCode: defaultCountryCode)
         if let age = update.age, !(0...150).contains(age) { throw ClinicError(.invalidInput, "age must be 0–150", field: .age) }

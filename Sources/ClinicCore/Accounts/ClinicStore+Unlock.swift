@@ -10,9 +10,7 @@ extension ClinicStore {
             guard let target = try Self.account(id: accountID, db) else {
                 throw ClinicError(.notFound, "no account with id \(accountID)")
             }
-            guard actor.role == .admin || (actor.role == .receptionist && target.role == .patient) else {
-                throw ClinicError(.forbidden, "only an admin may unlock an account (the desk may unlock a patient's)")
-            }
+            try Policy.decide(.unlock, by: actor, facts: AccountFacts(target)).enforce()
             try db.execute(sql: """
                 UPDATE account SET failed_logins = 0, locked_until = NULL, kiosk_failed_logins = 0, kiosk_locked_until = NULL
                 WHERE id = ?

@@ -20,15 +20,7 @@ extension ClinicStore {
     /// processes: the loser gets `slot_taken`.
     public func book(_ request: BookingRequest, by actor: Actor) throws -> Appointment {
         let reason = try Self.validReason(request.reason)
-        switch actor.kind {
-        case .scheduler:
-            throw ClinicError(.forbidden, "the scheduler does not book")
-        case .account(let id, .patient) where id != request.patientID:
-            throw ClinicError(.forbidden, "patients may book only for themselves")
-        case .account(let id, .doctor) where id != request.doctorID:
-            throw ClinicError(.forbidden, "doctors may book only into their own schedule")
-        default: break
-        }
+        try Policy.decide(.book, by: actor, facts: ScheduleFacts(doctorID: request.doctorID, patientID: request.patientID)).enforce()
         let now = nowSeconds
         return try pool.write { db in
             // One read: both parties (role, active, names) and the schedule's version.

@@ -27,13 +27,10 @@ extension ClinicStore {
     public func setNote(code: String, text: String, by actor: Actor) throws -> AppointmentNote? {
         let text = try StoredText.checked(text, what: "the note", limit: Self.maxNoteLength, multiline: true)
         let a = try appointment(code: code)
-        switch (actor.kind, actor.role) {
-        case (.shellAdmin, _), (_, .admin?): break
-        case (.account(let id, .doctor), _) where id == a.doctor.id: break
-        case (.account(_, .doctor), _): throw ClinicError(.forbidden, "doctors may write notes only on their own appointments")
-        default: throw ClinicError(.forbidden, "only the appointment's doctor or an admin writes its notes")
-        }
         let now = nowSeconds
+        let facts = AppointmentFacts(code: a.code, status: a.status, doctorID: a.doctor.id, patientID: a.patient.id,
+                                     start: a.start, now: now)
+        try Policy.decide(.writeNote, by: actor, facts: facts).enforce()
         return try pool.write { db in
             guard !text.isEmpty else {
                 try db.execute(sql: "DELETE FROM appointment_note WHERE appointment_id = ?", arguments: [a.id])

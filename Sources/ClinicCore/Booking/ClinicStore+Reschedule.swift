@@ -21,17 +21,8 @@ extension ClinicStore {
             let id: Int64 = row["id"], doctorID: Int64 = row["doctor_id"], patientID: Int64 = row["patient_id"]
             let status = AppointmentStatus(rawValue: row["status"]) ?? .cancelled
             let oldStart: Int64 = row["start_at"]
-            switch actor.kind {
-            case .scheduler: throw ClinicError(.forbidden, "the scheduler does not move appointments")
-            case .account(let who, .patient) where who != patientID:
-                throw ClinicError(.forbidden, "patients may act only on their own appointments")
-            case .account(let who, .doctor) where who != doctorID:
-                throw ClinicError(.forbidden, "doctors may act only on their own appointments")
-            default: break
-            }
-            guard status == .scheduled || status == .confirmed else {
-                throw ClinicError(.invalidTransition, "a \(status.words) appointment cannot be moved")
-            }
+            let facts = AppointmentFacts(code: code, status: status, doctorID: doctorID, patientID: patientID, start: oldStart, now: now)
+            try Policy.decide(.reschedule, by: actor, facts: facts).enforce()
             guard row["doctor_active"] as Bool? == true else {
                 throw ClinicError(.notFound, "no active doctor with id \(doctorID)") // as booking says
             }

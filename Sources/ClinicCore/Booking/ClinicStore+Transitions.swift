@@ -18,51 +18,36 @@ extension ClinicStore {
     }
 
     /// `transition` inside the caller's write transaction (the webhook logs the
-    /// inbound SMS in the same one). `code` is already normalised.
+    /// inbound SMS in the same one). `code` is already normalised. The policy
+    /// decides the move from the facts read here.
     func transition(normalizedCode code: String, to target: AppointmentStatus, by actor: Actor, note: String,
                     at now: Int64, _ db: Database) throws -> Appointment {
-        guard let row = try Row.fetchOne(db, cachedSQL: """
-            SELECT id, status, doctor_id, patient_id, start_at FROM appointment WHERE code = ?
-            """, arguments: [code]) else {
-            throw ClinicError(.notFound, "no appointment with code \(code)")
+        let (id, facts) = try appointmentFacts(code: code, now: now, visitDay: target == .checkedIn, db)
+        try Policy.decide(.move(to: target), by: actor, facts: facts).enforce()
+        return try applyMove(id: id, from: facts.status, to: target, by: actor, note: note, at: now, db)
+    }
+
+    /// Puts a checked-in appointment back to the status it had before check-in.
+    public func undoCheckIn(code: String, by actor: Actor) throws -> Appointment {
+        let code = try AppointmentCode.checked(code)
+        let now = nowSeconds
+        return try pool.write { db in
+            let (id, facts) = try self.appointmentFacts(code: code, now: now, visitDay: false, db)
+            try Policy.decide(.undoCheckIn, by: actor, facts: facts).enforce()
+            return try self.applyMove(id: id, from: facts.status, to: facts.statusBeforeCheckIn ?? .scheduled, by: actor,
+                                      note: "check-in undone", at: now, db)
         }
-        let id: Int64 = row["id"]
-        let from = AppointmentStatus(rawValue: row["status"])!
-        var facts = StatusRules.Facts(status: from, doctorID: row["doctor_id"], patientID: row["patient_id"], start: row["start_at"])
-        if target == .checkedIn {
-            let zone = try settings(db).timeZone
-            facts.checkInOpensAt = zone.startOfDay(zone.local(facts.start).date)
-        }
-        if from == .checkedIn, let event = try Row.fetchOne(db, sql: """
-                SELECT from_status, at FROM appointment_event WHERE appointment_id = ? AND to_status = 'checked_in'
-                ORDER BY id DESC LIMIT 1
-                """, arguments: [id]) {
-            facts.statusBeforeCheckIn = (event["from_status"] as String?).flatMap(AppointmentStatus.init(rawValue:))
-            facts.checkedInAt = event["at"]
-        }
-        if case .refused(let code, let message) = StatusRules.decide(facts, to: target, by: actor, now: now) {
-            throw ClinicError(code, message)
-        }
+    }
+
+    /// Writes a move the policy allowed: the status, the audit row, the SMS notices.
+    private func applyMove(id: Int64, from: AppointmentStatus, to target: AppointmentStatus, by actor: Actor, note: String,
+                           at now: Int64, _ db: Database) throws -> Appointment {
         try db.cachedStatement(sql: "UPDATE appointment SET status = ?, updated_at = ? WHERE id = ?")
             .execute(arguments: [target.rawValue, now, id])
         try Self.recordEvent(appointmentID: id, from: from, to: target, actor: actor, at: now, note: note, db)
         let appointment = try Self.appointment(id: id, db)!
         try self.enqueueNotices(appointment, from: from, actor: actor, now: now, db)
         return appointment
-    }
-
-    /// Puts a checked-in appointment back to the status it had before check-in.
-    public func undoCheckIn(code: String, by actor: Actor) throws -> Appointment {
-        let code = try AppointmentCode.checked(code)
-        let previous = try pool.read { db -> AppointmentStatus in
-            guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM appointment WHERE code = ?", arguments: [code]) else {
-                throw ClinicError(.notFound, "no appointment with code \(code)")
-            }
-            return try String.fetchOne(db, sql: """
-                SELECT from_status FROM appointment_event WHERE appointment_id = ? AND to_status = 'checked_in' ORDER BY id DESC LIMIT 1
-                """, arguments: [id]).flatMap(AppointmentStatus.init(rawValue:)) ?? .scheduled
-        }
-        return try transition(code: code, to: previous, by: actor, note: "check-in undone")
     }
 
     /// The audit trail of one appointment, oldest first.

@@ -63,7 +63,7 @@ public final class ClinicStore: Sendable {
 
     /// Changes clinic settings (admins only).
     public func updateSettings(_ overrides: ClinicSettings.Overrides, by actor: Actor) throws -> ClinicSettings {
-        guard actor.role == .admin else { throw ClinicError(.forbidden, "only an admin may change clinic settings") }
+        try Policy.decide(.updateSettings, by: actor).enforce()
         let now = nowSeconds
         return try pool.write { db in
             try Self.applySettings(overrides, configured: false, now: now, db)

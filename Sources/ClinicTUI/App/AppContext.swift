@@ -28,6 +28,8 @@ public final class AppContext {
     public var kioskSession = KioskSession()
     /// Holds back the answer to a failed kiosk sign-in (tests inject one that only records).
     public let sleeper: any Sleeper
+    /// The last appointment's allowed actions, kept while nothing they depend on changed.
+    private var policyMemo: PolicyMemo?
 
     public init(store: ClinicStore, mode: AppMode, demoSignIns: [DemoClinic.SignIn] = [], services: ServicesState? = nil,
                 sleeper: any Sleeper = SystemSleeper()) throws {
@@ -48,9 +50,43 @@ public final class AppContext {
         account.map { .account($0.id, $0.role, via: mode == .kiosk ? .kiosk : .tui) }
     }
 
+    /// What the signed-in person may do to `appointment`, as the core's policy
+    /// decides (nil: nobody is signed in, or the store could not say; the
+    /// core still decides when a key is pressed). Asked again after a key, a
+    /// change of data or a new second, or for another appointment; not on
+    /// every repaint.
+    public func allowedActions(for appointment: Appointment) -> AllowedActions<AppointmentAction>? {
+        guard let actor else { return nil }
+        let key = PolicyMemo.Key(appointmentID: appointment.id, status: appointment.status, now: now, actor: actor)
+        if let memo = policyMemo, memo.key == key { return memo.value }
+        let value = try? store.allowedActions(for: appointment, actor: actor)
+        policyMemo = value.map { PolicyMemo(key: key, value: $0) }
+        return value
+    }
+
+    /// Forgets the allowed actions kept for the last appointment (a key was pressed, the data changed).
+    func forgetAllowedActions() { policyMemo = nil }
+
+    /// What the signed-in person may do to `account`, as the core's policy decides.
+    public func allowedActions(for account: Account) -> AllowedActions<AccountAction>? {
+        actor.map { store.allowedActions(for: account, actor: $0) }
+    }
+
     /// Unix seconds now, from the injected clock.
     public var now: Int64 { Int64(store.clock.now().timeIntervalSince1970.rounded(.down)) }
 
     /// The clinic's local date today.
     public var today: LocalDate { timeZone.local(now).date }
+}
+
+/// One appointment's allowed actions and what they were decided for.
+private struct PolicyMemo {
+    struct Key: Equatable {
+        let appointmentID: Int64
+        let status: AppointmentStatus
+        let now: Int64
+        let actor: Actor
+    }
+    let key: Key
+    let value: AllowedActions<AppointmentAction>
 }

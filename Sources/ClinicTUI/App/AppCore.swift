@@ -56,6 +56,7 @@ public final class AppCore {
     /// One key press at monotonic `time` (seconds).
     public func press(_ key: Key, at time: Double) {
         lastInput = time
+        context.forgetAllowedActions()
         if key == .resize { return }
         if let overlay {
             self.overlay = nil
@@ -86,6 +87,7 @@ public final class AppCore {
             lastInput = time
         }
         if dataChanged {
+            context.forgetAllowedActions()
             context.refreshSettings()
             top.reload()
         }

@@ -59,6 +59,14 @@ public enum Format {
         }
     }
 
+    /// A refusal of the core's policy as a screen's notice: `You are checked
+    /// in for K7QX2M: the desk can help with any change.`
+    public static func refusal(_ reason: String) -> String {
+        guard let first = reason.first else { return reason }
+        let sentence = first.uppercased() + reason.dropFirst()
+        return sentence.last.map { ".!?".contains($0) } == true ? sentence : sentence + "."
+    }
+
     /// One line for a refusal from the core.
     public static func error(_ error: any Error) -> String {
         if let e = error as? ClinicError { return e.message }

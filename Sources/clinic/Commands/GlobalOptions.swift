@@ -70,7 +70,6 @@ struct ActorOptions: ParsableArguments {
     func actor(_ context: CommandContext) throws -> Actor {
         guard let ref = actingAs else { return .shell }
         let account = try context.account(ref)
-        guard account.active else { throw ClinicError(.forbidden, "account \(account.email) is deactivated") }
-        return .account(account.id, account.role, via: .cli)
+        return try context.store.actor(actingAs: account.id, by: .shell, via: .cli)
     }
 }

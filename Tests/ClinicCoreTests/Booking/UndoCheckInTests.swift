@@ -82,10 +82,10 @@ struct UndoCheckInTests {
     @Test("Undo works within the grace after check-in and is refused after it, by any route")
     func grace() throws {
         _ = try clinic.store.transition(code: booked.code, to: .checkedIn, by: clinic.actor(desk))
-        clinic.clock.advance(by: TimeInterval(StatusRules.checkInUndoGraceSeconds))
+        clinic.clock.advance(by: TimeInterval(Policy.checkInUndoGraceSeconds))
         #expect(try clinic.store.undoCheckIn(code: booked.code, by: clinic.actor(desk)).status == .scheduled)
         _ = try clinic.store.transition(code: booked.code, to: .checkedIn, by: clinic.actor(desk))
-        clinic.clock.advance(by: TimeInterval(StatusRules.checkInUndoGraceSeconds + 1))
+        clinic.clock.advance(by: TimeInterval(Policy.checkInUndoGraceSeconds + 1))
         #expect(refusal { try clinic.store.undoCheckIn(code: booked.code, by: clinic.actor(desk)) } == .invalidTransition)
         #expect(refusal { try clinic.store.transition(code: booked.code, to: .scheduled, by: .shell) } == .invalidTransition)
         #expect(try clinic.store.appointment(code: booked.code).status == .checkedIn)

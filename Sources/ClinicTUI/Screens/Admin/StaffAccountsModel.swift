@@ -15,13 +15,26 @@ public final class StaffAccountsModel: ScreenModel {
 
     public init(_ context: AppContext) { self.context = context; reload() }
 
-    let bindings: [Binding<Action>] = [
-        Binding([.char("n")], .add, "add"),
-        Binding([.char("p")], .password, "reset password"),
-        Binding([.char("x")], .deactivate, "(de)activate"),
-        Binding([.char("h")], .hours, "hours"),
-        Binding([.char("o")], .timeOff, "time off"),
-    ]
+    /// The keys; those acting on the selected account are as the core's policy
+    /// decides them (your own account is not yours to deactivate), and hours
+    /// and time off are a doctor's only: dimmed when refused, with the reason
+    /// in `?` and on a press.
+    var bindings: [Binding<Action>] {
+        let a = selected, actor = context.actor
+        let allowed = a.flatMap { context.allowedActions(for: $0) }
+        let doctorOnly: String? = a.flatMap { $0.role == .doctor ? nil : "only doctors have hours" }
+        func schedule(_ action: ScheduleAction) -> Decision? {
+            guard let a else { return nil }
+            return doctorOnly.map { .refused(.invalidInput, $0) } ?? Policy.decide(action, by: actor, facts: ScheduleFacts(doctorID: a.id))
+        }
+        return [
+            Binding([.char("n")], .add, "add", decision: Policy.decide(.create, by: actor, facts: .new(.doctor))),
+            Binding([.char("p")], .password, "reset password", decision: allowed?[.setPassword]),
+            Binding([.char("x")], .deactivate, "(de)activate", decision: allowed?[a?.active == false ? .activate : .deactivate]),
+            Binding([.char("h")], .hours, "hours", decision: schedule(.setHours)),
+            Binding([.char("o")], .timeOff, "time off", decision: schedule(.addTimeOff)),
+        ]
+    }
     public var title: String { "Staff accounts" }
     public var hints: [KeyHint] { [KeyHint(keys: "↑↓/jk", label: "move", inFooter: false)] + bindings.hints() }
 
@@ -29,10 +42,15 @@ public final class StaffAccountsModel: ScreenModel {
     public var selected: Account? { list.selected < accounts.count ? accounts[list.selected] : nil }
 
     public func handle(_ key: Key) -> Effect {
-        let action = bindings.action(for: key)
-        if action != .deactivate { pendingDeactivate = nil }
-        if list.handle(key, page: 10) { notice = nil; return .none }
-        guard let action else { return .unhandled }
+        if list.handle(key, page: 10) { pendingDeactivate = nil; notice = nil; return .none }
+        let match = bindings.match(key)
+        if case .action(.deactivate)? = match {} else { pendingDeactivate = nil }
+        let action: Action
+        switch match {
+        case .refused(let reason)?: notice = (Format.refusal(reason), .warning); return .none
+        case .action(let a)?: action = a
+        case nil: return .unhandled
+        }
         if action == .add { return .push(AddStaffModel(context)) }
         guard let a = selected, let actor = context.actor else { return .none }
         switch action {
@@ -59,7 +77,6 @@ public final class StaffAccountsModel: ScreenModel {
             } catch { notice = (Format.error(error), .error) }
             reload()
         case .hours, .timeOff:
-            guard a.role == .doctor else { notice = ("Only doctors have hours.", .warning); return .none }
             return action == .hours ? .push(HoursEditorModel(context, doctor: a)) : .push(TimeOffModel(context, doctor: a))
         }
         return .none

@@ -6,7 +6,7 @@ import ClinicCore
 /// selection have their appointments read, so a clinic with thousands of
 /// appointments a day moves as fast as a small one. `c` checks the selected
 /// patient in; `u` undoes a check-in within the core's grace
-/// (`StatusRules.checkInUndoGraceSeconds`); `[` `]` `t` change the day; the
+/// (`Policy.checkInUndoGraceSeconds`); `[` `]` `t` change the day; the
 /// app's refresh re-reads it when the data changes.
 public final class BoardModel: ScreenModel {
     enum Action: Sendable { case open, checkIn, undo, search, book, reschedule, cancel, sms, signOut }
@@ -53,24 +53,32 @@ public final class BoardModel: ScreenModel {
     }
 
     /// The keys most used at the desk, then the day keys, then the rest: the
-    /// footer shows as many as fit in that order (`?` lists them all).
-    private static let primary: [Binding<Action>] = [
-        Binding([.char("/")], .search, "find patient"),
-        Binding([.char("c")], .checkIn, "check in"),
-        Binding([.enter], .open, "details"),
-    ]
-    private static let secondary: [Binding<Action>] = [
-        Binding([.char("n")], .book, "new visit"),
-        Binding([.char("r")], .reschedule, "move"),
-        Binding([.char("x")], .cancel, "cancel"),
-        Binding([.char("u")], .undo, "undo check-in"),
-        Binding([.char("m")], .sms, "SMS"),
-        Binding([.char("s")], .signOut, "sign out"),
-    ]
-    let bindings = primary + secondary
+    /// footer shows as many as fit in that order (`?` lists them all). The
+    /// keys that act on the selected visit are as the core's policy decides
+    /// them for it: dimmed when refused, with the reason in `?` and on a press.
+    private var primary: [Binding<Action>] {
+        let allowed = selected.flatMap { context.allowedActions(for: $0) }
+        return [
+            Binding([.char("/")], .search, "find patient"),
+            Binding([.char("c")], .checkIn, "check in", decision: allowed?[.checkIn]),
+            Binding([.enter], .open, "details"),
+        ]
+    }
+    private var secondary: [Binding<Action>] {
+        let allowed = selected.flatMap { context.allowedActions(for: $0) }
+        return [
+            Binding([.char("n")], .book, "new visit"),
+            Binding([.char("r")], .reschedule, "move", decision: allowed?[.reschedule]),
+            Binding([.char("x")], .cancel, "cancel", decision: allowed?[.cancel]),
+            Binding([.char("u")], .undo, "undo check-in", decision: allowed?[.undoCheckIn]),
+            Binding([.char("m")], .sms, "SMS"),
+            Binding([.char("s")], .signOut, "sign out"),
+        ]
+    }
+    var bindings: [Binding<Action>] { primary + secondary }
     public var title: String { "Today's board" }
     public var hints: [KeyHint] {
-        [KeyHint(keys: "↑↓/jk", label: "move", inFooter: false)] + Self.primary.hints() + DayPicker.hints + Self.secondary.hints()
+        [KeyHint(keys: "↑↓/jk", label: "move", inFooter: false)] + primary.hints() + DayPicker.hints + secondary.hints()
     }
 
     /// The selected appointment, if any.
@@ -120,26 +128,27 @@ public final class BoardModel: ScreenModel {
         if day.handle(key, today: context.today) {
             notice = nil; layOut(readingDoctors: false); list.select(0); loadWindow(); return .none
         }
-        switch bindings.action(for: key) {
-        case .open?:
+        switch bindings.match(key) {
+        case .refused(let reason)?: notice = (Format.refusal(reason), .warning)
+        case .action(.open)?:
             guard let a = selected else { return .none }
             return .push(AppointmentDetailModel(context, code: a.code))
-        case .search?: return .push(PatientSearchModel(context))
-        case .book?:
+        case .action(.search)?: return .push(PatientSearchModel(context))
+        case .action(.book)?:
             guard let id = selectedDoctorID ?? doctors.first?.id, let doctor = doctors.first(where: { $0.id == id }) else {
                 notice = ("This doctor cannot be booked.", .warning); return .none
             }
             return .push(PatientSearchModel(context, booking: (doctor, day.date)))
-        case .reschedule?, .cancel?:
-            guard let a = selected, a.status == .scheduled || a.status == .confirmed else {
-                notice = ("Pick a scheduled or confirmed visit.", .warning); return .none
-            }
-            return bindings.action(for: key) == .cancel ? .push(CancelVisitModel(context, appointment: a))
-                                                        : .push(RescheduleModel(context, appointment: a))
-        case .sms?: return .push(SMSPanelModel(context))
-        case .checkIn?: checkIn()
-        case .undo?: undo()
-        case .signOut?: return .signOut
+        case .action(.reschedule)?:
+            guard let a = selected else { notice = ("Pick a scheduled or confirmed visit.", .warning); return .none }
+            return .push(RescheduleModel(context, appointment: a))
+        case .action(.cancel)?:
+            guard let a = selected else { notice = ("Pick a scheduled or confirmed visit.", .warning); return .none }
+            return .push(CancelVisitModel(context, appointment: a))
+        case .action(.sms)?: return .push(SMSPanelModel(context))
+        case .action(.checkIn)?: checkIn()
+        case .action(.undo)?: undo()
+        case .action(.signOut)?: return .signOut
         case nil: return .unhandled
         }
         return .none
@@ -156,7 +165,6 @@ public final class BoardModel: ScreenModel {
 
     private func undo() {
         guard let a = selected, let actor = context.actor else { return }
-        guard a.status == .checkedIn else { notice = ("\(a.code) is not checked in.", .warning); return }
         do {
             let back = try context.store.undoCheckIn(code: a.code, by: actor)
             notice = ("Check-in of \(a.code) undone: \(Format.status(back.status)) again.", .success)
@@ -211,7 +219,7 @@ public final class BoardModel: ScreenModel {
             let chunk = candidates[start..<min(start + 40, candidates.count)]
             load(chunk.map(\.doctorID))
             for g in chunk {
-                if let offset = loaded[g.doctorID]?.firstIndex(where: { $0.end > now && $0.status.isActive }) {
+                if let offset = loaded[g.doctorID]?.firstIndex(where: { $0.isUpcoming(at: now) }) {
                     list.select(g.firstRow + offset)
                     loadWindow()
                     return

@@ -12,7 +12,7 @@ public final class PatientCardModel: ScreenModel {
     public private(set) var patient: Account?
     public private(set) var profile: PatientProfile?
     public private(set) var phone: PhoneStatus?
-    /// Upcoming (active, not yet started) first by time, then past ones newest first.
+    /// Upcoming (`Appointment.isUpcoming`: active, not yet over) first by time, then past ones newest first.
     public private(set) var upcoming: [Appointment] = []
     public private(set) var past: [Appointment] = []
     public internal(set) var list = ListState()
@@ -24,14 +24,21 @@ public final class PatientCardModel: ScreenModel {
         reload()
     }
 
-    let bindings: [Binding<Action>] = [
-        Binding([.char("b")], .book, "book"),
-        Binding([.char("r")], .reschedule, "move"),
-        Binding([.char("x")], .cancel, "cancel"),
-        Binding([.char("c")], .checkIn, "check in"),
-        Binding([.char("p")], .password, "set password"),
-        Binding([.char("u")], .unlock, "unlock sign-in"),
-    ]
+    /// The keys; those acting on the selected visit or on the patient's account
+    /// are as the core's policy decides them (dimmed when refused, with the
+    /// reason in `?` and on a press).
+    var bindings: [Binding<Action>] {
+        let visit = selected.flatMap { context.allowedActions(for: $0) }
+        let account = patient.flatMap { context.allowedActions(for: $0) }
+        return [
+            Binding([.char("b")], .book, "book"),
+            Binding([.char("r")], .reschedule, "move", decision: visit?[.reschedule]),
+            Binding([.char("x")], .cancel, "cancel", decision: visit?[.cancel]),
+            Binding([.char("c")], .checkIn, "check in", decision: visit?[.checkIn]),
+            Binding([.char("p")], .password, "set password", decision: account?[.setPassword]),
+            Binding([.char("u")], .unlock, "unlock sign-in", decision: account?[.unlock]),
+        ]
+    }
     public var title: String { patient.map { "Patient · \($0.name)" } ?? "Patient" }
     public var hints: [KeyHint] { [KeyHint(keys: "↑↓/jk", label: "move", inFooter: false)] + bindings.hints() }
 
@@ -52,31 +59,28 @@ public final class PatientCardModel: ScreenModel {
 
     public func handle(_ key: Key) -> Effect {
         if list.handle(key, page: 10) { notice = nil; return .none }
-        switch bindings.action(for: key) {
-        case .book?:
+        switch bindings.match(key) {
+        case .refused(let reason)?: notice = (Format.refusal(reason), .warning)
+        case .action(.book)?:
             guard let patient else { return .none }
             return .push(BookSpecialtyModel(context, patient: patient))
-        case .reschedule?:
-            guard let a = selected, a.status == .scheduled || a.status == .confirmed else {
-                notice = ("Pick a scheduled or confirmed visit to move.", .warning); return .none
-            }
+        case .action(.reschedule)?:
+            guard let a = selected else { notice = ("Pick a scheduled or confirmed visit to move.", .warning); return .none }
             return .push(RescheduleModel(context, appointment: a))
-        case .cancel?:
-            guard let a = selected, a.status == .scheduled || a.status == .confirmed else {
-                notice = ("Pick a scheduled or confirmed visit to cancel.", .warning); return .none
-            }
+        case .action(.cancel)?:
+            guard let a = selected else { notice = ("Pick a scheduled or confirmed visit to cancel.", .warning); return .none }
             return .push(CancelVisitModel(context, appointment: a))
-        case .checkIn?:
+        case .action(.checkIn)?:
             guard let a = selected, let actor = context.actor else { return .none }
             do {
                 _ = try context.store.transition(code: a.code, to: .checkedIn, by: actor)
                 notice = ("Checked in \(a.code).", .success)
             } catch { notice = (Format.error(error), .error) }
             reload()
-        case .password?:
+        case .action(.password)?:
             guard let patient else { return .none }
             return .push(PasswordResetModel(context, account: patient))
-        case .unlock?:
+        case .action(.unlock)?:
             guard let patient, let actor = context.actor else { return .none }
             guard isLocked else { notice = ("\(patient.name)'s sign-in is not locked.", .warning); return .none }
             do {
@@ -99,8 +103,8 @@ public final class PatientCardModel: ScreenModel {
             profile = try? context.store.patientProfile(accountID: patientID, viewer: actor)
             phone = try context.store.phoneStatus(account.phone)
             let all = try context.store.appointments(AppointmentFilter(patientID: patientID, limit: 10_000))
-            upcoming = all.filter { $0.status.isActive && $0.end > now }
-            past = all.filter { !($0.status.isActive && $0.end > now) }.reversed()
+            upcoming = all.filter { $0.isUpcoming(at: now) }
+            past = all.filter { !$0.isUpcoming(at: now) }.reversed()
         } catch { notice = (Format.error(error), .error) }
         list.reset(count: rows.count, keeping: rows.firstIndex { $0.id == keep } ?? list.selected)
     }

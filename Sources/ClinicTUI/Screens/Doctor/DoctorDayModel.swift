@@ -16,15 +16,20 @@ public final class DoctorDayModel: ScreenModel {
         self.context = context
         day = DayPicker(context.today)
         reload()
-        list.select(appointments.firstIndex { $0.end > context.now && $0.status.isActive } ?? 0)
+        list.select(appointments.firstIndex { $0.isUpcoming(at: context.now) } ?? 0)
     }
 
-    let bindings: [Binding<Action>] = [
-        Binding([.enter], .open, "details"),
-        Binding([.char("d")], .complete, "mark completed"),
-        Binding([.char("g")], .stats, "my stats"),
-        Binding([.char("s")], .signOut, "sign out", footer: false),
-    ]
+    /// The keys; `d` as the core's policy decides it for the selected visit
+    /// (dimmed before the start, with the reason in `?` and on a press).
+    var bindings: [Binding<Action>] {
+        let allowed = selected.flatMap { context.allowedActions(for: $0) }
+        return [
+            Binding([.enter], .open, "details"),
+            Binding([.char("d")], .complete, "mark completed", decision: allowed?[.complete]),
+            Binding([.char("g")], .stats, "my stats"),
+            Binding([.char("s")], .signOut, "sign out", footer: false),
+        ]
+    }
     public var title: String { "My day" }
     public var hints: [KeyHint] {
         [KeyHint(keys: "↑↓/jk", label: "move", inFooter: false)] + bindings.hints() + DayPicker.hints
@@ -36,19 +41,20 @@ public final class DoctorDayModel: ScreenModel {
     public func handle(_ key: Key) -> Effect {
         if list.handle(key, page: 10) { notice = nil; return .none }
         if day.handle(key, today: context.today) { notice = nil; reload(); list.select(0); return .none }
-        switch bindings.action(for: key) {
-        case .open?:
+        switch bindings.match(key) {
+        case .refused(let reason)?: notice = (Format.refusal(reason), .warning)
+        case .action(.open)?:
             guard let a = selected else { return .none }
             return .push(AppointmentDetailModel(context, code: a.code))
-        case .complete?:
+        case .action(.complete)?:
             guard let a = selected, let actor = context.actor else { return .none }
             do {
                 _ = try context.store.transition(code: a.code, to: .completed, by: actor)
                 notice = ("Completed \(a.code) (\(a.patient.name)).", .success)
             } catch { notice = (Format.error(error), .error) }
             reload()
-        case .stats?: return .push(StatsModel(context, doctorID: context.account?.id))
-        case .signOut?: return .signOut
+        case .action(.stats)?: return .push(StatsModel(context, doctorID: context.account?.id))
+        case .action(.signOut)?: return .signOut
         case nil: return .unhandled
         }
         return .none

@@ -1,7 +1,7 @@
 import ClinicCore
 
-/// A patient's own appointments, upcoming or past; confirm one, or cancel it
-/// with a second press of the same key.
+/// A patient's own appointments, upcoming (`Appointment.isUpcoming`) or past;
+/// confirm one, or cancel it with a second press of the same key.
 public final class MyAppointmentsModel: ScreenModel {
     enum Action: Sendable { case switchTab, confirm, cancel }
     let context: AppContext
@@ -15,11 +15,16 @@ public final class MyAppointmentsModel: ScreenModel {
 
     public init(_ context: AppContext) { self.context = context; reload() }
 
-    let bindings: [Binding<Action>] = [
-        Binding([.tab, .left, .right], .switchTab, "upcoming / past"),
-        Binding([.char("c")], .confirm, "confirm"),
-        Binding([.char("x")], .cancel, "cancel (press twice)"),
-    ]
+    /// The keys; confirm and cancel as the core's policy decides them for the
+    /// selected visit (dimmed when refused, with the reason in `?` and on a press).
+    var bindings: [Binding<Action>] {
+        let allowed = selected.flatMap { context.allowedActions(for: $0) }
+        return [
+            Binding([.tab, .left, .right], .switchTab, "upcoming / past"),
+            Binding([.char("c")], .confirm, "confirm", decision: allowed?[.confirm]),
+            Binding([.char("x")], .cancel, "cancel (press twice)", decision: allowed?[.cancel]),
+        ]
+    }
     public var title: String { "My appointments" }
     public var hints: [KeyHint] { [KeyHint(keys: "↑↓/jk", label: "move")] + bindings.hints() }
 
@@ -27,18 +32,14 @@ public final class MyAppointmentsModel: ScreenModel {
     public var selected: Appointment? { list.selected < appointments.count ? appointments[list.selected] : nil }
 
     public func handle(_ key: Key) -> Effect {
-        let action = bindings.action(for: key)
-        if action != .cancel { pendingCancel = nil }
-        if list.handle(key, page: 10) { notice = nil; return .none }
-        if action == .confirm || action == .cancel, let a = selected, a.status == .checkedIn {
-            pendingCancel = nil
-            notice = ("You are checked in for \(a.code): the desk can help with any change.", .warning)
-            return .none
-        }
-        switch action {
-        case .switchTab?: showingPast.toggle(); list.select(0); notice = nil; reload()
-        case .confirm?: act(.confirmed, verb: "Confirmed")
-        case .cancel?:
+        if list.handle(key, page: 10) { pendingCancel = nil; notice = nil; return .none }
+        let match = bindings.match(key)
+        if case .action(.cancel)? = match {} else { pendingCancel = nil }
+        switch match {
+        case .refused(let reason)?: notice = (Format.refusal(reason), .warning)
+        case .action(.switchTab)?: showingPast.toggle(); list.select(0); notice = nil; reload()
+        case .action(.confirm)?: act(.confirmed, verb: "Confirmed")
+        case .action(.cancel)?:
             guard let a = selected else { return .none }
             if pendingCancel == a.code {
                 pendingCancel = nil
@@ -68,8 +69,8 @@ public final class MyAppointmentsModel: ScreenModel {
         let now = context.now
         do {
             let all = try context.store.appointments(AppointmentFilter(patientID: id, limit: 10_000))
-            appointments = showingPast ? all.filter { $0.start <= now || !$0.status.isActive }.reversed()
-                                       : all.filter { $0.start > now && $0.status.isActive }
+            appointments = showingPast ? all.filter { !$0.isUpcoming(at: now) }.reversed()
+                                       : all.filter { $0.isUpcoming(at: now) }
         } catch {
             appointments = []; notice = (Format.error(error), .error)
         }

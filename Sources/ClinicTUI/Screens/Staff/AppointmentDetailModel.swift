@@ -1,9 +1,13 @@
 import ClinicCore
 
 /// One appointment for staff: who, when, status, the reason, the doctor's
-/// note (`e` edits it) and the audit trail. The keys offered depend on the role (the desk checks in,
-/// a doctor or admin marks completed), but the core decides: a doctor opening
-/// another doctor's appointment by any route is refused there.
+/// note (`e` edits it) and the audit trail. Its keys are what the core's policy
+/// allows this person to do to it now (`ClinicStore.allowedActions`): the desk
+/// checks in, a doctor or admin marks completed; a key refused for now is
+/// dimmed, one that is not this person's is left out of the footer, and `?`
+/// and a press of the key say why. The core still
+/// decides: a doctor opening another doctor's appointment by any route is
+/// refused there.
 public final class AppointmentDetailModel: ScreenModel {
     enum Action: Sendable { case checkIn, undo, complete, reschedule, cancel, note }
     let context: AppContext
@@ -19,46 +23,45 @@ public final class AppointmentDetailModel: ScreenModel {
         reload()
     }
 
-    /// The keys this role may use on the appointment as it is now (the footer
-    /// offers nothing the status rules out; the core still decides).
+    /// The keys, each as the policy decides it for the signed-in person.
     var bindings: [Binding<Action>] {
-        let role = context.account?.role, status = appointment?.status
-        let desk = role?.isDeskStaff == true, clinical = role == .doctor || role == .admin
-        let open = status == .scheduled || status == .confirmed
-        var keys: [Binding<Action>] = []
-        if desk && open { keys.append(checkInKey) }
-        if desk && status == .checkedIn { keys.append(undoKey) }
-        if clinical && (open || status == .checkedIn) { keys.append(completeKey) }
-        if clinical { keys.append(noteKey) }
-        if desk && open { keys += deskKeys }
-        return keys
+        let allowed = appointment.flatMap { context.allowedActions(for: $0) }
+        return Self.keys.map { key, action, label, policy in
+            Binding([.char(key)], action, label, decision: allowed?[policy])
+        }
     }
-    private let checkInKey = Binding([.char("c")], Action.checkIn, "check in")
-    private let undoKey = Binding([.char("u")], Action.undo, "undo check-in")
-    private let completeKey = Binding([.char("d")], Action.complete, "mark completed")
-    private let noteKey = Binding([.char("e")], Action.note, "edit note")
-    private let deskKeys = [Binding([.char("r")], Action.reschedule, "move"), Binding([.char("x")], Action.cancel, "cancel")]
+    private static let keys: [(Character, Action, String, AppointmentAction)] = [
+        ("c", .checkIn, "check in", .checkIn),
+        ("u", .undo, "undo check-in", .undoCheckIn),
+        ("d", .complete, "mark completed", .complete),
+        ("e", .note, "edit note", .writeNote),
+        ("r", .reschedule, "move", .reschedule),
+        ("x", .cancel, "cancel", .cancel),
+    ]
     public var title: String { "Appointment \(code)" }
     public var hints: [KeyHint] { bindings.hints() }
 
     public func handle(_ key: Key) -> Effect {
-        switch bindings.action(for: key) {
-        case .checkIn?: move(to: .checkedIn, verb: "Checked in")
-        case .undo?:
+        switch bindings.match(key) {
+        case .refused(let reason)?: notice = (Format.refusal(reason), .warning)
+        case .action(.checkIn)?: move(to: .checkedIn, verb: "Checked in")
+        case .action(.undo)?:
             guard let actor = context.actor else { return .none }
             do {
                 let back = try context.store.undoCheckIn(code: code, by: actor)
                 notice = ("Check-in of \(back.code) undone: \(Format.status(back.status)) again.", .success)
             } catch { notice = (Format.error(error), .error) }
             reload()
-        case .note?:
+        case .action(.note)?:
             guard let a = appointment else { return .none }
             return .push(NoteEditorModel(context, appointment: a, current: note?.text ?? ""))
-        case .complete?: complete()
-        case .reschedule?, .cancel?:
+        case .action(.complete)?: complete()
+        case .action(.reschedule)?:
             guard let a = appointment else { return .none }
-            return bindings.action(for: key) == .cancel ? .push(CancelVisitModel(context, appointment: a))
-                                                        : .push(RescheduleModel(context, appointment: a))
+            return .push(RescheduleModel(context, appointment: a))
+        case .action(.cancel)?:
+            guard let a = appointment else { return .none }
+            return .push(CancelVisitModel(context, appointment: a))
         case nil: return .unhandled
         }
         return .none

@@ -5,8 +5,8 @@ import Testing
 /// Given the cast's appointment (doctor 10, patient 20, starting at `Cast.start`),
 /// when an actor asks for a move a minute after the start (unless stated),
 /// then the rules allow it.
-@Suite("StatusRules: the allowed moves of DESIGN §2")
-struct StatusRulesTests {
+@Suite("Policy: the allowed status moves of DESIGN §2")
+struct StatusMoveTests {
     // scheduled → confirmed: the patient (kiosk, SMS), staff
     @Test func patientConfirmsAtKiosk() { #expect(decide(.scheduled, .confirmed, by: Cast.patient, at: Cast.before) == .allowed) }
     @Test func patientConfirmsBySMS() { #expect(decide(.scheduled, .confirmed, by: Cast.patientBySMS, at: Cast.before) == .allowed) }

@@ -1,6 +1,6 @@
 import ClinicCore
 
-/// The cast of the pure status-rule tests: one appointment of `doctor` for
+/// The cast of the pure policy tests: one appointment of `doctor` for
 /// `patient`, starting at `start`, and everyone who might ask to move it.
 enum Cast {
     static let start: Int64 = 1_772_546_400 // 2026-03-03T14:00:00Z
@@ -22,24 +22,29 @@ enum Cast {
 enum Outcome: Equatable, CustomStringConvertible {
     case allowed
     case refused(ClinicError.Code)
+    /// A refusal that does not say why: a test fails on it instead of comparing.
+    case silentRefusal
+
+    init(_ decision: Decision) {
+        switch decision {
+        case .allowed: self = .allowed
+        case .refused(let code, let message): self = message.isEmpty ? .silentRefusal : .refused(code)
+        }
+    }
 
     var description: String {
         switch self {
         case .allowed: return "allowed"
         case .refused(let code): return "refused(\(code.rawValue))"
+        case .silentRefusal: return "refused without a reason"
         }
     }
 }
 
-/// Asks the rules whether `actor` may move the cast's appointment from `from` to `to` at `now`.
+/// Asks the policy whether `actor` may move the cast's appointment from `from` to `to` at `now`.
 func decide(_ from: AppointmentStatus, _ to: AppointmentStatus, by actor: Actor, at now: Int64 = Cast.after,
             beforeCheckIn: AppointmentStatus? = nil) -> Outcome {
-    let facts = StatusRules.Facts(status: from, doctorID: 10, patientID: 20, start: Cast.start,
-                                  statusBeforeCheckIn: beforeCheckIn ?? (from == .checkedIn ? .scheduled : nil))
-    switch StatusRules.decide(facts, to: to, by: actor, now: now) {
-    case .allowed: return .allowed
-    case .refused(let code, let message):
-        precondition(!message.isEmpty, "a refusal must say why")
-        return .refused(code)
-    }
+    let facts = AppointmentFacts(status: from, doctorID: 10, patientID: 20, start: Cast.start, now: now,
+                                 statusBeforeCheckIn: beforeCheckIn ?? (from == .checkedIn ? .scheduled : nil))
+    return Outcome(Policy.decide(.move(to: to), by: actor, facts: facts))
 }

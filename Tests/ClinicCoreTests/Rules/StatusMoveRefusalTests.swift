@@ -1,11 +1,11 @@
 import ClinicCore
 import Testing
 
-/// Every refusal of the status machine, one line each: `forbidden` when the
+/// Every refusal of the policy's status machine, one line each: `forbidden` when the
 /// actor may not make this move, `invalid_transition` when nobody may now.
 /// Given the cast's appointment, when the actor asks, then it is refused.
-@Suite("StatusRules: refusals (forbidden vs invalid_transition)")
-struct StatusRulesRefusalTests {
+@Suite("Policy: refused status moves (forbidden vs invalid_transition)")
+struct StatusMoveRefusalTests {
     // Patients act only on their own appointments; doctors only on their own.
     @Test func otherPatientCannotConfirm() { #expect(decide(.scheduled, .confirmed, by: Cast.otherPatient) == .refused(.forbidden)) }
     @Test func otherPatientCannotCancel() { #expect(decide(.scheduled, .cancelled, by: Cast.otherPatient, at: Cast.before) == .refused(.forbidden)) }
@@ -63,12 +63,17 @@ struct StatusRulesRefusalTests {
 
     @Test("Refusals read as sentences a patient at the kiosk understands")
     func refusalsReadAsSentences() {
-        let checkedIn = StatusRules.Facts(status: .checkedIn, doctorID: 1, patientID: 2, start: 0, statusBeforeCheckIn: .confirmed)
+        let checkedIn = AppointmentFacts(code: "K7QX2M", status: .checkedIn, doctorID: 1, patientID: 2, start: 0, now: 0,
+                                         statusBeforeCheckIn: .confirmed)
         let patient = Actor.account(2, .patient, via: .kiosk)
-        #expect(StatusRules.decide(checkedIn, to: .cancelled, by: patient, now: 0)
+        #expect(Policy.decide(.move(to: .cancelled), by: patient, facts: checkedIn)
                 == .refused(.invalidTransition, "a checked-in appointment cannot become cancelled"))
-        #expect(StatusRules.decide(checkedIn, to: .confirmed, by: patient, now: 0)
+        #expect(Policy.decide(.move(to: .confirmed), by: patient, facts: checkedIn)
                 == .refused(.forbidden, "you may not undo this appointment's check-in"))
+        // …while the kiosk's own keys, confirm and cancel, say what to do instead
+        #expect(Policy.decide(.cancel, by: patient, facts: checkedIn)
+                == .refused(.invalidTransition, "you are checked in for K7QX2M: the desk can help with any change"))
+        #expect(Policy.decide(.confirm, by: patient, facts: checkedIn) == Policy.decide(.cancel, by: patient, facts: checkedIn))
     }
 
     @Test("Final statuses never change, whoever asks and whenever",

@@ -1,0 +1,32 @@
+extension Policy {
+    /// Decides whether `actor` may do `action` to a doctor's schedule.
+    public static func decide(_ action: ScheduleAction, by actor: Actor?, facts: ScheduleFacts) -> Decision {
+        guard let actor else { return signInFirst }
+        switch action {
+        case .book:
+            switch actor.kind {
+            case .scheduler:
+                return .refused(.forbidden, "the scheduler does not book")
+            case .account(let id, .patient) where id != facts.patientID:
+                return .refused(.forbidden, "patients may book only for themselves")
+            case .account(let id, .doctor) where id != facts.doctorID:
+                return .refused(.forbidden, "doctors may book only into their own schedule")
+            default:
+                return .allowed
+            }
+        case .setHours:
+            return actor.role == .admin ? .allowed : .refused(.forbidden, "only an admin may change a doctor's hours")
+        case .addTimeOff:
+            return actor.role == .admin ? .allowed : .refused(.forbidden, "only an admin may add time off")
+        }
+    }
+
+    /// Decides whether `actor` may do `action` to the clinic (it needs no facts).
+    public static func decide(_ action: ClinicAction, by actor: Actor?) -> Decision {
+        guard let actor else { return signInFirst }
+        switch action {
+        case .updateSettings:
+            return actor.role == .admin ? .allowed : .refused(.forbidden, "only an admin may change clinic settings")
+        }
+    }
+}
