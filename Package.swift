@@ -98,9 +98,11 @@ let package = Package(
         ),
         .testTarget(
             name: "ClinicCoreTests",
-            dependencies: ["ClinicCore", "ClinicTesting", .product(name: "GRDB", package: "GRDB.swift"),
-                           .product(name: "Logging", package: "swift-log"),
-                           .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")]
+            dependencies: [
+                "ClinicCore", "ClinicTesting", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
         ),
         .testTarget(
             name: "ClinicTUITests",

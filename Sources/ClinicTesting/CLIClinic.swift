@@ -43,15 +43,17 @@ public final class CLIClinic: @unchecked Sendable {
 
     /// Adds a doctor (cardiology, weekdays 09–12 and 14–17 unless told otherwise).
     public func addDoctor(email: String, phone: String, hours: String = "mon-fri 09:00-12:00,14:00-17:00") throws {
-        let r = try run("user", "add", "--role", "doctor", "--name", "Dr \(email)", "--email", email, "--phone", phone,
-                        "--specialization", "Cardiology", "--hours", hours, "--password", "doctor-pass")
+        let r = try run(
+            "user", "add", "--role", "doctor", "--name", "Dr \(email)", "--email", email, "--phone", phone,
+            "--specialization", "Cardiology", "--hours", hours, "--password", "doctor-pass")
         guard r.exitCode == 0 else { throw CLIClinicError("adding doctor failed: \(r.stderr)") }
     }
 
     /// Adds a patient with a password.
     public func addPatient(email: String, phone: String) throws {
-        let r = try run("user", "add", "--role", "patient", "--name", "Patient \(email)", "--email", email,
-                        "--phone", phone, "--password", "patient-pass")
+        let r = try run(
+            "user", "add", "--role", "patient", "--name", "Patient \(email)", "--email", email,
+            "--phone", phone, "--password", "patient-pass")
         guard r.exitCode == 0 else { throw CLIClinicError("adding patient failed: \(r.stderr)") }
     }
 }

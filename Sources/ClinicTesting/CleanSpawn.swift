@@ -8,8 +8,10 @@ import Foundation
 enum CleanSpawn {
     /// The new process id, or nil when the program could not be started.
     /// `argv[0]` is looked up in `PATH` when `searchPath` is true.
-    static func start(_ argv: [String], environment: [String], stdout: String, append: Bool,
-                      stderr: String?, searchPath: Bool) -> pid_t? {
+    static func start(
+        _ argv: [String], environment: [String], stdout: String, append: Bool,
+        stderr: String?, searchPath: Bool
+    ) -> pid_t? {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -32,8 +34,10 @@ enum CleanSpawn {
         let cEnv = environment.map { strdup($0) } + [nil]
         defer { (cArgs + cEnv).forEach { free($0) } }
         var pid: pid_t = 0
-        let rc = searchPath ? posix_spawnp(&pid, argv[0], &actions, &attributes, cArgs, cEnv)
-                            : posix_spawn(&pid, argv[0], &actions, &attributes, cArgs, cEnv)
+        let rc =
+            searchPath
+            ? posix_spawnp(&pid, argv[0], &actions, &attributes, cArgs, cEnv)
+            : posix_spawn(&pid, argv[0], &actions, &attributes, cArgs, cEnv)
         return rc == 0 ? pid : nil
     }
 }

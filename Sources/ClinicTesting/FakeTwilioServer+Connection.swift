@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 extension FakeTwilioServer {
@@ -18,11 +18,13 @@ extension FakeTwilioServer {
         switch reply {
         case .created:
             let sid = newSID()
-            respond(fd, status: 201, reason: "Created",
-                    body: #"{"sid":"\#(sid)","status":"queued","to":"\#(request.form["To"] ?? "")"}"#)
+            respond(
+                fd, status: 201, reason: "Created",
+                body: #"{"sid":"\#(sid)","status":"queued","to":"\#(request.form["To"] ?? "")"}"#)
         case .error(let status, let code, let message):
-            respond(fd, status: status, reason: "Error",
-                    body: #"{"code":\#(code),"message":"\#(message)","more_info":"https://www.twilio.com/docs/errors/\#(code)","status":\#(status)}"#)
+            respond(
+                fd, status: status, reason: "Error",
+                body: #"{"code":\#(code),"message":"\#(message)","more_info":"https://www.twilio.com/docs/errors/\#(code)","status":\#(status)}"#)
         case .serverError:
             respond(fd, status: 500, reason: "Internal Server Error", body: "<html>oops</html>", type: "text/html")
         case .hang:
@@ -62,12 +64,14 @@ extension FakeTwilioServer {
         }
         var username: String?, password: String?
         if let auth = headers["authorization"], auth.hasPrefix("Basic "),
-           let decoded = Data(base64Encoded: String(auth.dropFirst(6))).map({ String(decoding: $0, as: UTF8.self) }),
-           let colon = decoded.firstIndex(of: ":") {
+            let decoded = Data(base64Encoded: String(auth.dropFirst(6))).map({ String(decoding: $0, as: UTF8.self) }),
+            let colon = decoded.firstIndex(of: ":")
+        {
             username = String(decoded[..<colon]); password = String(decoded[decoded.index(after: colon)...])
         }
-        return FakeTwilioRequest(method: String(requestLine[0]), path: String(requestLine[1]), username: username,
-                                 password: password, form: decodeForm(String(decoding: body, as: UTF8.self)))
+        return FakeTwilioRequest(
+            method: String(requestLine[0]), path: String(requestLine[1]), username: username,
+            password: password, form: decodeForm(String(decoding: body, as: UTF8.self)))
     }
 
     private func decodeForm(_ text: String) -> [String: String] {

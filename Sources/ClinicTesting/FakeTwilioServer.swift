@@ -1,7 +1,7 @@
 import ClinicCore
 import Foundation
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// One request the fake Twilio received.

@@ -1,7 +1,7 @@
 import ClinicCore
 import Foundation
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// What a server answered over a raw connection.
@@ -91,7 +91,7 @@ public enum HTTPProbe {
                 if n <= 0 { break }
                 sent += n
             }
-            if sent < piece.count { break } // the server hung up: read what it said
+            if sent < piece.count { break }  // the server hung up: read what it said
         }
         var data = [UInt8]()
         var chunk = [UInt8](repeating: 0, count: 65536)

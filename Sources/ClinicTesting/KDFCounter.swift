@@ -10,7 +10,11 @@ public final class KDFCounter: @unchecked Sendable {
     public init() {}
 
     /// The iteration count of each evaluation since the last `take()`, in order.
-    public func take() -> [Int] { lock.withLock { defer { runs = [] }; return runs } }
+    public func take() -> [Int] {
+        lock.withLock {
+            defer { runs = [] }; return runs
+        }
+    }
 
     /// A hasher at the test cost that reports to this counter.
     public var hasher: PasswordHasher {

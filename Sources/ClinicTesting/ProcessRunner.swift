@@ -16,8 +16,10 @@ public final class RunningProcess: @unchecked Sendable {
 
     /// Starts `executable` with `arguments`, exactly `environment` (nothing
     /// inherited), and optional standard input.
-    public init(_ executable: String, _ arguments: [String], environment: [String: String],
-                stdin: String? = nil, workingDirectory: String? = nil) throws {
+    public init(
+        _ executable: String, _ arguments: [String], environment: [String: String],
+        stdin: String? = nil, workingDirectory: String? = nil
+    ) throws {
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         process.environment = environment
@@ -40,8 +42,9 @@ public final class RunningProcess: @unchecked Sendable {
     public func wait() -> ProcessResult {
         process.waitUntilExit()
         group.wait()
-        return ProcessResult(exitCode: process.terminationStatus,
-                             stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self))
+        return ProcessResult(
+            exitCode: process.terminationStatus,
+            stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self))
     }
 
     private func drain(_ handle: FileHandle, into store: @escaping @Sendable (Data) -> Void) {
@@ -77,14 +80,17 @@ public enum ClinicBinary {
 
     /// Starts `clinic args…` without waiting; with `umask`, under that file
     /// mode mask (set by `/bin/sh`, which then becomes the `clinic` process).
-    public static func start(_ arguments: [String], environment: [String: String], stdin: String? = nil,
-                             umask: String? = nil) throws -> RunningProcess {
+    public static func start(
+        _ arguments: [String], environment: [String: String], stdin: String? = nil,
+        umask: String? = nil
+    ) throws -> RunningProcess {
         var env = environment
         env["PATH"] = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
         env["SWIFT_BACKTRACE"] = "enable=no"
         guard let umask else { return try RunningProcess(path, arguments, environment: env, stdin: stdin) }
         precondition(umask.allSatisfy { ("0"..."7").contains($0) }, "a umask is octal digits")
-        return try RunningProcess("/bin/sh", ["-c", "umask \(umask) && exec \"$0\" \"$@\"", path] + arguments,
-                                  environment: env, stdin: stdin)
+        return try RunningProcess(
+            "/bin/sh", ["-c", "umask \(umask) && exec \"$0\" \"$@\"", path] + arguments,
+            environment: env, stdin: stdin)
     }
 }

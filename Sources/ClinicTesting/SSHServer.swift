@@ -1,7 +1,7 @@
 import ClinicCore
 import Foundation
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A private sshd on a loopback port for tests: its own host key, one
@@ -26,8 +26,10 @@ public final class SSHServer: @unchecked Sendable {
         port = HTTPProbe.freePort()
         user = String(cString: getpwuid(geteuid()).pointee.pw_name)
         for key in ["host_key", "user_key"] {
-            let r = try RunningProcess("/usr/bin/ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-f", directory.path(key)],
-                                       environment: ["PATH": "/usr/bin:/bin"]).wait()
+            let r = try RunningProcess(
+                "/usr/bin/ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-f", directory.path(key)],
+                environment: ["PATH": "/usr/bin:/bin"]
+            ).wait()
             guard r.exitCode == 0 else { throw SSHServerError("ssh-keygen failed: \(r.stderr)") }
         }
         try FileManager.default.copyItem(atPath: directory.path("user_key.pub"), toPath: directory.path("authorized_keys"))
@@ -60,8 +62,11 @@ public final class SSHServer: @unchecked Sendable {
     /// signal mask and handlers: test runner threads block signals, and a pipe
     /// inherited by other children would keep readers waiting.
     static func spawn(_ argv: [String], log: String) throws -> pid_t {
-        guard let pid = CleanSpawn.start(argv, environment: ["PATH=/usr/sbin:/usr/bin:/bin"], stdout: log, append: true,
-                                         stderr: nil, searchPath: false) else {
+        guard
+            let pid = CleanSpawn.start(
+                argv, environment: ["PATH=/usr/sbin:/usr/bin:/bin"], stdout: log, append: true,
+                stderr: nil, searchPath: false)
+        else {
             throw SSHServerError("cannot start \(argv[0]): install openssh-server (scripts/install-deps)")
         }
         return pid
@@ -72,9 +77,11 @@ public final class SSHServer: @unchecked Sendable {
 
     /// The client's argv: a pseudo-terminal (`-tt`), the test key, no host key checks.
     public func clientCommand(_ remoteCommand: String? = nil) -> [String] {
-        ["/usr/bin/ssh", "-tt", "-i", userKey, "-p", "\(port)", "-o", "StrictHostKeyChecking=no",
-         "-o", "UserKnownHostsFile=/dev/null", "-o", "IdentitiesOnly=yes", "-o", "BatchMode=yes",
-         "-o", "LogLevel=ERROR", "\(user)@127.0.0.1"] + (remoteCommand.map { [$0] } ?? [])
+        [
+            "/usr/bin/ssh", "-tt", "-i", userKey, "-p", "\(port)", "-o", "StrictHostKeyChecking=no",
+            "-o", "UserKnownHostsFile=/dev/null", "-o", "IdentitiesOnly=yes", "-o", "BatchMode=yes",
+            "-o", "LogLevel=ERROR", "\(user)@127.0.0.1",
+        ] + (remoteCommand.map { [$0] } ?? [])
     }
 
     /// Stops the daemon (SIGTERM, then SIGKILL after 3 s) and reaps it.

@@ -18,15 +18,19 @@ public final class SchedulerHarness: @unchecked Sendable {
     public static let authToken = "test-auth-token"
     public static let from = "+15550009999"
 
-    public init(policy: SchedulerPolicy = SchedulerPolicy(sendTimeoutSeconds: 1, retryBaseSeconds: 30, retryMaxSeconds: 600,
-                                                          maxAttempts: 6),
-                timeZone: String = "America/New_York") throws {
+    public init(
+        policy: SchedulerPolicy = SchedulerPolicy(
+            sendTimeoutSeconds: 1, retryBaseSeconds: 30, retryMaxSeconds: 600,
+            maxAttempts: 6),
+        timeZone: String = "America/New_York"
+    ) throws {
         clinic = try TestClinic(timeZone: timeZone)
         twilio = try FakeTwilioServer()
         self.policy = policy
-        gateway = TwilioGateway(accountSID: Self.accountSID, authToken: Self.authToken, from: Self.from,
-                                apiBase: twilio.baseURL, statusCallbackURL: "https://clinic.example.org/api/v1/twilio/status",
-                                connectTimeout: 1, totalTimeout: policy.sendTimeoutSeconds)
+        gateway = TwilioGateway(
+            accountSID: Self.accountSID, authToken: Self.authToken, from: Self.from,
+            apiBase: twilio.baseURL, statusCallbackURL: "https://clinic.example.org/api/v1/twilio/status",
+            connectTimeout: 1, totalTimeout: policy.sendTimeoutSeconds)
     }
 
     deinit { twilio.stop() }

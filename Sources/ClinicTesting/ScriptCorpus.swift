@@ -33,4 +33,3 @@ public enum ScriptCorpus {
         (0..<count).map { _ in pieces.randomElement(using: &rng)! }.joined()
     }
 }
-

@@ -1,7 +1,7 @@
 import ClinicCore
 import Foundation
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A clinic database with a batch of reminders falling due, a fake Twilio,
@@ -26,18 +26,25 @@ public final class ServeFixture: @unchecked Sendable {
         twilio = try FakeTwilioServer()
         let path = directory.path("clinic.sqlite")
         let zone = ClinicTimeZone(identifier: "America/New_York")!
-        let setup = try ClinicStore(path: path, clock: ManualClock(TestClinicInstant.parse("2026-03-02T12:00:00Z")),
-                                    hasher: PasswordHasher(iterations: 1_000),
-                                    settings: .init(name: "Serve Clinic", timeZone: zone, reminderLeadMinutes: 180, noShowGraceMinutes: 15))
-        let doctor = try setup.createAccount(NewAccount(role: .doctor, name: "Dr Ana Moreau", email: "ana@clinic.test",
-                                                        phone: "+15550200001", specialization: "Cardiology", slotMinutes: 10,
-                                                        hours: HoursSpecParser.parse("tue 09:00-17:00")), by: .shell)
-        let patient = try setup.createAccount(NewAccount(role: .patient, name: "José Álvarez", email: "jose@clinic.test",
-                                                         phone: "+15550100001"), by: .shell)
-        let first = TestClinicInstant.seconds("2026-03-03T14:00:00Z") // 09:00 EST
+        let setup = try ClinicStore(
+            path: path, clock: ManualClock(TestClinicInstant.parse("2026-03-02T12:00:00Z")),
+            hasher: PasswordHasher(iterations: 1_000),
+            settings: .init(name: "Serve Clinic", timeZone: zone, reminderLeadMinutes: 180, noShowGraceMinutes: 15))
+        let doctor = try setup.createAccount(
+            NewAccount(
+                role: .doctor, name: "Dr Ana Moreau", email: "ana@clinic.test",
+                phone: "+15550200001", specialization: "Cardiology", slotMinutes: 10,
+                hours: HoursSpecParser.parse("tue 09:00-17:00")), by: .shell)
+        let patient = try setup.createAccount(
+            NewAccount(
+                role: .patient, name: "José Álvarez", email: "jose@clinic.test",
+                phone: "+15550100001"), by: .shell)
+        let first = TestClinicInstant.seconds("2026-03-03T14:00:00Z")  // 09:00 EST
         for i in 0..<count {
-            let a = try setup.book(BookingRequest(doctorID: doctor.id, patientID: patient.id, start: first + Int64(i) * 600,
-                                                  reason: "Visit \(i)"), by: .shell)
+            let a = try setup.book(
+                BookingRequest(
+                    doctorID: doctor.id, patientID: patient.id, start: first + Int64(i) * 600,
+                    reason: "Visit \(i)"), by: .shell)
             codes.append(a.code)
         }
         let virtualNow = TestClinicInstant.seconds("2026-03-03T13:59:00Z")

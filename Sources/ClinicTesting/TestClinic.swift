@@ -15,9 +15,10 @@ public final class TestClinic: @unchecked Sendable {
     public init(timeZone: String = "America/New_York", now: Date = TestClinic.instant("2026-03-02T12:00:00Z")) throws {
         directory = try TemporaryDirectory()
         clock = ManualClock(now)
-        store = try ClinicStore(path: directory.path("clinic.sqlite"), clock: clock,
-                                hasher: PasswordHasher(iterations: 1_000),
-                                settings: .init(name: "Test Clinic", timeZone: ClinicTimeZone(identifier: timeZone)))
+        store = try ClinicStore(
+            path: directory.path("clinic.sqlite"), clock: clock,
+            hasher: PasswordHasher(iterations: 1_000),
+            settings: .init(name: "Test Clinic", timeZone: ClinicTimeZone(identifier: timeZone)))
     }
 
     /// Parses an ISO 8601 instant or stops the test.
@@ -34,31 +35,36 @@ public final class TestClinic: @unchecked Sendable {
 
     /// Adds a doctor with weekly hours (hours syntax) and slot length.
     @discardableResult
-    public func addDoctor(name: String? = nil, hours: String = "mon-fri 09:00-12:00,14:00-17:00",
-                          slotMinutes: Int = 30, specialization: String = "General practice") throws -> Account {
+    public func addDoctor(
+        name: String? = nil, hours: String = "mon-fri 09:00-12:00,14:00-17:00",
+        slotMinutes: Int = 30, specialization: String = "General practice"
+    ) throws -> Account {
         let n = nextNumber()
-        return try store.createAccount(NewAccount(
-            role: .doctor, name: name ?? "Dr Test \(n)", email: "doctor\(n)@clinic.test",
-            phone: "+1555020\(String(format: "%04d", n))", password: "doctor-password",
-            specialization: specialization, slotMinutes: slotMinutes, hours: HoursSpecParser.parse(hours)), by: .shell)
+        return try store.createAccount(
+            NewAccount(
+                role: .doctor, name: name ?? "Dr Test \(n)", email: "doctor\(n)@clinic.test",
+                phone: "+1555020\(String(format: "%04d", n))", password: "doctor-password",
+                specialization: specialization, slotMinutes: slotMinutes, hours: HoursSpecParser.parse(hours)), by: .shell)
     }
 
     /// Adds a patient.
     @discardableResult
     public func addPatient(name: String? = nil) throws -> Account {
         let n = nextNumber()
-        return try store.createAccount(NewAccount(
-            role: .patient, name: name ?? "Patient \(n)", email: "patient\(n)@clinic.test",
-            phone: "+1555010\(String(format: "%04d", n))", password: "patient-password"), by: .shell)
+        return try store.createAccount(
+            NewAccount(
+                role: .patient, name: name ?? "Patient \(n)", email: "patient\(n)@clinic.test",
+                phone: "+1555010\(String(format: "%04d", n))", password: "patient-password"), by: .shell)
     }
 
     /// Adds a staff account of another role.
     @discardableResult
     public func addStaff(_ role: Role) throws -> Account {
         let n = nextNumber()
-        return try store.createAccount(NewAccount(
-            role: role, name: "\(role.rawValue.capitalized) \(n)", email: "\(role.rawValue)\(n)@clinic.test",
-            phone: "+1555030\(String(format: "%04d", n))", password: "staff-password"), by: .shell)
+        return try store.createAccount(
+            NewAccount(
+                role: role, name: "\(role.rawValue.capitalized) \(n)", email: "\(role.rawValue)\(n)@clinic.test",
+                phone: "+1555030\(String(format: "%04d", n))", password: "staff-password"), by: .shell)
     }
 
     /// The instant of a wall-clock time in the clinic's zone (the earlier one if repeated).

@@ -1,7 +1,7 @@
 import ClinicCore
 import Foundation
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A program running in a detached tmux session of a fixed size, on a private
@@ -31,15 +31,18 @@ public final class TmuxSession: @unchecked Sendable {
     /// inherited a blocked SIGHUP from the test runner, so they are killed outright).
     deinit {
         if let shell = try? tmux(["display-message", "-p", "-t", session, "#{pane_pid}"]),
-           let pid = Int32(shell.trimmingCharacters(in: .whitespacesAndNewlines)) {
+            let pid = Int32(shell.trimmingCharacters(in: .whitespacesAndNewlines))
+        {
             if let program = try? programPID() { kill(program, SIGKILL) }
             kill(pid, SIGKILL)
         }
         _ = try? tmux(["kill-server"])
     }
 
-    static let environment = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
-                              "TERM": "xterm-256color", "LANG": "C.UTF-8"]
+    static let environment = [
+        "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
+        "TERM": "xterm-256color", "LANG": "C.UTF-8",
+    ]
 
     /// Sends tmux key names (`Enter`, `Tab`, `BTab`, `Escape`, `Down`, `C-u`…).
     public func press(_ keys: String...) throws { try tmux(["send-keys", "-t", session] + keys) }

@@ -40,8 +40,9 @@ public final class WebhookHarness: @unchecked Sendable {
         var logger = Logger(label: "clinic.webhook.test")
         logger.logLevel = .critical
         // The listener alone: the tests drive the scheduler's ticks themselves.
-        let services = try ClinicServices.build(config: config, store: self.clinic.store, logger: logger,
-                                                plan: .init(scheduler: false, listener: .required))
+        let services = try ClinicServices.build(
+            config: config, store: self.clinic.store, logger: logger,
+            plan: .init(scheduler: false, listener: .required))
         guard let listener = services.listener else {
             throw ClinicError(.internalError, "ClinicServices.build made no listener")
         }
@@ -72,14 +73,18 @@ public final class WebhookHarness: @unchecked Sendable {
 
     /// The parameters Twilio posts for an inbound SMS.
     public func smsParameters(from: String, body: String, sid: String) -> [(name: String, value: String)] {
-        [("AccountSid", "AC00000000000000000000000000000001"), ("ApiVersion", "2010-04-01"), ("Body", body),
-         ("From", from), ("MessageSid", sid), ("NumMedia", "0"), ("SmsSid", sid), ("SmsStatus", "received"),
-         ("To", "+15550009999")]
+        [
+            ("AccountSid", "AC00000000000000000000000000000001"), ("ApiVersion", "2010-04-01"), ("Body", body),
+            ("From", from), ("MessageSid", sid), ("NumMedia", "0"), ("SmsSid", sid), ("SmsStatus", "received"),
+            ("To", "+15550009999"),
+        ]
     }
 
     /// A complete signed request (`signature` overrides the computed one; nil leaves the header out).
-    public func signedRequest(path: String = WebhookHarness.webhookPath, parameters: [(name: String, value: String)],
-                              signature: String?? = .none) -> [UInt8] {
+    public func signedRequest(
+        path: String = WebhookHarness.webhookPath, parameters: [(name: String, value: String)],
+        signature: String?? = .none
+    ) -> [UInt8] {
         let body = FormEncoding.encode(parameters.map { ($0.name, $0.value) })
         let computed = TwilioSignature.compute(authToken: Self.authToken, url: Self.publicURL + path, parameters: parameters)
         var headers = [("Content-Type", "application/x-www-form-urlencoded")]
@@ -102,9 +107,11 @@ public final class WebhookHarness: @unchecked Sendable {
 
     /// Posts a signed delivery status callback.
     public func deliveryStatus(sid: String, status: String, errorCode: String? = nil) async -> HTTPProbeReply {
-        var params: [(name: String, value: String)] = [("AccountSid", "AC00000000000000000000000000000001"),
-                                                        ("MessageSid", sid), ("MessageStatus", status), ("SmsSid", sid),
-                                                        ("SmsStatus", status)]
+        var params: [(name: String, value: String)] = [
+            ("AccountSid", "AC00000000000000000000000000000001"),
+            ("MessageSid", sid), ("MessageStatus", status), ("SmsSid", sid),
+            ("SmsStatus", status),
+        ]
         if let errorCode { params.append(("ErrorCode", errorCode)) }
         return await HTTPProbe.send(port: port, signedRequest(path: Self.statusPath, parameters: params))
     }

@@ -17,11 +17,15 @@ enum AppointmentRowBench {
         func insert(_ i: Int) throws {
             let start = Int64(1_780_000_000 + (i / doctors.count) * 300)
             try pool.write { db in
-                try db.cachedStatement(sql: """
-                    INSERT INTO appointment (code, doctor_id, patient_id, start_at, end_at, status, reason, created_by, created_at, updated_at)
-                    VALUES (?, ?, ?, ?, ?, 'scheduled', 'Check-up', NULL, 0, 0)
-                    """).execute(arguments: [AppointmentCode.make(using: &rng), doctors[i % doctors.count],
-                                             patients[i % patients.count], start, start + 300])
+                try db.cachedStatement(
+                    sql: """
+                        INSERT INTO appointment (code, doctor_id, patient_id, start_at, end_at, status, reason, created_by, created_at, updated_at)
+                        VALUES (?, ?, ?, ?, ?, 'scheduled', 'Check-up', NULL, 0, 0)
+                        """
+                ).execute(arguments: [
+                    AppointmentCode.make(using: &rng), doctors[i % doctors.count],
+                    patients[i % patients.count], start, start + 300,
+                ])
             }
         }
         for i in 0..<warmup { try insert(i) }

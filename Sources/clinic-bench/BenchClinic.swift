@@ -19,33 +19,42 @@ struct BenchClinic {
     /// Deletes whatever is at `path` and creates a clinic there.
     /// - Parameters:
     ///   - hours: hours spec of each doctor (by index) and slot length in minutes.
-    static func create(path: String, now: Date, doctors: Int, patients: Int,
-                       hours: (Int) -> (spec: String, slotMinutes: Int)) throws -> BenchClinic {
+    static func create(
+        path: String, now: Date, doctors: Int, patients: Int,
+        hours: (Int) -> (spec: String, slotMinutes: Int)
+    ) throws -> BenchClinic {
         BenchFiles.removeDatabase(path)
         guard let zone = ClinicTimeZone(identifier: zoneID) else { throw BenchError("unknown zone \(zoneID)") }
         let clock = ManualClock(now)
-        let store = try ClinicStore(path: path, clock: clock, hasher: PasswordHasher(iterations: 1_000),
-                                    settings: .init(name: "Bench Clinic", timeZone: zone), longRunning: true)
+        let store = try ClinicStore(
+            path: path, clock: clock, hasher: PasswordHasher(iterations: 1_000),
+            settings: .init(name: "Bench Clinic", timeZone: zone), longRunning: true)
         let checkpoints = BackgroundCheckpoints(store.checkpointer)
-        let receptionist = try store.createAccount(NewAccount(
-            role: .receptionist, name: "Front Desk", email: "desk@bench.test", phone: "+15559000000"), by: .shell)
+        let receptionist = try store.createAccount(
+            NewAccount(
+                role: .receptionist, name: "Front Desk", email: "desk@bench.test", phone: "+15559000000"), by: .shell)
         var doctorAccounts: [Account] = []
         for i in 0..<doctors {
             let (spec, minutes) = hours(i)
-            doctorAccounts.append(try store.createAccount(NewAccount(
-                role: .doctor, name: "Dr Bench \(i + 1)", email: "doctor\(i + 1)@bench.test",
-                phone: "+1555800\(String(format: "%04d", i + 1))", specialization: "General practice",
-                slotMinutes: minutes, hours: HoursSpecParser.parse(spec)), by: .shell))
+            doctorAccounts.append(
+                try store.createAccount(
+                    NewAccount(
+                        role: .doctor, name: "Dr Bench \(i + 1)", email: "doctor\(i + 1)@bench.test",
+                        phone: "+1555800\(String(format: "%04d", i + 1))", specialization: "General practice",
+                        slotMinutes: minutes, hours: HoursSpecParser.parse(spec)), by: .shell))
         }
         var patientAccounts: [Account] = []
         patientAccounts.reserveCapacity(patients)
         for i in 0..<patients {
-            patientAccounts.append(try store.createAccount(NewAccount(
-                role: .patient, name: "Patient \(i + 1)", email: "patient\(i + 1)@bench.test",
-                phone: "+1556\(String(format: "%07d", i + 1))"), by: .shell))
+            patientAccounts.append(
+                try store.createAccount(
+                    NewAccount(
+                        role: .patient, name: "Patient \(i + 1)", email: "patient\(i + 1)@bench.test",
+                        phone: "+1556\(String(format: "%07d", i + 1))"), by: .shell))
         }
-        return BenchClinic(store: store, clock: clock, timeZone: zone, receptionist: receptionist,
-                           doctors: doctorAccounts, patients: patientAccounts, checkpoints: checkpoints)
+        return BenchClinic(
+            store: store, clock: clock, timeZone: zone, receptionist: receptionist,
+            doctors: doctorAccounts, patients: patientAccounts, checkpoints: checkpoints)
     }
 
     /// The desk's actor (sees every code, may book for anyone).

@@ -25,8 +25,10 @@ enum BenchFiles {
             let mode = try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? "?"
             let sync = try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? -1
             let names = [0: "OFF", 1: "NORMAL", 2: "FULL", 3: "EXTRA"]
-            return ["journal_mode": mode, "synchronous": names[sync] ?? "\(sync)",
-                    "checkpoints": "in the background (the WALCheckpointer service), as in the terminals and serve"]
+            return [
+                "journal_mode": mode, "synchronous": names[sync] ?? "\(sync)",
+                "checkpoints": "in the background (the WALCheckpointer service), as in the terminals and serve",
+            ]
         }
     }
 

@@ -9,9 +9,9 @@ enum BenchReport {
         let info = ProcessInfo.processInfo
         let version = try DatabaseQueue().read { db in try String.fetchOne(db, sql: "SELECT sqlite_version()") ?? "?" }
         #if DEBUG
-        let build = "debug"
+            let build = "debug"
         #else
-        let build = "release"
+            let build = "release"
         #endif
         return [
             "cores": info.processorCount, "active_cores": info.activeProcessorCount,

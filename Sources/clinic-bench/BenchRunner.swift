@@ -18,16 +18,18 @@ struct BenchRunner {
         try runThroughput(sizes: sizes, dir: dir, into: &report)
 
         if options.only.contains("contention") {
-            let contention = try ContentionBench.run(dir: dir, executable: BenchFiles.executablePath(),
-                                                     workers: sizes.contentionWorkers, slots: sizes.contentionSlots,
-                                                     doctors: sizes.contentionDoctors)
+            let contention = try ContentionBench.run(
+                dir: dir, executable: BenchFiles.executablePath(),
+                workers: sizes.contentionWorkers, slots: sizes.contentionSlots,
+                doctors: sizes.contentionDoctors)
             progress("contention: exactly one per slot: \(contention["exactly_one_per_slot"] ?? "?")")
             report["contention"] = contention
         }
 
         if options.only.contains("slots") {
-            let slots = try SlotsBench.run(dir: dir, appointments: sizes.slotsAppointments, calls: sizes.slotsCalls,
-                                           warmup: min(200, sizes.slotsCalls / 10))
+            let slots = try SlotsBench.run(
+                dir: dir, appointments: sizes.slotsAppointments, calls: sizes.slotsCalls,
+                warmup: min(200, sizes.slotsCalls / 10))
             progress("slots: p99 \(slots["p99_us"] ?? "?") µs")
             report["slots_1m"] = slots
         }
@@ -42,14 +44,16 @@ struct BenchRunner {
         }
 
         if options.only.contains("seed") {
-            let figures = try SeedStatsBench.run(dir: dir, patients: sizes.seedPatients, appointments: sizes.seedAppointments,
-                                                 statsCalls: sizes.statsCalls)
+            let figures = try SeedStatsBench.run(
+                dir: dir, patients: sizes.seedPatients, appointments: sizes.seedAppointments,
+                statsCalls: sizes.statsCalls)
             for (key, value) in figures { report[key] = value }
         }
 
         if options.only.contains("staff") {
-            let staff = try StaffScreensBench.run(dir: dir, patients: sizes.seedPatients, appointments: sizes.seedAppointments,
-                                                  repeats: options.quick ? 5 : 40)
+            let staff = try StaffScreensBench.run(
+                dir: dir, patients: sizes.seedPatients, appointments: sizes.seedAppointments,
+                repeats: options.quick ? 5 : 40)
             progress("staff screens: worst key p99 \(staff["worst_p99"] ?? "?")")
             report["staff_screens_1m"] = staff
         }
@@ -63,8 +67,10 @@ struct BenchRunner {
         if options.only.contains("scheduler") {
             let tick = try SchedulerTickBench.run(appointments: sizes.tickAppointments, ticks: sizes.ticks)
             progress("scheduler tick: p99 \(tick.p99_ms) ms")
-            report["scheduler_tick"] = ["appointments": tick.appointments, "ticks": tick.ticks, "median_ms": tick.median_ms,
-                                        "p99_ms": tick.p99_ms, "max_ms": tick.max_ms, "target_ms": tick.target_ms]
+            report["scheduler_tick"] = [
+                "appointments": tick.appointments, "ticks": tick.ticks, "median_ms": tick.median_ms,
+                "p99_ms": tick.p99_ms, "max_ms": tick.max_ms, "target_ms": tick.target_ms,
+            ]
         }
         return report
     }
@@ -88,8 +94,9 @@ struct BenchRunner {
             }
             if options.only.contains("booking") {
                 progress("booking (round \(round)/\(sizes.rounds))")
-                let result = try BookingBench.run(path: dir + "/booking.sqlite", bookings: sizes.bookings, warmup: sizes.warmup,
-                                                  doctors: sizes.bookingDoctors, patients: sizes.bookingPatients)
+                let result = try BookingBench.run(
+                    path: dir + "/booking.sqlite", bookings: sizes.bookings, warmup: sizes.warmup,
+                    doctors: sizes.bookingDoctors, patients: sizes.bookingPatients)
                 progress("booking: \(Int(result.perSecond)) bookings/s")
                 bookings.append(result)
             }

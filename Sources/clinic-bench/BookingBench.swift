@@ -19,18 +19,22 @@ enum BookingBench {
         var perSecond: Double { Double(bookings) / seconds }
 
         var json: [String: Any] {
-            ["bookings": bookings, "seconds": rounded(seconds, 3), "per_s": rounded(perSecond, 0),
-             "latency": latencies.json, "per_operation": perOperation, "refusals": refusals, "doctors": doctors, "patients": patients,
-             "hours": "mon-sun 00:00-24:00, 5-minute slots", "actor": "receptionist via tui",
-             "durability": durability]
+            [
+                "bookings": bookings, "seconds": rounded(seconds, 3), "per_s": rounded(perSecond, 0),
+                "latency": latencies.json, "per_operation": perOperation, "refusals": refusals, "doctors": doctors, "patients": patients,
+                "hours": "mon-sun 00:00-24:00, 5-minute slots", "actor": "receptionist via tui",
+                "durability": durability,
+            ]
         }
     }
 
     static func run(path: String, bookings: Int, warmup: Int, doctors: Int, patients: Int) throws -> Result {
         precondition(patients > doctors, "a patient's bookings must land on different slots")
         let firstDay = LocalDate(year: 2026, month: 4, day: 1)!
-        let clinic = try BenchClinic.create(path: path, now: BenchClinic.midnight(firstDay.adding(days: -1)),
-                                            doctors: doctors, patients: patients) { _ in ("mon-sun 00:00-24:00", 5) }
+        let clinic = try BenchClinic.create(
+            path: path, now: BenchClinic.midnight(firstDay.adding(days: -1)),
+            doctors: doctors, patients: patients
+        ) { _ in ("mon-sun 00:00-24:00", 5) }
         let total = warmup + bookings
         // Every doctor has the same hours, so one doctor's slot starts serve all:
         // booking i goes to doctor i % D at that doctor's (i / D)-th slot.
@@ -41,8 +45,9 @@ enum BookingBench {
             day = day.adding(days: 1)
         }
         func request(_ i: Int) -> BookingRequest {
-            BookingRequest(doctorID: clinic.doctors[i % doctors].id, patientID: clinic.patients[i % patients].id,
-                           start: starts[i / doctors], reason: "Check-up")
+            BookingRequest(
+                doctorID: clinic.doctors[i % doctors].id, patientID: clinic.patients[i % patients].id,
+                start: starts[i / doctors], reason: "Check-up")
         }
         var refusals: [String: Int] = [:]
         func book(_ i: Int) {
@@ -70,7 +75,8 @@ enum BookingBench {
         let stored = try clinic.store.reader.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM appointment") ?? 0 }
         if stored != total { refusals["missing_rows", default: 0] += total - stored }
         let durability = try BenchFiles.durability(clinic.store.writer)
-        return Result(bookings: bookings, seconds: seconds, latencies: Percentiles(nanoseconds: latencies), perOperation: perOperation,
-                      refusals: refusals, doctors: doctors, patients: patients, durability: durability)
+        return Result(
+            bookings: bookings, seconds: seconds, latencies: Percentiles(nanoseconds: latencies), perOperation: perOperation,
+            refusals: refusals, doctors: doctors, patients: patients, durability: durability)
     }
 }

@@ -31,8 +31,9 @@ enum ContentionBench {
             }
             targets = Array(targets.prefix(slots))
             let patients = (0..<workers).map { w in (0..<doctors).map { d in clinic.patients[w * doctors + d].id } }
-            plan = ContentionPlan(databasePath: path, syncDirectory: syncDir, now: Int64(now.timeIntervalSince1970),
-                                  seed: 20_260_504, targets: targets, patients: patients)
+            plan = ContentionPlan(
+                databasePath: path, syncDirectory: syncDir, now: Int64(now.timeIntervalSince1970),
+                seed: 20_260_504, targets: targets, patients: patients)
             try clinic.store.close()
         }
         try JSONEncoder().encode(plan).write(to: URL(fileURLWithPath: planPath))
@@ -58,8 +59,9 @@ enum ContentionBench {
         for (i, child) in children.enumerated() {
             let output = child.wait()
             guard output.status == 0,
-                  let line = output.stdout.split(separator: "\n").last,
-                  let result = try? JSONDecoder().decode(ContentionWorkerResult.self, from: Data(line.utf8)) else {
+                let line = output.stdout.split(separator: "\n").last,
+                let result = try? JSONDecoder().decode(ContentionWorkerResult.self, from: Data(line.utf8))
+            else {
                 throw BenchError("worker \(i) failed (exit \(output.status)): \(output.stderr)")
             }
             results.append(result)
@@ -72,7 +74,8 @@ enum ContentionBench {
         var other: [String: Int] = [:]
         for r in results { other.merge(r.otherErrors, uniquingKeysWith: +) }
         let attempts = workers * plan.targets.count
-        let exactlyOne = booked == plan.targets.count && check.activeRows == plan.targets.count
+        let exactlyOne =
+            booked == plan.targets.count && check.activeRows == plan.targets.count
             && check.slotsWithOne == plan.targets.count && check.duplicates == 0 && check.strayRows == 0
         return [
             "processes": workers, "slots": plan.targets.count, "attempts": attempts,
@@ -81,8 +84,10 @@ enum ContentionBench {
             "wall_seconds": rounded(wall, 3), "attempts_per_s": rounded(Double(attempts) / wall, 0),
             "bookings_per_s": rounded(Double(booked) / wall, 0),
             "exactly_one_per_slot": exactlyOne,
-            "verification": ["active_rows": check.activeRows, "slots_with_one_active": check.slotsWithOne,
-                             "slots_with_duplicates": check.duplicates, "rows_outside_set": check.strayRows],
+            "verification": [
+                "active_rows": check.activeRows, "slots_with_one_active": check.slotsWithOne,
+                "slots_with_duplicates": check.duplicates, "rows_outside_set": check.strayRows,
+            ],
             "attempt_latency": Percentiles(nanoseconds: results.flatMap(\.latencies)).json,
             "worker_seconds": results.map { rounded($0.seconds, 3) },
         ]
@@ -94,10 +99,12 @@ enum ContentionBench {
         defer { try? queue.close() }
         return try queue.read { db in
             var perSlot: [String: Int] = [:]
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT doctor_id, start_at, COUNT(*) FROM appointment
-                WHERE status IN ('scheduled','confirmed','checked_in') GROUP BY doctor_id, start_at
-                """)
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT doctor_id, start_at, COUNT(*) FROM appointment
+                    WHERE status IN ('scheduled','confirmed','checked_in') GROUP BY doctor_id, start_at
+                    """)
             for row in rows { perSlot["\(row[0] as Int64)@\(row[1] as Int64)"] = row[2] }
             let active = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM appointment WHERE status IN ('scheduled','confirmed','checked_in')") ?? 0
             let keys = Set(plan.targets.map { "\($0.doctorID)@\($0.start)" })

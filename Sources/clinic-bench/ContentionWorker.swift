@@ -7,8 +7,9 @@ import Foundation
 enum ContentionWorker {
     static func run(planPath: String, index: Int) throws {
         let plan = try JSONDecoder().decode(ContentionPlan.self, from: Data(contentsOf: URL(fileURLWithPath: planPath)))
-        let store = try ClinicStore(path: plan.databasePath,
-                                    clock: ManualClock(Date(timeIntervalSince1970: TimeInterval(plan.now))))
+        let store = try ClinicStore(
+            path: plan.databasePath,
+            clock: ManualClock(Date(timeIntervalSince1970: TimeInterval(plan.now))))
         var rng = SplitMix64(seed: plan.seed &+ UInt64(index) &* 0x1000_0001)
         let order = Array(plan.targets.indices).shuffled(using: &rng)
         let patients = plan.patients[index]
@@ -29,8 +30,9 @@ enum ContentionWorker {
         let start = Stopwatch.now()
         for i in order {
             let target = plan.targets[i]
-            let request = BookingRequest(doctorID: target.doctorID, patientID: patients[target.doctorIndex],
-                                         start: target.start, reason: "Contention check-up")
+            let request = BookingRequest(
+                doctorID: target.doctorID, patientID: patients[target.doctorIndex],
+                start: target.start, reason: "Contention check-up")
             let t0 = Stopwatch.now()
             do {
                 _ = try store.book(request, by: .shell)
@@ -44,8 +46,9 @@ enum ContentionWorker {
             }
             latencies.append(Stopwatch.now() &- t0)
         }
-        let result = ContentionWorkerResult(index: index, booked: booked, slotTaken: taken, otherErrors: other,
-                                            seconds: Stopwatch.seconds(since: start), latencies: latencies)
+        let result = ContentionWorkerResult(
+            index: index, booked: booked, slotTaken: taken, otherErrors: other,
+            seconds: Stopwatch.seconds(since: start), latencies: latencies)
         let line = try JSONEncoder().encode(result)
         FileHandle.standardOutput.write(line + Data("\n".utf8))
         progress("worker \(index): booked \(booked), slot_taken \(taken), other \(other.values.reduce(0, +))")

@@ -11,11 +11,14 @@ enum KioskSignInBench {
         let path = dir + "/kiosk-sign-in.sqlite"
         BenchFiles.removeDatabase(path)
         guard let zone = ClinicTimeZone(identifier: BenchClinic.zoneID) else { throw BenchError("unknown zone") }
-        let store = try ClinicStore(path: path, clock: ManualClock(Date(timeIntervalSince1970: 1_772_452_800)),
-                                    hasher: PasswordHasher(), settings: .init(name: "Bench Clinic", timeZone: zone))
+        let store = try ClinicStore(
+            path: path, clock: ManualClock(Date(timeIntervalSince1970: 1_772_452_800)),
+            hasher: PasswordHasher(), settings: .init(name: "Bench Clinic", timeZone: zone))
         func add(_ role: Role, _ email: String, _ phone: String, _ password: String?) throws {
-            try store.createAccount(NewAccount(role: role, name: "Bench \(email)", email: email, phone: phone, password: password,
-                                               specialization: role == .doctor ? "General practice" : nil), by: .shell)
+            try store.createAccount(
+                NewAccount(
+                    role: role, name: "Bench \(email)", email: email, phone: phone, password: password,
+                    specialization: role == .doctor ? "General practice" : nil), by: .shell)
         }
         try add(.doctor, "doctor@bench.test", "+15558000001", "doctor-password")
         try add(.patient, "nopass@bench.test", "+15558000002", nil)
@@ -46,8 +49,10 @@ enum KioskSignInBench {
         var refusalMedians: [Double] = []
         for (i, c) in cases.enumerated() {
             let p = Percentiles(nanoseconds: times[i])
-            result[c.name] = ["median_ms": rounded(p.p50 / 1_000, 2), "p90_ms": rounded(p.p90 / 1_000, 2),
-                              "max_ms": rounded(p.max / 1_000, 2)]
+            result[c.name] = [
+                "median_ms": rounded(p.p50 / 1_000, 2), "p90_ms": rounded(p.p90 / 1_000, 2),
+                "max_ms": rounded(p.max / 1_000, 2),
+            ]
             if c.name != "signed_in" { refusalMedians.append(p.p50) }
         }
         if let low = refusalMedians.min(), let high = refusalMedians.max(), low > 0 {

@@ -31,9 +31,11 @@ struct Percentiles {
 
     /// The figures as JSON fields, in microseconds.
     var json: [String: Any] {
-        ["count": count, "p50_us": rounded(p50, 1), "p90_us": rounded(p90, 1), "p99_us": rounded(p99, 1),
-         "max_us": rounded(max, 1), "mean_us": rounded(mean, 1),
-         "ops_over_1ms": overOneMillisecond, "time_share_over_1ms": rounded(shareOverOneMillisecond, 3)]
+        [
+            "count": count, "p50_us": rounded(p50, 1), "p90_us": rounded(p90, 1), "p99_us": rounded(p99, 1),
+            "max_us": rounded(max, 1), "mean_us": rounded(mean, 1),
+            "ops_over_1ms": overOneMillisecond, "time_share_over_1ms": rounded(shareOverOneMillisecond, 3),
+        ]
     }
 }
 

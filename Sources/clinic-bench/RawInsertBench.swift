@@ -16,9 +16,11 @@ enum RawInsertBench {
         var perSecond: Double { Double(inserts) / seconds }
 
         var json: [String: Any] {
-            ["inserts": inserts, "seconds": rounded(seconds, 3), "per_s": rounded(perSecond, 0),
-             "latency": latencies.json, "per_operation": perOperation, "durability": durability,
-             "statement": "INSERT INTO sample (doctor_id, start_at, code, note) VALUES (?, ?, ?, ?)"]
+            [
+                "inserts": inserts, "seconds": rounded(seconds, 3), "per_s": rounded(perSecond, 0),
+                "latency": latencies.json, "per_operation": perOperation, "durability": durability,
+                "statement": "INSERT INTO sample (doctor_id, start_at, code, note) VALUES (?, ?, ?, ?)",
+            ]
         }
     }
 
@@ -37,14 +39,15 @@ enum RawInsertBench {
         let checkpoints = BackgroundCheckpoints(checkpointer)
         defer { withExtendedLifetime(checkpoints) {} }
         try pool.write { db in
-            try db.execute(sql: """
-                CREATE TABLE sample (
-                    id INTEGER PRIMARY KEY,
-                    doctor_id INTEGER NOT NULL,
-                    start_at INTEGER NOT NULL,
-                    code TEXT NOT NULL,
-                    note TEXT NOT NULL)
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE sample (
+                        id INTEGER PRIMARY KEY,
+                        doctor_id INTEGER NOT NULL,
+                        start_at INTEGER NOT NULL,
+                        code TEXT NOT NULL,
+                        note TEXT NOT NULL)
+                    """)
         }
         let durability = try BenchFiles.durability(pool)
         func insert(_ i: Int) throws {

@@ -30,16 +30,17 @@ enum SchedulerTickBench {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("clinic-tick-bench-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
-        let now = Date(timeIntervalSince1970: 1_780_000_000) // a fixed instant: the bench never reads the wall clock for rules
+        let now = Date(timeIntervalSince1970: 1_780_000_000)  // a fixed instant: the bench never reads the wall clock for rules
         let clock = ManualClock(now)
-        let store = try ClinicStore(path: dir.appendingPathComponent("bench.sqlite").path, clock: clock,
-                                    settings: .init(name: "Bench", timeZone: ClinicTimeZone(identifier: "UTC")))
+        let store = try ClinicStore(
+            path: dir.appendingPathComponent("bench.sqlite").path, clock: clock,
+            settings: .init(name: "Bench", timeZone: ClinicTimeZone(identifier: "UTC")))
         let setup = try ContinuousClock().measure { try fill(store.writer, appointments: appointments, now: Int64(now.timeIntervalSince1970)) }
         var logger = Logger(label: "clinic.bench")
         logger.logLevel = .critical
         let scheduler = Scheduler(store: store, gateway: OutboxGateway(), holder: "bench", logger: logger)
         let warmup = try scheduler.tick(at: now)
-        while try scheduler.tick(at: now).sent > 0 {} // the reminders already due go out (500 per tick)
+        while try scheduler.tick(at: now).sent > 0 {}  // the reminders already due go out (500 per tick)
         var samples: [Double] = []
         for _ in 0..<ticks {
             let elapsed = try ContinuousClock().measure {
@@ -50,9 +51,10 @@ enum SchedulerTickBench {
         }
         samples.sort()
         func pct(_ p: Double) -> Double { samples[min(samples.count - 1, Int(Double(samples.count) * p))] }
-        return Result(appointments: appointments, ticks: ticks, setup_seconds: milliseconds(setup) / 1000,
-                      warmup_reminders: warmup.remindersPlanned, median_ms: pct(0.5), p90_ms: pct(0.9),
-                      p99_ms: pct(0.99), max_ms: samples.last ?? 0, target_ms: 5)
+        return Result(
+            appointments: appointments, ticks: ticks, setup_seconds: milliseconds(setup) / 1000,
+            warmup_reminders: warmup.remindersPlanned, median_ms: pct(0.5), p90_ms: pct(0.9),
+            p99_ms: pct(0.99), max_ms: samples.last ?? 0, target_ms: 5)
     }
 
     private static func milliseconds(_ d: Duration) -> Double {
@@ -62,26 +64,28 @@ enum SchedulerTickBench {
     /// Raw inserts (a benchmark fixture, not clinic data): 100 doctors, 2,000 patients, `appointments` rows.
     private static func fill(_ pool: DatabasePool, appointments: Int, now: Int64) throws {
         try pool.write { db in
-            let account = try db.makeStatement(sql: """
-                INSERT INTO account (role, name, email, phone, created_at) VALUES (?, ?, ?, ?, ?)
-                """)
+            let account = try db.makeStatement(
+                sql: """
+                    INSERT INTO account (role, name, email, phone, created_at) VALUES (?, ?, ?, ?, ?)
+                    """)
             for i in 0..<100 {
                 try account.execute(arguments: ["doctor", "Dr \(i)", "d\(i)@bench", "+1555020\(String(format: "%04d", i))", 0])
             }
             for i in 0..<2000 {
                 try account.execute(arguments: ["patient", "P \(i)", "p\(i)@bench", "+1555010\(String(format: "%04d", i))", 0])
             }
-            let insert = try db.makeStatement(sql: """
-                INSERT INTO appointment (code, doctor_id, patient_id, start_at, end_at, status, reason, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, 'Bench', ?, ?)
-                """)
+            let insert = try db.makeStatement(
+                sql: """
+                    INSERT INTO appointment (code, doctor_id, patient_id, start_at, end_at, status, reason, created_at, updated_at)
+                    VALUES (?, ?, ?, ?, ?, ?, 'Bench', ?, ?)
+                    """)
             let alphabet = AppointmentCode.alphabet
             let future = appointments * 3 / 10
             for i in 0..<appointments {
                 var n = i, code = ""
                 for _ in 0..<6 { code.append(alphabet[n % alphabet.count]); n /= alphabet.count }
                 let doctor = Int64(i % 100 + 1)
-                let slot = Int64(i / 100) // per doctor, one 10-minute slot after another
+                let slot = Int64(i / 100)  // per doctor, one 10-minute slot after another
                 let isFuture = i < future
                 let start = isFuture ? now + 600 + slot * 600 : now - 3600 - slot * 600
                 let status = isFuture ? (i % 2 == 0 ? "scheduled" : "confirmed") : ["completed", "cancelled", "no_show"][i % 3]

@@ -9,8 +9,9 @@ enum SeedStatsBench {
         let path = dir + "/seed.sqlite"
         BenchFiles.removeDatabase(path)
         let clock = ManualClock(Date(timeIntervalSince1970: 1_780_000_000))
-        let store = try ClinicStore(path: path, clock: clock, hasher: PasswordHasher(), // the real interactive cost
-                                    settings: .init(name: "Seed Bench", timeZone: ClinicTimeZone(identifier: "America/New_York")))
+        let store = try ClinicStore(
+            path: path, clock: clock, hasher: PasswordHasher(),  // the real interactive cost
+            settings: .init(name: "Seed Bench", timeZone: ClinicTimeZone(identifier: "America/New_York")))
         let start = Stopwatch.now()
         let outcome = try store.seed(SeedOptions(patients: patients, appointments: appointments, randomSeed: 1))
         let seedSeconds = Stopwatch.seconds(since: start)
@@ -30,9 +31,11 @@ enum SeedStatsBench {
         let perDoctor = try time(statsCalls) { _ = try store.stats(doctorID: busiest.id, grouping: .month, limit: 10) }
         let clinicWide = try time(max(5, statsCalls / 10)) { _ = try store.stats(grouping: .month, limit: 10) }
         return [
-            "seed": ["patients": patients, "appointments": outcome.report.appointments, "doctors": outcome.report.doctors.count,
-                     "seconds": rounded(seedSeconds, 3), "target_seconds": 10, "validation_ok": outcome.report.validation.ok,
-                     "password_iterations": PasswordHasher.interactiveIterations],
+            "seed": [
+                "patients": patients, "appointments": outcome.report.appointments, "doctors": outcome.report.doctors.count,
+                "seconds": rounded(seedSeconds, 3), "target_seconds": 10, "validation_ok": outcome.report.validation.ok,
+                "password_iterations": PasswordHasher.interactiveIterations,
+            ],
             "stats_per_doctor_month": ["doctor_appointments": busiest.appointments, "latency": perDoctor.json, "target_ms": 50],
             "stats_clinic_month": ["latency": clinicWide.json, "target_ms": 500],
         ]

@@ -16,9 +16,11 @@ enum SlotsBench {
         let store = try ClinicStore(path: path, clock: ManualClock(now))
         defer { try? store.close() }
         let (busyDoctor, desk, lastStart) = try store.reader.read { db in
-            (try Int64.fetchOne(db, sql: "SELECT account_id FROM doctor_profile ORDER BY account_id LIMIT 1")!,
-             try Int64.fetchOne(db, sql: "SELECT id FROM account WHERE role = 'receptionist' LIMIT 1")!,
-             try Int64.fetchOne(db, sql: "SELECT MAX(start_at) FROM appointment")!)
+            (
+                try Int64.fetchOne(db, sql: "SELECT account_id FROM doctor_profile ORDER BY account_id LIMIT 1")!,
+                try Int64.fetchOne(db, sql: "SELECT id FROM account WHERE role = 'receptionist' LIMIT 1")!,
+                try Int64.fetchOne(db, sql: "SELECT MAX(start_at) FROM appointment")!
+            )
         }
         let viewer = Actor.account(desk, .receptionist, via: .tui)
         // Future working days of the busy doctor that lie within the data.
@@ -59,8 +61,9 @@ enum SlotsBench {
         ]
         if let buildSeconds { json["build_seconds"] = rounded(buildSeconds, 1) }
         json["status_counts"] = try store.reader.read { db in
-            Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT status, COUNT(*) FROM appointment GROUP BY status")
-                .map { ($0[0] as String, $0[1] as Int) })
+            Dictionary(
+                uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT status, COUNT(*) FROM appointment GROUP BY status")
+                    .map { ($0[0] as String, $0[1] as Int) })
         }
         return json
     }

@@ -30,8 +30,10 @@ struct SlotsDatabaseBuilder {
 
     /// Builds the database at `path` (which must not exist).
     func build(path: String) throws {
-        let clinic = try BenchClinic.create(path: path, now: BenchClinic.midnight(Self.firstDay.adding(days: -30)),
-                                            doctors: doctors, patients: patients) { i in
+        let clinic = try BenchClinic.create(
+            path: path, now: BenchClinic.midnight(Self.firstDay.adding(days: -30)),
+            doctors: doctors, patients: patients
+        ) { i in
             i == 0 ? Self.busyHours : Self.otherHours
         }
         defer { try? clinic.store.close() }
@@ -41,7 +43,7 @@ struct SlotsDatabaseBuilder {
 
         // Fill rate of the other doctors so that the rows run out after about `days` days.
         let workingDays = Double(Self.days) * 6 / 7
-        let rowsPerBooked = 1.055 // a cancelled booking is sometimes followed by another on the same slot
+        let rowsPerBooked = 1.055  // a cancelled booking is sometimes followed by another on the same slot
         let busyRows = workingDays * 72 * rowsPerBooked
         let otherSlots = workingDays * 30 * Double(doctors - 1)
         let fill = min(1, max(0.01, (Double(appointments) - busyRows) / (otherSlots * rowsPerBooked)))
@@ -56,16 +58,18 @@ struct SlotsDatabaseBuilder {
         let started = Stopwatch.now()
         while inserted < appointments {
             try clinic.store.writer.write { db in
-                let statement = try db.cachedStatement(sql: """
-                    INSERT INTO appointment (code, doctor_id, patient_id, start_at, end_at, status, reason, created_by, created_at, updated_at)
-                    VALUES (?, ?, ?, ?, ?, ?, 'Check-up', ?, ?, ?)
-                    """)
+                let statement = try db.cachedStatement(
+                    sql: """
+                        INSERT INTO appointment (code, doctor_id, patient_id, start_at, end_at, status, reason, created_by, created_at, updated_at)
+                        VALUES (?, ?, ?, ?, ?, ?, 'Check-up', ?, ?, ?)
+                        """)
                 func insert(_ doctor: Int, _ slot: Slot, _ status: String) throws {
                     let created = slot.start - 14 * 86_400
                     let updated = slot.start < splitStart ? slot.end : created
                     try statement.execute(arguments: [
                         Self.code(inserted), doctorIDs[doctor], patientIDs[inserted % patientIDs.count],
-                        slot.start, slot.end, status, deskID, created, updated])
+                        slot.start, slot.end, status, deskID, created, updated,
+                    ])
                     inserted += 1
                 }
                 let batchEnd = inserted + 50_000
@@ -94,7 +98,7 @@ struct SlotsDatabaseBuilder {
     /// The `i`-th code: a bijection of `i` over the 31⁶ codes (multiplier coprime to 31), so codes are unique.
     static func code(_ i: Int) -> String {
         let alphabet = AppointmentCode.alphabet
-        let space = 887_503_681 // 31^6
+        let space = 887_503_681  // 31^6
         var n = (i * 387_420_489 + 123_456_789) % space
         var chars = [Character](repeating: "A", count: 6)
         for k in 0..<6 { chars[5 - k] = alphabet[n % 31]; n /= 31 }

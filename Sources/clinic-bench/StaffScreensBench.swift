@@ -140,7 +140,7 @@ enum StaffScreensBench {
             item(.stats)
             let asked = Stopwatch.now()
             s.press(core, .enter, "admin: Enter clinic stats")
-            (core.top as? StatsModel)?.waitForCount() // both groupings, counted on another thread
+            (core.top as? StatsModel)?.waitForCount()  // both groupings, counted on another thread
             s.raw["clinic stats: Enter → figures counted (background)", default: []].append(Stopwatch.now() &- asked)
             s.press(core, .char("m"), "clinic stats: m month/day")
             s.press(core, .char("m"), "clinic stats: m month/day")
@@ -166,10 +166,12 @@ enum StaffScreensBench {
         var keys = Samples()
         for _ in 0..<repeats { keys.press(core, .down, "↓"); keys.press(core, .char("]"), "]"); keys.press(core, .char("["), "[") }
         let paint = Percentiles(nanoseconds: paints), all = Percentiles(nanoseconds: keys.raw.values.flatMap { $0 })
-        return ["doctors": board.groups.count, "appointments_today": board.appointmentCount,
-                "paint_p50_ms": ms(paint.p50), "paint_p99_ms": ms(paint.p99), "paint_max_ms": ms(paint.max),
-                "key_p50_ms": ms(all.p50), "key_p99_ms": ms(all.p99), "key_max_ms": ms(all.max),
-                "meets_target": paint.p99 / 1000 < 16 && all.p99 / 1000 < 16]
+        return [
+            "doctors": board.groups.count, "appointments_today": board.appointmentCount,
+            "paint_p50_ms": ms(paint.p50), "paint_p99_ms": ms(paint.p99), "paint_max_ms": ms(paint.max),
+            "key_p50_ms": ms(all.p50), "key_p99_ms": ms(all.p99), "key_max_ms": ms(all.max),
+            "meets_target": paint.p99 / 1000 < 16 && all.p99 / 1000 < 16,
+        ]
     }
 
     /// `path` seeded at this size, reused when it already holds that many appointments.
@@ -181,8 +183,9 @@ enum StaffScreensBench {
         }
         BenchFiles.removeDatabase(path)
         progress("staff: seeding \(appointments) appointments into \(path)")
-        let store = try ClinicStore(path: path, clock: ManualClock(now), hasher: PasswordHasher(iterations: 1_000),
-                                    settings: .init(name: "Staff Bench", timeZone: ClinicTimeZone(identifier: "America/New_York")))
+        let store = try ClinicStore(
+            path: path, clock: ManualClock(now), hasher: PasswordHasher(iterations: 1_000),
+            settings: .init(name: "Staff Bench", timeZone: ClinicTimeZone(identifier: "America/New_York")))
         _ = try store.seed(SeedOptions(doctors: doctors, patients: patients, appointments: appointments, randomSeed: 1))
         try store.close()
         return path

@@ -18,7 +18,8 @@ enum TUIBench {
             try Int64.fetchOne(db, sql: "SELECT account_id FROM doctor_profile ORDER BY account_id LIMIT 1")!
         }
         guard let doctor = try store.bookableDoctors().first(where: { $0.id == busy }),
-              let patient = try store.accounts(role: .patient).first else { throw BenchError("tui: no doctor or patient") }
+            let patient = try store.accounts(role: .patient).first
+        else { throw BenchError("tui: no doctor or patient") }
         let context = try AppContext(store: store, mode: .kiosk)
         context.account = patient
         let core = AppCore(context: context)

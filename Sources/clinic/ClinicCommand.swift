@@ -10,14 +10,18 @@ struct ClinicCommand: ParsableCommand {
         abstract: "A terminal front desk for clinics: booking, reminders and SMS replies over one SQLite file.",
         groupedSubcommands: [
             CommandGroup(name: "Front ends", subcommands: [TUICommand.self, KioskCommand.self, DemoCommand.self]),
-            CommandGroup(name: "Booking", subcommands: [
-                SlotsCommand.self, BookCommand.self, AppointmentsCommand.self,
-                ConfirmCommand.self, CancelCommand.self, CheckInCommand.self, CompleteCommand.self,
-            ]),
+            CommandGroup(
+                name: "Booking",
+                subcommands: [
+                    SlotsCommand.self, BookCommand.self, AppointmentsCommand.self,
+                    ConfirmCommand.self, CancelCommand.self, CheckInCommand.self, CompleteCommand.self,
+                ]),
             CommandGroup(name: "Accounts and hours", subcommands: [UserCommand.self]),
-            CommandGroup(name: "Running the clinic", subcommands: [
-                ServeCommand.self, SmsCommand.self, StatsCommand.self, TimeCommand.self, BackupCommand.self, SeedCommand.self,
-            ]),
+            CommandGroup(
+                name: "Running the clinic",
+                subcommands: [
+                    ServeCommand.self, SmsCommand.self, StatsCommand.self, TimeCommand.self, BackupCommand.self, SeedCommand.self,
+                ]),
         ],
         defaultSubcommand: TUICommand.self
     )
@@ -33,8 +37,10 @@ struct ClinicCommand: ParsableCommand {
             command = try parseAsRoot(arguments)
         } catch {
             if exitCode(for: error) == .success { exit(withError: error) }
-            exit(withError: ErrorOutput.report(CommandLineError.make(arguments: arguments, parserError: error, root: self),
-                                               json: arguments.contains("--json")))
+            exit(
+                withError: ErrorOutput.report(
+                    CommandLineError.make(arguments: arguments, parserError: error, root: self),
+                    json: arguments.contains("--json")))
         }
         do {
             try command.run()

@@ -4,7 +4,7 @@ import Foundation
 import GRDB
 import Testing
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// `clinic backup PATH` killed at random points (issue 11, item 12): it never
@@ -14,7 +14,11 @@ import Glibc
 @Suite struct CLIBackupKillTests {
     /// Whether `path` is a whole copy: it passes SQLite's check and holds all `appointments`.
     static func isWhole(_ path: String, appointments: Int) throws -> Bool {
-        let copy = try DatabaseQueue(path: path, configuration: { var c = Configuration(); c.readonly = true; return c }())
+        let copy = try DatabaseQueue(
+            path: path,
+            configuration: {
+                var c = Configuration(); c.readonly = true; return c
+            }())
         defer { try? copy.close() }
         return try copy.read { db in
             try String.fetchAll(db, sql: "PRAGMA quick_check") == ["ok"]
@@ -25,8 +29,9 @@ import Glibc
     @Test func aBackupKilledAtRandomPointsNeverLeavesAFileAtItsPathAndARetrySucceeds() throws {
         // Given a seeded clinic big enough that a backup takes a while (~13 MB)
         let clinic = try CLIClinic()
-        let seeded = try clinic.run("seed", "--doctors", "10", "--patients", "2000", "--appointments", "50000",
-                                    "--out", clinic.directory.url.path)
+        let seeded = try clinic.run(
+            "seed", "--doctors", "10", "--patients", "2000", "--appointments", "50000",
+            "--out", clinic.directory.url.path)
         try #require(seeded.exitCode == 0, "\(seeded.stderr)")
         let target = clinic.directory.path("backup.sqlite")
         let prefix = ".backup.sqlite.tmp-"

@@ -83,9 +83,11 @@ import Testing
 
     @Test func theShippedExampleConfigDocumentsEveryKeyCommentedOutAndItsDefaultsLoad() throws {
         let text = try String(contentsOfFile: Self.exampleConfig, encoding: .utf8)
-        for key in ["database", "theme", "scheduler", "log_file", "name", "timezone", "reminder_lead_minutes",
-                    "no_show_grace_minutes", "default_country_code", "listen", "public_url", "gateway", "account_sid",
-                    "auth_token", "from", "api_base", "password_iterations", "idle_minutes"] {
+        for key in [
+            "database", "theme", "scheduler", "log_file", "name", "timezone", "reminder_lead_minutes",
+            "no_show_grace_minutes", "default_country_code", "listen", "public_url", "gateway", "account_sid",
+            "auth_token", "from", "api_base", "password_iterations", "idle_minutes",
+        ] {
             #expect(text.contains("\n# \(key) ="), "example documents \(key), commented out")
             #expect(!text.contains("\n\(key) ="), "a copy as it is sets no \(key)")
         }

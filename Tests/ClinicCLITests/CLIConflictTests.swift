@@ -16,11 +16,13 @@ import Testing
         clinic = try CLIClinic()
         try clinic.addDoctor(email: "ana@clinic.test", phone: "+15550200001")
         try clinic.addPatient(email: "pia@clinic.test", phone: "+15550100001")
-        let admin = try clinic.run("user", "add", "--role", "admin", "--name", "Ada", "--email", "ada@clinic.test",
-                                   "--phone", "+15550300001", "--password", "admin-pass-1")
+        let admin = try clinic.run(
+            "user", "add", "--role", "admin", "--name", "Ada", "--email", "ada@clinic.test",
+            "--phone", "+15550300001", "--password", "admin-pass-1")
         try #require(admin.exitCode == 0, "\(admin.stderr)")
-        let booked = try clinic.run("book", "--doctor", "ana@clinic.test", "--patient", "pia@clinic.test",
-                                    "--start", "2026-03-03 09:00", "--reason", "Check-up")
+        let booked = try clinic.run(
+            "book", "--doctor", "ana@clinic.test", "--patient", "pia@clinic.test",
+            "--start", "2026-03-03 09:00", "--reason", "Check-up")
         try #require(booked.exitCode == 0, "\(booked.stderr)")
     }
 
@@ -48,14 +50,16 @@ import Testing
         #expect(text.exitCode == 1, "exit: \(text.exitCode) \(text.stderr)", sourceLocation: sourceLocation)
         #expect(text.stdout.isEmpty, sourceLocation: sourceLocation)
         #expect(text.stderr.split(separator: "\n").count == 1, "one stderr line: \(text.stderr)", sourceLocation: sourceLocation)
-        #expect(text.stderr.hasPrefix("clinic: conflict: ") && text.stderr.contains(words), "stderr: \(text.stderr)",
-                sourceLocation: sourceLocation)
+        #expect(
+            text.stderr.hasPrefix("clinic: conflict: ") && text.stderr.contains(words), "stderr: \(text.stderr)",
+            sourceLocation: sourceLocation)
         #expect(try state() == before, "nothing changed", sourceLocation: sourceLocation)
 
         let json = try clinic.run(args + ["--json"])
         #expect(json.exitCode == 1, sourceLocation: sourceLocation)
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any],
-                                  "json: \(json.stdout)", sourceLocation: sourceLocation)
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any],
+            "json: \(json.stdout)", sourceLocation: sourceLocation)
         let error = try #require(object["error"] as? [String: Any], sourceLocation: sourceLocation)
         #expect(error["code"] as? String == "conflict", "json: \(json.stdout)", sourceLocation: sourceLocation)
         #expect((error["message"] as? String)?.contains(words) == true, sourceLocation: sourceLocation)
@@ -68,10 +72,12 @@ import Testing
     }
 
     @Test func timeOffOverABookedVisitIsAConflict() throws {
-        try expectConflict(["user", "time-off", "ana@clinic.test", "--from", "2026-03-03", "--to", "2026-03-03"],
-                           mentioning: "would cover booked appointments")
-        try expectConflict(["user", "time-off", "ana@clinic.test", "--from", "2026-03-03 09:15", "--to", "2026-03-03 09:20"],
-                           mentioning: "would cover booked appointments")
+        try expectConflict(
+            ["user", "time-off", "ana@clinic.test", "--from", "2026-03-03", "--to", "2026-03-03"],
+            mentioning: "would cover booked appointments")
+        try expectConflict(
+            ["user", "time-off", "ana@clinic.test", "--from", "2026-03-03 09:15", "--to", "2026-03-03 09:20"],
+            mentioning: "would cover booked appointments")
     }
 
     @Test func deactivatingAnAccountWithVisitsToComeOrTheOnlyAdminIsAConflict() throws {
@@ -84,8 +90,11 @@ import Testing
         let patient = ["user", "add", "--role", "patient", "--name", "Zoë", "--password", "long-enough"]
         try expectConflict(patient + ["--email", "PIA@clinic.test", "--phone", "+15550100009"], mentioning: "already in use")
         try expectConflict(patient + ["--email", "zoe@clinic.test", "--phone", "(555) 010-0001"], mentioning: "already in use")
-        try expectConflict(["user", "add", "--role", "receptionist", "--name", "Rita", "--email", "rita@clinic.test",
-                            "--phone", "+1 555 020 0001", "--password", "long-enough"], mentioning: "already in use")
+        try expectConflict(
+            [
+                "user", "add", "--role", "receptionist", "--name", "Rita", "--email", "rita@clinic.test",
+                "--phone", "+1 555 020 0001", "--password", "long-enough",
+            ], mentioning: "already in use")
     }
 
     @Test func badInputStaysInvalidInputWithExitTwo() throws {

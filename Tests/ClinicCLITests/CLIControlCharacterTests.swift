@@ -28,20 +28,23 @@ import Testing
         let bad = text.unicodeScalars.filter {
             $0 != "\n" && ($0.properties.generalCategory == .control || (0x202A...0x202E).contains($0.value) || (0x2066...0x2069).contains($0.value))
         }
-        #expect(bad.isEmpty, "\(what) printed \(bad.map { "U+" + String($0.value, radix: 16) }): \(text.debugDescription)",
-                sourceLocation: sourceLocation)
+        #expect(
+            bad.isEmpty, "\(what) printed \(bad.map { "U+" + String($0.value, radix: 16) }): \(text.debugDescription)",
+            sourceLocation: sourceLocation)
     }
 
     @Test func anEmailWithAnEscapeAndAReasonWithARightToLeftOverrideAreRefused() throws {
         let before = try accounts()
-        let email = try clinic.run("user", "add", "--role", "patient", "--name", "Eve", "--email", "e\u{1B}[2J@x.test",
-                                   "--phone", "+15550100009", "--password", "long-enough")
+        let email = try clinic.run(
+            "user", "add", "--role", "patient", "--name", "Eve", "--email", "e\u{1B}[2J@x.test",
+            "--phone", "+15550100009", "--password", "long-enough")
         #expect(email.exitCode == 2 && email.stderr.hasPrefix("clinic: invalid_input: the email address must be one line"), "\(email.stderr)")
         expectClean(email.stderr, "the refusal")
         #expect(try accounts() == before)
 
-        let reason = try clinic.run("book", "--doctor", "ana@clinic.test", "--patient", "pia@clinic.test",
-                                    "--start", "2026-03-03 09:00", "--reason", "Check-up \u{202E}pu-kcehC", "--json")
+        let reason = try clinic.run(
+            "book", "--doctor", "ana@clinic.test", "--patient", "pia@clinic.test",
+            "--start", "2026-03-03 09:00", "--reason", "Check-up \u{202E}pu-kcehC", "--json")
         #expect(reason.exitCode == 2)
         let error = try #require((try JSONSerialization.jsonObject(with: Data(reason.stdout.utf8)) as? [String: Any])?["error"] as? [String: Any])
         #expect(error["code"] as? String == "invalid_input")
@@ -53,8 +56,9 @@ import Testing
     @Test func storedControlCharactersPrintNeutralisedInEveryTextLineAndTable() throws {
         // Given a booking, then a name, an email and a reason given escapes, C1 and bidi controls by raw SQL
         // (not a NUL: SQLite hands text back cut at one, so it cannot reach a printer)
-        let booked = try clinic.json("book", "--doctor", "ana@clinic.test", "--patient", "pia@clinic.test",
-                                     "--start", "2026-03-03 09:00", "--reason", "Check-up")
+        let booked = try clinic.json(
+            "book", "--doctor", "ana@clinic.test", "--patient", "pia@clinic.test",
+            "--start", "2026-03-03 09:00", "--reason", "Check-up")
         let code = try #require((booked.object["appointment"] as? [String: Any])?["code"] as? String)
         let name = "Pia\(Self.escape)\u{202E}evil\nFAKE", email = "quin\u{9B}31m\u{7}@clinic.test", reason = "Pain\u{9B}\u{2066}x\u{7F}"
         let queue = try DatabaseQueue(path: clinic.databasePath)
@@ -64,7 +68,7 @@ import Testing
             try db.execute(sql: "UPDATE appointment SET reason = ? WHERE code = ?", arguments: [reason, code])
         }
         try queue.close()
-        let quin = "3" // quin's id: doctor 1, pia 2, quin 3
+        let quin = "3"  // quin's id: doctor 1, pia 2, quin 3
 
         // When each text printer shows them, then nothing acts on the terminal and each shows as �
         let table = try clinic.run("appointments")
@@ -80,12 +84,15 @@ import Testing
         #expect(activated.stdout == "activated quin\u{FFFD}31m\u{FFFD}@clinic.test\n", "\(activated.stdout.debugDescription)")
         let confirmed = try clinic.run("confirm", code)
         #expect(confirmed.exitCode == 0 && confirmed.stdout.split(separator: "\n").count == 1, "\(confirmed.stdout.debugDescription)")
-        let refused = try clinic.run("book", "--doctor", "ana@clinic.test", "--patient", "x\(Self.escape)@clinic.test",
-                                     "--start", "2026-03-03 10:00", "--reason", "Check-up")
+        let refused = try clinic.run(
+            "book", "--doctor", "ana@clinic.test", "--patient", "x\(Self.escape)@clinic.test",
+            "--start", "2026-03-03 10:00", "--reason", "Check-up")
         #expect(refused.exitCode == 1 && refused.stderr.contains("x\u{FFFD}[2J"), "\(refused.stderr.debugDescription)")
-        for (what, text) in [("appointments", table.stdout), ("user list", list.stdout), ("user passwd", passwd.stdout),
-                             ("user deactivate", deactivated.stdout), ("user activate", activated.stdout),
-                             ("confirm", confirmed.stdout), ("a refusal", refused.stderr)] {
+        for (what, text) in [
+            ("appointments", table.stdout), ("user list", list.stdout), ("user passwd", passwd.stdout),
+            ("user deactivate", deactivated.stdout), ("user activate", activated.stdout),
+            ("confirm", confirmed.stdout), ("a refusal", refused.stderr),
+        ] {
             expectClean(text, what)
         }
 

@@ -6,7 +6,7 @@ import Testing
 /// `clinic demo` without a terminal prints commands to try: they must work
 /// whatever day it is (the demo doctor does not work every day).
 @Suite struct CLIDemoTests {
-    @Test(arguments: ["2026-11-27T22:00:00Z", "2026-11-28T22:00:00Z", "2026-11-29T12:00:00Z"]) // Fri, Sat, Sun in New York
+    @Test(arguments: ["2026-11-27T22:00:00Z", "2026-11-28T22:00:00Z", "2026-11-29T12:00:00Z"])  // Fri, Sat, Sun in New York
     func theSuggestedBookingWorksOnAnyDay(now: String) throws {
         let clinic = try CLIClinic(now: now)
         clinic.environment["CLINIC_TIMEZONE"] = nil
@@ -16,8 +16,9 @@ import Testing
         let start = try #require(printed.stdout.firstMatch(of: /--start "([0-9-]+ [0-9:]+)"/)?.1, "\(printed.stdout)")
         let day = try #require(printed.stdout.firstMatch(of: /--date ([0-9-]+)/)?.1)
         #expect(start.hasPrefix(day))
-        let booked = try clinic.run("book", "--db", db, "--doctor", "ana.moreau@demo.clinic", "--patient", "jose.alvarez@demo.clinic",
-                                    "--start", String(start), "--reason", "Palpitations", "--json")
+        let booked = try clinic.run(
+            "book", "--db", db, "--doctor", "ana.moreau@demo.clinic", "--patient", "jose.alvarez@demo.clinic",
+            "--start", String(start), "--reason", "Palpitations", "--json")
         #expect(booked.exitCode == 0, "\(now): \(booked.stdout) \(booked.stderr)")
     }
 

@@ -3,7 +3,7 @@ import ClinicTesting
 import Foundation
 import Testing
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The database holds password hashes, patients' details and the webhook
@@ -36,7 +36,7 @@ import Glibc
             FileManager.default.fileExists(atPath: clinic.databasePath + "-wal") && FileManager.default.fileExists(atPath: clinic.databasePath + "-shm")
         }
         let walMode = try? Self.mode(clinic.databasePath + "-wal"), shmMode = try? Self.mode(clinic.databasePath + "-shm")
-        signalProcess(serve, SIGKILL) // not SIGTERM: one sent before serve installs its handlers is lost
+        signalProcess(serve, SIGKILL)  // not SIGTERM: one sent before serve installs its handlers is lost
         let served = serve.wait()
         #expect(open, "serve never opened the database: \(served.stderr)")
         #expect(walMode == 0o600 && shmMode == 0o600, "-wal \(String(walMode ?? 0, radix: 8)), -shm \(String(shmMode ?? 0, radix: 8))")
@@ -75,8 +75,11 @@ import Glibc
         try #require(chmod(clinic.directory.url.path, 0o2770) == 0)
         #expect(DatabaseFiles.mode(forFolder: clinic.directory.url.path) == 0o660)
         // When the binary creates the database and a backup under umask 077, then both are 0660
-        let added = try clinic.run(["user", "add", "--role", "patient", "--name", "Pia", "--email", "pia@clinic.test",
-                                    "--phone", "+15550100001"], umask: "077")
+        let added = try clinic.run(
+            [
+                "user", "add", "--role", "patient", "--name", "Pia", "--email", "pia@clinic.test",
+                "--phone", "+15550100001",
+            ], umask: "077")
         try #require(added.exitCode == 0, "\(added.stderr)")
         #expect(try Self.mode(clinic.databasePath) == 0o660 && Self.mode(clinic.databasePath + ".lock") == 0o660)
         #expect(try clinic.run(["backup", clinic.directory.path("copy.sqlite")], umask: "077").exitCode == 0)

@@ -19,8 +19,9 @@ struct CLIMachineZoneTests {
             #expect(r.exitCode == 0, "\(r.stderr)")
             lines.append(r.stdout)
         }
-        let booked = try clinic.run("book", "--doctor", "ana@clinic.test", "--patient", "pia@clinic.test",
-                                    "--start", "2026-11-01T01:30:00-05:00", "--reason", "Second 01:30", "--json")
+        let booked = try clinic.run(
+            "book", "--doctor", "ana@clinic.test", "--patient", "pia@clinic.test",
+            "--start", "2026-11-01T01:30:00-05:00", "--reason", "Second 01:30", "--json")
         #expect(booked.exitCode == 0, "\(booked.stderr)")
         lines.append(booked.stdout.replacingOccurrences(of: #""code":"[A-Z0-9]{6}""#, with: "", options: .regularExpression))
         lines.append(try clinic.run("stats", "--json").stdout)

@@ -16,8 +16,10 @@ import Testing
         try clinic.addPatient(email: "quin@clinic.test", phone: "+15550100002")
     }
 
-    private func book(_ start: String, doctor: String = "ana@clinic.test", patient: String = "pia@clinic.test",
-                      reason: String = "Check-up", extra: [String] = []) throws -> ProcessResult {
+    private func book(
+        _ start: String, doctor: String = "ana@clinic.test", patient: String = "pia@clinic.test",
+        reason: String = "Check-up", extra: [String] = []
+    ) throws -> ProcessResult {
         try clinic.run(["book", "--doctor", doctor, "--patient", patient, "--start", start, "--reason", reason] + extra)
     }
 
@@ -46,8 +48,10 @@ import Testing
         #expect(try appointmentCount() == before, "nothing changed", sourceLocation: sourceLocation)
     }
 
-    private func bookArgs(_ start: String, doctor: String = "ana@clinic.test", patient: String = "pia@clinic.test",
-                          reason: String = "Check-up") -> [String] {
+    private func bookArgs(
+        _ start: String, doctor: String = "ana@clinic.test", patient: String = "pia@clinic.test",
+        reason: String = "Check-up"
+    ) -> [String] {
         ["book", "--doctor", doctor, "--patient", patient, "--start", start, "--reason", reason]
     }
 
@@ -58,8 +62,8 @@ import Testing
 
         try expectRefusal("not_aligned", bookArgs("2026-03-03 09:10"))
         try expectRefusal("outside_schedule", bookArgs("2026-03-03 12:30"))
-        try expectRefusal("outside_schedule", bookArgs("2026-03-07 09:00")) // Saturday
-        try expectRefusal("in_past", bookArgs("2026-03-02 06:30")) // before 07:00 local now
+        try expectRefusal("outside_schedule", bookArgs("2026-03-07 09:00"))  // Saturday
+        try expectRefusal("in_past", bookArgs("2026-03-02 06:30"))  // before 07:00 local now
         try expectRefusal("not_found", bookArgs("2026-03-03 10:00", doctor: "nobody@clinic.test"))
         try expectRefusal("not_found", bookArgs("2026-03-03 10:00", patient: "+15559999999"))
         try expectRefusal("slot_taken", bookArgs("2026-03-03 09:00", patient: "quin@clinic.test"))
@@ -67,25 +71,26 @@ import Testing
         try expectRefusal("invalid_input", exit: 2, bookArgs("2026-03-03 10:00", reason: String(repeating: "x", count: 501)))
         try expectRefusal("invalid_input", exit: 2, bookArgs("2026-03-03 10:00", reason: "   "))
         try expectRefusal("invalid_input", exit: 2, bookArgs("2026-13-03 10:00"))
-        try expectRefusal("invalid_input", exit: 2, bookArgs("2026-03-08 02:30")) // does not exist in New York
+        try expectRefusal("invalid_input", exit: 2, bookArgs("2026-03-08 02:30"))  // does not exist in New York
         try expectRefusal("forbidden", bookArgs("2026-03-03 10:00", patient: "quin@clinic.test") + ["--as", "pia@clinic.test"])
         try expectRefusal("forbidden", bookArgs("2026-03-03 10:00") + ["--as", "ben@clinic.test"])
     }
 
     @Test func statusRefusals() throws {
         // Given a booked appointment
-        let booked = try clinic.json("book", "--doctor", "ana@clinic.test", "--patient", "pia@clinic.test",
-                                     "--start", "2026-03-03 09:00", "--reason", "Check-up")
+        let booked = try clinic.json(
+            "book", "--doctor", "ana@clinic.test", "--patient", "pia@clinic.test",
+            "--start", "2026-03-03 09:00", "--reason", "Check-up")
         let code = try #require((booked.object["appointment"] as? [String: Any])?["code"] as? String)
 
         // Then the wrong people and the wrong moves are refused with their codes
         try expectRefusal("forbidden", ["confirm", code, "--as", "quin@clinic.test"])
         try expectRefusal("forbidden", ["check-in", code, "--as", "pia@clinic.test"])
         try expectRefusal("forbidden", ["complete", code, "--as", "ben@clinic.test"])
-        try expectRefusal("invalid_transition", ["complete", code]) // before its start
+        try expectRefusal("invalid_transition", ["complete", code])  // before its start
         try expectRefusal("not_found", ["confirm", "ZZZZZZ"])
         try expectRefusal("invalid_input", exit: 2, ["confirm", "K7Q"])
-        try expectRefusal("invalid_input", exit: 2, ["confirm", "NOPE10"]) // O and 1 are not in the alphabet
+        try expectRefusal("invalid_input", exit: 2, ["confirm", "NOPE10"])  // O and 1 are not in the alphabet
         #expect(try clinic.run("confirm", "NOPE10").stderr.contains("(no I, L, O, 0 or 1)"))
         #expect(try clinic.run("appointments", "--doctor", "pia@clinic.test").stderr.contains("is a patient, not a doctor"))
 
@@ -99,8 +104,12 @@ import Testing
         try expectRefusal("invalid_input", exit: 2, base + ["--email", "zoe@clinic.test", "--phone", "555-CALL-NOW"])
         try expectRefusal("invalid_input", exit: 2, base + ["--email", "zoe@clinic.test", "--phone", "+0123456789"])
         try expectRefusal("invalid_input", exit: 2, base + ["--email", "not-an-email", "--phone", "+15550100009"])
-        try expectRefusal("invalid_input", exit: 2, ["user", "add", "--role", "doctor", "--name", "Dr X", "--email", "x@clinic.test",
-                                                      "--phone", "+15550200009", "--specialization", "GP", "--hours", "mon 09:00-12:00,11:00-13:00"])
+        try expectRefusal(
+            "invalid_input", exit: 2,
+            [
+                "user", "add", "--role", "doctor", "--name", "Dr X", "--email", "x@clinic.test",
+                "--phone", "+15550200009", "--specialization", "GP", "--hours", "mon 09:00-12:00,11:00-13:00",
+            ])
         try expectRefusal("invalid_input", exit: 2, ["user", "add", "--role", "wizard", "--name", "W", "--email", "w@clinic.test", "--phone", "+15550200019"])
         try expectRefusal("not_found", ["user", "passwd", "ghost@clinic.test", "--password", "whatever1"])
         try expectRefusal("invalid_input", exit: 2, ["user", "passwd", "pia@clinic.test", "--password", "short"])
@@ -108,8 +117,12 @@ import Testing
         let patient = ["user", "add", "--role", "patient", "--name", "New", "--email", "new@clinic.test", "--phone", "+15550100099"]
         try expectRefusal("invalid_input", exit: 2, patient + ["--hours", "mon 09:00-10:00"])
         try expectRefusal("invalid_input", exit: 2, patient + ["--slot-minutes", "20"])
-        try expectRefusal("invalid_input", exit: 2, ["user", "add", "--role", "receptionist", "--name", "R", "--email", "r@clinic.test",
-                                                      "--phone", "+15550300009", "--age", "40"])
+        try expectRefusal(
+            "invalid_input", exit: 2,
+            [
+                "user", "add", "--role", "receptionist", "--name", "R", "--email", "r@clinic.test",
+                "--phone", "+15550300009", "--age", "40",
+            ])
         try expectRefusal("invalid_input", exit: 2, patient + ["--password", "long-enough-1", "--password-stdin"])
         try expectRefusal("invalid_input", exit: 2, patient + ["--birth-date", "2030-01-01"])
         #expect(try clinic.run("user", "list", "--role", "patient").stdout.contains("new@clinic.test") == false)
@@ -117,22 +130,30 @@ import Testing
         // hours that could never hold a slot, and an empty --set, are refused; ana keeps her hours
         let before = try clinic.run("user", "hours", "ana@clinic.test").stdout
         try expectRefusal("invalid_input", exit: 2, ["user", "hours", "ana@clinic.test", "--set", "mon 09:00-09:20"])
-        #expect(try clinic.run("user", "hours", "ana@clinic.test", "--set", "mon 09:00-09:20").stderr.contains("mon 09:00-09:20 is shorter than one 30-minute slot"))
+        #expect(
+            try clinic.run("user", "hours", "ana@clinic.test", "--set", "mon 09:00-09:20").stderr.contains("mon 09:00-09:20 is shorter than one 30-minute slot")
+        )
         try expectRefusal("invalid_input", exit: 2, ["user", "hours", "ana@clinic.test", "--set", ""])
         #expect(try clinic.run("user", "hours", "ana@clinic.test").stdout == before)
-        try expectRefusal("invalid_input", exit: 2, ["user", "add", "--role", "doctor", "--name", "Dr S", "--email", "s@clinic.test",
-                                                      "--phone", "+15550200077", "--specialization", "GP", "--slot-minutes", "45",
-                                                      "--hours", "tue 09:00-09:30"])
+        try expectRefusal(
+            "invalid_input", exit: 2,
+            [
+                "user", "add", "--role", "doctor", "--name", "Dr S", "--email", "s@clinic.test",
+                "--phone", "+15550200077", "--specialization", "GP", "--slot-minutes", "45",
+                "--hours", "tue 09:00-09:30",
+            ])
     }
 
     @Test func sqlLookingInputIsStoredVerbatimAndHarmless() throws {
         // Given a reason and a name that look like SQL
         let evil = "x'); DROP TABLE appointment; --"
-        let added = try clinic.run("user", "add", "--role", "patient", "--name", evil, "--email", "robert@clinic.test",
-                                   "--phone", "+15550100077", "--password", "long-enough")
+        let added = try clinic.run(
+            "user", "add", "--role", "patient", "--name", evil, "--email", "robert@clinic.test",
+            "--phone", "+15550100077", "--password", "long-enough")
         #expect(added.exitCode == 0)
-        let booked = try clinic.json("book", "--doctor", "ana@clinic.test", "--patient", "robert@clinic.test",
-                                     "--start", "2026-03-03 10:00", "--reason", evil)
+        let booked = try clinic.json(
+            "book", "--doctor", "ana@clinic.test", "--patient", "robert@clinic.test",
+            "--start", "2026-03-03 10:00", "--reason", evil)
         // Then they are stored as typed and the tables are intact
         let appointment = try #require(booked.object["appointment"] as? [String: Any])
         #expect(appointment["reason"] as? String == evil)
@@ -155,8 +176,9 @@ import Testing
         #expect(try clinic.run("user", "add", "--role").stderr.contains("clinic user add --help"))
         // A mistyped command says so instead of showing the staff terminal's usage
         let typo = try clinic.run("appointment")
-        #expect(typo.exitCode == 2 && typo.stderr == "clinic: invalid_input: unknown command 'appointment'; `clinic --help` lists the commands\n",
-                "\(typo.stderr)")
+        #expect(
+            typo.exitCode == 2 && typo.stderr == "clinic: invalid_input: unknown command 'appointment'; `clinic --help` lists the commands\n",
+            "\(typo.stderr)")
         // --help is still the parser's help, on stdout, exit 0
         let help = try clinic.run("book", "--help")
         #expect(help.exitCode == 0 && help.stdout.contains("USAGE: clinic book") && help.stderr.isEmpty)
@@ -178,8 +200,9 @@ import Testing
         try expectRefusal("invalid_input", exit: 2, bookArgs("2026-03-03 10:00", reason: escape))
         try expectRefusal("invalid_input", exit: 2, bookArgs("2026-03-03 10:00", reason: "two\nlines"))
         // One stored before that rule, listed as a table, prints without its control characters
-        let booked = try clinic.json("book", "--doctor", "ana@clinic.test", "--patient", "pia@clinic.test",
-                                     "--start", "2026-03-03 10:00", "--reason", "Headache")
+        let booked = try clinic.json(
+            "book", "--doctor", "ana@clinic.test", "--patient", "pia@clinic.test",
+            "--start", "2026-03-03 10:00", "--reason", "Headache")
         let code = try #require((booked.object["appointment"] as? [String: Any])?["code"] as? String)
         let db = try DatabaseQueue(path: clinic.databasePath)
         try db.write { db in try db.execute(sql: "UPDATE appointment SET reason = ? WHERE code = ?", arguments: [escape, code]) }

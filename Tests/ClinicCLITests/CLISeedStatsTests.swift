@@ -24,7 +24,8 @@ import Testing
         let credentials = clinic.directory.path("credentials_doctors.json")
         let mode = try FileManager.default.attributesOfItem(atPath: credentials)[.posixPermissions] as? Int
         #expect(mode == 0o600)
-        let accounts = (try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: credentials))) as? [String: Any])?["accounts"] as? [[String: Any]]
+        let accounts =
+            (try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: credentials))) as? [String: Any])?["accounts"] as? [[String: Any]]
         #expect(accounts?.filter { $0["role"] as? String == "doctor" }.count == 10)
         #expect(accounts?.allSatisfy { ($0["password"] as? String)?.count == 14 } == true)
 

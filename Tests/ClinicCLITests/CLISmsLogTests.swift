@@ -21,16 +21,18 @@ import Testing
         try clinic.addPatient(email: "p@clinic.test", phone: "+15550100001")
         var codes: [String] = []
         for start in ["2026-03-03 09:00", "2026-03-03 09:30"] {
-            let booked = try clinic.json("book", "--doctor", "ana@clinic.test", "--patient", "p@clinic.test",
-                                         "--start", start, "--reason", "Check")
+            let booked = try clinic.json(
+                "book", "--doctor", "ana@clinic.test", "--patient", "p@clinic.test",
+                "--start", start, "--reason", "Check")
             let code = try #require((booked.object["appointment"] as? [String: Any])?["code"] as? String)
             codes.append(code)
             #expect(try clinic.run("cancel", code).exitCode == 0)
         }
         let clock = ManualClock(TestClinic.instant("2026-03-02T12:00:00Z"))
         let store = try ClinicStore(path: clinic.databasePath, clock: clock)
-        let scheduler = Scheduler(store: store, gateway: RefusingGateway(),
-                                  policy: SchedulerPolicy(maxSendsPerTick: 1), holder: "cli-test")
+        let scheduler = Scheduler(
+            store: store, gateway: RefusingGateway(),
+            policy: SchedulerPolicy(maxSendsPerTick: 1), holder: "cli-test")
         try scheduler.tick()
 
         // When the log is listed as JSON
@@ -65,8 +67,9 @@ import Testing
         let clinic = try CLIClinic()
         try clinic.addDoctor(email: "ana@clinic.test", phone: "+15550200001")
         try clinic.addPatient(email: "p@clinic.test", phone: "+15550100001")
-        let booked = try clinic.json("book", "--doctor", "ana@clinic.test", "--patient", "p@clinic.test",
-                                     "--start", "2026-03-03 09:00", "--reason", "Check")
+        let booked = try clinic.json(
+            "book", "--doctor", "ana@clinic.test", "--patient", "p@clinic.test",
+            "--start", "2026-03-03 09:00", "--reason", "Check")
         let code = try #require((booked.object["appointment"] as? [String: Any])?["code"] as? String)
         #expect(try clinic.run("confirm", code).exitCode == 0)
         let clock = ManualClock(TestClinic.instant("2026-03-02T12:00:00Z"))

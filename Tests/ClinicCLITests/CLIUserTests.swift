@@ -31,8 +31,11 @@ import Testing
 
         // hours that would strand a booking are refused
         _ = try clinic.run("user", "hours", "ana@clinic.test", "--set", "tue-wed 14:00-15:00")
-        #expect(try clinic.run("book", "--doctor", "ana@clinic.test", "--patient", "pia@clinic.test",
-                               "--start", "2026-03-04 14:00", "--reason", "Follow-up").exitCode == 0)
+        #expect(
+            try clinic.run(
+                "book", "--doctor", "ana@clinic.test", "--patient", "pia@clinic.test",
+                "--start", "2026-03-04 14:00", "--reason", "Follow-up"
+            ).exitCode == 0)
         let refused = try clinic.run("user", "hours", "ana@clinic.test", "--set", "tue 14:00-15:00")
         #expect(refused.exitCode == 1)
         #expect(refused.stderr.hasPrefix("clinic: conflict: ") && refused.stderr.contains("move or cancel them first"))
@@ -42,8 +45,11 @@ import Testing
 
     @Test func passwordsAndDeactivation() throws {
         let clinic = try CLIClinic()
-        #expect(try clinic.run("user", "add", "--role", "receptionist", "--name", "Rita", "--email", "rita@clinic.test",
-                               "--phone", "+15550300001").exitCode == 0)
+        #expect(
+            try clinic.run(
+                "user", "add", "--role", "receptionist", "--name", "Rita", "--email", "rita@clinic.test",
+                "--phone", "+15550300001"
+            ).exitCode == 0)
         var rita = try clinic.json("user", "list", "--role", "receptionist")
         #expect((rita.object["accounts"] as? [[String: Any]])?.first?["has_password"] as? Bool == false)
 
@@ -70,10 +76,12 @@ import Testing
         let clinic = try CLIClinic()
         try clinic.addDoctor(email: "ana@clinic.test", phone: "+15550200001")
         try clinic.addPatient(email: "pia@clinic.test", phone: "+15550100001")
-        _ = try clinic.run("user", "add", "--role", "receptionist", "--name", "Rita", "--email", "rita@clinic.test",
-                           "--phone", "+15550300001", "--password", "a-long-secret")
-        let booked = try clinic.json("book", "--doctor", "ana@clinic.test", "--patient", "pia@clinic.test",
-                                     "--start", "2026-03-02 09:00", "--reason", "Check-up")
+        _ = try clinic.run(
+            "user", "add", "--role", "receptionist", "--name", "Rita", "--email", "rita@clinic.test",
+            "--phone", "+15550300001", "--password", "a-long-secret")
+        let booked = try clinic.json(
+            "book", "--doctor", "ana@clinic.test", "--patient", "pia@clinic.test",
+            "--start", "2026-03-02 09:00", "--reason", "Check-up")
         let appointment = try #require(booked.object["appointment"] as? [String: Any])
         let code = try #require(appointment["code"] as? String)
         #expect(appointment["start"] as? String == "2026-03-02T09:00:00-05:00")
@@ -100,17 +108,24 @@ import Testing
         try clinic.addDoctor(email: "d@x.org", phone: "+15550006001", hours: "sun 00:00-04:00")
         let lines = try clinic.run("slots", "--doctor", "d@x.org", "--date", "2026-11-01").stdout.split(separator: "\n").map(String.init)
         // Then the slot that spans the change shows where it starts and ends, and both 01:00s are told apart
-        #expect(lines.contains("01:00-01:30 -04:00  free") && lines.contains("01:30 -04:00-01:00 -05:00  free")
+        #expect(
+            lines.contains("01:00-01:30 -04:00  free") && lines.contains("01:30 -04:00-01:00 -05:00  free")
                 && lines.contains("01:00-01:30 -05:00  free"), "\(lines)")
         // Booked in both 01:00s, the text output tells them apart; other times stay plain
         try clinic.addPatient(email: "p@x.org", phone: "+15550006002")
         try clinic.addPatient(email: "q@x.org", phone: "+15550006003")
         let first = try clinic.run("book", "--doctor", "d@x.org", "--patient", "p@x.org", "--start", "2026-11-01 01:00", "--reason", "x")
         #expect(first.stdout.contains("2026-11-01 01:00 -04:00 "), "\(first.stdout)")
-        #expect(try clinic.run("book", "--doctor", "d@x.org", "--patient", "q@x.org", "--start", "2026-11-01T01:00:00-05:00",
-                               "--reason", "x").stdout.contains("2026-11-01 01:00 -05:00 "))
-        #expect(try clinic.run("book", "--doctor", "d@x.org", "--patient", "p@x.org", "--start", "2026-11-01 03:00",
-                               "--reason", "x").stdout.contains("2026-11-01 03:00 "))
+        #expect(
+            try clinic.run(
+                "book", "--doctor", "d@x.org", "--patient", "q@x.org", "--start", "2026-11-01T01:00:00-05:00",
+                "--reason", "x"
+            ).stdout.contains("2026-11-01 01:00 -05:00 "))
+        #expect(
+            try clinic.run(
+                "book", "--doctor", "d@x.org", "--patient", "p@x.org", "--start", "2026-11-01 03:00",
+                "--reason", "x"
+            ).stdout.contains("2026-11-01 03:00 "))
         let table = try clinic.run("appointments", "--date", "2026-11-01").stdout
         #expect(table.contains("01:00 -04:00") && table.contains("01:00 -05:00") && !table.contains("03:00 -05:00"), "\(table)")
     }

@@ -8,8 +8,10 @@ import Testing
 struct KioskTmuxTests {
     static let sizes: [(Int, Int, String)] = [(80, 24, "xterm-256color"), (120, 40, "vt100")]
 
-    func start(_ clinic: CLIClinic, width: Int = 80, height: Int = 24, term: String = "xterm-256color",
-               command: String = "kiosk") throws -> TmuxSession {
+    func start(
+        _ clinic: CLIClinic, width: Int = 80, height: Int = 24, term: String = "xterm-256color",
+        command: String = "kiosk"
+    ) throws -> TmuxSession {
         var env = clinic.environment
         env["TERM"] = term; env["LANG"] = "C.UTF-8"
         let session = try TmuxSession([ClinicBinary.path, command], environment: env, width: width, height: height)
@@ -136,8 +138,9 @@ struct KioskTmuxTests {
     func liveRefreshAndJustTaken() throws {
         let clinic = try clinicWithDoctor()
         let t = try signedInAtSlots(clinic)
-        let r = try clinic.run("book", "--doctor", "ana@clinic.test", "--patient", "other@clinic.test",
-                               "--start", "2026-03-02 09:00", "--reason", "Elsewhere")
+        let r = try clinic.run(
+            "book", "--doctor", "ana@clinic.test", "--patient", "other@clinic.test",
+            "--start", "2026-03-02 09:00", "--reason", "Elsewhere")
         #expect(r.exitCode == 0, "\(r.stderr)")
         // the screen looks every 500 ms; the bound leaves room for a loaded CI machine
         let started = ProcessInfo.processInfo.systemUptime
@@ -146,8 +149,9 @@ struct KioskTmuxTests {
         #expect(seconds < 2.5, "took \(seconds) s after the booking committed")
         try t.press("Down"); try t.press("Enter"); try t.waitFor("Reason for the visit")
         try t.type("Check-up"); try t.press("Enter"); try t.waitFor("Press Enter to book")
-        let r2 = try clinic.run("book", "--doctor", "ana@clinic.test", "--patient", "other@clinic.test",
-                                "--start", "2026-03-02 09:30", "--reason", "Elsewhere")
+        let r2 = try clinic.run(
+            "book", "--doctor", "ana@clinic.test", "--patient", "other@clinic.test",
+            "--start", "2026-03-02 09:30", "--reason", "Elsewhere")
         #expect(r2.exitCode == 0, "\(r2.stderr)")
         try t.press("Enter")
         try t.waitFor("That slot was just taken by someone else")
@@ -201,7 +205,9 @@ struct KioskTmuxTests {
         #expect(eight.contains("44m") && !eight.contains("38;5;"))
         clinic.environment["NO_COLOR"] = "1"
         let none = try start(clinic, term: "xterm-256color").captureWithAttributes()
-        #expect(!none.contains("38;5;") && !none.contains("44m") && (none.contains("\u{1B}[1;7m") || none.contains("\u{1B}[7m")), "\(none.debugDescription.prefix(400))")
+        #expect(
+            !none.contains("38;5;") && !none.contains("44m") && (none.contains("\u{1B}[1;7m") || none.contains("\u{1B}[7m")),
+            "\(none.debugDescription.prefix(400))")
     }
 
     @Test("clinic demo without a terminal only prints; a bad theme is a clear error")

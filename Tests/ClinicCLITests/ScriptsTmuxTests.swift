@@ -7,8 +7,10 @@ import Testing
 /// TERM say one plain thing.
 @Suite("Every script under tmux", .serialized)
 struct ScriptsTmuxTests {
-    func start(_ clinic: CLIClinic, _ command: String, width: Int = 80, height: Int = 24, term: String = "xterm-256color",
-               extra: [String: String] = [:]) throws -> TmuxSession {
+    func start(
+        _ clinic: CLIClinic, _ command: String, width: Int = 80, height: Int = 24, term: String = "xterm-256color",
+        extra: [String: String] = [:]
+    ) throws -> TmuxSession {
         var env = clinic.environment.merging(extra) { $1 }
         env["TERM"] = term; env["LANG"] = "C.UTF-8"
         return try TmuxSession([ClinicBinary.path, command], environment: env, width: width, height: height)
@@ -17,8 +19,9 @@ struct ScriptsTmuxTests {
     func clinic() throws -> CLIClinic {
         let clinic = try CLIClinic()
         try clinic.addDoctor(email: "ana@clinic.test", phone: "+15550200001")
-        let desk = try clinic.run("user", "add", "--role", "receptionist", "--name", "Desk", "--email", "desk@clinic.test",
-                                  "--phone", "+15550300001", "--password", "desk-pass")
+        let desk = try clinic.run(
+            "user", "add", "--role", "receptionist", "--name", "Desk", "--email", "desk@clinic.test",
+            "--phone", "+15550300001", "--password", "desk-pass")
         #expect(desk.exitCode == 0, "\(desk.stderr)")
         return clinic
     }
@@ -76,8 +79,9 @@ struct ScriptsTmuxTests {
             let r = try clinic.run("user", "add", "--role", "patient", "--name", name, "--email", email, "--phone", "+1555010\(4000 + i)")
             #expect(r.exitCode == 0, "\(r.stderr)")
             let time = ["09:00", "09:30", "10:00", "10:30", "11:00", "11:30"][i]
-            let booked = try clinic.json("book", "--doctor", "ana@clinic.test", "--patient", email, "--start", "2026-03-02 \(time)",
-                                         "--reason", "Check-up")
+            let booked = try clinic.json(
+                "book", "--doctor", "ana@clinic.test", "--patient", email, "--start", "2026-03-02 \(time)",
+                "--reason", "Check-up")
             let code = try #require((booked.object["appointment"] as? [String: Any])?["code"] as? String, "\(booked.result.stderr)")
             codes.append((code, time))
         }
@@ -107,8 +111,9 @@ struct ScriptsTmuxTests {
         #expect(log.contains("crashed with signal") && log.contains("test trap"), "\(log.suffix(400))")
     }
 
-    @Test("an unknown TERM and a terminal without cursor addressing each get one clear line and a non-zero exit",
-          arguments: [("foo-unknown", "does not know the terminal type TERM=foo-unknown"), ("dumb", "TERM=dumb cannot move the cursor")])
+    @Test(
+        "an unknown TERM and a terminal without cursor addressing each get one clear line and a non-zero exit",
+        arguments: [("foo-unknown", "does not know the terminal type TERM=foo-unknown"), ("dumb", "TERM=dumb cannot move the cursor")])
     func badTerm(_ term: (String, String)) throws {
         let clinic = try clinic()
         let t = try start(clinic, "kiosk", width: 200, term: term.0)

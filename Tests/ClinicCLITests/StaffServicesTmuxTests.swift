@@ -11,8 +11,10 @@ struct StaffServicesTmuxTests {
     /// Log lines that must never reach the terminal.
     static let logWords = ["lease acquired", "scheduler started", "info clinic", "webhook listening", "tick", "sms sent"]
 
-    func session(_ clinic: CLIClinic, _ arguments: [String], width: Int = 120, height: Int = 30,
-                 extra: [String: String] = [:]) throws -> TmuxSession {
+    func session(
+        _ clinic: CLIClinic, _ arguments: [String], width: Int = 120, height: Int = 30,
+        extra: [String: String] = [:]
+    ) throws -> TmuxSession {
         var env = clinic.environment.merging(extra) { $1 }
         env["TERM"] = "xterm-256color"; env["LANG"] = "C.UTF-8"; env["CLINIC_SCHEDULER_TICK_SECONDS"] = "0.2"
         return try TmuxSession([ClinicBinary.path] + arguments, environment: env, width: width, height: height)
@@ -27,8 +29,9 @@ struct StaffServicesTmuxTests {
         let clinic = try CLIClinic()
         try clinic.addDoctor(email: "ana@clinic.test", phone: "+15550200001")
         try clinic.addPatient(email: "pia@clinic.test", phone: "+15550100001")
-        let booked = try clinic.run("book", "--doctor", "ana@clinic.test", "--patient", "pia@clinic.test",
-                                    "--start", "2026-03-03 09:00", "--reason", "Check-up")
+        let booked = try clinic.run(
+            "book", "--doctor", "ana@clinic.test", "--patient", "pia@clinic.test",
+            "--start", "2026-03-03 09:00", "--reason", "Check-up")
         #expect(booked.exitCode == 0, "\(booked.stderr)")
         // Three hours (the reminder lead) before the 14:00 UTC visit have passed: the reminder is due.
         let t = try session(clinic, ["tui"], extra: ["CLINIC_NOW": "2026-03-03T12:00:00Z"])
@@ -37,10 +40,11 @@ struct StaffServicesTmuxTests {
         let pid = try #require(try t.programPID())
         let holder = try #require(try lease(clinic.databasePath)?.holder)
         #expect(holder.contains(":\(pid):"), "lease holder \(holder), tui pid \(pid)")
-        #expect(try Eventually.wait(timeout: 10) {
-            let messages = try clinic.json("sms", "log").object["messages"] as? [[String: Any]] ?? []
-            return messages.contains { $0["kind"] as? String == "reminder" && $0["state"] as? String == "sent" }
-        })
+        #expect(
+            try Eventually.wait(timeout: 10) {
+                let messages = try clinic.json("sms", "log").object["messages"] as? [[String: Any]] ?? []
+                return messages.contains { $0["kind"] as? String == "reminder" && $0["state"] as? String == "sent" }
+            })
         let after = try t.capture()
         for word in Self.logWords { #expect(!after.contains(word), "log text '\(word)' on the screen:\n\(after)") }
         let log = try String(contentsOfFile: clinic.directory.path("clinic.log"), encoding: .utf8)
@@ -49,8 +53,9 @@ struct StaffServicesTmuxTests {
         #expect(try lease(clinic.databasePath) == nil, "a clean exit gives the lease back")
     }
 
-    @Test("SIGTERM, SIGINT or SIGHUP to clinic tui while it runs the scheduler: the terminal is restored, exit 0, the lease is given back",
-          arguments: [SIGTERM, SIGINT, SIGHUP])
+    @Test(
+        "SIGTERM, SIGINT or SIGHUP to clinic tui while it runs the scheduler: the terminal is restored, exit 0, the lease is given back",
+        arguments: [SIGTERM, SIGINT, SIGHUP])
     func signalEndsTheTUICleanly(signal: Int32) throws {
         let clinic = try CLIClinic()
         let t = try session(clinic, ["tui"])

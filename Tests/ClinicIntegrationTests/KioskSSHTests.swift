@@ -14,11 +14,13 @@ struct KioskSSHTests {
     }
 
     func server(_ clinic: CLIClinic) throws -> SSHServer {
-        try #require(FileManager.default.isExecutableFile(atPath: SSHServer.daemonPath),
-                     "sshd is missing: install openssh-server (scripts/install-deps)")
+        try #require(
+            FileManager.default.isExecutableFile(atPath: SSHServer.daemonPath),
+            "sshd is missing: install openssh-server (scripts/install-deps)")
         let binary = URL(fileURLWithPath: ClinicBinary.path).standardizedFileURL.path
-        return try SSHServer(forceCommand: "\(binary) kiosk --db \(clinic.databasePath)",
-                             environment: ["LANG": "C.UTF-8", "CLINIC_NOW": "2026-03-02T12:00:00Z"])
+        return try SSHServer(
+            forceCommand: "\(binary) kiosk --db \(clinic.databasePath)",
+            environment: ["LANG": "C.UTF-8", "CLINIC_NOW": "2026-03-02T12:00:00Z"])
     }
 
     func ssh(_ server: SSHServer, _ clinic: CLIClinic, remote: String? = nil) throws -> TmuxSession {
@@ -29,11 +31,13 @@ struct KioskSSHTests {
     @Test("over ssh without LANG the kiosk takes Devanagari and emoji; a crash ends the session with one plain sentence")
     func crashOverSSH() throws {
         let clinic = try CLIClinic()
-        try #require(FileManager.default.isExecutableFile(atPath: SSHServer.daemonPath),
-                     "sshd is missing: install openssh-server (scripts/install-deps)")
+        try #require(
+            FileManager.default.isExecutableFile(atPath: SSHServer.daemonPath),
+            "sshd is missing: install openssh-server (scripts/install-deps)")
         let binary = URL(fileURLWithPath: ClinicBinary.path).standardizedFileURL.path
-        let sshd = try SSHServer(forceCommand: "\(binary) kiosk --db \(clinic.databasePath)",
-                                 environment: ["CLINIC_NOW": "2026-03-02T12:00:00Z", "CLINIC_TEST_TRAP_ON_F12": "1"])
+        let sshd = try SSHServer(
+            forceCommand: "\(binary) kiosk --db \(clinic.databasePath)",
+            environment: ["CLINIC_NOW": "2026-03-02T12:00:00Z", "CLINIC_TEST_TRAP_ON_F12": "1"])
         defer { sshd.stop() }
         let t = try ssh(sshd, clinic)
         try t.waitFor("Welcome to", timeout: 20)

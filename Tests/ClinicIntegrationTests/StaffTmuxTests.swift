@@ -11,21 +11,24 @@ struct StaffTmuxTests {
     /// A seeded clinic plus a known doctor (Dr Ana Test, weekdays 09–12) and patient (Zoë Testperson).
     func seededClinic() throws -> (CLIClinic, [String: String]) {
         let clinic = try CLIClinic()
-        let seed = try clinic.run("seed", "--doctors", "3", "--patients", "30", "--appointments", "90", "--random-seed", "7",
-                                  "--out", clinic.directory.url.path)
+        let seed = try clinic.run(
+            "seed", "--doctors", "3", "--patients", "30", "--appointments", "90", "--random-seed", "7",
+            "--out", clinic.directory.url.path)
         #expect(seed.exitCode == 0, "\(seed.stderr)")
         let data = try Data(contentsOf: clinic.directory.url.appendingPathComponent("credentials_doctors.json"))
         let object = try JSONSerialization.jsonObject(with: data) as? [String: Any]
         var passwords: [String: String] = [:]
         for account in object?["accounts"] as? [[String: Any]] ?? [] {
             if let role = account["role"] as? String, let pw = account["password"] as? String, let email = account["email"] as? String,
-               passwords[role] == nil {
+                passwords[role] == nil
+            {
                 passwords[role] = pw; passwords[role + "-email"] = email
             }
         }
         try clinic.addDoctor(email: "ana.test@clinic.test", phone: "+15550200991", hours: "mon-fri 09:00-12:00")
-        let r = try clinic.run("user", "add", "--role", "patient", "--name", "Zoë Testperson", "--email", "zoe.test@clinic.test",
-                               "--phone", "+15550100991", "--password", "patient-pass")
+        let r = try clinic.run(
+            "user", "add", "--role", "patient", "--name", "Zoë Testperson", "--email", "zoe.test@clinic.test",
+            "--phone", "+15550100991", "--password", "patient-pass")
         #expect(r.exitCode == 0, "\(r.stderr)")
         return (clinic, passwords)
     }
@@ -87,7 +90,7 @@ struct StaffTmuxTests {
         try t.press("Enter")
         let board = try t.waitFor("for Zoë Testperson. Code")
         let code = String(try #require(board.firstMatch(of: /Code ([A-Z0-9]{6})/)).1)
-        try t.waitFor(code) // on today's board
+        try t.waitFor(code)  // on today's board
         // move it from the card to the next free slot
         try t.press("/"); try t.type("zoe"); try t.waitFor("Zoë Testperson"); try t.press("Enter"); try t.waitFor("1 upcoming")
         try t.press("r"); try t.waitFor("this visit")
@@ -115,10 +118,12 @@ struct StaffTmuxTests {
     @Test("doctor: the day updates without a key press when the patient confirms by SMS (clinic sms simulate → clinic serve)")
     func doctorLive() throws {
         let (clinic, _) = try seededClinic()
-        let booked = try clinic.json("book", "--doctor", "ana.test@clinic.test", "--patient", "zoe.test@clinic.test",
-                                     "--start", "2026-03-02 10:00", "--reason", "Chest pain")
-        let code = try #require((booked.object["appointment"] as? [String: Any])?["code"] as? String ?? booked.object["code"] as? String,
-                                "\(booked.result.stdout) \(booked.result.stderr)")
+        let booked = try clinic.json(
+            "book", "--doctor", "ana.test@clinic.test", "--patient", "zoe.test@clinic.test",
+            "--start", "2026-03-02 10:00", "--reason", "Chest pain")
+        let code = try #require(
+            (booked.object["appointment"] as? [String: Any])?["code"] as? String ?? booked.object["code"] as? String,
+            "\(booked.result.stdout) \(booked.result.stderr)")
         let port = HTTPProbe.freePort()
         // serve runs on the real clock shifted to the pinned instant (CLINIC_NOW would stop its scheduler's time)
         var env = clinic.environment
@@ -132,7 +137,7 @@ struct StaffTmuxTests {
         try t.waitFor("Chest pain")
         #expect(try t.capture().contains("scheduled"))
         var reply = try ClinicBinary.run(["sms", "simulate", "--from", "+15550100991", "--body", "CONFIRM \(code)"], environment: env)
-        for _ in 0..<50 where reply.exitCode != 0 { // the listener may still be starting
+        for _ in 0..<50 where reply.exitCode != 0 {  // the listener may still be starting
             SystemClock.pause(seconds: 0.1)
             reply = try ClinicBinary.run(["sms", "simulate", "--from", "+15550100991", "--body", "CONFIRM \(code)"], environment: env)
         }

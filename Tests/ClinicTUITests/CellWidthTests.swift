@@ -4,10 +4,10 @@ import Testing
 @testable import ClinicTUI
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 
-/// The C library's wcwidth (Glibc's module map leaves it out).
-@_silgen_name("wcwidth") private func c_wcwidth(_ c: Int32) -> Int32
+    /// The C library's wcwidth (Glibc's module map leaves it out).
+    @_silgen_name("wcwidth") private func c_wcwidth(_ c: Int32) -> Int32
 #endif
 
 @Suite("Cell widths")
@@ -16,13 +16,13 @@ struct CellWidthTests {
     /// library's wcwidth under a UTF-8 locale, asked on this thread only.
     static func systemWidth(_ s: Unicode.Scalar) -> Int32? {
         #if canImport(Glibc)
-        guard let utf8 = newlocale(LC_CTYPE_MASK, "C.UTF-8", nil) else { return nil }
-        defer { freelocale(utf8) }
-        let previous = uselocale(utf8)
-        defer { uselocale(previous) }
-        return c_wcwidth(Int32(bitPattern: s.value))
+            guard let utf8 = newlocale(LC_CTYPE_MASK, "C.UTF-8", nil) else { return nil }
+            defer { freelocale(utf8) }
+            let previous = uselocale(utf8)
+            defer { uselocale(previous) }
+            return c_wcwidth(Int32(bitPattern: s.value))
         #else
-        return nil
+            return nil
         #endif
     }
 

@@ -84,7 +84,7 @@ struct KioskFlowTests {
         h.press(.char("b"), .enter, .enter)
         h.press(.char("["))
         #expect(h.screen.contains("You can only book from today on."))
-        for _ in 0..<5 { h.press(.char("]")) } // Saturday 7 March
+        for _ in 0..<5 { h.press(.char("]")) }  // Saturday 7 March
         #expect(h.screen.contains("Sat 7 Mar 2026") && h.screen.contains("No slots this day"))
         // today, once the last slot has started, says the day is over rather than empty
         h.clinic.clock.set(Date(timeIntervalSince1970: TimeInterval(try h.clinic.local("2026-03-02", "16:45"))))
@@ -97,7 +97,7 @@ struct KioskFlowTests {
         let (h, doctor, _) = try signedIn()
         let other = try h.clinic.addPatient()
         h.press(.char("b"), .enter, .enter)
-        h.press(.enter) // 09:00
+        h.press(.enter)  // 09:00
         h.type("Check-up")
         try h.clinic.book(doctor: doctor, patient: other, at: h.clinic.local("2026-03-02", "09:00"))
         h.press(.enter, .enter)
@@ -126,7 +126,7 @@ struct KioskFlowTests {
         h.press(.char("x"))
         #expect(h.screen.contains("Press x again to cancel \(a.code)"))
         #expect(try h.clinic.store.appointment(code: a.code).status == .confirmed)
-        h.press(.down) // any other key forgets the question
+        h.press(.down)  // any other key forgets the question
         h.press(.char("x"), .char("x"))
         #expect(try h.clinic.store.appointment(code: a.code).status == .cancelled)
         #expect(h.screen.contains("No upcoming visits"))

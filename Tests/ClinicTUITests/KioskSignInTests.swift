@@ -20,8 +20,10 @@ struct KioskSignInTests {
     }
 
     static func account(_ clinic: TestClinic, _ role: Role, password: String?) throws {
-        try clinic.store.createAccount(NewAccount(role: role, name: "Sam Okafor", email: login, phone: "+15550177777",
-                                                  password: password, specialization: role == .doctor ? "Cardiology" : nil), by: .shell)
+        try clinic.store.createAccount(
+            NewAccount(
+                role: role, name: "Sam Okafor", email: login, phone: "+15550177777",
+                password: password, specialization: role == .doctor ? "Cardiology" : nil), by: .shell)
     }
 
     @Test("Unknown, staff with a wrong or the right password, no password, wrong password: the same frame, the same KDF runs, the same wait")
@@ -59,7 +61,7 @@ struct KioskSignInTests {
         let logins = ["a@clinic.test", patient.email, "+15550100999", patient.email, "b@clinic.test"]
         h.press(.char("s"))
         for (i, login) in logins.enumerated() {
-            if i > 0 { h.press(.backTab) } // back to the login field (a failure leaves the focus on the password)
+            if i > 0 { h.press(.backTab) }  // back to the login field (a failure leaves the focus on the password)
             h.press(.ctrl("u")); h.type(login); h.press(.tab); h.type("wrong-password"); h.press(.enter)
         }
         #expect(h.sleeper.requested == [0, 0, 1, 2, 4])

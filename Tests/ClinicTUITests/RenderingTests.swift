@@ -10,7 +10,7 @@ struct RenderingTests {
         #expect(end == 10)
         #expect(b.line(1) == "  Hello, …")
         #expect(b[2, 1].role == .title && b[0, 1].role == .normal)
-        b.write("x", x: 0, y: 5, role: .error) // off the buffer: nothing
+        b.write("x", x: 0, y: 5, role: .error)  // off the buffer: nothing
         #expect(b.text == "\n  Hello, …")
         // only text goes on past the edge: trailing spaces cut there leave no mark
         var c = CellBuffer(width: 6, height: 1)
@@ -27,7 +27,7 @@ struct RenderingTests {
         b.write("日本語", x: 0, y: 0, role: .normal)
         #expect(b.line(0) == "日本語 ")
         #expect(b[1, 0].isContinuation && !b[2, 0].isContinuation)
-        b.write("a", x: 1, y: 0, role: .normal) // over the right half of 日
+        b.write("a", x: 1, y: 0, role: .normal)  // over the right half of 日
         #expect(b.line(0) == " a本語 ")
         var narrow = CellBuffer(width: 3, height: 1)
         narrow.write("日本", x: 0, y: 0, role: .normal)

@@ -30,24 +30,32 @@ struct ScreenTypingTests {
         FieldScreen(name: "staff sign-in", mode: .staff, role: nil, open: { c, _ in SignInModel(c) }, fields: { ($0 as! SignInModel).form.fields }),
         FieldScreen(name: "kiosk sign-up", mode: .kiosk, role: nil, open: { c, _ in SignUpModel(c) }, fields: { ($0 as! SignUpModel).form.fields }),
         FieldScreen(name: "kiosk profile", mode: .kiosk, role: .patient, open: { c, _ in ProfileModel(c) }, fields: { ($0 as! ProfileModel).form.fields }),
-        FieldScreen(name: "kiosk reason", mode: .kiosk, role: .patient,
-                    open: { c, f in BookConfirmModel(c, doctor: f.listing, slot: f.slot, slotScreen: nil) },
-                    fields: { ($0 as! BookConfirmModel).reason.fields }),
-        FieldScreen(name: "desk patient search", mode: .staff, role: .receptionist, open: { c, _ in PatientSearchModel(c) },
-                    fields: { [($0 as! PatientSearchModel).query] }),
-        FieldScreen(name: "desk registration", mode: .staff, role: .receptionist, open: { c, _ in RegisterPatientModel(c) },
-                    fields: { ($0 as! RegisterPatientModel).form.fields }),
-        FieldScreen(name: "desk cancel reason", mode: .staff, role: .receptionist,
-                    open: { c, f in CancelVisitModel(c, appointment: f.appointment) }, fields: { [($0 as! CancelVisitModel).reason] }),
-        FieldScreen(name: "doctor's note", mode: .staff, role: .doctor,
-                    open: { c, f in NoteEditorModel(c, appointment: f.appointment, current: "") }, fields: { [($0 as! NoteEditorModel).text] }),
+        FieldScreen(
+            name: "kiosk reason", mode: .kiosk, role: .patient,
+            open: { c, f in BookConfirmModel(c, doctor: f.listing, slot: f.slot, slotScreen: nil) },
+            fields: { ($0 as! BookConfirmModel).reason.fields }),
+        FieldScreen(
+            name: "desk patient search", mode: .staff, role: .receptionist, open: { c, _ in PatientSearchModel(c) },
+            fields: { [($0 as! PatientSearchModel).query] }),
+        FieldScreen(
+            name: "desk registration", mode: .staff, role: .receptionist, open: { c, _ in RegisterPatientModel(c) },
+            fields: { ($0 as! RegisterPatientModel).form.fields }),
+        FieldScreen(
+            name: "desk cancel reason", mode: .staff, role: .receptionist,
+            open: { c, f in CancelVisitModel(c, appointment: f.appointment) }, fields: { [($0 as! CancelVisitModel).reason] }),
+        FieldScreen(
+            name: "doctor's note", mode: .staff, role: .doctor,
+            open: { c, f in NoteEditorModel(c, appointment: f.appointment, current: "") }, fields: { [($0 as! NoteEditorModel).text] }),
         FieldScreen(name: "admin settings", mode: .staff, role: .admin, open: { c, _ in SettingsModel(c) }, fields: { ($0 as! SettingsModel).form.fields }),
-        FieldScreen(name: "admin time off", mode: .staff, role: .admin, open: { c, f in TimeOffModel(c, doctor: f.doctor) },
-                    fields: { ($0 as! TimeOffModel).form.fields }),
-        FieldScreen(name: "admin hours", mode: .staff, role: .admin, open: { c, f in HoursEditorModel(c, doctor: f.doctor) },
-                    fields: { ($0 as! HoursEditorModel).form.fields }),
-        FieldScreen(name: "admin password reset", mode: .staff, role: .admin, open: { c, f in PasswordResetModel(c, account: f.patient) },
-                    fields: { ($0 as! PasswordResetModel).form.fields }),
+        FieldScreen(
+            name: "admin time off", mode: .staff, role: .admin, open: { c, f in TimeOffModel(c, doctor: f.doctor) },
+            fields: { ($0 as! TimeOffModel).form.fields }),
+        FieldScreen(
+            name: "admin hours", mode: .staff, role: .admin, open: { c, f in HoursEditorModel(c, doctor: f.doctor) },
+            fields: { ($0 as! HoursEditorModel).form.fields }),
+        FieldScreen(
+            name: "admin password reset", mode: .staff, role: .admin, open: { c, f in PasswordResetModel(c, account: f.patient) },
+            fields: { ($0 as! PasswordResetModel).form.fields }),
         FieldScreen(name: "admin add staff", mode: .staff, role: .admin, open: { c, _ in AddStaffModel(c) }, fields: { ($0 as! AddStaffModel).form.fields }),
     ]
 
@@ -69,8 +77,9 @@ struct ScreenTypingTests {
         return (h, model)
     }
 
-    @Test("random text and edits in every field: no trap, the field holds what was typed, every row is the screen's width",
-          arguments: screens)
+    @Test(
+        "random text and edits in every field: no trap, the field holds what was typed, every row is the screen's width",
+        arguments: screens)
     func typeEverywhere(_ screen: FieldScreen) throws {
         let (h, model) = try Self.open(screen)
         var rng = SplitMix64(seed: UInt64(screen.name.utf8.count))
@@ -94,8 +103,9 @@ struct ScreenTypingTests {
             if expected.unicodeScalars.count <= limit {
                 #expect(Array(value.unicodeScalars) == Array(expected.unicodeScalars), "\(screen.name) field \(index)")
             } else {
-                #expect(value.unicodeScalars.count <= limit && expected.unicodeScalars.starts(with: value.unicodeScalars),
-                        "\(screen.name) field \(index) over its limit")
+                #expect(
+                    value.unicodeScalars.count <= limit && expected.unicodeScalars.starts(with: value.unicodeScalars),
+                    "\(screen.name) field \(index) over its limit")
             }
         }
         #expect(!h.core.finished)

@@ -21,7 +21,7 @@ struct SignInScreenTests {
         let h = try TUIHarness(.staff)
         h.type("someone@clinic.test"); h.press(.tab); h.type("hunter22")
         #expect(h.screen.contains("••••••••") && !h.screen.contains("hunter22"))
-        #expect(h.screen.contains("Ctrl-Q quit")) // q is typed into a field here
+        #expect(h.screen.contains("Ctrl-Q quit"))  // q is typed into a field here
     }
 
     @Test("at the staff terminal a wrong password says so; five lock the account with the core's message")
@@ -31,11 +31,11 @@ struct SignInScreenTests {
         h.signIn(desk.email, "wrong-password")
         #expect(h.screen.contains("wrong email / phone or password"))
         for _ in 0..<4 {
-            h.press(.backTab) // back to the login field, which keeps its text
+            h.press(.backTab)  // back to the login field, which keeps its text
             h.press(.tab); h.type("wrong-password"); h.press(.enter)
         }
         #expect(h.screen.contains("too many wrong passwords"))
-        h.type("staff-password"); h.press(.enter) // the focus is back on the password
+        h.type("staff-password"); h.press(.enter)  // the focus is back on the password
         #expect(h.core.top is SignInModel)
         #expect(h.screen.contains("too many wrong passwords"))
         #expect(h.sleeper.requested.isEmpty, "the staff terminal's answers are not held back")
@@ -73,7 +73,7 @@ struct SignInScreenTests {
         let doctor = try clinic.addDoctor(name: "Dr Ana Moreau"), desk = try clinic.addStaff(.receptionist)
         let admin = try clinic.addStaff(.admin)
         let h = try TUIHarness(.staff, clinic: clinic)
-        h.width = 120 // at 80 columns the status line shortens the name to fit the services' state
+        h.width = 120  // at 80 columns the status line shortens the name to fit the services' state
         h.signIn(doctor.email, "doctor-password")
         #expect(h.core.top is DoctorDayModel && h.screen.contains("Dr Ana Moreau (doctor)"))
         h.press(.char("s"))

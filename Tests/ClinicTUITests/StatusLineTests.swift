@@ -23,8 +23,9 @@ struct StatusLineTests {
     func fitting() {
         let state = ServicesState(scheduler: .runningHere, gateway: "outbox", listener: .listening("127.0.0.1:8080"))
         var wide = CellBuffer(width: 120, height: 1)
-        let info = StatusInfo(clinicName: "Demo Clinic", screenTitle: "Sign in", user: nil, localTime: "Mon 02 Mar 07:00",
-                              services: state.text, servicesShort: state.short)
+        let info = StatusInfo(
+            clinicName: "Demo Clinic", screenTitle: "Sign in", user: nil, localTime: "Mon 02 Mar 07:00",
+            services: state.text, servicesShort: state.short)
         StatusLinePainter.paint(info, into: &wide, row: 0)
         #expect(wide.line(0).hasSuffix("scheduler running here · sms outbox · webhook 127.0.0.1:8080 · Mon 02 Mar 07:00 "))
         var narrow = CellBuffer(width: 80, height: 1)
@@ -35,14 +36,15 @@ struct StatusLineTests {
         signedIn.user = "Ana Moreau-Delacroix (receptionist)"
         StatusLinePainter.paint(signedIn, into: &narrow, row: 0)
         #expect(narrow.line(0).hasSuffix("· sched here · outbox · :8080 · Mon 02 Mar 07:00 "))
-        #expect(narrow.line(0).contains("Ana M")) // the screen's title comes first
+        #expect(narrow.line(0).contains("Ana M"))  // the screen's title comes first
     }
 
     @Test("at 80 columns the screen's title stays whole; the time always shows")
     func titleFirst() {
         var b = CellBuffer(width: 80, height: 1)
-        let info = StatusInfo(clinicName: "Test Clinic", screenTitle: "Today's board", user: "Receptionist 36 (receptionist)",
-                              localTime: "Mon 2 Mar 2026 07:00", services: "scheduler off · sms outbox", servicesShort: "sched off · outbox")
+        let info = StatusInfo(
+            clinicName: "Test Clinic", screenTitle: "Today's board", user: "Receptionist 36 (receptionist)",
+            localTime: "Mon 2 Mar 2026 07:00", services: "scheduler off · sms outbox", servicesShort: "sched off · outbox")
         StatusLinePainter.paint(info, into: &b, row: 0)
         #expect(b.line(0).hasPrefix(" Test Clinic · Today's board "))
         #expect(b.line(0).hasSuffix("· sched off · outbox · Mon 2 Mar 2026 07:00 ") && b.line(0).contains("Rece"))

@@ -46,7 +46,8 @@ struct TextFieldScriptTests {
                 for s in text.unicodeScalars { _ = field.handle(.char(Character(s))) }
                 // typed code point by code point, a piece may join what is before or after it
                 model.value = field.value
-            case 4: let text = ScriptCorpus.pieces.randomElement(using: &rng)!
+            case 4:
+                let text = ScriptCorpus.pieces.randomElement(using: &rng)!
                 _ = field.handle(.paste(text)); model.type(text, at: k)
             case 5: _ = field.handle(.backspace); if k > 0 { model.remove(at: k - 1) }
             case 6: _ = field.handle(.delete); model.remove(at: k)

@@ -35,9 +35,11 @@ struct ThemeTests {
 
     @Test("unknown keys, bad colours and bad attributes name their line")
     func badValues() {
-        for (line, expected) in [("normal colour=3", "unknown key 'colour'"), ("normal fg=300", "not a 256-colour value"),
-                                 ("normal fg8=pink", "not one of the 8 colours"), ("normal mono=blink", "unknown attribute 'blink'"),
-                                 ("normal fg", "expected key=value")] {
+        for (line, expected) in [
+            ("normal colour=3", "unknown key 'colour'"), ("normal fg=300", "not a 256-colour value"),
+            ("normal fg8=pink", "not one of the 8 colours"), ("normal mono=blink", "unknown attribute 'blink'"),
+            ("normal fg", "expected key=value"),
+        ] {
             do {
                 _ = try ThemeParser.parse("# t\n" + line, file: "t.theme", name: "t")
                 Issue.record("\(line) was accepted")

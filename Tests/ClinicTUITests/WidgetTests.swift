@@ -25,8 +25,9 @@ struct WidgetTests {
     func tablePainting() {
         var b = CellBuffer(width: 30, height: 4)
         var list = ListState(count: 5, selected: 3)
-        TablePainter.paint((1...5).map { TableRow(["row \($0)", "x"]) }, columns: [Column("Name", width: 10), Column("V")],
-                           state: &list, into: &b, rect: b.bounds)
+        TablePainter.paint(
+            (1...5).map { TableRow(["row \($0)", "x"]) }, columns: [Column("Name", width: 10), Column("V")],
+            state: &list, into: &b, rect: b.bounds)
         #expect(b.line(0).hasPrefix(" Name       V"))
         #expect(b.contains("▸row 4"))
         #expect(b.role(of: "▸row 4") == .selection)
@@ -60,7 +61,7 @@ struct WidgetTests {
         }
         #expect(field.value == "Rene\u{0301} Zoe\u{0308}" && field.value == "René Zoë" && field.cursor == 8)
         _ = field.handle(.home); _ = field.handle(.right)
-        _ = field.handle(.char("\u{0301}")) // Ŕ
+        _ = field.handle(.char("\u{0301}"))  // Ŕ
         #expect(field.value.count == 8 && field.cursor == 1 && field.value.hasPrefix("R\u{0301}e"))
         var empty = TextField("Name")
         _ = empty.handle(.char("\u{0301}"))
@@ -87,8 +88,10 @@ struct WidgetTests {
         var b = CellBuffer(width: 80, height: 24)
         DialogPainter.paint(Dialog(title: "Quit?", message: "Unsaved text will be lost.", answers: "y quit"), into: &b, area: b.bounds)
         #expect(b.contains("Quit?") && b.contains("Unsaved text will be lost.") && b.contains("y quit"))
-        StatusLinePainter.paint(StatusInfo(clinicName: "Clinic", screenTitle: "Home", user: "Ana (doctor)",
-                                           localTime: "Mon 2 Mar 2026 07:00", services: "scheduler off"), into: &b, row: 0)
+        StatusLinePainter.paint(
+            StatusInfo(
+                clinicName: "Clinic", screenTitle: "Home", user: "Ana (doctor)",
+                localTime: "Mon 2 Mar 2026 07:00", services: "scheduler off"), into: &b, row: 0)
         #expect(b.line(0).hasPrefix(" Clinic · Home"))
         #expect(b.line(0).hasSuffix("Ana (doctor) · scheduler off · Mon 2 Mar 2026 07:00 "))
         let hints = [Binding([.enter], 1, "open").hint, Binding([.char("x")], 2, "cancel").hint, Binding([.char("z")], 3, "hidden", footer: false).hint]

@@ -17,8 +17,9 @@ public enum AccountInput {
         let email = text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
         let parts = email.split(separator: "@", omittingEmptySubsequences: false)
         guard email.count <= 254, parts.count == 2, !parts[0].isEmpty, parts[1].contains("."),
-              !parts[1].hasPrefix("."), !parts[1].hasSuffix("."),
-              !email.contains(where: { $0.isWhitespace || $0.isNewline || $0 == "," || $0 == ";" }) else {
+            !parts[1].hasPrefix("."), !parts[1].hasSuffix("."),
+            !email.contains(where: { $0.isWhitespace || $0.isNewline || $0 == "," || $0 == ";" })
+        else {
             throw ClinicError(.invalidInput, "'\(text)' is not an email address", field: .email)
         }
         return email

@@ -25,30 +25,33 @@ extension ClinicStore {
             throw ClinicError(.invalidInput, "age must be 0–150", field: .age)
         }
         if let birth = new.patient.birthDate {
-            let today = LocalDate(daysSinceEpoch: Int(nowSeconds / 86_400)) // UTC: a day of slack either way is fine here
+            let today = LocalDate(daysSinceEpoch: Int(nowSeconds / 86_400))  // UTC: a day of slack either way is fine here
             guard birth <= today.adding(days: 1), today.year - birth.year <= 150 else {
                 throw ClinicError(.invalidInput, "the date of birth must be in the past, at most 150 years ago", field: .age)
             }
         }
         if let password = new.password { try PasswordHasher.validate(password) }
-        let hash = new.password.map { hasher.hash($0) } // outside the write lock: it takes ~0.2 s
+        let hash = new.password.map { hasher.hash($0) }  // outside the write lock: it takes ~0.2 s
         let now = nowSeconds
         return try pool.write { db in
             try mappingAccountUniqueness(email: email, phone: phone) {
-                try db.execute(sql: """
-                    INSERT INTO account (role, name, email, phone, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)
-                    """, arguments: [new.role.rawValue, name, email, phone, hash, now])
+                try db.execute(
+                    sql: """
+                        INSERT INTO account (role, name, email, phone, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)
+                        """, arguments: [new.role.rawValue, name, email, phone, hash, now])
             }
             let id = db.lastInsertedRowID
             if let specialization {
-                try db.execute(sql: "INSERT INTO doctor_profile (account_id, specialization, slot_minutes) VALUES (?, ?, ?)",
-                               arguments: [id, specialization, new.slotMinutes])
+                try db.execute(
+                    sql: "INSERT INTO doctor_profile (account_id, specialization, slot_minutes) VALUES (?, ?, ?)",
+                    arguments: [id, specialization, new.slotMinutes])
                 try Self.writeHours(new.hours, doctorID: id, db)
             }
             if new.role == .patient {
                 let p = new.patient
-                try db.execute(sql: "INSERT INTO patient_profile (account_id, birth_date, age, gender, notes) VALUES (?, ?, ?, ?, ?)",
-                               arguments: [id, p.birthDate?.description, p.age, gender, notes])
+                try db.execute(
+                    sql: "INSERT INTO patient_profile (account_id, birth_date, age, gender, notes) VALUES (?, ?, ?, ?, ?)",
+                    arguments: [id, p.birthDate?.description, p.age, gender, notes])
                 try PatientSearchIndex.write(db, id: id, name: name)
             }
             return try Self.account(id: id, db)!
@@ -96,10 +99,11 @@ extension ClinicStore {
         try PasswordHasher.validate(password)
         let hash = hasher.hash(password)
         try pool.write { db in
-            try db.execute(sql: """
-                UPDATE account SET password_hash = ?, failed_logins = 0, locked_until = NULL, kiosk_failed_logins = 0,
-                kiosk_locked_until = NULL WHERE id = ?
-                """, arguments: [hash, accountID])
+            try db.execute(
+                sql: """
+                    UPDATE account SET password_hash = ?, failed_logins = 0, locked_until = NULL, kiosk_failed_logins = 0,
+                    kiosk_locked_until = NULL WHERE id = ?
+                    """, arguments: [hash, accountID])
             guard db.changesCount == 1 else { throw ClinicError(.notFound, "no account with id \(accountID)") }
         }
     }
@@ -127,17 +131,22 @@ extension ClinicStore {
         return try pool.write { db in
             guard try Self.account(id: accountID, db) != nil else { throw ClinicError(.notFound, "no account with id \(accountID)") }
             if !active {
-                let lastAdmin = try Bool.fetchOne(db, sql: """
-                    SELECT role = 'admin' AND active AND (SELECT COUNT(*) FROM account WHERE role = 'admin' AND active) = 1
-                    FROM account WHERE id = ?
-                    """, arguments: [accountID]) ?? false
+                let lastAdmin =
+                    try Bool.fetchOne(
+                        db,
+                        sql: """
+                            SELECT role = 'admin' AND active AND (SELECT COUNT(*) FROM account WHERE role = 'admin' AND active) = 1
+                            FROM account WHERE id = ?
+                            """, arguments: [accountID]) ?? false
                 guard !lastAdmin else {
                     throw ClinicError(.conflict, "this is the clinic's only active admin; add or activate another admin first")
                 }
-                let upcoming = try String.fetchAll(db, sql: """
-                    SELECT code FROM appointment WHERE (doctor_id = ?1 OR patient_id = ?1) AND end_at > ?2
-                    AND status IN \(AppointmentStatus.activeSQL) ORDER BY start_at LIMIT 6
-                    """, arguments: [accountID, now])
+                let upcoming = try String.fetchAll(
+                    db,
+                    sql: """
+                        SELECT code FROM appointment WHERE (doctor_id = ?1 OR patient_id = ?1) AND end_at > ?2
+                        AND status IN \(AppointmentStatus.activeSQL) ORDER BY start_at LIMIT 6
+                        """, arguments: [accountID, now])
                 guard upcoming.isEmpty else {
                     let shown = upcoming.prefix(5).joined(separator: ", ") + (upcoming.count > 5 ? ", …" : "")
                     throw ClinicError(.conflict, "the account still has appointments to come (\(shown)); move or cancel them first")

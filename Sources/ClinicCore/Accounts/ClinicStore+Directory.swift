@@ -12,12 +12,15 @@ extension ClinicStore {
     /// Active doctors who can be booked, by specialization then name.
     public func bookableDoctors() throws -> [DoctorListing] {
         try pool.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT a.id, a.name, dp.specialization, dp.slot_minutes FROM account a
-                JOIN doctor_profile dp ON dp.account_id = a.id
-                WHERE a.role = 'doctor' AND a.active = 1
-                ORDER BY dp.specialization, a.name, a.id
-                """).map { DoctorListing(id: $0[0], name: $0[1], specialization: $0[2], slotMinutes: $0[3]) }
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT a.id, a.name, dp.specialization, dp.slot_minutes FROM account a
+                    JOIN doctor_profile dp ON dp.account_id = a.id
+                    WHERE a.role = 'doctor' AND a.active = 1
+                    ORDER BY dp.specialization, a.name, a.id
+                    """
+            ).map { DoctorListing(id: $0[0], name: $0[1], specialization: $0[2], slotMinutes: $0[3]) }
         }
     }
 }

@@ -19,11 +19,12 @@ extension ClinicStore {
         }
         let checked = found.flatMap { account, hash -> (Account, String)? in
             guard account.role == .patient, account.active, let hash,
-                  !policy.isLocked(until: account.kioskLockedUntil, now: now) else { return nil }
+                !policy.isLocked(until: account.kioskLockedUntil, now: now)
+            else { return nil }
             return (account, hash)
         }
         guard let (account, hash) = checked else {
-            _ = hasher.check(password, against: nil) // the same cost as a real check
+            _ = hasher.check(password, against: nil)  // the same cost as a real check
             throw ClinicError(.unauthorized, KioskSignInPolicy.refusal)
         }
         guard hasher.check(password, against: hash) else {
@@ -32,8 +33,9 @@ extension ClinicStore {
         }
         if account.kioskFailedLogins != 0 || account.kioskLockedUntil != nil {
             try pool.write { db in
-                try db.execute(sql: "UPDATE account SET kiosk_failed_logins = 0, kiosk_locked_until = NULL WHERE id = ?",
-                               arguments: [account.id])
+                try db.execute(
+                    sql: "UPDATE account SET kiosk_failed_logins = 0, kiosk_locked_until = NULL WHERE id = ?",
+                    arguments: [account.id])
             }
         }
         var signedIn = account
@@ -46,8 +48,9 @@ extension ClinicStore {
         try pool.write { db in
             let count = try Int.fetchOne(db, sql: "SELECT kiosk_failed_logins FROM account WHERE id = ?", arguments: [accountID]) ?? 0
             let next = policy.afterFailure(count: count, now: now)
-            try db.execute(sql: "UPDATE account SET kiosk_failed_logins = ?, kiosk_locked_until = COALESCE(?, kiosk_locked_until) WHERE id = ?",
-                           arguments: [next.count, next.lockedUntil, accountID])
+            try db.execute(
+                sql: "UPDATE account SET kiosk_failed_logins = ?, kiosk_locked_until = COALESCE(?, kiosk_locked_until) WHERE id = ?",
+                arguments: [next.count, next.lockedUntil, accountID])
         }
     }
 }

@@ -20,10 +20,12 @@ extension ClinicStore {
     /// are well formed: a refusal of what was typed stays that refusal.
     private func loginInUse(email: String, phone: String) throws -> Bool {
         guard let email = try? AccountInput.email(email),
-              let phone = try? PhoneNumber.normalize(phone, defaultCountryCode: defaultCountryCode) else { return false }
+            let phone = try? PhoneNumber.normalize(phone, defaultCountryCode: defaultCountryCode)
+        else { return false }
         return try pool.read { db in
-            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM account WHERE email = ? OR phone = ?)",
-                              arguments: [email, phone]) ?? false
+            try Bool.fetchOne(
+                db, sql: "SELECT EXISTS (SELECT 1 FROM account WHERE email = ? OR phone = ?)",
+                arguments: [email, phone]) ?? false
         }
     }
 }

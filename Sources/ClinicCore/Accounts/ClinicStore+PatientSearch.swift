@@ -38,8 +38,9 @@ extension ClinicStore {
             }
             let patient = "SELECT id, name FROM account WHERE role = 'patient' AND "
             if !lookup.names.isEmpty {
-                try collect("SELECT rowid, text FROM patient_search WHERE " + lookup.names.map { _ in "text LIKE ?" }.joined(separator: " AND "),
-                            StatementArguments(lookup.names), foldName: false)
+                try collect(
+                    "SELECT rowid, text FROM patient_search WHERE " + lookup.names.map { _ in "text LIKE ?" }.joined(separator: " AND "),
+                    StatementArguments(lookup.names), foldName: false)
             }
             if let prefix = lookup.namePrefix {
                 let first = prefix.first
@@ -67,24 +68,31 @@ extension ClinicStore {
                 return a.id < b.id
             }.prefix(limit).map(\.id)
             guard !shown.isEmpty else { return PatientSearchResult(patients: [], matches: 0, moreThanCounted: false) }
-            let accounts = try Row.fetchAll(db, sql: """
-                SELECT \(Account.columns) FROM account WHERE id IN (\(shown.map(String.init).joined(separator: ",")))
-                """).map(Account.init(row:))
+            let accounts = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT \(Account.columns) FROM account WHERE id IN (\(shown.map(String.init).joined(separator: ",")))
+                    """
+            ).map(Account.init(row:))
             let byID = Dictionary(accounts.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
             let counted = min(hits.count, candidates)
-            return PatientSearchResult(patients: shown.compactMap { byID[$0] }.filter { $0.role == .patient }, matches: counted,
-                                       moreThanCounted: overflow || hits.count > candidates)
+            return PatientSearchResult(
+                patients: shown.compactMap { byID[$0] }.filter { $0.role == .patient }, matches: counted,
+                moreThanCounted: overflow || hits.count > candidates)
         }
     }
 
     /// An empty query: the first patients by name, on the (role, name) index.
     private func firstPatientsByName(limit: Int) throws -> PatientSearchResult {
         let accounts = try pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT \(Account.columns) FROM account WHERE role = 'patient' ORDER BY name, id LIMIT ?",
-                             arguments: [limit + 1]).map(Account.init(row:))
+            try Row.fetchAll(
+                db, sql: "SELECT \(Account.columns) FROM account WHERE role = 'patient' ORDER BY name, id LIMIT ?",
+                arguments: [limit + 1]
+            ).map(Account.init(row:))
         }
-        return PatientSearchResult(patients: Array(accounts.prefix(limit)), matches: min(accounts.count, limit),
-                                   moreThanCounted: accounts.count > limit)
+        return PatientSearchResult(
+            patients: Array(accounts.prefix(limit)), matches: min(accounts.count, limit),
+            moreThanCounted: accounts.count > limit)
     }
 
     /// `patientSearch(query, limit:).patients`.

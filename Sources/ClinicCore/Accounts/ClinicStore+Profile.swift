@@ -20,8 +20,11 @@ extension ClinicStore {
     public func patientProfile(accountID: Int64, viewer: Actor) throws -> PatientProfile {
         try Policy.decide(.viewProfile, by: viewer, facts: AccountFacts(id: accountID, role: nil)).enforce()
         return try pool.read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT birth_date, age, gender, notes FROM patient_profile WHERE account_id = ?",
-                                             arguments: [accountID]) else {
+            guard
+                let row = try Row.fetchOne(
+                    db, sql: "SELECT birth_date, age, gender, notes FROM patient_profile WHERE account_id = ?",
+                    arguments: [accountID])
+            else {
                 throw ClinicError(.notFound, "account \(accountID) is not a patient")
             }
             let birth: String? = row["birth_date"]
@@ -47,8 +50,9 @@ extension ClinicStore {
                 try db.execute(sql: "UPDATE account SET name = ?, phone = ? WHERE id = ?", arguments: [name, phone, accountID])
             }
             try PatientSearchIndex.write(db, id: accountID, name: name)
-            try db.execute(sql: "UPDATE patient_profile SET age = ?, gender = ? WHERE account_id = ?",
-                           arguments: [update.age, gender, accountID])
+            try db.execute(
+                sql: "UPDATE patient_profile SET age = ?, gender = ? WHERE account_id = ?",
+                arguments: [update.age, gender, accountID])
             return try Self.account(id: accountID, db)!
         }
     }

@@ -19,7 +19,7 @@ extension ClinicStore {
             return (account, hash)
         }
         guard let (account, storedHash) = found, account.active else {
-            _ = hasher.check(password, against: nil) // same cost as a real check
+            _ = hasher.check(password, against: nil)  // same cost as a real check
             throw refused
         }
         let now = nowSeconds

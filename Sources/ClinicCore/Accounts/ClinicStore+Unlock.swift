@@ -11,10 +11,11 @@ extension ClinicStore {
                 throw ClinicError(.notFound, "no account with id \(accountID)")
             }
             try Policy.decide(.unlock, by: actor, facts: AccountFacts(target)).enforce()
-            try db.execute(sql: """
-                UPDATE account SET failed_logins = 0, locked_until = NULL, kiosk_failed_logins = 0, kiosk_locked_until = NULL
-                WHERE id = ?
-                """, arguments: [accountID])
+            try db.execute(
+                sql: """
+                    UPDATE account SET failed_logins = 0, locked_until = NULL, kiosk_failed_logins = 0, kiosk_locked_until = NULL
+                    WHERE id = ?
+                    """, arguments: [accountID])
             return try Self.account(id: accountID, db)!
         }
     }

@@ -69,9 +69,10 @@ public struct PasswordHasher: Sendable {
         init?(_ stored: String) {
             let parts = stored.split(separator: "$")
             guard parts.count == 4, parts[0] == "pbkdf2-sha256", let iterations = Int(parts[1]),
-                  (1_000...10_000_000).contains(iterations),
-                  let salt = Data(base64Encoded: String(parts[2])),
-                  let key = Data(base64Encoded: String(parts[3])), key.count == 32 else { return nil }
+                (1_000...10_000_000).contains(iterations),
+                let salt = Data(base64Encoded: String(parts[2])),
+                let key = Data(base64Encoded: String(parts[3])), key.count == 32
+            else { return nil }
             self.init(iterations: iterations, salt: [UInt8](salt), key: [UInt8](key))
         }
 

@@ -26,7 +26,8 @@ public enum PhoneNumber {
             }
         }
         guard digits.allSatisfy({ $0.isASCII && $0.isNumber }), (8...15).contains(digits.count),
-              digits.first != "0" else {
+            digits.first != "0"
+        else {
             throw ClinicError(.invalidInput, "'\(text)' is not a phone number in E.164 form (e.g. +15550100001)", field: .phone)
         }
         return "+" + digits

@@ -30,10 +30,13 @@ extension ClinicStore {
                 let date = from.adding(days: i)
                 return HoursPreview.Day(date: date, slots: proposed.slots(on: date), currentCount: current.slots(on: date).count)
             }
-            let stranded = try Row.fetchAll(db, sql: """
-                SELECT code, start_at FROM appointment WHERE doctor_id = ? AND start_at > ? AND status IN \(AppointmentStatus.activeSQL)
-                ORDER BY start_at
-                """, arguments: [doctorID, now]).compactMap { row -> String? in
+            let stranded = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT code, start_at FROM appointment WHERE doctor_id = ? AND start_at > ? AND status IN \(AppointmentStatus.activeSQL)
+                    ORDER BY start_at
+                    """, arguments: [doctorID, now]
+            ).compactMap { row -> String? in
                 if case .slot = proposed.place(row[1]) { return nil }
                 return row[0]
             }

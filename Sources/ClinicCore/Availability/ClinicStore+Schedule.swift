@@ -18,8 +18,10 @@ extension ClinicStore {
                 if case .slot = calc.place($0.start) { return false } else { return true }
             }
             guard stranded.isEmpty else {
-                throw ClinicError(.conflict, "these booked appointments would fall outside the new hours: "
-                                  + stranded.map(\.code).joined(separator: ", ") + "; move or cancel them first")
+                throw ClinicError(
+                    .conflict,
+                    "these booked appointments would fall outside the new hours: "
+                        + stranded.map(\.code).joined(separator: ", ") + "; move or cancel them first")
             }
             try db.execute(sql: "DELETE FROM weekly_hours WHERE doctor_id = ?", arguments: [doctorID])
             try Self.writeHours(hours, doctorID: doctorID, db)
@@ -34,17 +36,22 @@ extension ClinicStore {
         guard start < end else { throw ClinicError(.invalidInput, "time off must end after it starts") }
         let note = try StoredText.checked(note, what: "the note", limit: 200)
         return try pool.write { db in
-            _ = try self.calculator(doctorID: doctorID, db) // not_found for a non-doctor
-            let covered = try String.fetchAll(db, sql: """
-                SELECT code FROM appointment WHERE doctor_id = ? AND status IN \(AppointmentStatus.activeSQL)
-                AND start_at < ? AND end_at > ? ORDER BY start_at
-                """, arguments: [doctorID, end, start])
+            _ = try self.calculator(doctorID: doctorID, db)  // not_found for a non-doctor
+            let covered = try String.fetchAll(
+                db,
+                sql: """
+                    SELECT code FROM appointment WHERE doctor_id = ? AND status IN \(AppointmentStatus.activeSQL)
+                    AND start_at < ? AND end_at > ? ORDER BY start_at
+                    """, arguments: [doctorID, end, start])
             guard covered.isEmpty else {
-                throw ClinicError(.conflict, "time off would cover booked appointments: "
-                                  + covered.joined(separator: ", ") + "; move or cancel them first")
+                throw ClinicError(
+                    .conflict,
+                    "time off would cover booked appointments: "
+                        + covered.joined(separator: ", ") + "; move or cancel them first")
             }
-            try db.execute(sql: "INSERT INTO time_off (doctor_id, start_at, end_at, note) VALUES (?, ?, ?, ?)",
-                           arguments: [doctorID, start, end, note])
+            try db.execute(
+                sql: "INSERT INTO time_off (doctor_id, start_at, end_at, note) VALUES (?, ?, ?, ?)",
+                arguments: [doctorID, start, end, note])
             return db.lastInsertedRowID
         }
     }
@@ -58,20 +65,22 @@ extension ClinicStore {
     func slots(doctorID: Int64, on date: LocalDate, viewer: Actor, _ db: Database) throws -> DaySlots {
         let calc = try calculator(doctorID: doctorID, db)
         guard try Bool.fetchOne(db.cachedStatement(sql: "SELECT active FROM account WHERE id = ?"), arguments: [doctorID]) == true else {
-            throw ClinicError(.notFound, "no active doctor with id \(doctorID)") // as booking says: nothing to offer
+            throw ClinicError(.notFound, "no active doctor with id \(doctorID)")  // as booking says: nothing to offer
         }
         let tz = calc.timeZone
         let dayStart = tz.startOfDay(date), dayEnd = tz.startOfDay(date.adding(days: 1))
         var taken: [Int64: AppointmentFacts] = [:]
         let now = nowSeconds
-        let statement = try db.cachedStatement(sql: """
-            SELECT start_at, code, patient_id, status FROM appointment
-            WHERE doctor_id = ? AND start_at >= ? AND start_at < ? AND status IN \(AppointmentStatus.activeSQL)
-            """)
+        let statement = try db.cachedStatement(
+            sql: """
+                SELECT start_at, code, patient_id, status FROM appointment
+                WHERE doctor_id = ? AND start_at >= ? AND start_at < ? AND status IN \(AppointmentStatus.activeSQL)
+                """)
         let rows = try Row.fetchCursor(statement, arguments: [doctorID, dayStart, dayEnd])
-        while let row = try rows.next() { // active statuses only, as the query asks
-            taken[row[0]] = AppointmentFacts(code: row[1], status: AppointmentStatus(rawValue: row[3]) ?? .scheduled,
-                                             doctorID: doctorID, patientID: row[2], start: row[0], now: now)
+        while let row = try rows.next() {  // active statuses only, as the query asks
+            taken[row[0]] = AppointmentFacts(
+                code: row[1], status: AppointmentStatus(rawValue: row[3]) ?? .scheduled,
+                doctorID: doctorID, patientID: row[2], start: row[0], now: now)
         }
         let entries = calc.slots(on: date).filter { $0.start > now }.map { slot -> DaySlots.Entry in
             guard let holder = taken[slot.start] else { return .init(slot: slot, free: true, code: nil) }
@@ -83,23 +92,29 @@ extension ClinicStore {
 
     /// The slot calculator for a doctor as stored (or with replacement hours).
     func calculator(doctorID: Int64, _ db: Database, hours replacement: WeeklyHours? = nil) throws -> SlotCalculator {
-        guard let row = try Row.fetchOne(db, cachedSQL: """
-            SELECT dp.slot_minutes FROM doctor_profile dp WHERE dp.account_id = ?
-            """, arguments: [doctorID]) else {
+        guard
+            let row = try Row.fetchOne(
+                db,
+                cachedSQL: """
+                    SELECT dp.slot_minutes FROM doctor_profile dp WHERE dp.account_id = ?
+                    """, arguments: [doctorID])
+        else {
             throw ClinicError(.notFound, "no doctor with id \(doctorID)")
         }
         let settings = try settings(db)
         let hours = try replacement ?? Self.hours(doctorID: doctorID, db)
-        let offRows = try Row.fetchAll(db.cachedStatement(sql: "SELECT start_at, end_at FROM time_off WHERE doctor_id = ?"),
-                                       arguments: [doctorID])
+        let offRows = try Row.fetchAll(
+            db.cachedStatement(sql: "SELECT start_at, end_at FROM time_off WHERE doctor_id = ?"),
+            arguments: [doctorID])
         let timeOff = offRows.map { (($0[0] as Int64)..<($0[1] as Int64)) }
         return SlotCalculator(timeZone: settings.timeZone, hours: hours, slotMinutes: row[0], timeOff: timeOff)
     }
 
     static func hours(doctorID: Int64, _ db: Database) throws -> WeeklyHours {
         var days: [Weekday: [WeeklyHours.Interval]] = [:]
-        let rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT weekday, start_minute, end_minute FROM weekly_hours WHERE doctor_id = ?"),
-                                    arguments: [doctorID])
+        let rows = try Row.fetchAll(
+            db.cachedStatement(sql: "SELECT weekday, start_minute, end_minute FROM weekly_hours WHERE doctor_id = ?"),
+            arguments: [doctorID])
         for row in rows {
             guard let day = Weekday(rawValue: row[0]) else { continue }
             days[day, default: []].append(.init(start: row[1], end: row[2]))
@@ -110,15 +125,19 @@ extension ClinicStore {
     static func writeHours(_ hours: WeeklyHours, doctorID: Int64, _ db: Database) throws {
         for (day, intervals) in hours.days {
             for i in intervals {
-                try db.execute(sql: "INSERT INTO weekly_hours (doctor_id, weekday, start_minute, end_minute) VALUES (?, ?, ?, ?)",
-                               arguments: [doctorID, day.rawValue, i.start, i.end])
+                try db.execute(
+                    sql: "INSERT INTO weekly_hours (doctor_id, weekday, start_minute, end_minute) VALUES (?, ?, ?, ?)",
+                    arguments: [doctorID, day.rawValue, i.start, i.end])
             }
         }
     }
 
     private func futureActive(doctorID: Int64, _ db: Database) throws -> [(code: String, start: Int64)] {
-        try Row.fetchAll(db, sql: """
-            SELECT code, start_at FROM appointment WHERE doctor_id = ? AND start_at > ? AND status IN \(AppointmentStatus.activeSQL)
-            """, arguments: [doctorID, nowSeconds]).map { ($0[0], $0[1]) }
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT code, start_at FROM appointment WHERE doctor_id = ? AND start_at > ? AND status IN \(AppointmentStatus.activeSQL)
+                """, arguments: [doctorID, nowSeconds]
+        ).map { ($0[0], $0[1]) }
     }
 }

@@ -26,7 +26,8 @@ public enum HoursSpecParser {
         for item in text.split(separator: ",") {
             let ends = item.split(separator: "-", omittingEmptySubsequences: false)
             guard let first = ends.first.flatMap({ Weekday(name: String($0)) }),
-                  let last = ends.last.flatMap({ Weekday(name: String($0)) }), ends.count <= 2 else {
+                let last = ends.last.flatMap({ Weekday(name: String($0)) }), ends.count <= 2
+            else {
                 throw ClinicError(.invalidInput, "'\(item)' is not a day or day range (use mon…sun, e.g. mon-fri)")
             }
             var day = first

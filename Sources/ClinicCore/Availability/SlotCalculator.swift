@@ -80,7 +80,7 @@ public struct SlotCalculator: Sendable {
         let length = Int64(slotMinutes) * 60
         let base = Int64(date.daysSinceEpoch) * 86_400 - offset
         var result: [Slot] = []
-        for interval in hours.intervals(on: date.weekday) { // sorted, not overlapping
+        for interval in hours.intervals(on: date.weekday) {  // sorted, not overlapping
             var minute = interval.start
             while minute + slotMinutes <= interval.end {
                 let start = base + Int64(minute) * 60
@@ -100,7 +100,8 @@ public struct SlotCalculator: Sendable {
         let from = dayWall - 2 * 86_400, to = dayWall + 3 * 86_400
         let offset = timeZone.offset(at: from)
         if let next = timeZone.zone.nextDaylightSavingTimeTransition(after: Date(timeIntervalSince1970: TimeInterval(from))),
-           next.timeIntervalSince1970 <= TimeInterval(to) {
+            next.timeIntervalSince1970 <= TimeInterval(to)
+        {
             return nil
         }
         guard timeZone.offset(at: to) == offset else { return nil }

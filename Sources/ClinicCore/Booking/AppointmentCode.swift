@@ -31,8 +31,10 @@ public enum AppointmentCode {
     /// `invalid_input` refusal saying what codes look like.
     static func checked(_ text: String) throws -> String {
         guard let code = normalize(text) else {
-            throw ClinicError(.invalidInput, "'\(text)' is not an appointment code: codes are 6 characters from "
-                              + "\(String(alphabet)) (no I, L, O, 0 or 1)")
+            throw ClinicError(
+                .invalidInput,
+                "'\(text)' is not an appointment code: codes are 6 characters from "
+                    + "\(String(alphabet)) (no I, L, O, 0 or 1)")
         }
         return code
     }

@@ -26,10 +26,12 @@ extension ClinicStore {
             // One read: both parties (role, active, names) and the schedule's version.
             var doctor: Appointment.Party?, patient: Appointment.Party?
             var version: Int64 = -1
-            let parties = try Row.fetchCursor(db.cachedStatement(sql: """
-                SELECT id, role, active, name, email, phone, (SELECT version FROM schedule_state) AS version
-                FROM account WHERE id IN (?, ?)
-                """), arguments: [request.doctorID, request.patientID])
+            let parties = try Row.fetchCursor(
+                db.cachedStatement(
+                    sql: """
+                        SELECT id, role, active, name, email, phone, (SELECT version FROM schedule_state) AS version
+                        FROM account WHERE id IN (?, ?)
+                        """), arguments: [request.doctorID, request.patientID])
             while let row = try parties.next() {
                 version = row["version"]
                 guard row["active"] as Bool else { continue }
@@ -46,24 +48,29 @@ extension ClinicStore {
                 throw ClinicError(.inPast, "that time has already passed; pick a later slot")
             }
             try Self.checkHorizon(request.start, now: now)
-            let calc = try self.calculators.calculator(doctor.id, version: version) ?? {
-                let fresh = try self.calculator(doctorID: doctor.id, db)
-                self.calculators.store(fresh, for: doctor.id, version: version)
-                return fresh
-            }()
+            let calc =
+                try self.calculators.calculator(doctor.id, version: version)
+                ?? {
+                    let fresh = try self.calculator(doctorID: doctor.id, db)
+                    self.calculators.store(fresh, for: doctor.id, version: version)
+                    return fresh
+                }()
             let slot = try calc.slot(startingAt: request.start)
-            let clash = try Row.fetchOne(db.cachedStatement(sql: """
-                SELECT EXISTS (SELECT 1 FROM appointment WHERE doctor_id = ? AND start_at = ?
-                               AND status IN \(AppointmentStatus.activeSQL)),
-                       EXISTS (SELECT 1 FROM appointment WHERE patient_id = ? AND start_at < ? AND end_at > ?
-                               AND status IN \(AppointmentStatus.activeSQL))
-                """), arguments: [doctor.id, slot.start, patient.id, slot.end, slot.start])
+            let clash = try Row.fetchOne(
+                db.cachedStatement(
+                    sql: """
+                        SELECT EXISTS (SELECT 1 FROM appointment WHERE doctor_id = ? AND start_at = ?
+                                       AND status IN \(AppointmentStatus.activeSQL)),
+                               EXISTS (SELECT 1 FROM appointment WHERE patient_id = ? AND start_at < ? AND end_at > ?
+                                       AND status IN \(AppointmentStatus.activeSQL))
+                        """), arguments: [doctor.id, slot.start, patient.id, slot.end, slot.start])
             if clash?[0] == true { throw Self.slotTaken }
             if clash?[1] == true { throw ClinicError(.patientBusy, "the patient already has an appointment at that time") }
             let (id, code) = try self.insertAppointment(request, slot: slot, reason: reason, actor: actor, now: now, db)
             try Self.recordEvent(appointmentID: id, from: nil, to: .scheduled, actor: actor, at: now, note: "", db)
-            return Appointment(id: id, code: code, doctor: doctor, patient: patient, start: slot.start, end: slot.end,
-                               status: .scheduled, reason: reason, createdAt: now)
+            return Appointment(
+                id: id, code: code, doctor: doctor, patient: patient, start: slot.start, end: slot.end,
+                status: .scheduled, reason: reason, createdAt: now)
         }
     }
 
@@ -90,21 +97,26 @@ extension ClinicStore {
         return reason
     }
 
-    private func insertAppointment(_ r: BookingRequest, slot: Slot, reason: String, actor: Actor, now: Int64,
-                                   _ db: Database) throws -> (id: Int64, code: String) {
-        let statement = try db.cachedStatement(sql: """
-            INSERT INTO appointment (code, doctor_id, patient_id, start_at, end_at, status, reason, created_by, created_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, 'scheduled', ?, ?, ?, ?)
-            """)
+    private func insertAppointment(
+        _ r: BookingRequest, slot: Slot, reason: String, actor: Actor, now: Int64,
+        _ db: Database
+    ) throws -> (id: Int64, code: String) {
+        let statement = try db.cachedStatement(
+            sql: """
+                INSERT INTO appointment (code, doctor_id, patient_id, start_at, end_at, status, reason, created_by, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, 'scheduled', ?, ?, ?, ?)
+                """)
         for _ in 0..<20 {
             do {
                 let code = makeCode()
-                try statement.execute(arguments: [code, r.doctorID, r.patientID, slot.start, slot.end, reason,
-                                                  actor.accountID, now, now])
+                try statement.execute(arguments: [
+                    code, r.doctorID, r.patientID, slot.start, slot.end, reason,
+                    actor.accountID, now, now,
+                ])
                 return (db.lastInsertedRowID, code)
             } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
-                if (error.message ?? "").contains("appointment.code") { continue } // rare code collision: draw again
-                throw Self.slotTaken // the partial unique index on (doctor, start)
+                if (error.message ?? "").contains("appointment.code") { continue }  // rare code collision: draw again
+                throw Self.slotTaken  // the partial unique index on (doctor, start)
             }
         }
         throw ClinicError(.internalError, "could not draw a free appointment code")

@@ -41,18 +41,22 @@ extension ClinicStore {
         try pool.read { db in
             var doctors: [Int64: DaySummary.Doctor] = [:]
             // covered by the (doctor, start, status) index: no appointment row is read
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT doctor_id, COUNT(*), SUM(status IN \(AppointmentStatus.activeSQL)), SUM(status = 'checked_in')
-                FROM appointment WHERE start_at >= ? AND start_at < ? GROUP BY doctor_id
-                """, arguments: [from, to])
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT doctor_id, COUNT(*), SUM(status IN \(AppointmentStatus.activeSQL)), SUM(status = 'checked_in')
+                    FROM appointment WHERE start_at >= ? AND start_at < ? GROUP BY doctor_id
+                    """, arguments: [from, to])
             while let row = try rows.next() {
                 let id: Int64 = row[0]
                 doctors[id] = .init(doctorID: id, total: row[1], active: row[2], checkedIn: row[3])
             }
-            let waiting = try Int64.fetchAll(db, sql: """
-                SELECT start_at FROM appointment WHERE start_at >= ? AND start_at < ? AND status IN ('scheduled', 'confirmed')
-                ORDER BY start_at
-                """, arguments: [from, to])
+            let waiting = try Int64.fetchAll(
+                db,
+                sql: """
+                    SELECT start_at FROM appointment WHERE start_at >= ? AND start_at < ? AND status IN ('scheduled', 'confirmed')
+                    ORDER BY start_at
+                    """, arguments: [from, to])
             return DaySummary(doctors: doctors, waitingStarts: waiting)
         }
     }
@@ -63,9 +67,12 @@ extension ClinicStore {
         return try pool.read { db in
             let list = Set(doctorIDs).map(String.init).joined(separator: ",")
             var byDoctor: [Int64: [Appointment]] = [:]
-            for a in try Row.fetchAll(db, sql: Appointment.selectSQL + """
-                 WHERE a.doctor_id IN (\(list)) AND a.start_at >= ? AND a.start_at < ? ORDER BY a.doctor_id, a.start_at, a.id
-                """, arguments: [from, to]).map(Appointment.init(row:)) {
+            for a in try Row.fetchAll(
+                db,
+                sql: Appointment.selectSQL + """
+                     WHERE a.doctor_id IN (\(list)) AND a.start_at >= ? AND a.start_at < ? ORDER BY a.doctor_id, a.start_at, a.id
+                    """, arguments: [from, to]
+            ).map(Appointment.init(row:)) {
                 byDoctor[a.doctor.id, default: []].append(a)
             }
             return byDoctor

@@ -11,8 +11,10 @@ public struct AppointmentFilter: Sendable {
     public var status: AppointmentStatus?
     public var limit: Int
 
-    public init(doctorID: Int64? = nil, patientID: Int64? = nil, from: Int64? = nil, to: Int64? = nil,
-                status: AppointmentStatus? = nil, limit: Int = 1000) {
+    public init(
+        doctorID: Int64? = nil, patientID: Int64? = nil, from: Int64? = nil, to: Int64? = nil,
+        status: AppointmentStatus? = nil, limit: Int = 1000
+    ) {
         self.doctorID = doctorID; self.patientID = patientID; self.from = from; self.to = to
         self.status = status; self.limit = limit
     }
@@ -31,8 +33,10 @@ extension ClinicStore {
             if let v = filter.status { clauses.append("a.status = ?"); args.append(v.rawValue) }
             let whereSQL = clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND ")
             args.append(filter.limit)
-            return try Row.fetchAll(db, sql: Appointment.selectSQL + whereSQL + " ORDER BY a.start_at, a.id LIMIT ?",
-                                    arguments: StatementArguments(args)).map(Appointment.init(row:))
+            return try Row.fetchAll(
+                db, sql: Appointment.selectSQL + whereSQL + " ORDER BY a.start_at, a.id LIMIT ?",
+                arguments: StatementArguments(args)
+            ).map(Appointment.init(row:))
         }
     }
 

@@ -13,46 +13,56 @@ extension ClinicStore {
         let code = try AppointmentCode.checked(code)
         let now = nowSeconds
         return try pool.write { db in
-            guard let row = try Row.fetchOne(db, sql: """
-                SELECT id, status, doctor_id, patient_id, start_at, (SELECT version FROM schedule_state) AS version,
-                       (SELECT active FROM account WHERE id = appointment.doctor_id) AS doctor_active
-                FROM appointment WHERE code = ?
-                """, arguments: [code]) else { throw ClinicError(.notFound, "no appointment with code \(code)") }
+            guard
+                let row = try Row.fetchOne(
+                    db,
+                    sql: """
+                        SELECT id, status, doctor_id, patient_id, start_at, (SELECT version FROM schedule_state) AS version,
+                               (SELECT active FROM account WHERE id = appointment.doctor_id) AS doctor_active
+                        FROM appointment WHERE code = ?
+                        """, arguments: [code])
+            else { throw ClinicError(.notFound, "no appointment with code \(code)") }
             let id: Int64 = row["id"], doctorID: Int64 = row["doctor_id"], patientID: Int64 = row["patient_id"]
             let status = AppointmentStatus(rawValue: row["status"]) ?? .cancelled
             let oldStart: Int64 = row["start_at"]
             let facts = AppointmentFacts(code: code, status: status, doctorID: doctorID, patientID: patientID, start: oldStart, now: now)
             try Policy.decide(.reschedule, by: actor, facts: facts).enforce()
             guard row["doctor_active"] as Bool? == true else {
-                throw ClinicError(.notFound, "no active doctor with id \(doctorID)") // as booking says
+                throw ClinicError(.notFound, "no active doctor with id \(doctorID)")  // as booking says
             }
             guard start > now else { throw ClinicError(.inPast, "that time has already passed; pick a later slot") }
             try Self.checkHorizon(start, now: now)
             guard start != oldStart else { throw ClinicError(.invalidInput, "the appointment is already at that time") }
             let version: Int64 = row["version"] ?? -1
-            let calc = try self.calculators.calculator(doctorID, version: version) ?? {
-                let fresh = try self.calculator(doctorID: doctorID, db)
-                self.calculators.store(fresh, for: doctorID, version: version)
-                return fresh
-            }()
+            let calc =
+                try self.calculators.calculator(doctorID, version: version)
+                ?? {
+                    let fresh = try self.calculator(doctorID: doctorID, db)
+                    self.calculators.store(fresh, for: doctorID, version: version)
+                    return fresh
+                }()
             let slot = try calc.slot(startingAt: start)
-            let clash = try Row.fetchOne(db, sql: """
-                SELECT EXISTS (SELECT 1 FROM appointment WHERE doctor_id = ? AND start_at = ? AND id <> ?
-                               AND status IN \(AppointmentStatus.activeSQL)),
-                       EXISTS (SELECT 1 FROM appointment WHERE patient_id = ? AND start_at < ? AND end_at > ? AND id <> ?
-                               AND status IN \(AppointmentStatus.activeSQL))
-                """, arguments: [doctorID, slot.start, id, patientID, slot.end, slot.start, id])
+            let clash = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT EXISTS (SELECT 1 FROM appointment WHERE doctor_id = ? AND start_at = ? AND id <> ?
+                                   AND status IN \(AppointmentStatus.activeSQL)),
+                           EXISTS (SELECT 1 FROM appointment WHERE patient_id = ? AND start_at < ? AND end_at > ? AND id <> ?
+                                   AND status IN \(AppointmentStatus.activeSQL))
+                    """, arguments: [doctorID, slot.start, id, patientID, slot.end, slot.start, id])
             if clash?[0] == true { throw Self.slotTaken }
             if clash?[1] == true { throw ClinicError(.patientBusy, "the patient already has an appointment at that time") }
             do {
-                try db.execute(sql: "UPDATE appointment SET start_at = ?, end_at = ?, updated_at = ? WHERE id = ?",
-                               arguments: [slot.start, slot.end, now, id])
+                try db.execute(
+                    sql: "UPDATE appointment SET start_at = ?, end_at = ?, updated_at = ? WHERE id = ?",
+                    arguments: [slot.start, slot.end, now, id])
             } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
                 throw Self.slotTaken
             }
             let zone = calc.timeZone
-            try Self.recordEvent(appointmentID: id, from: status, to: status, actor: actor, at: now,
-                                 note: "moved from \(zone.local(oldStart).iso8601) to \(zone.local(slot.start).iso8601)", db)
+            try Self.recordEvent(
+                appointmentID: id, from: status, to: status, actor: actor, at: now,
+                note: "moved from \(zone.local(oldStart).iso8601) to \(zone.local(slot.start).iso8601)", db)
             return try Self.appointment(id: id, db)!
         }
     }

@@ -20,8 +20,10 @@ extension ClinicStore {
     /// `transition` inside the caller's write transaction (the webhook logs the
     /// inbound SMS in the same one). `code` is already normalised. The policy
     /// decides the move from the facts read here.
-    func transition(normalizedCode code: String, to target: AppointmentStatus, by actor: Actor, note: String,
-                    at now: Int64, _ db: Database) throws -> Appointment {
+    func transition(
+        normalizedCode code: String, to target: AppointmentStatus, by actor: Actor, note: String,
+        at now: Int64, _ db: Database
+    ) throws -> Appointment {
         let (id, facts) = try appointmentFacts(code: code, now: now, visitDay: target == .checkedIn, db)
         try Policy.decide(.move(to: target), by: actor, facts: facts).enforce()
         return try applyMove(id: id, from: facts.status, to: target, by: actor, note: note, at: now, db)
@@ -34,14 +36,17 @@ extension ClinicStore {
         return try pool.write { db in
             let (id, facts) = try self.appointmentFacts(code: code, now: now, visitDay: false, db)
             try Policy.decide(.undoCheckIn, by: actor, facts: facts).enforce()
-            return try self.applyMove(id: id, from: facts.status, to: facts.statusBeforeCheckIn ?? .scheduled, by: actor,
-                                      note: "check-in undone", at: now, db)
+            return try self.applyMove(
+                id: id, from: facts.status, to: facts.statusBeforeCheckIn ?? .scheduled, by: actor,
+                note: "check-in undone", at: now, db)
         }
     }
 
     /// Writes a move the policy allowed: the status, the audit row, the SMS notices.
-    private func applyMove(id: Int64, from: AppointmentStatus, to target: AppointmentStatus, by actor: Actor, note: String,
-                           at now: Int64, _ db: Database) throws -> Appointment {
+    private func applyMove(
+        id: Int64, from: AppointmentStatus, to target: AppointmentStatus, by actor: Actor, note: String,
+        at now: Int64, _ db: Database
+    ) throws -> Appointment {
         try db.cachedStatement(sql: "UPDATE appointment SET status = ?, updated_at = ? WHERE id = ?")
             .execute(arguments: [target.rawValue, now, id])
         try Self.recordEvent(appointmentID: id, from: from, to: target, actor: actor, at: now, note: note, db)
@@ -53,24 +58,34 @@ extension ClinicStore {
     /// The audit trail of one appointment, oldest first.
     public func events(code: String) throws -> [AppointmentEvent] {
         try pool.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT e.* FROM appointment_event e JOIN appointment a ON a.id = e.appointment_id
-                WHERE a.code = ? ORDER BY e.id
-                """, arguments: [code.uppercased()]).map { row in
-                AppointmentEvent(at: row["at"], actorID: row["actor_id"], actorRole: row["actor_role"],
-                                 from: (row["from_status"] as String?).flatMap(AppointmentStatus.init(rawValue:)),
-                                 to: AppointmentStatus(rawValue: row["to_status"])!,
-                                 via: Actor.Via(rawValue: row["via"]) ?? .cli, note: row["note"])
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT e.* FROM appointment_event e JOIN appointment a ON a.id = e.appointment_id
+                    WHERE a.code = ? ORDER BY e.id
+                    """, arguments: [code.uppercased()]
+            ).map { row in
+                AppointmentEvent(
+                    at: row["at"], actorID: row["actor_id"], actorRole: row["actor_role"],
+                    from: (row["from_status"] as String?).flatMap(AppointmentStatus.init(rawValue:)),
+                    to: AppointmentStatus(rawValue: row["to_status"])!,
+                    via: Actor.Via(rawValue: row["via"]) ?? .cli, note: row["note"])
             }
         }
     }
 
-    static func recordEvent(appointmentID: Int64, from: AppointmentStatus?, to: AppointmentStatus, actor: Actor,
-                            at: Int64, note: String, _ db: Database) throws {
-        try db.cachedStatement(sql: """
-            INSERT INTO appointment_event (appointment_id, at, actor_id, actor_role, from_status, to_status, via, note)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [appointmentID, at, actor.accountID, actor.auditRole, from?.rawValue, to.rawValue,
-                                     actor.via.rawValue, note])
+    static func recordEvent(
+        appointmentID: Int64, from: AppointmentStatus?, to: AppointmentStatus, actor: Actor,
+        at: Int64, note: String, _ db: Database
+    ) throws {
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO appointment_event (appointment_id, at, actor_id, actor_role, from_status, to_status, via, note)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """
+        ).execute(arguments: [
+            appointmentID, at, actor.accountID, actor.auditRole, from?.rawValue, to.rawValue,
+            actor.via.rawValue, note,
+        ])
     }
 }

@@ -105,8 +105,10 @@ extension ConfigLoader {
             }
             for key in table.keys {
                 guard let value = table[key] else { continue }
-                if name == nil, value.table != nil { continue } // sections are read on their own
-                if try handle(key, value) { if name == nil { known.insert(key) } } else {
+                if name == nil, value.table != nil { continue }  // sections are read on their own
+                if try handle(key, value) {
+                    if name == nil { known.insert(key) }
+                } else {
                     throw ClinicError(.invalidInput, "\(file): unknown key '\(prefix)\(key)'")
                 }
             }

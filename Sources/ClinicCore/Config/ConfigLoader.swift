@@ -36,8 +36,10 @@ public enum ConfigLoader {
         // The lease is renewed before each send: it must outlast the longest send,
         // or another process could take over and send the same message again.
         guard Double(c.schedulerLeaseSeconds) > c.smsTimeoutSeconds else {
-            throw ClinicError(.invalidInput, "scheduler_lease_seconds (\(c.schedulerLeaseSeconds)) must be longer than the SMS "
-                              + "timeout_seconds (\(c.smsTimeoutSeconds)), or a message being sent could be sent twice")
+            throw ClinicError(
+                .invalidInput,
+                "scheduler_lease_seconds (\(c.schedulerLeaseSeconds)) must be longer than the SMS "
+                    + "timeout_seconds (\(c.smsTimeoutSeconds)), or a message being sent could be sent twice")
         }
     }
 
@@ -54,8 +56,10 @@ public enum ConfigLoader {
         try applySchedulerEnvironment(value, to: &c)
         if let v = value("CLINIC_LOG_LEVEL") {
             guard let level = Logger.Level(rawValue: v) else {
-                throw ClinicError(.invalidInput, "CLINIC_LOG_LEVEL must be one of "
-                                  + Logger.Level.allCases.map(\.rawValue).joined(separator: ", "))
+                throw ClinicError(
+                    .invalidInput,
+                    "CLINIC_LOG_LEVEL must be one of "
+                        + Logger.Level.allCases.map(\.rawValue).joined(separator: ", "))
             }
             c.logLevel = level
         }

@@ -65,9 +65,11 @@ public struct NewAccount: Sendable {
     public var hours: WeeklyHours
     public var patient: PatientProfile
 
-    public init(role: Role, name: String, email: String, phone: String, password: String? = nil,
-                specialization: String? = nil, slotMinutes: Int = 30, hours: WeeklyHours = .none,
-                patient: PatientProfile = PatientProfile()) {
+    public init(
+        role: Role, name: String, email: String, phone: String, password: String? = nil,
+        specialization: String? = nil, slotMinutes: Int = 30, hours: WeeklyHours = .none,
+        patient: PatientProfile = PatientProfile()
+    ) {
         self.role = role; self.name = name; self.email = email; self.phone = phone
         self.password = password; self.specialization = specialization; self.slotMinutes = slotMinutes
         self.hours = hours; self.patient = patient

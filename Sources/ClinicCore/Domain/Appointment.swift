@@ -32,8 +32,10 @@ public struct Appointment: Sendable, Equatable, Identifiable {
         JOIN account p ON p.id = a.patient_id
         """
 
-    init(id: Int64, code: String, doctor: Party, patient: Party, start: Int64, end: Int64, status: AppointmentStatus,
-         reason: String, createdAt: Int64) {
+    init(
+        id: Int64, code: String, doctor: Party, patient: Party, start: Int64, end: Int64, status: AppointmentStatus,
+        reason: String, createdAt: Int64
+    ) {
         self.id = id; self.code = code; self.doctor = doctor; self.patient = patient; self.start = start; self.end = end
         self.status = status; self.reason = reason; self.createdAt = createdAt
     }

@@ -47,8 +47,10 @@ public enum StoredText {
     /// a scalar that is never stored, when it is longer than `limit`
     /// characters (Unicode scalars, as the schema's CHECKs count), or, when
     /// `required`, when nothing is left. `what` names it ("the reason").
-    public static func checked(_ text: String, what: String, field: ClinicError.Field? = nil, limit: Int,
-                               multiline: Bool = false, required: Bool = false) throws -> String {
+    public static func checked(
+        _ text: String, what: String, field: ClinicError.Field? = nil, limit: Int,
+        multiline: Bool = false, required: Bool = false
+    ) throws -> String {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         try check(trimmed, what: what, field: field, multiline: multiline)
         if required && trimmed.isEmpty { throw ClinicError(.invalidInput, "\(what) is required", field: field) }
@@ -75,7 +77,8 @@ public enum StoredText {
         if isBidiControl(bad) {
             return "\(what) must not contain text-direction controls (\(hex) found): they make a line read in another order"
         }
-        return multiline ? "\(what) must not contain control characters (\(hex) found)"
-                         : "\(what) must be one line of text, without control characters (\(hex) found)"
+        return multiline
+            ? "\(what) must not contain control characters (\(hex) found)"
+            : "\(what) must be one line of text, without control characters (\(hex) found)"
     }
 }

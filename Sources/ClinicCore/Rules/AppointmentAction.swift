@@ -70,8 +70,10 @@ public struct AppointmentFacts: Sendable, Hashable {
     public var visitDayStart: Int64?
 
     /// The facts as read; the check-in's and the visit day's are optional (only what the action needs).
-    public init(code: String = "", status: AppointmentStatus, doctorID: Int64, patientID: Int64, start: Int64, now: Int64,
-                statusBeforeCheckIn: AppointmentStatus? = nil, checkedInAt: Int64? = nil, visitDayStart: Int64? = nil) {
+    public init(
+        code: String = "", status: AppointmentStatus, doctorID: Int64, patientID: Int64, start: Int64, now: Int64,
+        statusBeforeCheckIn: AppointmentStatus? = nil, checkedInAt: Int64? = nil, visitDayStart: Int64? = nil
+    ) {
         self.code = code; self.status = status; self.doctorID = doctorID; self.patientID = patientID
         self.start = start; self.now = now; self.statusBeforeCheckIn = statusBeforeCheckIn
         self.checkedInAt = checkedInAt; self.visitDayStart = visitDayStart

@@ -29,22 +29,31 @@ extension ClinicStore {
     /// caller's transaction. `visitDay`: also the start of the visit's local
     /// day (check-in opens then), which needs the clinic's zone.
     func appointmentFacts(code: String, now: Int64, visitDay: Bool, _ db: Database) throws -> (id: Int64, facts: AppointmentFacts) {
-        guard let row = try Row.fetchOne(db, cachedSQL: """
-            SELECT id, status, doctor_id, patient_id, start_at FROM appointment WHERE code = ?
-            """, arguments: [code]) else {
+        guard
+            let row = try Row.fetchOne(
+                db,
+                cachedSQL: """
+                    SELECT id, status, doctor_id, patient_id, start_at FROM appointment WHERE code = ?
+                    """, arguments: [code])
+        else {
             throw ClinicError(.notFound, "no appointment with code \(code)")
         }
         let id: Int64 = row["id"]
-        var facts = AppointmentFacts(code: code, status: AppointmentStatus(rawValue: row["status"])!, doctorID: row["doctor_id"],
-                                     patientID: row["patient_id"], start: row["start_at"], now: now)
+        var facts = AppointmentFacts(
+            code: code, status: AppointmentStatus(rawValue: row["status"])!, doctorID: row["doctor_id"],
+            patientID: row["patient_id"], start: row["start_at"], now: now)
         if visitDay, facts.status == .scheduled || facts.status == .confirmed {
             let zone = try settings(db).timeZone
             facts.visitDayStart = zone.startOfDay(zone.local(facts.start).date)
         }
-        if facts.status == .checkedIn, let event = try Row.fetchOne(db, cachedSQL: """
-                SELECT from_status, at FROM appointment_event WHERE appointment_id = ? AND to_status = 'checked_in'
-                ORDER BY id DESC LIMIT 1
-                """, arguments: [id]) {
+        if facts.status == .checkedIn,
+            let event = try Row.fetchOne(
+                db,
+                cachedSQL: """
+                    SELECT from_status, at FROM appointment_event WHERE appointment_id = ? AND to_status = 'checked_in'
+                    ORDER BY id DESC LIMIT 1
+                    """, arguments: [id])
+        {
             facts.statusBeforeCheckIn = (event["from_status"] as String?).flatMap(AppointmentStatus.init(rawValue:))
             facts.checkedInAt = event["at"]
         }

@@ -7,9 +7,10 @@ extension Policy {
         let own = actor.accountID != nil && actor.accountID == facts.id
         let deskForPatient = actor.role == .receptionist && facts.role == .patient
         switch action {
-        case .create: return .allowed // decided above
+        case .create: return .allowed  // decided above
         case .setPassword:
-            return admin || own || deskForPatient ? .allowed
+            return admin || own || deskForPatient
+                ? .allowed
                 : .refused(.forbidden, "only an admin may set another account's password (the desk may set a patient's)")
         case .activate:
             return admin ? .allowed : .refused(.forbidden, "only an admin may activate accounts")
@@ -17,7 +18,8 @@ extension Policy {
             guard admin else { return .refused(.forbidden, "only an admin may deactivate accounts") }
             return own ? .refused(.invalidInput, "you cannot deactivate your own account; another admin can") : .allowed
         case .unlock:
-            return admin || deskForPatient ? .allowed
+            return admin || deskForPatient
+                ? .allowed
                 : .refused(.forbidden, "only an admin may unlock an account (the desk may unlock a patient's)")
         case .viewProfile:
             return own || desk ? .allowed : .refused(.forbidden, "a patient's profile is theirs and the desk's only")

@@ -6,7 +6,7 @@ extension Policy {
         guard let actor else { return signInFirst }
         if action == .writeNote { return note(by: actor, facts) }
         if let refusal = ownership(actor, facts) { return refusal }
-        let ownPatient = actor.role == .patient // ownership passed: it is theirs
+        let ownPatient = actor.role == .patient  // ownership passed: it is theirs
         switch action {
         case .move(let target): return move(to: target, by: actor, facts)
         case .confirm:
@@ -66,20 +66,23 @@ extension Policy {
             guard ownDoctor || actor.role == .admin else {
                 return .refused(.forbidden, "only the appointment's doctor or an admin may complete it")
             }
-            return now >= facts.start ? .allowed
+            return now >= facts.start
+                ? .allowed
                 : .refused(.invalidTransition, "an appointment cannot be completed before it starts")
         case (.scheduled, .cancelled), (.confirmed, .cancelled):
             return ownPatient || staff ? .allowed : forbidden("cancel this appointment")
         case (.scheduled, .noShow), (.confirmed, .noShow):
             guard actor.kind == .scheduler || staff else { return forbidden("mark this appointment a no-show") }
-            return now >= facts.start ? .allowed
+            return now >= facts.start
+                ? .allowed
                 : .refused(.invalidTransition, "a no-show can only be marked after the start time")
         case (.checkedIn, .scheduled), (.checkedIn, .confirmed):
             guard desk else { return forbidden("undo this appointment's check-in") }
             if let at = facts.checkedInAt, now - at > checkInUndoGraceSeconds {
                 return .refused(.invalidTransition, "the check-in was more than \(checkInUndoGraceSeconds / 60) minutes ago and stays")
             }
-            return facts.statusBeforeCheckIn == target ? .allowed
+            return facts.statusBeforeCheckIn == target
+                ? .allowed
                 : .refused(.invalidTransition, "undoing a check-in returns to \(facts.statusBeforeCheckIn?.rawValue ?? "the previous status") only")
         default:
             return .refused(.invalidTransition, "a \(from.words) appointment cannot become \(target.words)")

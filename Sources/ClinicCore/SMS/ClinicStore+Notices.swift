@@ -14,30 +14,42 @@ extension ClinicStore {
     /// skips a still-queued reminder (the send-time check is the backstop).
     func enqueueNotices(_ a: Appointment, from: AppointmentStatus, actor: Actor, now: Int64, _ db: Database) throws {
         if !(a.status == .scheduled || a.status == .confirmed) {
-            try db.cachedStatement(sql: """
-                UPDATE sms_outbox SET state = 'skipped', error_code = ?, error_message = ?, updated_at = ?
-                WHERE appointment_id = ? AND kind = 'reminder' AND state = 'queued'
-                """).execute(arguments: ["appointment_\(a.status.rawValue)", "the appointment is \(a.status.rawValue)", now, a.id])
+            try db.cachedStatement(
+                sql: """
+                    UPDATE sms_outbox SET state = 'skipped', error_code = ?, error_message = ?, updated_at = ?
+                    WHERE appointment_id = ? AND kind = 'reminder' AND state = 'queued'
+                    """
+            ).execute(arguments: ["appointment_\(a.status.rawValue)", "the appointment is \(a.status.rawValue)", now, a.id])
         }
         let s = try settings(db)
         func notice(_ kind: OutboxMessage.Kind, _ recipient: OutboxMessage.Recipient, _ to: String, _ body: String) throws {
             // Worth sending for a day, and a confirmation or cancellation at least until the visit is over.
             let expires = kind == .noShow ? now + Self.noticeLifetime : max(now + Self.noticeLifetime, a.end)
-            try Self.enqueue(NewOutboxMessage(to: to, body: body, appointmentID: a.id, appointmentStart: a.start,
-                                              kind: kind, recipient: recipient, expiresAt: expires), now: now, db)
+            try Self.enqueue(
+                NewOutboxMessage(
+                    to: to, body: body, appointmentID: a.id, appointmentStart: a.start,
+                    kind: kind, recipient: recipient, expiresAt: expires), now: now, db)
         }
         switch (from, a.status) {
         case (.scheduled, .confirmed) where actor.via != .sms:
-            try notice(.confirmation, .patient, a.patient.phone, NoticeText.confirmation(
-                clinic: s.name, doctor: a.doctor.name, start: a.start, zone: s.timeZone, code: a.code))
+            try notice(
+                .confirmation, .patient, a.patient.phone,
+                NoticeText.confirmation(
+                    clinic: s.name, doctor: a.doctor.name, start: a.start, zone: s.timeZone, code: a.code))
         case (_, .cancelled) where actor.via != .sms:
-            try notice(.cancellation, .patient, a.patient.phone, NoticeText.cancellation(
-                clinic: s.name, doctor: a.doctor.name, start: a.start, zone: s.timeZone, code: a.code))
+            try notice(
+                .cancellation, .patient, a.patient.phone,
+                NoticeText.cancellation(
+                    clinic: s.name, doctor: a.doctor.name, start: a.start, zone: s.timeZone, code: a.code))
         case (_, .noShow):
-            try notice(.noShow, .patient, a.patient.phone, NoticeText.noShowPatient(
-                clinic: s.name, doctor: a.doctor.name, start: a.start, zone: s.timeZone, code: a.code))
-            try notice(.noShow, .doctor, a.doctor.phone, NoticeText.noShowDoctor(
-                clinic: s.name, patient: a.patient.name, start: a.start, zone: s.timeZone, code: a.code))
+            try notice(
+                .noShow, .patient, a.patient.phone,
+                NoticeText.noShowPatient(
+                    clinic: s.name, doctor: a.doctor.name, start: a.start, zone: s.timeZone, code: a.code))
+            try notice(
+                .noShow, .doctor, a.doctor.phone,
+                NoticeText.noShowDoctor(
+                    clinic: s.name, patient: a.patient.name, start: a.start, zone: s.timeZone, code: a.code))
         default:
             break
         }

@@ -31,15 +31,19 @@ extension ClinicStore {
     @discardableResult
     static func enqueue(_ m: NewOutboxMessage, now: Int64, _ db: Database) throws -> Bool {
         let optedOut = try isOptedOut(phone: m.to, db)
-        try db.cachedStatement(sql: """
-            INSERT INTO sms_outbox (to_phone, body, appointment_id, appointment_start, kind, recipient, state,
-                                    next_attempt_at, expires_at, error_code, error_message, created_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT DO NOTHING
-            """).execute(arguments: [m.to, m.body, m.appointmentID, m.appointmentStart, m.kind.rawValue,
-                                     m.recipient.rawValue, optedOut ? "skipped" : "queued", now, m.expiresAt,
-                                     optedOut ? "opted_out" : nil,
-                                     optedOut ? "the number opted out of SMS" : nil, now, now])
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO sms_outbox (to_phone, body, appointment_id, appointment_start, kind, recipient, state,
+                                        next_attempt_at, expires_at, error_code, error_message, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT DO NOTHING
+                """
+        ).execute(arguments: [
+            m.to, m.body, m.appointmentID, m.appointmentStart, m.kind.rawValue,
+            m.recipient.rawValue, optedOut ? "skipped" : "queued", now, m.expiresAt,
+            optedOut ? "opted_out" : nil,
+            optedOut ? "the number opted out of SMS" : nil, now, now,
+        ])
         return db.changesCount > 0
     }
 
@@ -57,8 +61,10 @@ extension ClinicStore {
         let whereSQL = clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND ")
         args.append(max(1, filter.limit))
         return try pool.read { db in
-            try Row.fetchAll(db, sql: OutboxMessage.selectSQL + whereSQL + " ORDER BY o.id DESC LIMIT ?",
-                             arguments: StatementArguments(args)).map(OutboxMessage.init(row:))
+            try Row.fetchAll(
+                db, sql: OutboxMessage.selectSQL + whereSQL + " ORDER BY o.id DESC LIMIT ?",
+                arguments: StatementArguments(args)
+            ).map(OutboxMessage.init(row:))
         }
     }
 }

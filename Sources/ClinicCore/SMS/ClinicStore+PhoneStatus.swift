@@ -20,8 +20,9 @@ extension ClinicStore {
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM phone_status WHERE phone = ?", arguments: [phone]) else {
                 return PhoneStatus(phone: phone, optedOut: false, source: nil, flag: nil, flagCode: nil)
             }
-            return PhoneStatus(phone: phone, optedOut: row["opted_out"], source: row["opt_source"],
-                               flag: row["flag"], flagCode: row["flag_code"])
+            return PhoneStatus(
+                phone: phone, optedOut: row["opted_out"], source: row["opt_source"],
+                flag: row["flag"], flagCode: row["flag_code"])
         }
     }
 
@@ -36,29 +37,35 @@ extension ClinicStore {
     public func flaggedPhones() throws -> [PhoneStatus] {
         try pool.read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM phone_status WHERE opted_out = 1 OR flag IS NOT NULL ORDER BY updated_at DESC")
-                .map { PhoneStatus(phone: $0["phone"], optedOut: $0["opted_out"], source: $0["opt_source"],
-                                   flag: $0["flag"], flagCode: $0["flag_code"]) }
+                .map {
+                    PhoneStatus(
+                        phone: $0["phone"], optedOut: $0["opted_out"], source: $0["opt_source"],
+                        flag: $0["flag"], flagCode: $0["flag_code"])
+                }
         }
     }
 
     static func isOptedOut(phone: String, _ db: Database) throws -> Bool {
-        try Bool.fetchOne(db.cachedStatement(sql: "SELECT opted_out FROM phone_status WHERE phone = ?"),
-                          arguments: [phone]) ?? false
+        try Bool.fetchOne(
+            db.cachedStatement(sql: "SELECT opted_out FROM phone_status WHERE phone = ?"),
+            arguments: [phone]) ?? false
     }
 
     static func setOptOut(phone: String, optedOut: Bool, source: String, now: Int64, _ db: Database) throws {
-        try db.execute(sql: """
-            INSERT INTO phone_status (phone, opted_out, opted_out_at, opt_source, updated_at) VALUES (?, ?, ?, ?, ?)
-            ON CONFLICT(phone) DO UPDATE SET opted_out = excluded.opted_out, opted_out_at = excluded.opted_out_at,
-                opt_source = excluded.opt_source, updated_at = excluded.updated_at
-            """, arguments: [phone, optedOut, optedOut ? now : nil, source, now])
+        try db.execute(
+            sql: """
+                INSERT INTO phone_status (phone, opted_out, opted_out_at, opt_source, updated_at) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT(phone) DO UPDATE SET opted_out = excluded.opted_out, opted_out_at = excluded.opted_out_at,
+                    opt_source = excluded.opt_source, updated_at = excluded.updated_at
+                """, arguments: [phone, optedOut, optedOut ? now : nil, source, now])
     }
 
     static func flagPhone(_ phone: String, flag: String, code: String, now: Int64, _ db: Database) throws {
-        try db.execute(sql: """
-            INSERT INTO phone_status (phone, flag, flag_code, flagged_at, updated_at) VALUES (?, ?, ?, ?, ?)
-            ON CONFLICT(phone) DO UPDATE SET flag = excluded.flag, flag_code = excluded.flag_code,
-                flagged_at = excluded.flagged_at, updated_at = excluded.updated_at
-            """, arguments: [phone, flag, code, now, now])
+        try db.execute(
+            sql: """
+                INSERT INTO phone_status (phone, flag, flag_code, flagged_at, updated_at) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT(phone) DO UPDATE SET flag = excluded.flag, flag_code = excluded.flag_code,
+                    flagged_at = excluded.flagged_at, updated_at = excluded.updated_at
+                """, arguments: [phone, flag, code, now, now])
     }
 }

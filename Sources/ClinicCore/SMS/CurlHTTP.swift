@@ -21,8 +21,10 @@ enum CurlHTTP {
     private static let globalInit: Void = { _ = curl_global_init(clinic_CURL_GLOBAL_DEFAULT) }()
 
     /// POSTs `form` (application/x-www-form-urlencoded) to `url` with HTTP basic auth.
-    static func postForm(url: String, form: [(String, String)], username: String, password: String,
-                         connectTimeout: Double, totalTimeout: Double) -> Result<HTTPResponse, HTTPTransportError> {
+    static func postForm(
+        url: String, form: [(String, String)], username: String, password: String,
+        connectTimeout: Double, totalTimeout: Double
+    ) -> Result<HTTPResponse, HTTPTransportError> {
         _ = globalInit
         guard let handle = curl_easy_init() else { return .failure(.transport("curl_easy_init failed")) }
         defer { curl_easy_cleanup(handle) }
@@ -69,8 +71,9 @@ enum CurlHTTP {
 
 /// application/x-www-form-urlencoded, as Twilio expects it.
 public enum FormEncoding {
-    private static let unreserved = CharacterSet(charactersIn:
-        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+    private static let unreserved = CharacterSet(
+        charactersIn:
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
 
     /// Encodes pairs in order as `a=1&b=2`, percent-encoding everything but unreserved characters.
     public static func encode(_ pairs: [(String, String)]) -> String {

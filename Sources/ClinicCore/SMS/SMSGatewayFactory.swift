@@ -8,8 +8,9 @@ public enum SMSGatewayFactory {
         switch config.smsGateway {
         case .twilio:
             guard hasCredentials else {
-                throw ClinicError(.invalidInput,
-                                  "sms gateway 'twilio' needs TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM")
+                throw ClinicError(
+                    .invalidInput,
+                    "sms gateway 'twilio' needs TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM")
             }
             useTwilio = true
         case .outbox: useTwilio = false
@@ -18,9 +19,10 @@ public enum SMSGatewayFactory {
         guard useTwilio else { return OutboxGateway(from: config.twilioFrom.isEmpty ? nil : config.twilioFrom) }
         var publicURL = config.publicURL
         while publicURL.hasSuffix("/") { publicURL.removeLast() }
-        return TwilioGateway(accountSID: config.twilioAccountSID, authToken: config.twilioAuthToken,
-                             from: config.twilioFrom, apiBase: config.twilioAPIBase,
-                             statusCallbackURL: publicURL.isEmpty ? "" : publicURL + "/api/v1/twilio/status",
-                             connectTimeout: min(5, config.smsTimeoutSeconds), totalTimeout: config.smsTimeoutSeconds)
+        return TwilioGateway(
+            accountSID: config.twilioAccountSID, authToken: config.twilioAuthToken,
+            from: config.twilioFrom, apiBase: config.twilioAPIBase,
+            statusCallbackURL: publicURL.isEmpty ? "" : publicURL + "/api/v1/twilio/status",
+            connectTimeout: min(5, config.smsTimeoutSeconds), totalTimeout: config.smsTimeoutSeconds)
     }
 }

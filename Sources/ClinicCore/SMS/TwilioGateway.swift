@@ -17,8 +17,10 @@ public struct TwilioGateway: SMSGateway {
 
     public var from: String? { fromNumber }
 
-    public init(accountSID: String, authToken: String, from: String, apiBase: String = "https://api.twilio.com",
-                statusCallbackURL: String = "", connectTimeout: Double = 5, totalTimeout: Double = 15) {
+    public init(
+        accountSID: String, authToken: String, from: String, apiBase: String = "https://api.twilio.com",
+        statusCallbackURL: String = "", connectTimeout: Double = 5, totalTimeout: Double = 15
+    ) {
         self.accountSID = accountSID; self.authToken = authToken; self.fromNumber = from
         var base = apiBase
         while base.hasSuffix("/") { base.removeLast() }
@@ -33,8 +35,10 @@ public struct TwilioGateway: SMSGateway {
     public func send(_ message: OutgoingSMS) -> SMSSendResult {
         var form = [("To", message.to), ("From", fromNumber), ("Body", message.body)]
         if !statusCallbackURL.isEmpty { form.append(("StatusCallback", statusCallbackURL)) }
-        switch CurlHTTP.postForm(url: messagesURL, form: form, username: accountSID, password: authToken,
-                                 connectTimeout: connectTimeout, totalTimeout: totalTimeout) {
+        switch CurlHTTP.postForm(
+            url: messagesURL, form: form, username: accountSID, password: authToken,
+            connectTimeout: connectTimeout, totalTimeout: totalTimeout)
+        {
         case .failure(.timeout(let text)):
             return .failed(SMSFailure(.transient, code: "timeout", message: text))
         case .failure(.transport(let text)):
@@ -51,9 +55,12 @@ public struct TwilioGateway: SMSGateway {
             return .sent(providerID: object["sid"] as? String, status: object["status"] as? String)
         }
         let code = (object["code"] as? Int) ?? (object["code"] as? String).flatMap { Int($0) }
-        let message = (object["message"] as? String)
+        let message =
+            (object["message"] as? String)
             ?? String(decoding: response.body.prefix(200), as: UTF8.self)
-        return .failed(TwilioErrorClassifier.classify(httpStatus: response.status, code: code,
-                                                      message: message.isEmpty ? "HTTP \(response.status)" : message))
+        return .failed(
+            TwilioErrorClassifier.classify(
+                httpStatus: response.status, code: code,
+                message: message.isEmpty ? "HTTP \(response.status)" : message))
     }
 }

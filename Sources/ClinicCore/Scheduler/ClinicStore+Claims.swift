@@ -26,19 +26,23 @@ extension ClinicStore {
     /// scheduled/confirmed, moved, or already started). A message whose last
     /// sender died during the gateway call gets the interrupted note
     /// (`interrupted_at`), which stays on its record whatever comes next.
-    func claimDueMessages(holder: String, now: Int64, limit: Int, claimSeconds: Int,
-                          gateway: String, from: String?) throws -> (claimed: [ClaimedMessage], skipped: Int) {
+    func claimDueMessages(
+        holder: String, now: Int64, limit: Int, claimSeconds: Int,
+        gateway: String, from: String?
+    ) throws -> (claimed: [ClaimedMessage], skipped: Int) {
         try pool.write { db in
-            let rows = try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT o.id, o.to_phone, o.body, o.kind, o.state, o.in_flight, o.claimed_by, o.claimed_until, o.expires_at,
-                       o.appointment_start, a.status AS a_status, a.start_at AS a_start,
-                       COALESCE(ps.opted_out, 0) AS opted_out
-                FROM sms_outbox o INDEXED BY sms_outbox_due
-                LEFT JOIN appointment a ON a.id = o.appointment_id
-                LEFT JOIN phone_status ps ON ps.phone = o.to_phone
-                WHERE o.state IN ('queued','sending') AND o.next_attempt_at <= ?
-                ORDER BY o.next_attempt_at, o.id LIMIT ?
-                """), arguments: [now, limit])
+            let rows = try Row.fetchAll(
+                db.cachedStatement(
+                    sql: """
+                        SELECT o.id, o.to_phone, o.body, o.kind, o.state, o.in_flight, o.claimed_by, o.claimed_until, o.expires_at,
+                               o.appointment_start, a.status AS a_status, a.start_at AS a_start,
+                               COALESCE(ps.opted_out, 0) AS opted_out
+                        FROM sms_outbox o INDEXED BY sms_outbox_due
+                        LEFT JOIN appointment a ON a.id = o.appointment_id
+                        LEFT JOIN phone_status ps ON ps.phone = o.to_phone
+                        WHERE o.state IN ('queued','sending') AND o.next_attempt_at <= ?
+                        ORDER BY o.next_attempt_at, o.id LIMIT ?
+                        """), arguments: [now, limit])
             var claimed: [ClaimedMessage] = []
             var skipped = 0
             for row in rows {
@@ -46,23 +50,29 @@ extension ClinicStore {
                 let state: String = row["state"]
                 let claimedUntil: Int64? = row["claimed_until"]
                 if state == "sending", (row["claimed_by"] as String?) == holder, (claimedUntil ?? 0) > now { continue }
-                let interrupted: Bool = row["in_flight"] // its sender died during the gateway call
+                let interrupted: Bool = row["in_flight"]  // its sender died during the gateway call
                 if let reason = try Self.reasonNotToSend(row, now: now) {
                     try Self.markSkipped(id, reason: reason, now: now, db)
                     skipped += 1
                     continue
                 }
-                try db.cachedStatement(sql: """
-                    UPDATE sms_outbox SET state = 'sending', claimed_by = ?, claimed_until = ?, in_flight = 0,
-                        gateway = ?, from_phone = ?, updated_at = ?,
-                        error_code = CASE WHEN ?6 THEN 'interrupted' ELSE error_code END,
-                        error_message = CASE WHEN ?6 THEN ?7 ELSE error_message END,
-                        interrupted_at = CASE WHEN ?6 THEN COALESCE(interrupted_at, ?5) ELSE interrupted_at END
-                    WHERE id = ?8
-                    """).execute(arguments: [holder, now + Int64(claimSeconds), gateway, from, now, interrupted,
-                                             OutboxMessage.interruptedNote, id])
-                claimed.append(ClaimedMessage(id: id, to: row["to_phone"], body: row["body"],
-                                              kind: try row.decode(forColumn: "kind")))
+                try db.cachedStatement(
+                    sql: """
+                        UPDATE sms_outbox SET state = 'sending', claimed_by = ?, claimed_until = ?, in_flight = 0,
+                            gateway = ?, from_phone = ?, updated_at = ?,
+                            error_code = CASE WHEN ?6 THEN 'interrupted' ELSE error_code END,
+                            error_message = CASE WHEN ?6 THEN ?7 ELSE error_message END,
+                            interrupted_at = CASE WHEN ?6 THEN COALESCE(interrupted_at, ?5) ELSE interrupted_at END
+                        WHERE id = ?8
+                        """
+                ).execute(arguments: [
+                    holder, now + Int64(claimSeconds), gateway, from, now, interrupted,
+                    OutboxMessage.interruptedNote, id,
+                ])
+                claimed.append(
+                    ClaimedMessage(
+                        id: id, to: row["to_phone"], body: row["body"],
+                        kind: try row.decode(forColumn: "kind")))
             }
             return (claimed, skipped)
         }
@@ -74,13 +84,17 @@ extension ClinicStore {
     func gateSend(_ id: Int64, holder: String, now: Int64, leaseSeconds: Int) throws -> SendGate {
         try pool.write { db in
             guard try Self.acquireLease(holder: holder, now: now, seconds: leaseSeconds, db) else { return .lostLease }
-            guard let row = try Row.fetchOne(db, cachedSQL: """
-                SELECT o.id, o.kind, o.state, o.claimed_by, o.expires_at, o.appointment_start,
-                       a.status AS a_status, a.start_at AS a_start, COALESCE(ps.opted_out, 0) AS opted_out
-                FROM sms_outbox o LEFT JOIN appointment a ON a.id = o.appointment_id
-                LEFT JOIN phone_status ps ON ps.phone = o.to_phone WHERE o.id = ?
-                """, arguments: [id]),
-                (row["state"] as String) == "sending", (row["claimed_by"] as String?) == holder else { return .skipped }
+            guard
+                let row = try Row.fetchOne(
+                    db,
+                    cachedSQL: """
+                        SELECT o.id, o.kind, o.state, o.claimed_by, o.expires_at, o.appointment_start,
+                               a.status AS a_status, a.start_at AS a_start, COALESCE(ps.opted_out, 0) AS opted_out
+                        FROM sms_outbox o LEFT JOIN appointment a ON a.id = o.appointment_id
+                        LEFT JOIN phone_status ps ON ps.phone = o.to_phone WHERE o.id = ?
+                        """, arguments: [id]),
+                (row["state"] as String) == "sending", (row["claimed_by"] as String?) == holder
+            else { return .skipped }
             if let reason = try Self.reasonNotToSend(row, now: now) {
                 try Self.markSkipped(id, reason: reason, now: now, db)
                 return .skipped
@@ -113,9 +127,11 @@ extension ClinicStore {
     }
 
     private static func markSkipped(_ id: Int64, reason: (code: String, message: String), now: Int64, _ db: Database) throws {
-        try db.cachedStatement(sql: """
-            UPDATE sms_outbox SET state = 'skipped', error_code = ?, error_message = ?, claimed_by = NULL,
-                claimed_until = NULL, in_flight = 0, updated_at = ? WHERE id = ?
-            """).execute(arguments: [reason.code, reason.message, now, id])
+        try db.cachedStatement(
+            sql: """
+                UPDATE sms_outbox SET state = 'skipped', error_code = ?, error_message = ?, claimed_by = NULL,
+                    claimed_until = NULL, in_flight = 0, updated_at = ? WHERE id = ?
+                """
+        ).execute(arguments: [reason.code, reason.message, now, id])
     }
 }

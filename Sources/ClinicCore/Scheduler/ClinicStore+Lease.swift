@@ -24,8 +24,9 @@ extension ClinicStore {
     /// Gives the lease up (clean shutdown), so another process may take over at once.
     public func releaseSchedulerLease(holder: String) throws {
         try pool.write { db in
-            try db.execute(sql: "DELETE FROM scheduler_lease WHERE name = ? AND holder = ?",
-                           arguments: [Self.schedulerLeaseName, holder])
+            try db.execute(
+                sql: "DELETE FROM scheduler_lease WHERE name = ? AND holder = ?",
+                arguments: [Self.schedulerLeaseName, holder])
         }
     }
 
@@ -33,19 +34,24 @@ extension ClinicStore {
     public func schedulerLease() throws -> SchedulerLease? {
         try pool.read { db in
             try Row.fetchOne(db, sql: "SELECT * FROM scheduler_lease WHERE name = ?", arguments: [Self.schedulerLeaseName])
-                .map { SchedulerLease(holder: $0["holder"], expiresAt: $0["expires_at"], acquiredAt: $0["acquired_at"],
-                                      renewedAt: $0["renewed_at"]) }
+                .map {
+                    SchedulerLease(
+                        holder: $0["holder"], expiresAt: $0["expires_at"], acquiredAt: $0["acquired_at"],
+                        renewedAt: $0["renewed_at"])
+                }
         }
     }
 
     static func acquireLease(holder: String, now: Int64, seconds: Int, _ db: Database) throws -> Bool {
-        let row = try Row.fetchOne(db, cachedSQL: "SELECT holder, expires_at FROM scheduler_lease WHERE name = ?",
-                                   arguments: [schedulerLeaseName])
+        let row = try Row.fetchOne(
+            db, cachedSQL: "SELECT holder, expires_at FROM scheduler_lease WHERE name = ?",
+            arguments: [schedulerLeaseName])
         let expires = now + Int64(seconds)
         guard let row else {
-            try db.execute(sql: """
-                INSERT INTO scheduler_lease (name, holder, expires_at, acquired_at, renewed_at) VALUES (?, ?, ?, ?, ?)
-                """, arguments: [schedulerLeaseName, holder, expires, now, now])
+            try db.execute(
+                sql: """
+                    INSERT INTO scheduler_lease (name, holder, expires_at, acquired_at, renewed_at) VALUES (?, ?, ?, ?, ?)
+                    """, arguments: [schedulerLeaseName, holder, expires, now, now])
             return true
         }
         let current: String = row["holder"]
@@ -56,9 +62,10 @@ extension ClinicStore {
             return true
         }
         guard currentExpiry <= now else { return false }
-        try db.execute(sql: """
-            UPDATE scheduler_lease SET holder = ?, expires_at = ?, acquired_at = ?, renewed_at = ? WHERE name = ?
-            """, arguments: [holder, expires, now, now, schedulerLeaseName])
+        try db.execute(
+            sql: """
+                UPDATE scheduler_lease SET holder = ?, expires_at = ?, acquired_at = ?, renewed_at = ? WHERE name = ?
+                """, arguments: [holder, expires, now, now, schedulerLeaseName])
         return true
     }
 }

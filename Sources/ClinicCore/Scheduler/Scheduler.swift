@@ -29,8 +29,10 @@ public final class Scheduler: Sendable {
     public let holder: String
     let logger: Logger
 
-    public init(store: ClinicStore, gateway: any SMSGateway, policy: SchedulerPolicy = SchedulerPolicy(),
-                holder: String = Scheduler.makeHolderID(), logger: Logger = Logger(label: "clinic.scheduler")) {
+    public init(
+        store: ClinicStore, gateway: any SMSGateway, policy: SchedulerPolicy = SchedulerPolicy(),
+        holder: String = Scheduler.makeHolderID(), logger: Logger = Logger(label: "clinic.scheduler")
+    ) {
         self.store = store; self.gateway = gateway; self.policy = policy; self.holder = holder; self.logger = logger
     }
 
@@ -78,9 +80,10 @@ public final class Scheduler: Sendable {
     private func send(into report: inout TickReport, now: () -> Int64) throws {
         var budget = policy.maxSendsPerTick
         while budget > 0 {
-            let batch = try store.claimDueMessages(holder: holder, now: now(), limit: min(policy.batchSize, budget),
-                                                   claimSeconds: policy.claimSeconds, gateway: gateway.name,
-                                                   from: gateway.from)
+            let batch = try store.claimDueMessages(
+                holder: holder, now: now(), limit: min(policy.batchSize, budget),
+                claimSeconds: policy.claimSeconds, gateway: gateway.name,
+                from: gateway.from)
             report.skipped += batch.skipped
             if batch.claimed.isEmpty && batch.skipped == 0 { return }
             for message in batch.claimed {

@@ -18,9 +18,11 @@ public struct SchedulerPolicy: Sendable, Equatable {
     /// Messages sent at most per tick (the rest wait for the next one).
     public var maxSendsPerTick: Int
 
-    public init(tickSeconds: Double = 5, leaseSeconds: Int = 30, sendTimeoutSeconds: Double = 15,
-                retryBaseSeconds: Int = 30, retryMaxSeconds: Int = 900, maxAttempts: Int = 10,
-                batchSize: Int = 20, maxSendsPerTick: Int = 500) {
+    public init(
+        tickSeconds: Double = 5, leaseSeconds: Int = 30, sendTimeoutSeconds: Double = 15,
+        retryBaseSeconds: Int = 30, retryMaxSeconds: Int = 900, maxAttempts: Int = 10,
+        batchSize: Int = 20, maxSendsPerTick: Int = 500
+    ) {
         self.tickSeconds = tickSeconds; self.leaseSeconds = leaseSeconds; self.sendTimeoutSeconds = sendTimeoutSeconds
         self.retryBaseSeconds = retryBaseSeconds; self.retryMaxSeconds = retryMaxSeconds; self.maxAttempts = maxAttempts
         self.batchSize = batchSize; self.maxSendsPerTick = maxSendsPerTick
@@ -28,9 +30,10 @@ public struct SchedulerPolicy: Sendable, Equatable {
 
     /// The policy a configuration asks for.
     public init(_ config: ClinicConfig) {
-        self.init(tickSeconds: config.schedulerTickSeconds, leaseSeconds: config.schedulerLeaseSeconds,
-                  sendTimeoutSeconds: config.smsTimeoutSeconds, retryBaseSeconds: config.smsRetryBaseSeconds,
-                  retryMaxSeconds: config.smsRetryMaxSeconds, maxAttempts: config.smsMaxAttempts)
+        self.init(
+            tickSeconds: config.schedulerTickSeconds, leaseSeconds: config.schedulerLeaseSeconds,
+            sendTimeoutSeconds: config.smsTimeoutSeconds, retryBaseSeconds: config.smsRetryBaseSeconds,
+            retryMaxSeconds: config.smsRetryMaxSeconds, maxAttempts: config.smsMaxAttempts)
     }
 
     /// Delay before the next try after `attempts` failed attempts (1, 2, …):

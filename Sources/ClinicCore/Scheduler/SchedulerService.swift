@@ -43,13 +43,19 @@ public final class SchedulerService: Service, Sendable {
                 lastLeading.withLock { $0 = report.leader }
                 if report.leader != leading {
                     leading = report.leader
-                    logger.info(report.leader ? "scheduler lease acquired: running the scheduler"
-                                              : "standing by: another process holds the scheduler lease")
+                    logger.info(
+                        report.leader
+                            ? "scheduler lease acquired: running the scheduler"
+                            : "standing by: another process holds the scheduler lease")
                 }
                 if report.noShows + report.remindersPlanned + report.sent + report.failed + report.retrying > 0 {
-                    logger.info("tick", metadata: ["noShows": "\(report.noShows)", "reminders": "\(report.remindersPlanned)",
-                                                   "sent": "\(report.sent)", "retrying": "\(report.retrying)",
-                                                   "failed": "\(report.failed)", "skipped": "\(report.skipped)"])
+                    logger.info(
+                        "tick",
+                        metadata: [
+                            "noShows": "\(report.noShows)", "reminders": "\(report.remindersPlanned)",
+                            "sent": "\(report.sent)", "retrying": "\(report.retrying)",
+                            "failed": "\(report.failed)", "skipped": "\(report.skipped)",
+                        ])
                 }
             } catch {
                 logger.error("tick failed", metadata: ["error": "\(error)"])

@@ -17,8 +17,9 @@ extension ClinicStore {
             throw ClinicError(.invalidInput, "this database already has accounts; pass --replace to remove all its data and seed anew")
         }
         let settings = try settings()
-        var planner = SeedPlanner(options: options, vocabulary: try SeedVocabulary.load(), zone: settings.timeZone,
-                                  now: nowSeconds, progress: progress)
+        var planner = SeedPlanner(
+            options: options, vocabulary: try SeedVocabulary.load(), zone: settings.timeZone,
+            now: nowSeconds, progress: progress)
         let plan = try planner.plan()
         // Hash on other cores while the appointments are written (each hash takes ~0.2 s).
         let hashing = PasswordJob(plan: plan, hasher: hasher)
@@ -27,7 +28,7 @@ extension ClinicStore {
         try pool.writeWithoutTransaction { db in
             // A big page cache keeps the random-order unique indexes (codes, emails) in memory while writing.
             let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
-            try db.execute(sql: "PRAGMA cache_size = -1048576; PRAGMA temp_store = MEMORY; PRAGMA threads = 2") // sort index keys on both cores
+            try db.execute(sql: "PRAGMA cache_size = -1048576; PRAGMA temp_store = MEMORY; PRAGMA threads = 2")  // sort index keys on both cores
             // Every id the plan writes is one it just created: foreign-key lookups (three per
             // appointment, two per audit row) would only re-prove that, at a third of the cost.
             try db.execute(sql: "PRAGMA foreign_keys = OFF")
@@ -36,10 +37,11 @@ extension ClinicStore {
             let autoCheckpoint = try Int.fetchOne(db, sql: "PRAGMA wal_autocheckpoint") ?? 1000
             try db.execute(sql: "PRAGMA wal_autocheckpoint = 0")
             defer {
-                try? db.execute(sql: """
-                    PRAGMA cache_size = \(cacheSize); PRAGMA temp_store = DEFAULT; PRAGMA threads = 0; PRAGMA foreign_keys = ON;
-                    PRAGMA wal_autocheckpoint = \(autoCheckpoint)
-                    """)
+                try? db.execute(
+                    sql: """
+                        PRAGMA cache_size = \(cacheSize); PRAGMA temp_store = DEFAULT; PRAGMA threads = 0; PRAGMA foreign_keys = ON;
+                        PRAGMA wal_autocheckpoint = \(autoCheckpoint)
+                        """)
             }
             try db.inTransaction(.immediate) {
                 if options.replace { removed = try Self.removeAll(db) }
@@ -58,8 +60,9 @@ extension ClinicStore {
         let report = try SeedValidator(store: self, plan: plan, options: options).report()
         try checkpoint.value()
         let credentials = (plan.staff + plan.doctors.map(\.person) + plan.patients.prefix(1)).map { p in
-            SeedCredential(role: p.role.rawValue, name: p.name, email: p.email, phone: p.phone, password: p.password,
-                           specialization: plan.doctors.first { $0.person.id == p.id }?.specialization)
+            SeedCredential(
+                role: p.role.rawValue, name: p.name, email: p.email, phone: p.phone, password: p.password,
+                specialization: plan.doctors.first { $0.person.id == p.id }?.specialization)
         }
         return SeedOutcome(report: report, credentials: credentials, removed: removed)
     }
@@ -67,11 +70,13 @@ extension ClinicStore {
     /// Deletes every row of every table but the settings and the migrations log.
     private static func removeAll(_ db: Database) throws -> [String: Int] {
         try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
-        let tables = try String.fetchAll(db, sql: """
-            SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
-            AND name NOT IN ('grdb_migrations', 'clinic_settings', 'schedule_state')
-            AND name NOT LIKE 'patient\\_search\\_%' ESCAPE '\\'
-            """)
+        let tables = try String.fetchAll(
+            db,
+            sql: """
+                SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
+                AND name NOT IN ('grdb_migrations', 'clinic_settings', 'schedule_state')
+                AND name NOT LIKE 'patient\\_search\\_%' ESCAPE '\\'
+                """)
         var removed: [String: Int] = [:]
         for table in tables {
             try db.execute(sql: "DELETE FROM \(table.quotedDatabaseIdentifier)")

@@ -27,25 +27,35 @@ public enum DemoClinic {
             SignIn(role: .patient, login: "pia.kowalska@demo.clinic", password: password),
         ]
         guard try store.accounts().isEmpty else { return signIns }
-        try store.createAccount(NewAccount(role: .admin, name: "Alex Admin", email: "admin@demo.clinic",
-                                           phone: "+15550109001", password: password), by: .shell)
-        try store.createAccount(NewAccount(role: .receptionist, name: "Rita Desk", email: "desk@demo.clinic",
-                                           phone: "+15550109002", password: password), by: .shell)
+        try store.createAccount(
+            NewAccount(
+                role: .admin, name: "Alex Admin", email: "admin@demo.clinic",
+                phone: "+15550109001", password: password), by: .shell)
+        try store.createAccount(
+            NewAccount(
+                role: .receptionist, name: "Rita Desk", email: "desk@demo.clinic",
+                phone: "+15550109002", password: password), by: .shell)
         let doctors = try [
             ("Dr Ana Moreau", "ana.moreau", "Cardiology", "mon-fri 09:00-12:00,14:00-17:00"),
             ("Dr Kenji Watanabe", "kenji.watanabe", "Dermatology", "mon-wed 08:00-12:00; sat 09:00-12:00"),
             ("Dr Søren Ølgaard", "soren.olgaard", "General practice", "mon-fri 13:00-19:00"),
         ].enumerated().map { i, d in
-            try store.createAccount(NewAccount(role: .doctor, name: d.0, email: "\(d.1)@demo.clinic",
-                                               phone: "+1555010800\(i + 1)", password: password,
-                                               specialization: d.2, hours: HoursSpecParser.parse(d.3)), by: .shell)
+            try store.createAccount(
+                NewAccount(
+                    role: .doctor, name: d.0, email: "\(d.1)@demo.clinic",
+                    phone: "+1555010800\(i + 1)", password: password,
+                    specialization: d.2, hours: HoursSpecParser.parse(d.3)), by: .shell)
         }
-        let patients = try [("Pia Kowalska", "pia.kowalska"), ("José Álvarez", "jose.alvarez"),
-                            ("Aiko Tanaka", "aiko.tanaka"), ("Oluwaseun Adeyemi", "seun.adeyemi")]
-            .enumerated().map { i, p in
-                try store.createAccount(NewAccount(role: .patient, name: p.0, email: "\(p.1)@demo.clinic",
-                                                   phone: "+1555010000\(i + 1)", password: password), by: .shell)
-            }
+        let patients = try [
+            ("Pia Kowalska", "pia.kowalska"), ("José Álvarez", "jose.alvarez"),
+            ("Aiko Tanaka", "aiko.tanaka"), ("Oluwaseun Adeyemi", "seun.adeyemi"),
+        ]
+        .enumerated().map { i, p in
+            try store.createAccount(
+                NewAccount(
+                    role: .patient, name: p.0, email: "\(p.1)@demo.clinic",
+                    phone: "+1555010000\(i + 1)", password: password), by: .shell)
+        }
         try bookSome(store, doctors: doctors, patients: patients)
         return signIns
     }
@@ -61,8 +71,10 @@ public enum DemoClinic {
                 let slots = try store.slots(doctorID: doctor.id, on: today.adding(days: offset), viewer: .shell)
                 for entry in slots.entries.prefix(2) where entry.free {
                     let patient = patients[n % patients.count]
-                    _ = try? store.book(BookingRequest(doctorID: doctor.id, patientID: patient.id, start: entry.slot.start,
-                                                       reason: reasons[n % reasons.count]), by: .shell)
+                    _ = try? store.book(
+                        BookingRequest(
+                            doctorID: doctor.id, patientID: patient.id, start: entry.slot.start,
+                            reason: reasons[n % reasons.count]), by: .shell)
                     n += 1
                 }
             }

@@ -2,17 +2,20 @@ extension SeedPlanner {
     /// Appointments on real slots: each doctor's share in proportion to their
     /// slots (at least the minimum), patients drawn at random and redrawn when
     /// they already have a visit at that time.
-    mutating func visits(_ doctors: [SeedPlan.Doctor], profiles: [(template: Int, length: Int)], book: SlotBook,
-                         patients: [SeedPlan.Person], pastCount: Int, futureCount: Int,
-                         notes: inout [String]) throws -> [SeedPlan.Visit] {
+    mutating func visits(
+        _ doctors: [SeedPlan.Doctor], profiles: [(template: Int, length: Int)], book: SlotBook,
+        patients: [SeedPlan.Person], pastCount: Int, futureCount: Int,
+        notes: inout [String]
+    ) throws -> [SeedPlan.Visit] {
         let past = profiles.map { book.past($0.template, $0.length) }
         let future = profiles.map { book.future($0.template, $0.length) }
         var pastQuota = Self.share(pastCount, capacities: past.map(\.count))
         var futureQuota = Self.share(futureCount, capacities: future.map(\.count))
         let minimum = min(SeedOptions.minimumPerDoctor, options.appointments / max(1, doctors.count))
         if minimum < SeedOptions.minimumPerDoctor {
-            notes.append("\(options.appointments) appointments over \(doctors.count) doctors: each doctor gets at least "
-                         + "\(minimum), not the usual \(SeedOptions.minimumPerDoctor)")
+            notes.append(
+                "\(options.appointments) appointments over \(doctors.count) doctors: each doctor gets at least "
+                    + "\(minimum), not the usual \(SeedOptions.minimumPerDoctor)")
         }
         Self.raiseToMinimum(minimum, &pastQuota, &futureQuota, pastCapacity: past.map(\.count))
 
@@ -30,10 +33,11 @@ extension SeedPlanner {
                     while !codes.insert(code).inserted { code = AppointmentCode.make(using: &rng) }
                     let status = isPast ? pastStatus() : (rng.chance(0.4) ? .confirmed : .scheduled)
                     let lead = Int64(3_600 + rng.below(30 * 86_400))
-                    result.append(SeedPlan.Visit(
-                        id: 0, code: code, doctorID: doctor.person.id, patientID: patients[p].id,
-                        start: start, end: start + length, status: status, reason: rng.pick(vocabulary.reasons),
-                        createdAt: min(start, now) - lead))
+                    result.append(
+                        SeedPlan.Visit(
+                            id: 0, code: code, doctorID: doctor.person.id, patientID: patients[p].id,
+                            start: start, end: start + length, status: status, reason: rng.pick(vocabulary.reasons),
+                            createdAt: min(start, now) - lead))
                     if result.count % 50_000 == 0 { progress?("appointments", result.count, options.appointments) }
                 }
             }
@@ -44,7 +48,7 @@ extension SeedPlanner {
         // index on the code grows by appends instead of a million random inserts
         // (about 0.8 s of the write at 1M). Each code is still a random draw.
         var codesInOrder = result.map { v in v.code.utf8.reduce(UInt64(0)) { $0 << 8 | UInt64($1) } }
-        codesInOrder.sort() // big-endian bytes: the order SQLite compares the text in
+        codesInOrder.sort()  // big-endian bytes: the order SQLite compares the text in
         for i in result.indices {
             result[i].id = Int64(i + 1)
             result[i].code = String(decoding: (0..<6).map { UInt8(truncatingIfNeeded: codesInOrder[i] >> (8 * (5 - $0))) }, as: UTF8.self)
@@ -100,7 +104,8 @@ extension SeedPlanner {
         for d in past.indices where past[d] + future[d] < minimum {
             while past[d] + future[d] < minimum && past[d] < pastCapacity[d] {
                 guard let donor = past.indices.max(by: { past[$0] + future[$0] < past[$1] + future[$1] }),
-                      past[donor] + future[donor] > minimum, past[donor] > 0 else { return }
+                    past[donor] + future[donor] > minimum, past[donor] > 0
+                else { return }
                 past[donor] -= 1
                 past[d] += 1
             }

@@ -35,15 +35,17 @@ struct SeedPlanner {
         var profiles: [(template: Int, length: Int)] = []
         var pastCapacity = 0, futureCapacity = 0
         while profiles.count < options.doctors
-                || Double(pastCapacity) * 0.85 < Double(pastCount) || Double(futureCapacity) * 0.85 < Double(futureCount) {
+            || Double(pastCapacity) * 0.85 < Double(pastCount) || Double(futureCapacity) * 0.85 < Double(futureCount)
+        {
             let p = (template: profiles.count % Self.hourTemplates.count, length: rng.pick(Self.slotLengths))
             profiles.append(p)
             pastCapacity += book.past(p.template, p.length).count
             futureCapacity += book.future(p.template, p.length).count
         }
         if profiles.count > options.doctors {
-            plan.notes.append("\(options.appointments) appointments do not fit \(options.doctors) doctors' slots in the past "
-                              + "\(SeedOptions.pastDays) days and next \(SeedOptions.futureDays) days: seeded \(profiles.count) doctors")
+            plan.notes.append(
+                "\(options.appointments) appointments do not fit \(options.doctors) doctors' slots in the past "
+                    + "\(SeedOptions.pastDays) days and next \(SeedOptions.futureDays) days: seeded \(profiles.count) doctors")
         }
         var nextID: Int64 = 1
         plan.staff = [
@@ -62,17 +64,21 @@ struct SeedPlanner {
         }
         for i in 0..<options.patients {
             let (first, last) = (rng.pick(vocabulary.firstNames), rng.pick(vocabulary.lastNames))
-            plan.patients.append(SeedPlan.Person(
-                id: nextID, role: .patient, name: "\(first.0) \(last.0)",
-                email: "\(first.1).\(last.1).\(i + 1)@mail.example".lowercased(), phone: Self.phone(patient: i),
-                password: i == 0 ? password() : nil))
-            plan.patientDetails.append(.init(age: 1 + rng.below(95), gender: rng.pick(["female", "male", "female", "male", "non-binary"]),
-                                             notes: rng.chance(0.1) ? rng.pick(["Allergic to penicillin", "Prefers morning visits", "Needs an interpreter", "Wheelchair user"]) : ""))
+            plan.patients.append(
+                SeedPlan.Person(
+                    id: nextID, role: .patient, name: "\(first.0) \(last.0)",
+                    email: "\(first.1).\(last.1).\(i + 1)@mail.example".lowercased(), phone: Self.phone(patient: i),
+                    password: i == 0 ? password() : nil))
+            plan.patientDetails.append(
+                .init(
+                    age: 1 + rng.below(95), gender: rng.pick(["female", "male", "female", "male", "non-binary"]),
+                    notes: rng.chance(0.1) ? rng.pick(["Allergic to penicillin", "Prefers morning visits", "Needs an interpreter", "Wheelchair user"]) : ""))
             nextID += 1
             if i % 10_000 == 0 { progress?("patients", i, options.patients) }
         }
-        plan.visits = try visits(plan.doctors, profiles: profiles, book: book, patients: plan.patients,
-                                 pastCount: pastCount, futureCount: futureCount, notes: &plan.notes)
+        plan.visits = try visits(
+            plan.doctors, profiles: profiles, book: book, patients: plan.patients,
+            pastCount: pastCount, futureCount: futureCount, notes: &plan.notes)
         return plan
     }
 
@@ -83,8 +89,9 @@ struct SeedPlanner {
 
     private mutating func person(_ id: inout Int64, _ role: Role, _ first: String, _ last: String, email: String, password: Bool) -> SeedPlan.Person {
         defer { id += 1 }
-        return SeedPlan.Person(id: id, role: role, name: "\(first) \(last)", email: email, phone: Self.phone(staff: id),
-                               password: password ? self.password() : nil)
+        return SeedPlan.Person(
+            id: id, role: role, name: "\(first) \(last)", email: email, phone: Self.phone(staff: id),
+            password: password ? self.password() : nil)
     }
 
     private mutating func password() -> String {

@@ -18,21 +18,27 @@ struct SeedValidator {
             let zone = settings.timeZone
             let byRole = try counts(db, "SELECT role, COUNT(*) FROM account GROUP BY role")
             // Counts by status, past and per doctor come from the walk (one pass over the rows).
-            let profiles = try Row.fetchAll(db, sql: """
-                SELECT a.id, a.name, a.email, dp.specialization, dp.slot_minutes
-                FROM account a JOIN doctor_profile dp ON dp.account_id = a.id ORDER BY a.id
-                """)
+            let profiles = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT a.id, a.name, a.email, dp.specialization, dp.slot_minutes
+                    FROM account a JOIN doctor_profile dp ON dp.account_id = a.id ORDER BY a.id
+                    """)
             // Stricter than the rule (cancelled visits count too: the seed never overlaps
             // any), so the walk stays inside the (patient, start, end) index.
-            let overlaps = try Int.fetchOne(db, sql: """
-                SELECT COUNT(*) FROM (SELECT start_at, LAG(end_at) OVER (PARTITION BY patient_id ORDER BY start_at) AS prev
-                FROM appointment) WHERE start_at < prev
-                """) ?? -1
+            let overlaps =
+                try Int.fetchOne(
+                    db,
+                    sql: """
+                        SELECT COUNT(*) FROM (SELECT start_at, LAG(end_at) OVER (PARTITION BY patient_id ORDER BY start_at) AS prev
+                        FROM appointment) WHERE start_at < prev
+                        """) ?? -1
             let distinctCodes = try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT code) FROM appointment") ?? -1
-            let hours = try Dictionary(uniqueKeysWithValues: profiles.map { row -> (Int64, String) in
-                let id: Int64 = row["id"]
-                return (id, try ClinicStore.hours(doctorID: id, db).specText)
-            })
+            let hours = try Dictionary(
+                uniqueKeysWithValues: profiles.map { row -> (Int64, String) in
+                    let id: Int64 = row["id"]
+                    return (id, try ClinicStore.hours(doctorID: id, db).specText)
+                })
             let w = try walk.value()
             let byStatus = w.byStatus
             let total = byStatus.values.reduce(0, +)
@@ -40,9 +46,10 @@ struct SeedValidator {
             let doctors = profiles.map { row -> SeedReport.Doctor in
                 let id: Int64 = row["id"]
                 let (n, p) = w.perDoctor[id] ?? (0, 0)
-                return SeedReport.Doctor(id: id, name: row["name"], email: row["email"], specialization: row["specialization"],
-                                         hours: hours[id] ?? "", slot_minutes: row["slot_minutes"],
-                                         appointments: n, past: p, future: n - p)
+                return SeedReport.Doctor(
+                    id: id, name: row["name"], email: row["email"], specialization: row["specialization"],
+                    hours: hours[id] ?? "", slot_minutes: row["slot_minutes"],
+                    appointments: n, past: p, future: n - p)
             }
             let minimum = min(SeedOptions.minimumPerDoctor, options.appointments / max(1, doctors.count))
             let codes = distinctCodes == total
@@ -52,9 +59,10 @@ struct SeedValidator {
                 doctor_double_bookings: doubles, patient_overlaps: overlaps, off_slot_appointments: offSlot,
                 minimum_per_doctor: minimum, doctors_below_minimum: below, unique_codes: codes,
                 ok: doubles == 0 && overlaps == 0 && offSlot == 0 && below == 0 && codes)
-            return SeedReport(random_seed: options.randomSeed, timezone: zone.identifier, generated_at: zone.iso8601(now),
-                              accounts_by_role: byRole, appointments_by_status: byStatus, appointments: total,
-                              past: past, future: total - past, doctors: doctors, notes: plan.notes, validation: validation)
+            return SeedReport(
+                random_seed: options.randomSeed, timezone: zone.identifier, generated_at: zone.iso8601(now),
+                accounts_by_role: byRole, appointments_by_status: byStatus, appointments: total,
+                past: past, future: total - past, doctors: doctors, notes: plan.notes, validation: validation)
         }
     }
 

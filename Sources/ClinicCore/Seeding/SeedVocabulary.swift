@@ -17,8 +17,9 @@ struct SeedVocabulary {
                 return (String(parts[0]), String(parts[1]).trimmingCharacters(in: .whitespaces))
             }
         }
-        let v = SeedVocabulary(firstNames: try pairs("first_names"), lastNames: try pairs("last_names"),
-                               specializations: try SeedData.lines("specializations"), reasons: try SeedData.lines("reasons"))
+        let v = SeedVocabulary(
+            firstNames: try pairs("first_names"), lastNames: try pairs("last_names"),
+            specializations: try SeedData.lines("specializations"), reasons: try SeedData.lines("reasons"))
         guard v.specializations.count >= 10, !v.firstNames.isEmpty, !v.lastNames.isEmpty, !v.reasons.isEmpty else {
             throw ClinicError(.internalError, "the Seed/ data files are incomplete")
         }

@@ -58,8 +58,9 @@ public struct ClinicServices: Sendable {
         }
         var scheduler: SchedulerService?
         if plan.scheduler {
-            let ticks = Scheduler(store: store, gateway: try SMSGatewayFactory.make(config),
-                                  policy: SchedulerPolicy(config), logger: logger)
+            let ticks = Scheduler(
+                store: store, gateway: try SMSGatewayFactory.make(config),
+                policy: SchedulerPolicy(config), logger: logger)
             var gate: (@Sendable () async throws -> Void)?
             if plan.listener == .required, let listener {
                 gate = { _ = try await listener.bound() }
@@ -73,13 +74,17 @@ public struct ClinicServices: Sendable {
     /// start together and stop in reverse order on graceful shutdown: `last`
     /// first, then the scheduler (its tick ends, the lease is given back)
     /// while the listener still answers, then the listener, then the checkpointer.
-    public func group(then last: [ServiceGroupConfiguration.ServiceConfiguration] = [],
-                      gracefulShutdownSignals signals: [UnixSignal], logger: Logger) -> ServiceGroup {
+    public func group(
+        then last: [ServiceGroupConfiguration.ServiceConfiguration] = [],
+        gracefulShutdownSignals signals: [UnixSignal], logger: Logger
+    ) -> ServiceGroup {
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = []
         if let checkpointer { services.append(.init(service: checkpointer, serviceName: "checkpointer")) }
         if let listener {
-            services.append(.init(service: listener, failureTerminationBehavior: plan.listener == .optional ? .ignore : .cancelGroup,
-                                  serviceName: "listener"))
+            services.append(
+                .init(
+                    service: listener, failureTerminationBehavior: plan.listener == .optional ? .ignore : .cancelGroup,
+                    serviceName: "listener"))
         }
         if let scheduler { services.append(.init(service: scheduler, serviceName: "scheduler")) }
         return ServiceGroup(configuration: .init(services: services + last, gracefulShutdownSignals: signals, logger: logger))

@@ -9,14 +9,17 @@ extension ClinicStore {
         guard (1...1000).contains(limit) else { throw ClinicError(.invalidInput, "--limit must be 1…1000") }
         return try pool.read { db in
             let zone = try settings(db).timeZone
-            if let doctorID { _ = try calculator(doctorID: doctorID, db) } // not_found for a non-doctor
+            if let doctorID { _ = try calculator(doctorID: doctorID, db) }  // not_found for a non-doctor
             let filter = doctorID == nil ? "" : " AND a.doctor_id = \(doctorID!)"
             // The first and last start through the (doctor, start, status) index: per doctor, two probes each.
-            let range = try Row.fetchOne(db, sql: doctorID == nil ? """
-                SELECT MIN((SELECT MIN(start_at) FROM appointment a WHERE a.doctor_id = d.doctor_id)),
-                       MAX((SELECT MAX(start_at) FROM appointment a WHERE a.doctor_id = d.doctor_id))
-                FROM (SELECT DISTINCT doctor_id FROM appointment) d
-                """ : "SELECT MIN(start_at), MAX(start_at) FROM appointment a WHERE 1" + filter)
+            let range = try Row.fetchOne(
+                db,
+                sql: doctorID == nil
+                    ? """
+                    SELECT MIN((SELECT MIN(start_at) FROM appointment a WHERE a.doctor_id = d.doctor_id)),
+                           MAX((SELECT MAX(start_at) FROM appointment a WHERE a.doctor_id = d.doctor_id))
+                    FROM (SELECT DISTINCT doctor_id FROM appointment) d
+                    """ : "SELECT MIN(start_at), MAX(start_at) FROM appointment a WHERE 1" + filter)
             guard let range, let first = range[0] as Int64?, let last = range[1] as Int64? else {
                 return ClinicStats(doctorID: doctorID, grouping: grouping, timeZone: zone, periods: [], overall: StatsCounts())
             }
@@ -25,18 +28,21 @@ extension ClinicStore {
             // over the doctors clinic-wide); the overall total adds whatever lies before
             // the oldest period shown.
             let perPeriod = try bounds.map { b in
-                try counts(db, sql: "SELECT status, COUNT(*) FROM appointment a WHERE a.start_at >= ? AND a.start_at < ?\(filter) GROUP BY status",
-                           arguments: [b.start, b.end])
+                try counts(
+                    db, sql: "SELECT status, COUNT(*) FROM appointment a WHERE a.start_at >= ? AND a.start_at < ?\(filter) GROUP BY status",
+                    arguments: [b.start, b.end])
             }
-            var overall = try counts(db, sql: "SELECT status, COUNT(*) FROM appointment a WHERE a.start_at < ?\(filter) GROUP BY status",
-                                     arguments: [bounds.last?.start ?? first])
+            var overall = try counts(
+                db, sql: "SELECT status, COUNT(*) FROM appointment a WHERE a.start_at < ?\(filter) GROUP BY status",
+                arguments: [bounds.last?.start ?? first])
             for period in perPeriod {
                 for (status, n) in period.byStatus { overall.byStatus[status, default: 0] += n }
             }
             let offered = try offeredSlots(db, doctorID: doctorID, periods: bounds)
             let periods = bounds.indices.map { i in
-                StatsPeriod(label: bounds[i].label, firstDay: bounds[i].firstDay, start: bounds[i].start, end: bounds[i].end,
-                            counts: perPeriod[i], offeredSlots: offered[i])
+                StatsPeriod(
+                    label: bounds[i].label, firstDay: bounds[i].firstDay, start: bounds[i].start, end: bounds[i].end,
+                    counts: perPeriod[i], offeredSlots: offered[i])
             }
             return ClinicStats(doctorID: doctorID, grouping: grouping, timeZone: zone, periods: periods, overall: overall)
         }
@@ -62,8 +68,10 @@ extension ClinicStore {
                 next = day.adding(days: 1)
             }
             let label = grouping == .month ? String(day.description.prefix(7)) : day.description
-            result.append(PeriodBounds(label: label, firstDay: day, lastDay: next.adding(days: -1),
-                                       start: zone.startOfDay(day), end: zone.startOfDay(next)))
+            result.append(
+                PeriodBounds(
+                    label: label, firstDay: day, lastDay: next.adding(days: -1),
+                    start: zone.startOfDay(day), end: zone.startOfDay(next)))
             let lastDayBefore = day.adding(days: -1)
             if lastDayBefore < first { break }
             day = grouping == .month ? lastDayBefore.firstOfMonth : lastDayBefore

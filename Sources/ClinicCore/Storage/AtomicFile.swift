@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A new file that appears at its path only when whole (issue 12): it is
@@ -52,7 +52,8 @@ enum AtomicFile {
             let path = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
             var held = stat(), named = stat()
             if flock(fd, LOCK_EX) == 0, fstat(fd, &held) == 0, stat(path, &named) == 0,
-               held.st_ino == named.st_ino, held.st_dev == named.st_dev {
+                held.st_ino == named.st_ino, held.st_dev == named.st_dev
+            {
                 return (fd, path)
             }
             close(fd)

@@ -2,7 +2,7 @@ import CSQLiteTuning
 import Foundation
 import GRDB
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Opens the clinic's SQLite file the one way every process must: WAL through
@@ -22,7 +22,7 @@ public enum ClinicDatabase {
             throw ClinicError(.invalidInput, "the database folder \(dir) does not exist")
         }
         _ = tuneSQLiteOnce
-        DatabaseFiles.prepareDatabase(path) // created private, whatever the umask (SQLite would use 0644 minus it)
+        DatabaseFiles.prepareDatabase(path)  // created private, whatever the umask (SQLite would use 0644 minus it)
         var config = Configuration()
         config.busyMode = .timeout(busyTimeout)
         config.foreignKeysEnabled = true
@@ -50,7 +50,7 @@ public enum ClinicDatabase {
     /// Runs `body` while holding an exclusive `flock` on `lockPath`.
     static func withFileLock<T>(_ lockPath: String, _ body: () throws -> T) throws -> T {
         let fd = DatabaseFiles.open(lockPath, flags: O_RDWR, mode: DatabaseFiles.mode(besides: lockPath))
-        guard fd >= 0 else { return try body() } // read-only folder: migrations will say what is wrong
+        guard fd >= 0 else { return try body() }  // read-only folder: migrations will say what is wrong
         defer { close(fd) }
         while flock(fd, LOCK_EX) != 0 && errno == EINTR {}
         defer { flock(fd, LOCK_UN) }

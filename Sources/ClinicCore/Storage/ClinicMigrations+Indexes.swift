@@ -10,10 +10,10 @@ extension ClinicMigrations {
     /// - the status in (patient, start, end, status): a status change rewrote the
     ///   entry; the overlap check reads the status of the few rows that overlap.
     static let dropUnreadIndexesSQL = """
-    DROP INDEX appointment_start;
-    DROP INDEX sms_inbound_received;
-    DROP INDEX sms_outbox_created;
-    DROP INDEX appointment_patient_start;
-    CREATE INDEX appointment_patient_start ON appointment(patient_id, start_at, end_at);
-    """
+        DROP INDEX appointment_start;
+        DROP INDEX sms_inbound_received;
+        DROP INDEX sms_outbox_created;
+        DROP INDEX appointment_patient_start;
+        CREATE INDEX appointment_patient_start ON appointment(patient_id, start_at, end_at);
+        """
 }

@@ -5,7 +5,7 @@ extension ClinicMigrations {
     /// successful retry clears them; this note stays. Rows that still carry
     /// the note in their error fields keep it here.
     static let interruptedSQL = """
-    ALTER TABLE sms_outbox ADD COLUMN interrupted_at INTEGER;
-    UPDATE sms_outbox SET interrupted_at = updated_at WHERE error_code = 'interrupted';
-    """
+        ALTER TABLE sms_outbox ADD COLUMN interrupted_at INTEGER;
+        UPDATE sms_outbox SET interrupted_at = updated_at WHERE error_code = 'interrupted';
+        """
 }

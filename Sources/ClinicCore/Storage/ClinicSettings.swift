@@ -23,17 +23,20 @@ public struct ClinicSettings: Sendable, Equatable {
         public var timeZone: ClinicTimeZone?
         public var reminderLeadMinutes: Int?
         public var noShowGraceMinutes: Int?
-        public init(name: String? = nil, timeZone: ClinicTimeZone? = nil,
-                    reminderLeadMinutes: Int? = nil, noShowGraceMinutes: Int? = nil) {
+        public init(
+            name: String? = nil, timeZone: ClinicTimeZone? = nil,
+            reminderLeadMinutes: Int? = nil, noShowGraceMinutes: Int? = nil
+        ) {
             self.name = name; self.timeZone = timeZone
             self.reminderLeadMinutes = reminderLeadMinutes; self.noShowGraceMinutes = noShowGraceMinutes
         }
 
         /// These overrides applied on top of `base`.
         public func applied(to base: ClinicSettings) -> ClinicSettings {
-            ClinicSettings(name: name ?? base.name, timeZone: timeZone ?? base.timeZone,
-                           reminderLeadMinutes: reminderLeadMinutes ?? base.reminderLeadMinutes,
-                           noShowGraceMinutes: noShowGraceMinutes ?? base.noShowGraceMinutes)
+            ClinicSettings(
+                name: name ?? base.name, timeZone: timeZone ?? base.timeZone,
+                reminderLeadMinutes: reminderLeadMinutes ?? base.reminderLeadMinutes,
+                noShowGraceMinutes: noShowGraceMinutes ?? base.noShowGraceMinutes)
         }
     }
 }

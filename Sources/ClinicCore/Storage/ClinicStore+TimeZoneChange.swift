@@ -20,12 +20,16 @@ extension ClinicStore {
         guard count > 0 else { return }
         let toCome = "the clinic has appointments to come (\(count)), whose times would move"
         if configured {
-            throw ClinicError(.conflict, """
+            throw ClinicError(
+                .conflict,
+                """
                 the configured time zone \(zone) (clinic.toml [clinic] timezone, CLINIC_TIMEZONE or a flag) differs from \
                 this clinic's \(stored), and \(toCome): remove that setting or make it \(stored)
                 """)
         }
-        throw ClinicError(.conflict, """
+        throw ClinicError(
+            .conflict,
+            """
             the time zone stays \(stored): \(toCome) and fall outside the doctors' hours; move or cancel them first
             """)
     }
@@ -33,9 +37,11 @@ extension ClinicStore {
     /// Active and not yet over. A visit lasts at most one slot (480 minutes at
     /// most), so the bound on `start_at` lets the start index do the work.
     private static func appointmentsToCome(now: Int64, _ db: Database) throws -> Int {
-        try Int.fetchOne(db, sql: """
-            SELECT COUNT(*) FROM appointment
-            WHERE start_at > ?1 - 480 * 60 AND end_at > ?1 AND status IN \(AppointmentStatus.activeSQL)
-            """, arguments: [now]) ?? 0
+        try Int.fetchOne(
+            db,
+            sql: """
+                SELECT COUNT(*) FROM appointment
+                WHERE start_at > ?1 - 480 * 60 AND end_at > ?1 AND status IN \(AppointmentStatus.activeSQL)
+                """, arguments: [now]) ?? 0
     }
 }

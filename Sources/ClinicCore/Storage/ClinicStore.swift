@@ -34,10 +34,12 @@ public final class ClinicStore: Sendable {
 
     /// Opens the store over an opened pool and makes sure the clinic's
     /// settings row exists, applying explicitly configured values.
-    public init(pool: DatabasePool, clock: any ClinicClock, hasher: PasswordHasher = PasswordHasher(),
-                settings overrides: ClinicSettings.Overrides = .init(), defaultCountryCode: String = "1",
-                codes: @escaping @Sendable () -> String = AppointmentCode.random,
-                checkpointer: WALCheckpointer? = nil) throws {
+    public init(
+        pool: DatabasePool, clock: any ClinicClock, hasher: PasswordHasher = PasswordHasher(),
+        settings overrides: ClinicSettings.Overrides = .init(), defaultCountryCode: String = "1",
+        codes: @escaping @Sendable () -> String = AppointmentCode.random,
+        checkpointer: WALCheckpointer? = nil
+    ) throws {
         self.pool = pool; self.clock = clock; self.hasher = hasher; self.checkpointer = checkpointer
         self.defaultCountryCode = defaultCountryCode; self.makeCode = codes
         let now = nowSeconds
@@ -47,13 +49,16 @@ public final class ClinicStore: Sendable {
     /// Opens the database file and the store in one step. A `longRunning`
     /// process (server, terminals) gets a `checkpointer` to run in the
     /// background, so commits leave checkpoints to it.
-    public convenience init(path: String, clock: any ClinicClock, hasher: PasswordHasher = PasswordHasher(),
-                            settings overrides: ClinicSettings.Overrides = .init(), defaultCountryCode: String = "1",
-                            longRunning: Bool = false) throws {
+    public convenience init(
+        path: String, clock: any ClinicClock, hasher: PasswordHasher = PasswordHasher(),
+        settings overrides: ClinicSettings.Overrides = .init(), defaultCountryCode: String = "1",
+        longRunning: Bool = false
+    ) throws {
         let checkpointer = longRunning ? WALCheckpointer(path: path) : nil
         let pool = try ClinicDatabase.open(path: path, checkpointer: checkpointer)
-        try self.init(pool: pool, clock: clock, hasher: hasher, settings: overrides, defaultCountryCode: defaultCountryCode,
-                      checkpointer: checkpointer)
+        try self.init(
+            pool: pool, clock: clock, hasher: hasher, settings: overrides, defaultCountryCode: defaultCountryCode,
+            checkpointer: checkpointer)
     }
 
     /// The clinic's settings as stored now.
@@ -82,8 +87,9 @@ public final class ClinicStore: Sendable {
         guard let zone = zones.zone(zoneID) else {
             throw ClinicError(.invalidInput, "the stored time zone '\(zoneID)' is unknown")
         }
-        return ClinicSettings(name: row["name"], timeZone: zone, reminderLeadMinutes: row["reminder_lead_minutes"],
-                              noShowGraceMinutes: row["no_show_grace_minutes"])
+        return ClinicSettings(
+            name: row["name"], timeZone: zone, reminderLeadMinutes: row["reminder_lead_minutes"],
+            noShowGraceMinutes: row["no_show_grace_minutes"])
     }
 
     /// Writes the given settings. `configured`: they come from the
@@ -109,20 +115,26 @@ public final class ClinicStore: Sendable {
         let exists = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM clinic_settings)") ?? false
         if !exists {
             let s = o.applied(to: .defaults)
-            try db.execute(sql: """
-                INSERT INTO clinic_settings (id, name, timezone, reminder_lead_minutes, no_show_grace_minutes)
-                VALUES (1, ?, ?, ?, ?)
-                """, arguments: [s.name, s.timeZone.identifier, s.reminderLeadMinutes, s.noShowGraceMinutes])
+            try db.execute(
+                sql: """
+                    INSERT INTO clinic_settings (id, name, timezone, reminder_lead_minutes, no_show_grace_minutes)
+                    VALUES (1, ?, ?, ?, ?)
+                    """, arguments: [s.name, s.timeZone.identifier, s.reminderLeadMinutes, s.noShowGraceMinutes])
             return
         }
         if let zone = o.timeZone?.identifier,
-           let stored = try String.fetchOne(db, sql: "SELECT timezone FROM clinic_settings WHERE id = 1") {
+            let stored = try String.fetchOne(db, sql: "SELECT timezone FROM clinic_settings WHERE id = 1")
+        {
             try checkTimeZoneChange(from: stored, to: zone, configured: configured, now: now, db)
         }
         if let v = o.name { try db.execute(sql: "UPDATE clinic_settings SET name = ? WHERE id = 1 AND name <> ?", arguments: [v, v]) }
         if let v = o.timeZone?.identifier { try db.execute(sql: "UPDATE clinic_settings SET timezone = ? WHERE id = 1 AND timezone <> ?", arguments: [v, v]) }
-        if let v = o.reminderLeadMinutes { try db.execute(sql: "UPDATE clinic_settings SET reminder_lead_minutes = ? WHERE id = 1 AND reminder_lead_minutes <> ?", arguments: [v, v]) }
-        if let v = o.noShowGraceMinutes { try db.execute(sql: "UPDATE clinic_settings SET no_show_grace_minutes = ? WHERE id = 1 AND no_show_grace_minutes <> ?", arguments: [v, v]) }
+        if let v = o.reminderLeadMinutes {
+            try db.execute(sql: "UPDATE clinic_settings SET reminder_lead_minutes = ? WHERE id = 1 AND reminder_lead_minutes <> ?", arguments: [v, v])
+        }
+        if let v = o.noShowGraceMinutes {
+            try db.execute(sql: "UPDATE clinic_settings SET no_show_grace_minutes = ? WHERE id = 1 AND no_show_grace_minutes <> ?", arguments: [v, v])
+        }
     }
 }
 

@@ -46,12 +46,14 @@ public final class WALCheckpointer: Service, Sendable {
     /// connection must not outlive this object: the pool's configuration
     /// holds it.
     public func watch(_ db: Database) {
-        sqlite3_wal_hook(db.sqliteConnection, { context, connection, name, frames in
-            guard let context else { return SQLITE_OK }
-            Unmanaged<WALCheckpointer>.fromOpaque(context).takeUnretainedValue()
-                .committed(frames: frames, connection: connection, name: name)
-            return SQLITE_OK
-        }, Unmanaged.passUnretained(self).toOpaque())
+        sqlite3_wal_hook(
+            db.sqliteConnection,
+            { context, connection, name, frames in
+                guard let context else { return SQLITE_OK }
+                Unmanaged<WALCheckpointer>.fromOpaque(context).takeUnretainedValue()
+                    .committed(frames: frames, connection: connection, name: name)
+                return SQLITE_OK
+            }, Unmanaged.passUnretained(self).toOpaque())
     }
 
     private func committed(frames: Int32, connection: OpaquePointer?, name: UnsafePointer<CChar>?) {

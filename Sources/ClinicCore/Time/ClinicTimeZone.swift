@@ -55,8 +55,9 @@ public struct ClinicTimeZone: Sendable, Hashable {
         let wall = instant + Int64(off)
         let days = Int((wall >= 0 ? wall : wall - 86_399) / 86_400)
         let secondOfDay = Int(wall - Int64(days) * 86_400)
-        return LocalDateTime(date: LocalDate(daysSinceEpoch: days), minute: secondOfDay / 60,
-                             second: secondOfDay % 60, offsetSeconds: off)
+        return LocalDateTime(
+            date: LocalDate(daysSinceEpoch: days), minute: secondOfDay / 60,
+            second: secondOfDay % 60, offsetSeconds: off)
     }
 
     /// The wall-clock reading of a `Date`.

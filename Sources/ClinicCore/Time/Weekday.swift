@@ -11,7 +11,8 @@ public enum Weekday: Int, CaseIterable, Sendable, Codable {
     public init?(name: String) {
         let key = String(name.lowercased().prefix(3))
         guard let day = Weekday.allCases.first(where: { $0.shortName == key }),
-              name.count == 3 || name.lowercased() == Self.longNames[day.rawValue - 1] else { return nil }
+            name.count == 3 || name.lowercased() == Self.longNames[day.rawValue - 1]
+        else { return nil }
         self = day
     }
 

@@ -29,22 +29,27 @@ extension ClinicStore {
         try StoredText.check(report.errorCode ?? "", what: "ErrorCode")
         let now = nowSeconds
         return try await pool.write { db in
-            guard let row = try Row.fetchOne(db, cachedSQL: "SELECT id, to_phone, delivery_status FROM sms_outbox WHERE provider_id = ?",
-                                             arguments: [report.messageSID]) else { return false }
+            guard
+                let row = try Row.fetchOne(
+                    db, cachedSQL: "SELECT id, to_phone, delivery_status FROM sms_outbox WHERE provider_id = ?",
+                    arguments: [report.messageSID])
+            else { return false }
             let current: String? = row["delivery_status"]
             if let current, DeliveryStatusReport.finalStates.contains(current) { return true }
             let id: Int64 = row["id"], phone: String = row["to_phone"]
-            try db.execute(sql: """
-                UPDATE sms_outbox SET delivery_status = ?, error_code = COALESCE(?, error_code), updated_at = ? WHERE id = ?
-                """, arguments: [report.status, report.errorCode, now, id])
+            try db.execute(
+                sql: """
+                    UPDATE sms_outbox SET delivery_status = ?, error_code = COALESCE(?, error_code), updated_at = ? WHERE id = ?
+                    """, arguments: [report.status, report.errorCode, now, id])
             if let text = report.errorCode, let code = Int(text) {
                 let failure = TwilioErrorClassifier.classify(deliveryErrorCode: code)
                 switch failure.kind {
                 case .optedOut: try Self.setOptOut(phone: phone, optedOut: true, source: "twilio_21610", now: now, db)
                 case .badNumber: try Self.flagPhone(phone, flag: "bad_number", code: text, now: now, db)
                 case .filtered:
-                    try db.execute(sql: "INSERT INTO admin_alert (at, kind, message, outbox_id) VALUES (?, ?, ?, ?)",
-                                   arguments: [now, "sms_filtered", "SMS to \(phone) was filtered by the carrier (30007)", id])
+                    try db.execute(
+                        sql: "INSERT INTO admin_alert (at, kind, message, outbox_id) VALUES (?, ?, ?, ?)",
+                        arguments: [now, "sms_filtered", "SMS to \(phone) was filtered by the carrier (30007)", id])
                 case .transient, .permanent: break
                 }
             }

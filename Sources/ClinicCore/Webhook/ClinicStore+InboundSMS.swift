@@ -21,40 +21,52 @@ extension ClinicStore {
 
     func receiveSMS(_ m: InboundSMS, now: Int64, _ db: Database) throws -> InboundSMSResult {
         try m.validate()
-        if let row = try Row.fetchOne(db, cachedSQL: "SELECT reply, outcome FROM sms_inbound WHERE message_sid = ?",
-                                      arguments: [m.messageSID]) {
+        if let row = try Row.fetchOne(
+            db, cachedSQL: "SELECT reply, outcome FROM sms_inbound WHERE message_sid = ?",
+            arguments: [m.messageSID])
+        {
             return InboundSMSResult(reply: row["reply"], outcome: row["outcome"], repeated: true)
         }
         let phone = try? PhoneNumber.normalize(m.from, defaultCountryCode: defaultCountryCode)
         let sender = try phone.flatMap { phone in
-            try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM account WHERE phone = ? AND role = 'patient' AND active = 1"),
-                               arguments: [phone])
+            try Int64.fetchOne(
+                db.cachedStatement(sql: "SELECT id FROM account WHERE phone = ? AND role = 'patient' AND active = 1"),
+                arguments: [phone])
         }
         let command = SMSCommand.parse(m.body)
-        let handler = InboundSMSHandler(store: self, settings: try settings(db), messageSID: m.messageSID,
-                                        phone: phone, sender: sender, now: now)
+        let handler = InboundSMSHandler(
+            store: self, settings: try settings(db), messageSID: m.messageSID,
+            phone: phone, sender: sender, now: now)
         let handled = try handler.handle(command, db)
-        try db.cachedStatement(sql: """
-            INSERT INTO sms_inbound (message_sid, from_phone, to_phone, body, received_at, account_id, command,
-                                     appointment_id, outcome, reply, needs_attention, attention_reason)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [m.messageSID, phone ?? m.from, m.to, m.body, now, sender, command.logName,
-                                     handled.appointmentID, handled.outcome, handled.reply,
-                                     handled.attention != nil, handled.attention])
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO sms_inbound (message_sid, from_phone, to_phone, body, received_at, account_id, command,
+                                         appointment_id, outcome, reply, needs_attention, attention_reason)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """
+        ).execute(arguments: [
+            m.messageSID, phone ?? m.from, m.to, m.body, now, sender, command.logName,
+            handled.appointmentID, handled.outcome, handled.reply,
+            handled.attention != nil, handled.attention,
+        ])
         return InboundSMSResult(reply: handled.reply, outcome: handled.outcome, repeated: false)
     }
 
     /// Inbound SMS, newest first; `needingAttention` keeps those flagged for the desk.
     public func inboundSMS(needingAttention: Bool = false, limit: Int = 200) throws -> [InboundSMSRecord] {
         try pool.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT i.*, a.code AS appointment_code FROM sms_inbound i LEFT JOIN appointment a ON a.id = i.appointment_id
-                \(needingAttention ? "WHERE i.needs_attention = 1" : "") ORDER BY i.id DESC LIMIT ?
-                """, arguments: [max(1, limit)]).map { row in
-                InboundSMSRecord(id: row["id"], messageSID: row["message_sid"], from: row["from_phone"], body: row["body"],
-                                 receivedAt: row["received_at"], command: row["command"], outcome: row["outcome"],
-                                 reply: row["reply"], appointmentCode: row["appointment_code"],
-                                 attentionReason: row["attention_reason"])
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT i.*, a.code AS appointment_code FROM sms_inbound i LEFT JOIN appointment a ON a.id = i.appointment_id
+                    \(needingAttention ? "WHERE i.needs_attention = 1" : "") ORDER BY i.id DESC LIMIT ?
+                    """, arguments: [max(1, limit)]
+            ).map { row in
+                InboundSMSRecord(
+                    id: row["id"], messageSID: row["message_sid"], from: row["from_phone"], body: row["body"],
+                    receivedAt: row["received_at"], command: row["command"], outcome: row["outcome"],
+                    reply: row["reply"], appointmentCode: row["appointment_code"],
+                    attentionReason: row["attention_reason"])
             }
         }
     }

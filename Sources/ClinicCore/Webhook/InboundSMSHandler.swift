@@ -36,7 +36,8 @@ struct InboundSMSHandler {
             guard let phone else { return Handled(reply: nil, outcome: "ignored_bad_number") }
             try ClinicStore.setOptOut(phone: phone, optedOut: true, source: "sms_\(keyword.lowercased())", now: now, db)
             // Twilio answers STOP itself and blocks our SMS to the number from now on: no reply.
-            let attention = keyword == "CANCEL"
+            let attention =
+                keyword == "CANCEL"
                 ? "bare CANCEL: opted out of SMS, but the patient may have meant an appointment; call them" : nil
             return Handled(reply: nil, outcome: "opted_out", attention: attention)
         case .optIn(let keyword):
@@ -54,9 +55,12 @@ struct InboundSMSHandler {
     /// through the status rules; refusals say why.
     private func act(on code: String, to target: AppointmentStatus, _ db: Database) throws -> Handled {
         guard let sender else { return Handled(reply: SMSReplyText.unknownSender(clinic), outcome: "unknown_sender") }
-        guard let row = try Row.fetchOne(db, cachedSQL: "SELECT id, patient_id, status, start_at FROM appointment WHERE code = ?",
-                                         arguments: [code]),
-              row["patient_id"] as Int64 == sender else {
+        guard
+            let row = try Row.fetchOne(
+                db, cachedSQL: "SELECT id, patient_id, status, start_at FROM appointment WHERE code = ?",
+                arguments: [code]),
+            row["patient_id"] as Int64 == sender
+        else {
             // Another patient's code gets the same answer as a code that does not exist.
             return Handled(reply: SMSReplyText.unknownCode(clinic, code: code), outcome: "unknown_code")
         }
@@ -65,11 +69,13 @@ struct InboundSMSHandler {
         let when = NoticeText.when(row["start_at"], settings.timeZone)
         switch status {
         case .confirmed where target == .confirmed:
-            return Handled(reply: SMSReplyText.alreadyConfirmed(clinic, code: code, when: when), outcome: "already_confirmed",
-                           appointmentID: id)
+            return Handled(
+                reply: SMSReplyText.alreadyConfirmed(clinic, code: code, when: when), outcome: "already_confirmed",
+                appointmentID: id)
         case .cancelled, .completed, .noShow:
-            return Handled(reply: SMSReplyText.final(clinic, code: code, when: when, status: status),
-                           outcome: "refused:\(status.rawValue)", appointmentID: id)
+            return Handled(
+                reply: SMSReplyText.final(clinic, code: code, when: when, status: status),
+                outcome: "refused:\(status.rawValue)", appointmentID: id)
         case .checkedIn:
             return Handled(reply: SMSReplyText.checkedIn(clinic, code: code), outcome: "refused:checked_in", appointmentID: id)
         case .scheduled, .confirmed:
@@ -78,15 +84,18 @@ struct InboundSMSHandler {
         var changed: Appointment?
         do {
             changed = try db.inCachedSavepoint {
-                try store.transition(normalizedCode: code, to: target, by: .account(sender, .patient, via: .sms),
-                                     note: "SMS \(messageSID)", at: now, db)
+                try store.transition(
+                    normalizedCode: code, to: target, by: .account(sender, .patient, via: .sms),
+                    note: "SMS \(messageSID)", at: now, db)
             }
         } catch let error as ClinicError {
-            return Handled(reply: SMSReplyText.refused(clinic, code: code, reason: error.message),
-                           outcome: "refused:\(error.code.rawValue)", appointmentID: id)
+            return Handled(
+                reply: SMSReplyText.refused(clinic, code: code, reason: error.message),
+                outcome: "refused:\(error.code.rawValue)", appointmentID: id)
         }
         guard let a = changed else { return Handled(reply: nil, outcome: "internal", appointmentID: id) }
-        let reply = target == .confirmed
+        let reply =
+            target == .confirmed
             ? NoticeText.confirmation(clinic: clinic, doctor: a.doctor.name, start: a.start, zone: settings.timeZone, code: a.code)
             : NoticeText.cancellation(clinic: clinic, doctor: a.doctor.name, start: a.start, zone: settings.timeZone, code: a.code)
         return Handled(reply: reply, outcome: target.rawValue, appointmentID: id)
@@ -96,10 +105,12 @@ struct InboundSMSHandler {
     /// confirmation; asks which one when there are several.
     private func confirmSingle(_ db: Database) throws -> Handled {
         guard let sender else { return Handled(reply: SMSReplyText.unknownSender(clinic), outcome: "unknown_sender") }
-        let rows = try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT code, start_at FROM appointment WHERE patient_id = ? AND status = 'scheduled' AND start_at > ?
-            ORDER BY start_at LIMIT 20
-            """), arguments: [sender, now])
+        let rows = try Row.fetchAll(
+            db.cachedStatement(
+                sql: """
+                    SELECT code, start_at FROM appointment WHERE patient_id = ? AND status = 'scheduled' AND start_at > ?
+                    ORDER BY start_at LIMIT 20
+                    """), arguments: [sender, now])
         switch rows.count {
         case 0:
             return Handled(reply: SMSReplyText.nothingToConfirm(clinic), outcome: "nothing_to_confirm")

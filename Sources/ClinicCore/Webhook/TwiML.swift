@@ -39,7 +39,8 @@ public enum TwiML {
     public static func message(in document: String) -> String? {
         if document.contains("<Response/>") { return "" }
         guard let open = document.range(of: "<Message>"), let close = document.range(of: "</Message>"),
-              open.upperBound <= close.lowerBound else { return nil }
+            open.upperBound <= close.lowerBound
+        else { return nil }
         return String(document[open.upperBound..<close.lowerBound])
             .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
             .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&apos;", with: "'")

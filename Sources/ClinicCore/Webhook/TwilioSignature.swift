@@ -13,10 +13,13 @@ public enum TwilioSignature {
 
     /// Whether `header` is a valid signature of the request, for the URL with
     /// and without its port, as Twilio's own validator accepts. Constant-time.
-    public static func isValid(_ header: String?, authToken: String, url: String,
-                               parameters: [(name: String, value: String)]) -> Bool {
+    public static func isValid(
+        _ header: String?, authToken: String, url: String,
+        parameters: [(name: String, value: String)]
+    ) -> Bool {
         guard !authToken.isEmpty, let header, let given = Data(base64Encoded: header.trimmingCharacters(in: .whitespaces)),
-              given.count == 20 else { return false }
+            given.count == 20
+        else { return false }
         let bytes = [UInt8](given)
         var valid = false
         for candidate in urlVariants(url) {

@@ -100,16 +100,21 @@ public final class WebhookListener: Service, Sendable {
         let router = Router(context: WebhookRequestContext.self)
         WebhookRoutes(store: store, options: options, logger: logger).addRoutes(to: router)
         let timeout = TimeAmount.nanoseconds(Int64(options.requestTimeoutSeconds * 1_000_000_000))
-        let http = HTTPServerBuilder.http1(configuration: .init(
-            additionalChannelHandlers: [RequestDeadlineHandler(timeout: timeout)],
-            idleTimeout: timeout))
+        let http = HTTPServerBuilder.http1(
+            configuration: .init(
+                additionalChannelHandlers: [RequestDeadlineHandler(timeout: timeout)],
+                idleTimeout: timeout))
         return Application(
             router: router, server: http,
             configuration: .init(address: .hostname(options.host, port: options.port), serverName: nil),
             onServerRunning: { [self] channel in
                 let address = Address(host: options.host, port: channel.localAddress?.port ?? options.port)
-                logger.info("webhook listening", metadata: ["address": "\(address.host):\(address.port)",
-                                                            "public_url": "\(options.publicURL)"])
+                logger.info(
+                    "webhook listening",
+                    metadata: [
+                        "address": "\(address.host):\(address.port)",
+                        "public_url": "\(options.publicURL)",
+                    ])
                 finish(.listening(address))
             },
             logger: logger)

@@ -18,8 +18,10 @@ public struct WebhookOptions: Sendable, Equatable {
     /// connection is ready for one; slower or idle clients are disconnected.
     public var requestTimeoutSeconds: Double
 
-    public init(host: String = "127.0.0.1", port: Int = 8080, publicURL: String = "", signingKey: String,
-                maxBodyBytes: Int = 64 * 1024, requestTimeoutSeconds: Double = 5) {
+    public init(
+        host: String = "127.0.0.1", port: Int = 8080, publicURL: String = "", signingKey: String,
+        maxBodyBytes: Int = 64 * 1024, requestTimeoutSeconds: Double = 5
+    ) {
         self.host = host; self.port = port; self.publicURL = publicURL; self.signingKey = signingKey
         self.maxBodyBytes = maxBodyBytes; self.requestTimeoutSeconds = requestTimeoutSeconds
     }
@@ -28,9 +30,10 @@ public struct WebhookOptions: Sendable, Equatable {
     /// auth token (else the database's local webhook secret).
     public init(config: ClinicConfig, store: ClinicStore) throws {
         let (host, port) = try Self.parseListen(config.listen)
-        self.init(host: host, port: port, publicURL: config.publicURL,
-                  signingKey: try store.webhookSigningKey(authToken: config.twilioAuthToken),
-                  requestTimeoutSeconds: config.listenerTimeoutSeconds)
+        self.init(
+            host: host, port: port, publicURL: config.publicURL,
+            signingKey: try store.webhookSigningKey(authToken: config.twilioAuthToken),
+            requestTimeoutSeconds: config.listenerTimeoutSeconds)
     }
 
     /// Parses `HOST:PORT` (`[::1]:8080` for IPv6; a bare port means 127.0.0.1).

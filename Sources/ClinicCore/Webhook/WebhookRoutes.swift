@@ -45,15 +45,20 @@ struct WebhookRoutes: Sendable {
         case .success(let f): form = f
         }
         guard let sid = form["MessageSid"] ?? form["SmsSid"], Self.isSID(sid), let from = form["From"], !from.isEmpty,
-              from.utf8.count <= 64 else {
+            from.utf8.count <= 64
+        else {
             return Self.plain(.badRequest, "MessageSid and From are required")
         }
         let message = InboundSMS(messageSID: sid, from: from, to: form["To"] ?? "", body: form["Body"] ?? "")
         if let refusal = Self.nulRefusal(form) ?? Self.refusal({ try message.validate() }) { return refusal }
         do {
             let result = try await batcher.receive(message)
-            logger.debug("sms received", metadata: ["sid": "\(sid)", "outcome": "\(result.outcome)",
-                                                   "repeated": "\(result.repeated)"])
+            logger.debug(
+                "sms received",
+                metadata: [
+                    "sid": "\(sid)", "outcome": "\(result.outcome)",
+                    "repeated": "\(result.repeated)",
+                ])
             var headers = HTTPFields()
             headers[.contentType] = TwiML.contentType
             return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: TwiML.document(result.reply))))
@@ -71,8 +76,9 @@ struct WebhookRoutes: Sendable {
         case .success(let f): form = f
         }
         guard let sid = form["MessageSid"] ?? form["SmsSid"], Self.isSID(sid),
-              let state = form["MessageStatus"] ?? form["SmsStatus"], (1...32).contains(state.utf8.count),
-              state.utf8.allSatisfy({ $0 == UInt8(ascii: "_") || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) }) else {
+            let state = form["MessageStatus"] ?? form["SmsStatus"], (1...32).contains(state.utf8.count),
+            state.utf8.allSatisfy({ $0 == UInt8(ascii: "_") || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) })
+        else {
             return Self.plain(.badRequest, "MessageSid and MessageStatus are required")
         }
         let errorCode = form["ErrorCode"].flatMap { $0.isEmpty ? nil : String($0.prefix(16)) }
@@ -130,8 +136,11 @@ struct WebhookRoutes: Sendable {
             return .failure(Refusal(response: Self.plain(.badRequest, "malformed form body (\(error))")))
         }
         let url = options.signedURL(target: request.uri.string, hostHeader: request.head.authority)
-        guard TwilioSignature.isValid(request.headers[Self.signatureHeader], authToken: options.signingKey, url: url,
-                                      parameters: form.pairs) else {
+        guard
+            TwilioSignature.isValid(
+                request.headers[Self.signatureHeader], authToken: options.signingKey, url: url,
+                parameters: form.pairs)
+        else {
             logger.warning("refused: bad or missing signature", metadata: ["path": "\(request.uri.path)"])
             return .failure(Refusal(response: Self.plain(.forbidden, "invalid signature")))
         }

@@ -44,9 +44,12 @@ public struct WebhookSimulator: Sendable {
         ]
         let signature = TwilioSignature.compute(authToken: signingKey, url: signedURL, parameters: params)
         let form = FormEncoding.encode(params.map { ($0.name, $0.value) })
-        switch CurlHTTP.post(url: postURL, body: form, headers: [
-            "Content-Type: application/x-www-form-urlencoded", "X-Twilio-Signature: \(signature)",
-        ], totalTimeout: 15) {
+        switch CurlHTTP.post(
+            url: postURL, body: form,
+            headers: [
+                "Content-Type: application/x-www-form-urlencoded", "X-Twilio-Signature: \(signature)",
+            ], totalTimeout: 15)
+        {
         case .success(let r): return Reply(status: r.status, body: String(decoding: r.body, as: UTF8.self))
         case .failure(let e): throw ClinicError(.invalidInput, "no answer from \(postURL): \(e); is `clinic serve` running?")
         }

@@ -31,8 +31,10 @@ public final class AppContext {
     /// The last appointment's allowed actions, kept while nothing they depend on changed.
     private var policyMemo: PolicyMemo?
 
-    public init(store: ClinicStore, mode: AppMode, demoSignIns: [DemoClinic.SignIn] = [], services: ServicesState? = nil,
-                sleeper: any Sleeper = SystemSleeper()) throws {
+    public init(
+        store: ClinicStore, mode: AppMode, demoSignIns: [DemoClinic.SignIn] = [], services: ServicesState? = nil,
+        sleeper: any Sleeper = SystemSleeper()
+    ) throws {
         let settings = try store.settings()
         self.store = store; self.mode = mode; self.demoSignIns = demoSignIns; self.sleeper = sleeper
         self.clinicName = settings.name; self.timeZone = settings.timeZone

@@ -82,8 +82,10 @@ public final class AppCore {
     public func tick(at time: Double, dataChanged: Bool) {
         if let idleSeconds, context.account != nil, time - lastInput >= idleSeconds {
             signOut()
-            overlay = .notice(Dialog(title: "Signed out", message: "You were signed out after \(Int(idleSeconds / 60)) minutes without a key press.",
-                                     answers: "any key continues"))
+            overlay = .notice(
+                Dialog(
+                    title: "Signed out", message: "You were signed out after \(Int(idleSeconds / 60)) minutes without a key press.",
+                    answers: "any key continues"))
             lastInput = time
         }
         if dataChanged {
@@ -131,10 +133,11 @@ public final class AppCore {
     /// Paints the whole frame: status line, the screen, the footer, any dialog.
     public func paint(into buffer: inout CellBuffer, localTime: String) {
         buffer.fill(buffer.bounds, role: .normal)
-        let status = StatusInfo(clinicName: context.clinicName, screenTitle: top.title,
-                                user: context.account.map { "\($0.name) (\($0.role.rawValue))" },
-                                localTime: localTime, services: context.mode == .staff ? context.services : "",
-                                servicesShort: context.mode == .staff ? context.servicesState?.short : "")
+        let status = StatusInfo(
+            clinicName: context.clinicName, screenTitle: top.title,
+            user: context.account.map { "\($0.name) (\($0.role.rawValue))" },
+            localTime: localTime, services: context.mode == .staff ? context.services : "",
+            servicesShort: context.mode == .staff ? context.servicesState?.short : "")
         StatusLinePainter.paint(status, into: &buffer, row: 0)
         let body = Rect(x: 2, y: 2, width: buffer.width - 4, height: buffer.height - 4)
         top.paint(into: &buffer, area: body)
@@ -142,11 +145,15 @@ public final class AppCore {
         switch overlay {
         case .help?: HelpPainter.paint(title: top.title, hints: hints, into: &buffer, area: buffer.bounds)
         case .confirmQuit?:
-            DialogPainter.paint(Dialog(title: "Quit?", message: "What you typed has not been saved and will be lost.",
-                                       answers: "y quit · any other key stays"), into: &buffer, area: buffer.bounds)
+            DialogPainter.paint(
+                Dialog(
+                    title: "Quit?", message: "What you typed has not been saved and will be lost.",
+                    answers: "y quit · any other key stays"), into: &buffer, area: buffer.bounds)
         case .confirmLeave?:
-            DialogPainter.paint(Dialog(title: "Leave this screen?", message: "What you typed has not been saved and will be lost.",
-                                       answers: "y leave · any other key stays"), into: &buffer, area: buffer.bounds)
+            DialogPainter.paint(
+                Dialog(
+                    title: "Leave this screen?", message: "What you typed has not been saved and will be lost.",
+                    answers: "y leave · any other key stays"), into: &buffer, area: buffer.bounds)
         case .notice(let d)?: DialogPainter.paint(d, into: &buffer, area: buffer.bounds)
         case nil: break
         }

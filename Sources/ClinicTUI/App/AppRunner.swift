@@ -12,8 +12,10 @@ public final class AppRunner {
     static let pollInterval = 0.5
 
     /// `servicesProbe` feeds the staff status line with the scheduler / SMS state (nil: none shown).
-    public init(context: AppContext, theme: Theme, idleSeconds: Double?, servicesProbe: ServicesProbe? = nil,
-                environment: [String: String] = ProcessInfo.processInfo.environment) {
+    public init(
+        context: AppContext, theme: Theme, idleSeconds: Double?, servicesProbe: ServicesProbe? = nil,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) {
         self.servicesProbe = servicesProbe
         self.core = AppCore(context: context, idleSeconds: idleSeconds, startedAt: ProcessInfo.processInfo.systemUptime)
         self.theme = theme
@@ -78,14 +80,15 @@ public final class AppRunner {
 
     /// The sentence a crash leaves on the screen: nothing of the program's insides.
     var crashMessage: String {
-        core.context.mode == .kiosk ? "Something went wrong; please ask the desk."
+        core.context.mode == .kiosk
+            ? "Something went wrong; please ask the desk."
             : "Something went wrong and the clinic program stopped; the details are in its log file."
     }
 
     private func press(_ key: Key) {
         #if DEBUG
-        // A test-only trap (debug builds only): proves a crash shows no internals.
-        if key == .function(12), environment["CLINIC_TEST_TRAP_ON_F12"] == "1" { fatalError("test trap (F12)") }
+            // A test-only trap (debug builds only): proves a crash shows no internals.
+            if key == .function(12), environment["CLINIC_TEST_TRAP_ON_F12"] == "1" { fatalError("test trap (F12)") }
         #endif
         core.press(key, at: uptime)
     }

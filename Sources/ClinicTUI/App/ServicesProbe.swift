@@ -11,8 +11,10 @@ public final class ServicesProbe {
     /// `leading` is the in-process scheduler's last answer (`SchedulerService.isLeading`),
     /// or nil when this process runs none (`scheduler = "external"`); `listener`
     /// is the in-process listener's state, nil when none was asked for.
-    public init(store: ClinicStore, gateway: String, listener: @escaping () -> ListenerState? = { nil },
-                leading: @escaping () -> Bool? = { nil }) {
+    public init(
+        store: ClinicStore, gateway: String, listener: @escaping () -> ListenerState? = { nil },
+        leading: @escaping () -> Bool? = { nil }
+    ) {
         self.store = store; self.gateway = gateway; self.listener = listener; self.leading = leading
     }
 

@@ -1,8 +1,10 @@
 /// Small drawing helpers shared by widgets and screens.
 public enum Painter {
     /// A box border (single line) around `rect`, with an optional title.
-    public static func box(_ buffer: inout CellBuffer, _ rect: Rect, title: String? = nil, role: ThemeRole = .border,
-                           titleRole: ThemeRole = .title) {
+    public static func box(
+        _ buffer: inout CellBuffer, _ rect: Rect, title: String? = nil, role: ThemeRole = .border,
+        titleRole: ThemeRole = .title
+    ) {
         guard rect.width >= 2, rect.height >= 2 else { return }
         let right = rect.x + rect.width - 1, bottom = rect.y + rect.height - 1
         let horizontal = String(repeating: "─", count: rect.width - 2)

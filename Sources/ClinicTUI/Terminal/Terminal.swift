@@ -137,8 +137,9 @@ public enum TerminalError: Error, CustomStringConvertible {
     public var description: String {
         switch self {
         case .unknown(let term):
-            return term.isEmpty ? "TERM is not set: set it to your terminal's type (e.g. TERM=xterm-256color)"
-                                : "this machine does not know the terminal type TERM=\(term): set TERM to one it knows (e.g. xterm-256color)"
+            return term.isEmpty
+                ? "TERM is not set: set it to your terminal's type (e.g. TERM=xterm-256color)"
+                : "this machine does not know the terminal type TERM=\(term): set TERM to one it knows (e.g. xterm-256color)"
         case .notFullScreen(let term):
             return "the terminal type TERM=\(term) cannot move the cursor, and the clinic needs a full-screen terminal (e.g. TERM=xterm-256color)"
         }

@@ -11,8 +11,10 @@ public struct StatusInfo: Sendable, Equatable {
     /// The same in fewer columns (`sched off · outbox`), used when the long form does not fit.
     public var servicesShort: String
 
-    public init(clinicName: String, screenTitle: String, user: String?, localTime: String, services: String,
-                servicesShort: String? = nil) {
+    public init(
+        clinicName: String, screenTitle: String, user: String?, localTime: String, services: String,
+        servicesShort: String? = nil
+    ) {
         self.clinicName = clinicName; self.screenTitle = screenTitle; self.user = user
         self.localTime = localTime; self.services = services; self.servicesShort = servicesShort ?? services
     }

@@ -15,8 +15,10 @@ public struct TableRow: Sendable {
 /// Paints a scrolling list or table with a highlighted selection and a scroll mark.
 public enum TablePainter {
     /// Paints `rows` into `rect`; with `columns`, a heading row first. Scrolls `state` to keep the selection in view.
-    public static func paint(_ rows: [TableRow], columns: [Column]?, state: inout ListState, focused: Bool = true,
-                             into buffer: inout CellBuffer, rect: Rect, empty: String = "(nothing here)") {
+    public static func paint(
+        _ rows: [TableRow], columns: [Column]?, state: inout ListState, focused: Bool = true,
+        into buffer: inout CellBuffer, rect: Rect, empty: String = "(nothing here)"
+    ) {
         var body = rect
         if let columns {
             buffer.write(" " + line(columns.map(\.title), columns, rect.width - 1), x: rect.x, y: rect.y, role: .label, clip: rect)

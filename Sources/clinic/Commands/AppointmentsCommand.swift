@@ -22,7 +22,7 @@ struct AppointmentsCommand: ParsableCommand {
     func run() throws {
         try global.run { ctx in
             let zone = try ctx.timeZone()
-            var filter = AppointmentFilter(limit: limit + 1) // one more, to know whether the list was cut
+            var filter = AppointmentFilter(limit: limit + 1)  // one more, to know whether the list was cut
             if let d = doctor { filter.doctorID = try ctx.account(d, role: .doctor).id }
             if let p = patient { filter.patientID = try ctx.account(p, role: .patient).id }
             filter.status = status
@@ -41,12 +41,15 @@ struct AppointmentsCommand: ParsableCommand {
             var table = TextTable(["CODE", "DATE", "TIME", "DOCTOR", "PATIENT", "STATUS", "REASON"])
             for a in list {
                 let start = zone.local(a.start)
-                table.add([a.code, start.date.description, zone.unambiguousTime(a.start), a.doctor.name, a.patient.name,
-                           a.status.rawValue, String(a.reason.prefix(40))])
+                table.add([
+                    a.code, start.date.description, zone.unambiguousTime(a.start), a.doctor.name, a.patient.name,
+                    a.status.rawValue, String(a.reason.prefix(40)),
+                ])
             }
             TextOutput.block(list.isEmpty ? "no appointments" : table.rendered)
             if more {
-                TextOutput.errorLine("clinic: the first \(limit) are shown, oldest first; narrow with --from/--to, --date, --doctor, --patient or --status, or raise --limit")
+                TextOutput.errorLine(
+                    "clinic: the first \(limit) are shown, oldest first; narrow with --from/--to, --date, --doctor, --patient or --status, or raise --limit")
             }
         }
     }

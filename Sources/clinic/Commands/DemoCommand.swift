@@ -6,7 +6,9 @@ import Foundation
 /// `clinic demo`: a ready-to-try clinic in `clinic-demo.sqlite`.
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "demo", abstract: "Create (if missing) and fill a demo clinic, then open the staff TUI with the scheduler and the webhook listener running (SMS to the outbox).")
+        commandName: "demo",
+        abstract: "Create (if missing) and fill a demo clinic, then open the staff TUI with the scheduler and the webhook listener running (SMS to the outbox)."
+    )
 
     @Option(help: "The demo database.") var db = "clinic-demo.sqlite"
     @Option(help: "The config file (default: CLINIC_CONFIG or ./clinic.toml); the demo keeps its own database and the SMS outbox.")
@@ -24,8 +26,9 @@ struct DemoCommand: ParsableCommand {
             // Name and zone are the new demo's; an existing demo keeps what its admin set.
             let fresh = !FileManager.default.fileExists(atPath: db)
             let opensTUI = !json && !noTUI && Terminal.isInteractive
-            let store = try ClinicStore(path: db, clock: SystemClock.fromEnvironment(),
-                                        settings: fresh ? .init(name: "Demo Clinic", timeZone: asked) : .init(), longRunning: opensTUI)
+            let store = try ClinicStore(
+                path: db, clock: SystemClock.fromEnvironment(),
+                settings: fresh ? .init(name: "Demo Clinic", timeZone: asked) : .init(), longRunning: opensTUI)
             if let warning = DatabaseFiles.permissionWarning(databasePath: db) { TextOutput.errorLine("clinic: warning: \(warning)") }
             let zone = try store.settings().timeZone
             let signIns = try DemoClinic.fill(store)
@@ -37,24 +40,26 @@ struct DemoCommand: ParsableCommand {
                 var config = try ConfigLoader.load(flags: .init(configPath: self.config, databasePath: db))
                 config.databasePath = db
                 config.smsGateway = .outbox
-                try TUILauncher.run(mode: .staff, store: store, config: config, theme: theme,
-                                    services: .demo, demoSignIns: signIns)
+                try TUILauncher.run(
+                    mode: .staff, store: store, config: config, theme: theme,
+                    services: .demo, demoSignIns: signIns)
                 return
             }
             let (day, time) = try Self.suggestedSlot(store, zone: zone)
-            TextOutput.block("""
-            Demo clinic ready in \(db) (\(zone.identifier)).
+            TextOutput.block(
+                """
+                Demo clinic ready in \(db) (\(zone.identifier)).
 
-            Demo sign-ins (password \(DemoClinic.password)):
-            \(signIns.map { "  \($0.role.rawValue.padding(toLength: 13, withPad: " ", startingAt: 0)) \($0.login)" }.joined(separator: "\n"))
+                Demo sign-ins (password \(DemoClinic.password)):
+                \(signIns.map { "  \($0.role.rawValue.padding(toLength: 13, withPad: " ", startingAt: 0)) \($0.login)" }.joined(separator: "\n"))
 
-            Try:
-              clinic appointments --db \(db)
-              clinic slots --db \(db) --doctor ana.moreau@demo.clinic --date \(day)
-              clinic book --db \(db) --doctor ana.moreau@demo.clinic --patient jose.alvarez@demo.clinic \\
-                   --start "\(day) \(time)" --reason "Palpitations"
-              clinic confirm --db \(db) CODE
-            """)
+                Try:
+                  clinic appointments --db \(db)
+                  clinic slots --db \(db) --doctor ana.moreau@demo.clinic --date \(day)
+                  clinic book --db \(db) --doctor ana.moreau@demo.clinic --patient jose.alvarez@demo.clinic \\
+                       --start "\(day) \(time)" --reason "Palpitations"
+                  clinic confirm --db \(db) CODE
+                """)
         } catch let error as ExitCodeError {
             throw ExitCode(error.status)
         } catch {

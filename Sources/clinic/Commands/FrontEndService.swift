@@ -16,8 +16,10 @@ final class FrontEndService: Service, Sendable {
     private let stopping = Atomic<Bool>(false)
     private let exitStatus = Atomic<Int32>(0)
 
-    init(before prelude: @escaping @Sendable () async -> Void = {},
-         loop: @escaping @Sendable (_ stopRequested: @escaping @Sendable () -> Bool) throws -> Int32) {
+    init(
+        before prelude: @escaping @Sendable () async -> Void = {},
+        loop: @escaping @Sendable (_ stopRequested: @escaping @Sendable () -> Bool) throws -> Int32
+    ) {
         self.prelude = prelude
         self.loop = loop
     }
@@ -27,8 +29,9 @@ final class FrontEndService: Service, Sendable {
 
     /// How the group runs it: its end, or its failure, shuts the others down gracefully.
     var configuration: ServiceGroupConfiguration.ServiceConfiguration {
-        .init(service: self, successTerminationBehavior: .gracefullyShutdownGroup,
-              failureTerminationBehavior: .gracefullyShutdownGroup, serviceName: "terminal")
+        .init(
+            service: self, successTerminationBehavior: .gracefullyShutdownGroup,
+            failureTerminationBehavior: .gracefullyShutdownGroup, serviceName: "terminal")
     }
 
     func run() async throws {

@@ -24,10 +24,11 @@ struct GlobalOptions: ParsableArguments {
             if existingDatabase && !FileManager.default.fileExists(atPath: config.databasePath) {
                 throw ClinicError(.invalidInput, "there is no database at \(config.databasePath) (check --db, CLINIC_DB or clinic.toml)")
             }
-            let store = try ClinicStore(path: config.databasePath, clock: SystemClock.fromEnvironment(),
-                                        hasher: PasswordHasher(iterations: config.passwordIterations),
-                                        settings: config.clinic, defaultCountryCode: config.defaultCountryCode,
-                                        longRunning: longRunning)
+            let store = try ClinicStore(
+                path: config.databasePath, clock: SystemClock.fromEnvironment(),
+                hasher: PasswordHasher(iterations: config.passwordIterations),
+                settings: config.clinic, defaultCountryCode: config.defaultCountryCode,
+                longRunning: longRunning)
             if let warning = DatabaseFiles.permissionWarning(databasePath: config.databasePath) {
                 TextOutput.errorLine("clinic: warning: \(warning)")
             }

@@ -8,10 +8,10 @@ struct SeedCommand: ParsableCommand {
         commandName: "seed",
         abstract: "Fill the database with a realistic clinic; writes report.json and credentials_doctors.json.",
         discussion: """
-        Only the admin, the receptionist, the requested doctors and the first patient get passwords \
-        (listed in credentials_doctors.json, mode 0600). Other patients have none: the desk sets one \
-        with `clinic user passwd`, or they sign up at the kiosk.
-        """)
+            Only the admin, the receptionist, the requested doctors and the first patient get passwords \
+            (listed in credentials_doctors.json, mode 0600). Other patients have none: the desk sets one \
+            with `clinic user passwd`, or they sign up at the kiosk.
+            """)
 
     @OptionGroup var global: GlobalOptions
     @Option(help: "Doctors (more are added if the appointments would not fit their slots).") var doctors = 10
@@ -34,18 +34,21 @@ struct SeedCommand: ParsableCommand {
             display.finish()
             let reportPath = (out as NSString).appendingPathComponent("report.json")
             let credentialsPath = (out as NSString).appendingPathComponent("credentials_doctors.json")
-            try writePrivately(JSONOutput.data(outcome.report, pretty: true), to: reportPath) // names and emails of the doctors
+            try writePrivately(JSONOutput.data(outcome.report, pretty: true), to: reportPath)  // names and emails of the doctors
             try writePrivately(JSONOutput.data(["accounts": outcome.credentials], pretty: true), to: credentialsPath)
             if ctx.json {
-                JSONOutput.print(SeedSummary(report: reportPath, credentials: credentialsPath, removed: outcome.removed,
-                                             appointments: outcome.report.appointments, ok: outcome.report.validation.ok))
+                JSONOutput.print(
+                    SeedSummary(
+                        report: reportPath, credentials: credentialsPath, removed: outcome.removed,
+                        appointments: outcome.report.appointments, ok: outcome.report.validation.ok))
             } else {
                 if !outcome.removed.isEmpty {
                     TextOutput.line("removed " + outcome.removed.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", "))
                 }
                 let r = outcome.report
-                TextOutput.line("seeded \(r.accounts_by_role.values.reduce(0, +)) accounts and \(r.appointments) appointments "
-                      + "(\(r.past) past, \(r.future) upcoming); validation \(r.validation.ok ? "ok" : "FAILED")")
+                TextOutput.line(
+                    "seeded \(r.accounts_by_role.values.reduce(0, +)) accounts and \(r.appointments) appointments "
+                        + "(\(r.past) past, \(r.future) upcoming); validation \(r.validation.ok ? "ok" : "FAILED")")
                 for note in r.notes { TextOutput.line("note: \(note)") }
                 TextOutput.block("report: \(reportPath)\nsign-ins: \(credentialsPath)")
             }

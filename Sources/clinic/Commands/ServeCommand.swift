@@ -22,8 +22,10 @@ struct ServeCommand: ParsableCommand {
     func run() throws {
         try global.run(longRunning: true) { ctx in
             if let pinned = ProcessInfo.processInfo.environment["CLINIC_NOW"], !pinned.isEmpty {
-                throw ClinicError(.invalidInput, "CLINIC_NOW pins the clock, so the scheduler would never see time pass; "
-                                  + "use CLINIC_CLOCK_OFFSET (seconds) to run serve at another time")
+                throw ClinicError(
+                    .invalidInput,
+                    "CLINIC_NOW pins the clock, so the scheduler would never see time pass; "
+                        + "use CLINIC_CLOCK_OFFSET (seconds) to run serve at another time")
             }
             let logger = ServeLogging.logger(label: "clinic.serve", level: ctx.config.logLevel)
             MallocTuning.keepFreedMemory()

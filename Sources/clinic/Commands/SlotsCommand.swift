@@ -17,10 +17,11 @@ struct SlotsCommand: ParsableCommand {
             let slots = try ctx.store.slots(doctorID: doctor.id, on: day, viewer: try actor.actor(ctx))
             let zone = slots.timeZone
             if ctx.json {
-                JSONOutput.print(SlotsJSON(
-                    doctor: .init(id: doctor.id, name: doctor.name, email: doctor.email), date: day.description,
-                    timezone: zone.identifier,
-                    slots: slots.entries.map { .init(start: zone.iso8601($0.slot.start), end: zone.iso8601($0.slot.end), free: $0.free, code: $0.code) }))
+                JSONOutput.print(
+                    SlotsJSON(
+                        doctor: .init(id: doctor.id, name: doctor.name, email: doctor.email), date: day.description,
+                        timezone: zone.identifier,
+                        slots: slots.entries.map { .init(start: zone.iso8601($0.slot.start), end: zone.iso8601($0.slot.end), free: $0.free, code: $0.code) }))
                 return
             }
             TextOutput.line("\(doctor.name), \(day) (\(day.weekday.shortName)), \(zone.identifier)")
@@ -28,7 +29,8 @@ struct SlotsCommand: ParsableCommand {
             for e in slots.entries {
                 let start = zone.local(e.slot.start), end = zone.local(e.slot.end)
                 // Across a clock change the end has its own offset: 01:30 -04:00 – 01:00 -05:00.
-                let span = start.offsetSeconds == end.offsetSeconds
+                let span =
+                    start.offsetSeconds == end.offsetSeconds
                     ? "\(start.time)-\(end.time) \(LocalDateTime.offsetText(start.offsetSeconds))"
                     : "\(start.time) \(LocalDateTime.offsetText(start.offsetSeconds))-\(end.time) \(LocalDateTime.offsetText(end.offsetSeconds))"
                 TextOutput.line("\(span)  " + (e.free ? "free" : "taken" + (e.code.map { " \($0)" } ?? "")))
@@ -43,7 +45,7 @@ struct SlotsCommand: ParsableCommand {
             func encode(to encoder: Encoder) throws {
                 var c = encoder.container(keyedBy: CodingKeys.self)
                 try c.encode(start, forKey: .start); try c.encode(end, forKey: .end)
-                try c.encode(free, forKey: .free); try c.encode(code, forKey: .code) // null, not absent
+                try c.encode(free, forKey: .free); try c.encode(code, forKey: .code)  // null, not absent
             }
             enum CodingKeys: String, CodingKey { case start, end, free, code }
         }

@@ -3,8 +3,9 @@ import ClinicCore
 
 /// `clinic sms …`: the SMS log, the inbound messages, and `simulate`.
 struct SmsCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "sms", abstract: "The SMS log and patients' replies.",
-                                                    subcommands: [SmsLogCommand.self, SmsInboxCommand.self, SmsSimulateCommand.self])
+    static let configuration = CommandConfiguration(
+        commandName: "sms", abstract: "The SMS log and patients' replies.",
+        subcommands: [SmsLogCommand.self, SmsInboxCommand.self, SmsSimulateCommand.self])
 }
 
 /// `clinic sms log [--appointment CODE] [--failed] [--json]`.
@@ -24,7 +25,7 @@ struct SmsLogCommand: ParsableCommand {
     func run() throws {
         try global.run { ctx in
             let zone = try ctx.timeZone()
-            if let code = appointment { _ = try ctx.store.appointment(code: code) } // not_found for an unknown code
+            if let code = appointment { _ = try ctx.store.appointment(code: code) }  // not_found for an unknown code
             let list = try ctx.store.smsLog(SMSLogFilter(appointmentCode: appointment, failedOnly: failed, limit: limit))
             if ctx.json {
                 JSONOutput.print(["messages": list.map { SMSJSON($0, zone: zone) }])
@@ -33,8 +34,10 @@ struct SmsLogCommand: ParsableCommand {
             var table = TextTable(["ID", "CREATED", "KIND", "TO", "STATE", "TRIES", "CODE", "ERROR", "NOTE", "BODY"])
             for m in list {
                 let created = zone.local(m.createdAt)
-                table.add([String(m.id), "\(created.date) \(created.time)", m.kind.rawValue, m.to, m.state.rawValue,
-                           String(m.attempts), m.appointmentCode ?? "-", m.errorCode ?? "-", m.note ?? "-", String(m.body.prefix(50))])
+                table.add([
+                    String(m.id), "\(created.date) \(created.time)", m.kind.rawValue, m.to, m.state.rawValue,
+                    String(m.attempts), m.appointmentCode ?? "-", m.errorCode ?? "-", m.note ?? "-", String(m.body.prefix(50)),
+                ])
             }
             TextOutput.block(list.isEmpty ? "no messages" : table.rendered)
         }

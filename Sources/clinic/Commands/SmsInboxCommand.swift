@@ -26,8 +26,10 @@ struct SmsInboxCommand: ParsableCommand {
             var table = TextTable(["ID", "RECEIVED", "FROM", "OUTCOME", "CODE", "DESK", "BODY"])
             for m in list {
                 let t = zone.local(m.receivedAt)
-                table.add([String(m.id), "\(t.date) \(t.time)", m.from, m.outcome, m.appointmentCode ?? "-",
-                           m.attentionReason.map { String($0.prefix(30)) } ?? "-", String(m.body.prefix(40))])
+                table.add([
+                    String(m.id), "\(t.date) \(t.time)", m.from, m.outcome, m.appointmentCode ?? "-",
+                    m.attentionReason.map { String($0.prefix(30)) } ?? "-", String(m.body.prefix(40)),
+                ])
             }
             TextOutput.block(list.isEmpty ? "no messages" : table.rendered)
         }

@@ -52,9 +52,10 @@ struct StatsJSON: Encodable {
         group_by = s.grouping.rawValue; timezone = s.timeZone.identifier; overall = Counts(s.overall)
         periods = s.periods.map { p in
             let c = Counts(p.counts)
-            return Period(period: p.label, start: s.timeZone.iso8601(p.start), end: s.timeZone.iso8601(p.end), total: c.total,
-                          by_status: c.by_status, no_show_rate: c.no_show_rate, booked: p.counts.booked,
-                          offered_slots: p.offeredSlots, utilisation: p.utilisation)
+            return Period(
+                period: p.label, start: s.timeZone.iso8601(p.start), end: s.timeZone.iso8601(p.end), total: c.total,
+                by_status: c.by_status, no_show_rate: c.no_show_rate, booked: p.counts.booked,
+                offered_slots: p.offeredSlots, utilisation: p.utilisation)
         }
     }
 }
@@ -67,9 +68,11 @@ enum StatsTable {
         for p in s.periods {
             let c = p.counts.byStatus
             let bar = String(repeating: "█", count: Int((Double(p.counts.total) / Double(widest) * 20).rounded()))
-            table.add([p.label, "\(p.counts.total)", "\(c[.scheduled]!)", "\(c[.confirmed]!)", "\(c[.checkedIn]!)",
-                       "\(c[.completed]!)", "\(c[.cancelled]!)", "\(c[.noShow]!)", percent(p.counts.noShowRate),
-                       percent(p.utilisation), bar])
+            table.add([
+                p.label, "\(p.counts.total)", "\(c[.scheduled]!)", "\(c[.confirmed]!)", "\(c[.checkedIn]!)",
+                "\(c[.completed]!)", "\(c[.cancelled]!)", "\(c[.noShow]!)", percent(p.counts.noShowRate),
+                percent(p.utilisation), bar,
+            ])
         }
         let o = s.overall
         return "\(StoredText.neutralised(title)) — by \(s.grouping.rawValue) (\(s.timeZone.identifier))\n"

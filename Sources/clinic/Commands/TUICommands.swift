@@ -18,10 +18,11 @@ struct FrontEndOptions: ParsableArguments {
     func run(_ mode: AppMode) throws {
         do {
             let config = try ConfigLoader.load(flags: .init(configPath: self.config, databasePath: db))
-            let store = try ClinicStore(path: config.databasePath, clock: SystemClock.fromEnvironment(),
-                                        hasher: PasswordHasher(iterations: config.passwordIterations),
-                                        settings: config.clinic, defaultCountryCode: config.defaultCountryCode,
-                                        longRunning: true)
+            let store = try ClinicStore(
+                path: config.databasePath, clock: SystemClock.fromEnvironment(),
+                hasher: PasswordHasher(iterations: config.passwordIterations),
+                settings: config.clinic, defaultCountryCode: config.defaultCountryCode,
+                longRunning: true)
             let services: ClinicServices.Plan = mode == .staff && config.scheduler != .external ? .staff : .none
             try TUILauncher.run(mode: mode, store: store, config: config, theme: theme, services: services)
         } catch let error as ExitCodeError {

@@ -11,8 +11,10 @@ import UnixSignals
 /// asks for (`ClinicServices`) and the terminal's loop on its own thread.
 enum TUILauncher {
     /// Runs `mode` over the store with the services `plan` asks for; throws the exit status.
-    static func run(mode: AppMode, store: ClinicStore, config: ClinicConfig, theme themeName: String?,
-                    services plan: ClinicServices.Plan, demoSignIns: [DemoClinic.SignIn] = []) throws {
+    static func run(
+        mode: AppMode, store: ClinicStore, config: ClinicConfig, theme themeName: String?,
+        services plan: ClinicServices.Plan, demoSignIns: [DemoClinic.SignIn] = []
+    ) throws {
         let theme: Theme
         do { theme = try Theme.load(themeName ?? config.theme) } catch let error as ThemeError {
             throw ClinicError(.invalidInput, "bad theme: \(error.description)")
@@ -32,24 +34,27 @@ enum TUILauncher {
         let services = try ClinicServices.build(config: config, store: store, logger: logger, plan: plan)
         let listen = config.listen
         let idle = mode == .kiosk && config.kioskIdleMinutes > 0 ? Double(config.kioskIdleMinutes) * 60 : nil
-        let frontEnd = FrontEndService(before: {
-            // The status line tells the listener's state from the first frame.
-            guard let listener = services.listener else { return }
-            do { _ = try await listener.bound() } catch {
-                logger.error("webhook listener not started", metadata: ["listen": "\(listen)", "error": "\(error)"])
-            }
-        }, loop: { stopRequested in
-            let probe = gateway.map { gateway in
-                ServicesProbe(store: store, gateway: gateway, listener: { listenerState(services.listener, listen: listen) },
-                              leading: { services.scheduler?.isLeading })
-            }
-            let context = try AppContext(store: store, mode: mode, demoSignIns: demoSignIns)
-            do {
-                return try AppRunner(context: context, theme: theme, idleSeconds: idle, servicesProbe: probe).run(until: stopRequested)
-            } catch let error as TerminalError {
-                throw ClinicError(.invalidInput, error.description)
-            }
-        })
+        let frontEnd = FrontEndService(
+            before: {
+                // The status line tells the listener's state from the first frame.
+                guard let listener = services.listener else { return }
+                do { _ = try await listener.bound() } catch {
+                    logger.error("webhook listener not started", metadata: ["listen": "\(listen)", "error": "\(error)"])
+                }
+            },
+            loop: { stopRequested in
+                let probe = gateway.map { gateway in
+                    ServicesProbe(
+                        store: store, gateway: gateway, listener: { listenerState(services.listener, listen: listen) },
+                        leading: { services.scheduler?.isLeading })
+                }
+                let context = try AppContext(store: store, mode: mode, demoSignIns: demoSignIns)
+                do {
+                    return try AppRunner(context: context, theme: theme, idleSeconds: idle, servicesProbe: probe).run(until: stopRequested)
+                } catch let error as TerminalError {
+                    throw ClinicError(.invalidInput, error.description)
+                }
+            })
         let signals: [UnixSignal] = interruptible ? [.sigterm, .sigint, .sighup] : [.sigterm, .sighup]
         try services.group(then: [frontEnd.configuration], gracefulShutdownSignals: signals, logger: logger).runBlocking()
         if frontEnd.status != 0 { throw ExitCodeError(frontEnd.status) }

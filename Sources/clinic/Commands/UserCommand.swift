@@ -6,8 +6,10 @@ import Foundation
 struct UserCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user", abstract: "Add, list and manage accounts; doctors' hours and time off.",
-        subcommands: [UserAddCommand.self, UserListCommand.self, UserPasswdCommand.self, UserUnlockCommand.self,
-                      UserDeactivateCommand.self, UserActivateCommand.self, UserHoursCommand.self, UserTimeOffCommand.self])
+        subcommands: [
+            UserAddCommand.self, UserListCommand.self, UserPasswdCommand.self, UserUnlockCommand.self,
+            UserDeactivateCommand.self, UserActivateCommand.self, UserHoursCommand.self, UserTimeOffCommand.self,
+        ])
 }
 
 /// Reads a password from `--password` or one line of standard input.
@@ -60,16 +62,18 @@ struct UserAddCommand: ParsableCommand {
     func run() throws {
         try global.run { ctx in
             let birth = try birthDate.map { try LocalInput.date($0) }
-            let account = try ctx.store.createAccount(NewAccount(
-                role: role, name: name, email: email, phone: phone, password: try password.value(),
-                specialization: specialization, slotMinutes: slotMinutes ?? 30,
-                hours: try hours.map(HoursSpecParser.parse) ?? .none,
-                patient: PatientProfile(birthDate: birth, age: age, gender: gender)), by: .shell)
+            let account = try ctx.store.createAccount(
+                NewAccount(
+                    role: role, name: name, email: email, phone: phone, password: try password.value(),
+                    specialization: specialization, slotMinutes: slotMinutes ?? 30,
+                    hours: try hours.map(HoursSpecParser.parse) ?? .none,
+                    patient: PatientProfile(birthDate: birth, age: age, gender: gender)), by: .shell)
             if ctx.json {
                 JSONOutput.print(["account": AccountJSON(account, now: ctx.now)])
             } else {
-                TextOutput.line("created \(account.role.rawValue) #\(account.id) \(account.name) <\(account.email)> \(account.phone)"
-                      + (account.hasPassword ? "" : " (no password yet: set one with `clinic user passwd`)"))
+                TextOutput.line(
+                    "created \(account.role.rawValue) #\(account.id) \(account.name) <\(account.email)> \(account.phone)"
+                        + (account.hasPassword ? "" : " (no password yet: set one with `clinic user passwd`)"))
             }
         }
     }
@@ -113,7 +117,9 @@ struct UserPasswdCommand: ParsableCommand {
             }
             let account = try ctx.account(user)
             try ctx.store.setPassword(accountID: account.id, to: value, by: .shell)
-            if ctx.json { JSONOutput.print(["account": AccountJSON(try ctx.account(user), now: ctx.now)]) } else {
+            if ctx.json {
+                JSONOutput.print(["account": AccountJSON(try ctx.account(user), now: ctx.now)])
+            } else {
                 TextOutput.line("password set for \(account.email)")
             }
         }
@@ -129,7 +135,9 @@ struct AccountStateOptions: ParsableArguments {
         try global.run { ctx in
             let id = try ctx.account(user).id
             let account = active ? try ctx.store.activate(accountID: id, by: .shell) : try ctx.store.deactivate(accountID: id, by: .shell)
-            if ctx.json { JSONOutput.print(["account": AccountJSON(account, now: ctx.now)]) } else {
+            if ctx.json {
+                JSONOutput.print(["account": AccountJSON(account, now: ctx.now)])
+            } else {
                 TextOutput.line("\(active ? "activated" : "deactivated") \(account.email)")
             }
         }

@@ -22,8 +22,10 @@ struct UserHoursCommand: ParsableCommand {
             }
             let hours = try ctx.store.hours(doctorID: doctor.id)
             if ctx.json {
-                JSONOutput.print(HoursJSON(doctor: doctor.email, hours: hours.specText,
-                                           timezone: try ctx.timeZone().identifier))
+                JSONOutput.print(
+                    HoursJSON(
+                        doctor: doctor.email, hours: hours.specText,
+                        timezone: try ctx.timeZone().identifier))
             } else {
                 TextOutput.line("\(doctor.name): \(hours.specText.isEmpty ? "no hours" : hours.specText)")
             }

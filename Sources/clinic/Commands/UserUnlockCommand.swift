@@ -12,7 +12,9 @@ struct UserUnlockCommand: ParsableCommand {
     func run() throws {
         try global.run { ctx in
             let account = try ctx.store.unlock(accountID: try ctx.account(user).id, by: .shell)
-            if ctx.json { JSONOutput.print(["account": AccountJSON(account, now: ctx.now)]) } else {
+            if ctx.json {
+                JSONOutput.print(["account": AccountJSON(account, now: ctx.now)])
+            } else {
                 TextOutput.line("unlocked \(account.email)")
             }
         }

@@ -16,7 +16,8 @@ enum CommandLineError {
         if path.isEmpty, let first = arguments.first, !first.hasPrefix("-") {
             return ClinicError(.invalidInput, "unknown command '\(first)'; `clinic --help` lists the commands")
         }
-        let line = root.fullMessage(for: parserError)
+        let line =
+            root.fullMessage(for: parserError)
             .split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.first { !$0.isEmpty } ?? "bad command line"
         let message = line.hasPrefix("Error: ") ? String(line.dropFirst("Error: ".count)) : line
         return ClinicError(.invalidInput, "\(message) (see `\((["clinic"] + path + ["--help"]).joined(separator: " "))`)")

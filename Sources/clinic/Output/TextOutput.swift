@@ -15,8 +15,9 @@ enum TextOutput {
     /// Prints text made of several lines (a table whose cells are already
     /// neutralised, a fixed message): only line feeds are kept.
     static func block(_ text: String) {
-        Swift.print(text.split(separator: "\n", omittingEmptySubsequences: false)
-            .map { StoredText.neutralised(String($0)) }.joined(separator: "\n"))
+        Swift.print(
+            text.split(separator: "\n", omittingEmptySubsequences: false)
+                .map { StoredText.neutralised(String($0)) }.joined(separator: "\n"))
     }
 
     /// Writes `text` as one line on stderr.

@@ -10,10 +10,13 @@ struct AccountInputTests {
         #expect(try AccountInput.email("a@b.co") == "a@b.co")
     }
 
-    @Test("Implausible emails are refused",
-          arguments: ["", "ann", "ann@", "@example.com", "ann@example", "ann@.com", "ann@example.", "a b@example.com",
-                      "a@b@example.com", "ann,lee@example.com", "ann;lee@example.com", "ann@exa mple.com",
-                      String(repeating: "a", count: 250) + "@x.com"])
+    @Test(
+        "Implausible emails are refused",
+        arguments: [
+            "", "ann", "ann@", "@example.com", "ann@example", "ann@.com", "ann@example.", "a b@example.com",
+            "a@b@example.com", "ann,lee@example.com", "ann;lee@example.com", "ann@exa mple.com",
+            String(repeating: "a", count: 250) + "@x.com",
+        ])
     func emailRefused(_ text: String) {
         #expect(refusal { try AccountInput.email(text) } == .invalidInput)
     }
@@ -24,9 +27,12 @@ struct AccountInputTests {
         #expect(try AccountInput.name(String(repeating: "x", count: 200)).count == 200)
     }
 
-    @Test("Empty, too long, or control characters are refused",
-          arguments: ["", "   \n", String(repeating: "x", count: 201), "Ann\nLee", "Ann\u{0007}", "Tab\there",
-                      String(repeating: "👍🏽", count: 150)])
+    @Test(
+        "Empty, too long, or control characters are refused",
+        arguments: [
+            "", "   \n", String(repeating: "x", count: 201), "Ann\nLee", "Ann\u{0007}", "Tab\there",
+            String(repeating: "👍🏽", count: 150),
+        ])
     func namesRefused(_ text: String) {
         #expect(refusal { try AccountInput.name(text) } == .invalidInput)
     }
@@ -35,8 +41,10 @@ struct AccountInputTests {
     func duplicates() throws {
         // Given a patient with an email and a phone
         let clinic = try TestClinic()
-        let ann = try clinic.store.createAccount(NewAccount(role: .patient, name: "Ann", email: "ann@example.com",
-                                                            phone: "+15550100001", password: "patient-pass"), by: nil)
+        let ann = try clinic.store.createAccount(
+            NewAccount(
+                role: .patient, name: "Ann", email: "ann@example.com",
+                phone: "+15550100001", password: "patient-pass"), by: nil)
         #expect(ann.phone == "+15550100001")
         let before = try clinic.count("account")
         // When another account reuses the email in capitals, or the phone written differently
@@ -54,8 +62,9 @@ struct AccountInputTests {
     @Test("Doctors need a specialization and a slot length of 5–480 minutes")
     func doctorFields() throws {
         let clinic = try TestClinic()
-        let base = NewAccount(role: .doctor, name: "Dr Who", email: "who@example.com", phone: "+15550200001",
-                              specialization: "Cardiology", slotMinutes: 30)
+        let base = NewAccount(
+            role: .doctor, name: "Dr Who", email: "who@example.com", phone: "+15550200001",
+            specialization: "Cardiology", slotMinutes: 30)
         var noSpec = base; noSpec.specialization = "  "
         var tooShort = base; tooShort.slotMinutes = 4
         var tooLong = base; tooLong.slotMinutes = 481

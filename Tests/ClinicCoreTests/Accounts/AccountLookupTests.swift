@@ -9,11 +9,15 @@ struct AccountLookupTests {
     func findsByEachReference() throws {
         // Given a patient
         let clinic = try TestClinic()
-        let ann = try clinic.store.createAccount(NewAccount(role: .patient, name: "Ann", email: "ann@example.com",
-                                                            phone: "+15550100042", password: "ann-secret-1"), by: nil)
+        let ann = try clinic.store.createAccount(
+            NewAccount(
+                role: .patient, name: "Ann", email: "ann@example.com",
+                phone: "+15550100042", password: "ann-secret-1"), by: nil)
         // Then every kind of reference finds her
-        for reference in ["ann@example.com", "ANN@example.com", "+15550100042", "+1 555 010 0042", "(555) 010-0042",
-                          String(ann.id), " \(ann.id) "] {
+        for reference in [
+            "ann@example.com", "ANN@example.com", "+15550100042", "+1 555 010 0042", "(555) 010-0042",
+            String(ann.id), " \(ann.id) ",
+        ] {
             #expect(try clinic.store.account(matching: reference).id == ann.id, "\(reference)")
         }
     }

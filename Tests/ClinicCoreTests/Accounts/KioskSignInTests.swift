@@ -16,8 +16,10 @@ struct KioskSignInTests {
         clinic = try TestClinic()
         patient = try clinic.addPatient()
         doctor = try clinic.addDoctor()
-        walkIn = try clinic.store.createAccount(NewAccount(role: .patient, name: "Walk In", email: "walk@clinic.test",
-                                                           phone: "+15550109999"), by: .shell)
+        walkIn = try clinic.store.createAccount(
+            NewAccount(
+                role: .patient, name: "Walk In", email: "walk@clinic.test",
+                phone: "+15550109999"), by: .shell)
         store = try clinic.store(counting: counter)
         _ = counter.take()
     }
@@ -69,7 +71,7 @@ struct KioskSignInTests {
         // And the staff terminal's counter and lock are untouched
         let locked = try clinic.store.account(matching: patient.email)
         #expect(locked.failedLogins == 0 && locked.lockedUntil == nil)
-        #expect(locked.kioskLockedUntil == TestClinic.seconds("2026-03-02T12:15:00Z")) // the clinic's clock reads 12:00Z
+        #expect(locked.kioskLockedUntil == TestClinic.seconds("2026-03-02T12:15:00Z"))  // the clinic's clock reads 12:00Z
         // And 15 minutes later it opens again, and a success clears the count
         clinic.clock.advance(by: 15 * 60 - 1)
         #expect(kiosk(patient.email, "patient-password") != nil)

@@ -11,13 +11,16 @@ struct KioskSignUpTests {
         let clinic = try TestClinic()
         let patient = try clinic.addPatient(), doctor = try clinic.addDoctor()
         func signUp(_ email: String, _ phone: String) -> ClinicError? {
-            do { try clinic.store.kioskSignUp(name: "New Person", email: email, phone: phone, password: "password-1"); return nil }
-            catch { return error as? ClinicError }
+            do { try clinic.store.kioskSignUp(name: "New Person", email: email, phone: phone, password: "password-1"); return nil } catch {
+                return error as? ClinicError
+            }
         }
         // When someone signs up with details each already has
-        let refusals = [signUp(patient.email, "+15550188888"), signUp("new@clinic.test", patient.phone),
-                        signUp(doctor.email.uppercased(), "+15550188889"), signUp("new2@clinic.test", doctor.phone),
-                        signUp(patient.email, doctor.phone)]
+        let refusals = [
+            signUp(patient.email, "+15550188888"), signUp("new@clinic.test", patient.phone),
+            signUp(doctor.email.uppercased(), "+15550188889"), signUp("new2@clinic.test", doctor.phone),
+            signUp(patient.email, doctor.phone),
+        ]
         // Then every one is the same sentence with no field, and no account was made
         for refusal in refusals {
             #expect(refusal?.message == KioskSignInPolicy.signUpRefusal && refusal?.field == nil, "\(String(describing: refusal))")

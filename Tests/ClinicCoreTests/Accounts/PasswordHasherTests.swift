@@ -45,8 +45,10 @@ struct PasswordHasherTests {
 
     @Test("Malformed stored hashes never verify")
     func malformed() {
-        for stored in ["", "plain", "pbkdf2-sha256$1000$abc", "md5$1000$AAAA$AAAA", "pbkdf2-sha256$10$AAAA$AAAA",
-                       "pbkdf2-sha256$x$AAAA$AAAA", "pbkdf2-sha256$1000$AAAA$AAAA"] {
+        for stored in [
+            "", "plain", "pbkdf2-sha256$1000$abc", "md5$1000$AAAA$AAAA", "pbkdf2-sha256$10$AAAA$AAAA",
+            "pbkdf2-sha256$x$AAAA$AAAA", "pbkdf2-sha256$1000$AAAA$AAAA",
+        ] {
             #expect(!PasswordHasher.verify("anything", against: stored), "\(stored)")
         }
     }

@@ -54,7 +54,7 @@ import Testing
         #expect(try c.store.searchPatients("иван").map(\.id) == [ivan.id])
         #expect(try c.store.searchPatients("ПЕТР").map(\.id) == [ivan.id])
         #expect(try c.store.searchPatients("παπαδο").map(\.id) == [eleni.id])
-        #expect(try c.store.searchPatients("etrov").isEmpty) // no transliteration
+        #expect(try c.store.searchPatients("etrov").isEmpty)  // no transliteration
     }
 
     @Test func theIndexFollowsNameAndPhoneChanges() throws {

@@ -9,7 +9,8 @@ struct ProfileAndDirectoryTests {
         let clinic = try TestClinic()
         let patient = try clinic.addPatient(), other = try clinic.addPatient()
         let me = Actor.account(patient.id, .patient, via: .kiosk)
-        let updated = try clinic.store.updateProfile(accountID: patient.id, ProfileUpdate(name: " Ana Ruiz ", phone: "555 010 9999", age: 30, gender: "f"), by: me)
+        let updated = try clinic.store.updateProfile(
+            accountID: patient.id, ProfileUpdate(name: " Ana Ruiz ", phone: "555 010 9999", age: 30, gender: "f"), by: me)
         #expect(updated.name == "Ana Ruiz" && updated.phone == "+15550109999")
         #expect(try clinic.store.patientProfile(accountID: patient.id, viewer: me) == PatientProfile(age: 30, gender: "f"))
         #expect(throws: ClinicError.self) { try clinic.store.updateProfile(accountID: other.id, ProfileUpdate(name: "X", phone: other.phone), by: me) }

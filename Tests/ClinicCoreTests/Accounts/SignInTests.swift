@@ -12,8 +12,10 @@ struct SignInTests {
     init() throws {
         // Given a patient with a password, phone +1 555 010 0042
         clinic = try TestClinic()
-        ann = try clinic.store.createAccount(NewAccount(role: .patient, name: "Ann", email: "ann@example.com",
-                                                        phone: "+15550100042", password: Self.password), by: nil)
+        ann = try clinic.store.createAccount(
+            NewAccount(
+                role: .patient, name: "Ann", email: "ann@example.com",
+                phone: "+15550100042", password: Self.password), by: nil)
     }
 
     func signIn(_ login: String, _ password: String = SignInTests.password) -> ClinicError.Code? {
@@ -81,8 +83,10 @@ struct SignInTests {
     @Test("An account without a password cannot sign in until one is set")
     func noPasswordYet() throws {
         // Given a seeded patient without a password
-        let bob = try clinic.store.createAccount(NewAccount(role: .patient, name: "Bob", email: "bob@example.com",
-                                                            phone: "+15550100043"), by: .shell)
+        let bob = try clinic.store.createAccount(
+            NewAccount(
+                role: .patient, name: "Bob", email: "bob@example.com",
+                phone: "+15550100043"), by: .shell)
         #expect(signIn("bob@example.com", "anything-at-all") == .unauthorized)
         // When the admin sets one, then it works; setting a password also clears a lockout
         try clinic.store.setPassword(accountID: bob.id, to: "bob-secret-1", by: .shell)
@@ -96,8 +100,10 @@ struct SignInTests {
     @Test("The desk may set a patient's password (a walk-in for the kiosk), not a colleague's; a doctor may set neither")
     func whoSetsWhosePassword() throws {
         let desk = try clinic.addStaff(.receptionist), doctor = try clinic.addDoctor()
-        let walkIn = try clinic.store.createAccount(NewAccount(role: .patient, name: "Walk In", email: "walk@example.com",
-                                                               phone: "+15550100044"), by: .shell)
+        let walkIn = try clinic.store.createAccount(
+            NewAccount(
+                role: .patient, name: "Walk In", email: "walk@example.com",
+                phone: "+15550100044"), by: .shell)
         try clinic.store.setPassword(accountID: walkIn.id, to: "walk-secret-1", by: clinic.actor(desk))
         #expect(signIn("walk@example.com", "walk-secret-1") == nil)
         #expect(refusal { try clinic.store.setPassword(accountID: doctor.id, to: "taken-over-1", by: clinic.actor(desk)) } == .forbidden)

@@ -55,18 +55,24 @@ struct HoursSpecParserTests {
         #expect(try hours(parsed.specText) == parsed)
     }
 
-    @Test("Overlapping intervals on a day are refused, within a group or across groups",
-          arguments: ["mon 09:00-12:00,11:00-13:00", "mon 09:00-12:00,09:00-12:00", "mon-fri 09:00-12:00; wed 11:30-14:00",
-                      "sat-mon 08:00-10:00; mon 09:59-11:00", "tue 00:00-24:00,12:00-13:00"])
+    @Test(
+        "Overlapping intervals on a day are refused, within a group or across groups",
+        arguments: [
+            "mon 09:00-12:00,11:00-13:00", "mon 09:00-12:00,09:00-12:00", "mon-fri 09:00-12:00; wed 11:30-14:00",
+            "sat-mon 08:00-10:00; mon 09:59-11:00", "tue 00:00-24:00,12:00-13:00",
+        ])
     func overlapsRefused(_ spec: String) {
         #expect(refusal { try hours(spec) } == .invalidInput)
     }
 
-    @Test("Bad syntax is refused with invalid_input",
-          arguments: ["mon 9-12", "funday 09:00-10:00", "mon 10:00-09:00", "mon 09:00-09:00", "mon 25:00-26:00",
-                      "mon 09:00-24:30", "mon09:00-10:00", "mon-fri-sat 09:00-10:00", "mon 09:00-10:00 extra",
-                      "mon 09:00", "mon 09:00-10:00-11:00", "09:00-10:00", "mon", "mo 09:00-10:00", "mond 09:00-10:00",
-                      "mon 9:00-10:0", "mon ０９:00-10:00"])
+    @Test(
+        "Bad syntax is refused with invalid_input",
+        arguments: [
+            "mon 9-12", "funday 09:00-10:00", "mon 10:00-09:00", "mon 09:00-09:00", "mon 25:00-26:00",
+            "mon 09:00-24:30", "mon09:00-10:00", "mon-fri-sat 09:00-10:00", "mon 09:00-10:00 extra",
+            "mon 09:00", "mon 09:00-10:00-11:00", "09:00-10:00", "mon", "mo 09:00-10:00", "mond 09:00-10:00",
+            "mon 9:00-10:0", "mon ０９:00-10:00",
+        ])
     func syntaxRefused(_ spec: String) {
         #expect(refusal { try hours(spec) } == .invalidInput)
     }

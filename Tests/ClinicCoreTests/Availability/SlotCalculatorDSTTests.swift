@@ -12,11 +12,12 @@ struct SlotCalculatorDSTTests {
         // When the slots of the spring-forward day are generated
         let slots = calc.slots(on: date("2026-03-08"))
         // Then 00:00–01:30 EST and 03:00–05:30 EDT are offered, nothing at 02:xx
-        #expect(starts(slots) == [
-            "2026-03-08T05:00:00Z", "2026-03-08T05:30:00Z", "2026-03-08T06:00:00Z", "2026-03-08T06:30:00Z",
-            "2026-03-08T07:00:00Z", "2026-03-08T07:30:00Z", "2026-03-08T08:00:00Z", "2026-03-08T08:30:00Z",
-            "2026-03-08T09:00:00Z", "2026-03-08T09:30:00Z",
-        ])
+        #expect(
+            starts(slots) == [
+                "2026-03-08T05:00:00Z", "2026-03-08T05:30:00Z", "2026-03-08T06:00:00Z", "2026-03-08T06:30:00Z",
+                "2026-03-08T07:00:00Z", "2026-03-08T07:30:00Z", "2026-03-08T08:00:00Z", "2026-03-08T08:30:00Z",
+                "2026-03-08T09:00:00Z", "2026-03-08T09:30:00Z",
+            ])
         let ny = zone("America/New_York")
         #expect(slots.allSatisfy { ny.local($0.start).minute / 60 != 2 })
         // And the 01:30 EST slot lasts 30 real minutes, ending at the jump (03:00 EDT)
@@ -41,11 +42,12 @@ struct SlotCalculatorDSTTests {
         // When the slots of the fall-back day are generated
         let slots = calc.slots(on: date("2026-11-01"))
         // Then 01:00 and 01:30 appear in EDT and again in EST: five real hours, ten slots
-        #expect(starts(slots) == [
-            "2026-11-01T04:00:00Z", "2026-11-01T04:30:00Z", "2026-11-01T05:00:00Z", "2026-11-01T05:30:00Z",
-            "2026-11-01T06:00:00Z", "2026-11-01T06:30:00Z", "2026-11-01T07:00:00Z", "2026-11-01T07:30:00Z",
-            "2026-11-01T08:00:00Z", "2026-11-01T08:30:00Z",
-        ])
+        #expect(
+            starts(slots) == [
+                "2026-11-01T04:00:00Z", "2026-11-01T04:30:00Z", "2026-11-01T05:00:00Z", "2026-11-01T05:30:00Z",
+                "2026-11-01T06:00:00Z", "2026-11-01T06:30:00Z", "2026-11-01T07:00:00Z", "2026-11-01T07:30:00Z",
+                "2026-11-01T08:00:00Z", "2026-11-01T08:30:00Z",
+            ])
         // And no two slots overlap or repeat
         #expect(zip(slots, slots.dropFirst()).allSatisfy { $0.end <= $1.start })
         #expect(Set(slots.map(\.start)).count == slots.count)
@@ -67,9 +69,10 @@ struct SlotCalculatorDSTTests {
         // Given a doctor working Sunday 00:00–03:00 in London
         let calc = try calculator("Europe/London", "sun 00:00-03:00")
         // Then GMT 00:00, 00:30 and BST 02:00, 02:30 are offered: two real hours
-        #expect(starts(calc.slots(on: date("2026-03-29"))) == [
-            "2026-03-29T00:00:00Z", "2026-03-29T00:30:00Z", "2026-03-29T01:00:00Z", "2026-03-29T01:30:00Z",
-        ])
+        #expect(
+            starts(calc.slots(on: date("2026-03-29"))) == [
+                "2026-03-29T00:00:00Z", "2026-03-29T00:30:00Z", "2026-03-29T01:00:00Z", "2026-03-29T01:30:00Z",
+            ])
         // And the next day's 09:00 is BST (08:00 UTC)
         let monday = try calculator("Europe/London", "mon 09:00-10:00", slot: 60)
         #expect(starts(monday.slots(on: date("2026-03-30"))) == ["2026-03-30T08:00:00Z"])
@@ -82,10 +85,11 @@ struct SlotCalculatorDSTTests {
         // When the fall-back day is generated
         let slots = calc.slots(on: date("2026-10-25"))
         // Then the day starts 23:00 UTC the evening before and covers four real hours
-        #expect(starts(slots) == [
-            "2026-10-24T23:00:00Z", "2026-10-24T23:30:00Z", "2026-10-25T00:00:00Z", "2026-10-25T00:30:00Z",
-            "2026-10-25T01:00:00Z", "2026-10-25T01:30:00Z", "2026-10-25T02:00:00Z", "2026-10-25T02:30:00Z",
-        ])
+        #expect(
+            starts(slots) == [
+                "2026-10-24T23:00:00Z", "2026-10-24T23:30:00Z", "2026-10-25T00:00:00Z", "2026-10-25T00:30:00Z",
+                "2026-10-25T01:00:00Z", "2026-10-25T01:30:00Z", "2026-10-25T02:00:00Z", "2026-10-25T02:30:00Z",
+            ])
         #expect(zip(slots, slots.dropFirst()).allSatisfy { $0.end <= $1.start })
     }
 

@@ -45,6 +45,6 @@ import Testing
         // Then they match the general generation and none overlap
         #expect(slots == calc.generalSlots(on: date))
         #expect(zip(slots, slots.dropFirst()).allSatisfy { $0.end <= $1.start })
-        #expect(slots.count == 4) // 01:00 EDT, 01:40 EDT, 01:40 EST, 02:20 EST (01:00 EST overlaps 01:40 EDT)
+        #expect(slots.count == 4)  // 01:00 EDT, 01:40 EDT, 01:40 EST, 02:20 EST (01:00 EST overlaps 01:40 EDT)
     }
 }

@@ -60,9 +60,10 @@ struct SlotCalculatorTests {
         let off = utc("2026-03-02T10:15:00Z")..<utc("2026-03-02T11:00:00Z")
         let calc = try calculator("UTC", "mon 09:00-12:00", off: [off])
         // Then the 10:00 and 10:30 slots are gone; 11:00 (starting as the time off ends) stays
-        #expect(starts(calc.slots(on: date("2026-03-02"))) == [
-            "2026-03-02T09:00:00Z", "2026-03-02T09:30:00Z", "2026-03-02T11:00:00Z", "2026-03-02T11:30:00Z",
-        ])
+        #expect(
+            starts(calc.slots(on: date("2026-03-02"))) == [
+                "2026-03-02T09:00:00Z", "2026-03-02T09:30:00Z", "2026-03-02T11:00:00Z", "2026-03-02T11:30:00Z",
+            ])
     }
 
     @Test("place() tells slots, off-grid starts and times outside hours apart")

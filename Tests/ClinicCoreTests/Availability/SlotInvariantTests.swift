@@ -16,8 +16,9 @@ struct SlotInvariantTests {
 
     static let spec = "mon-sun 00:00-03:30,08:00-12:00,22:00-24:00"
 
-    @Test("Every slot sits on the grid of its interval, lasts its length, and none overlap",
-          arguments: [15, 20, 30, 40, 45, 60, 90])
+    @Test(
+        "Every slot sits on the grid of its interval, lasts its length, and none overlap",
+        arguments: [15, 20, 30, 40, 45, 60, 90])
     func invariants(slotMinutes: Int) throws {
         let weekly = try hours(Self.spec)
         for (zoneID, days) in Self.cases {

@@ -69,10 +69,12 @@ struct StoreSlotsTests {
         let clinic = try TestClinic(timeZone: "America/New_York")
         let doctor = try clinic.addDoctor(hours: "mon-fri 09:00-12:00")
         // When the admin adds Wednesday off (local midnight to midnight) and Thursday 10:00–11:00
-        try clinic.store.addTimeOff(doctorID: doctor.id, from: try clinic.local("2026-03-04", "00:00"),
-                                    to: try clinic.local("2026-03-05", "00:00"), by: .shell)
-        try clinic.store.addTimeOff(doctorID: doctor.id, from: try clinic.local("2026-03-05", "10:00"),
-                                    to: try clinic.local("2026-03-05", "11:00"), by: .shell)
+        try clinic.store.addTimeOff(
+            doctorID: doctor.id, from: try clinic.local("2026-03-04", "00:00"),
+            to: try clinic.local("2026-03-05", "00:00"), by: .shell)
+        try clinic.store.addTimeOff(
+            doctorID: doctor.id, from: try clinic.local("2026-03-05", "10:00"),
+            to: try clinic.local("2026-03-05", "11:00"), by: .shell)
         // Then Wednesday has no slots, Thursday loses 10:00 and 10:30, Tuesday keeps all six
         let slots = { (d: String) in try clinic.store.slots(doctorID: doctor.id, on: date(d), viewer: .shell).entries }
         #expect(try slots("2026-03-04").isEmpty)

@@ -45,10 +45,11 @@ struct BookingRaceTests {
         // When a raw insert (bypassing the store's checks) adds another active row for the slot
         let insert = { (status: String, code: String) in
             try clinic.store.writer.write { db in
-                try db.execute(sql: """
-                    INSERT INTO appointment (code, doctor_id, patient_id, start_at, end_at, status, reason, created_at, updated_at)
-                    VALUES (?, ?, ?, ?, ?, ?, 'raw', 0, 0)
-                    """, arguments: [code, doctor.id, patient.id, booked.start, booked.end, status])
+                try db.execute(
+                    sql: """
+                        INSERT INTO appointment (code, doctor_id, patient_id, start_at, end_at, status, reason, created_at, updated_at)
+                        VALUES (?, ?, ?, ?, ?, ?, 'raw', 0, 0)
+                        """, arguments: [code, doctor.id, patient.id, booked.start, booked.end, status])
             }
         }
         // Then the database refuses it, but accepts an inactive (cancelled) row for the same slot

@@ -47,8 +47,9 @@ struct BookingScheduleRefusalTests {
     @Test("outside_schedule: a slot inside the doctor's time off")
     func inTimeOff() throws {
         // Given time off on Wednesday 09:00–10:00
-        try clinic.store.addTimeOff(doctorID: doctor.id, from: try clinic.local("2026-03-04", "09:00"),
-                                    to: try clinic.local("2026-03-04", "10:00"), by: .shell)
+        try clinic.store.addTimeOff(
+            doctorID: doctor.id, from: try clinic.local("2026-03-04", "09:00"),
+            to: try clinic.local("2026-03-04", "10:00"), by: .shell)
         let before = try clinic.snapshot()
         // When the 09:30 slot is asked for, then it is refused; 10:00 is still bookable
         #expect(refusal { try book("2026-03-04", "09:30") } == .outsideSchedule)
@@ -66,8 +67,10 @@ struct BookingScheduleRefusalTests {
         // When 01:30 EST and 03:00 EDT are booked, then they are back to back in real time
         let last = try clinic.store.book(request(utc("2026-03-08T06:30:00Z")), by: .shell)
         let other = try clinic.addPatient()
-        let first = try clinic.store.book(BookingRequest(doctorID: night.id, patientID: other.id,
-                                                         start: utc("2026-03-08T07:00:00Z"), reason: "x"), by: .shell)
+        let first = try clinic.store.book(
+            BookingRequest(
+                doctorID: night.id, patientID: other.id,
+                start: utc("2026-03-08T07:00:00Z"), reason: "x"), by: .shell)
         #expect(last.end == first.start)
         #expect(try clinic.store.settings().timeZone.iso8601(first.start) == "2026-03-08T03:00:00-04:00")
     }

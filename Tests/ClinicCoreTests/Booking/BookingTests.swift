@@ -23,8 +23,10 @@ struct BookingTests {
         // Given a receptionist at the desk
         let desk = try clinic.addStaff(.receptionist)
         // When they book Tuesday 09:00
-        let booked = try clinic.store.book(BookingRequest(doctorID: doctor.id, patientID: patient.id, start: start,
-                                                          reason: "Sore throat"), by: clinic.actor(desk))
+        let booked = try clinic.store.book(
+            BookingRequest(
+                doctorID: doctor.id, patientID: patient.id, start: start,
+                reason: "Sore throat"), by: clinic.actor(desk))
         // Then the appointment is scheduled on the slot with a well-formed code
         #expect(booked.status == .scheduled)
         #expect(booked.code.count == 6)

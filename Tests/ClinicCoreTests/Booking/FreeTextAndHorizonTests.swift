@@ -27,12 +27,14 @@ struct FreeTextAndHorizonTests {
     func reasons() throws {
         let before = try clinic.snapshot()
         for reason in [Self.escape, "Headache\nFAKE LINE", "Head\u{0}ache", "Bad\u{9B}31m"] {
-            #expect(refusal { try clinic.book(doctor: doctor, patient: patient, at: try clinic.local("2026-03-03", "09:00"), reason: reason) }
+            #expect(
+                refusal { try clinic.book(doctor: doctor, patient: patient, at: try clinic.local("2026-03-03", "09:00"), reason: reason) }
                     == .invalidInput, "\(reason.debugDescription)")
         }
         #expect(try clinic.snapshot() == before)
-        let fine = try clinic.book(doctor: doctor, patient: patient, at: try clinic.local("2026-03-03", "09:00"),
-                                   reason: "  Contrôle 👨‍👩‍👧 — 頭痛  ")
+        let fine = try clinic.book(
+            doctor: doctor, patient: patient, at: try clinic.local("2026-03-03", "09:00"),
+            reason: "  Contrôle 👨‍👩‍👧 — 頭痛  ")
         #expect(fine.reason == "Contrôle 👨‍👩‍👧 — 頭痛")
     }
 
@@ -65,7 +67,8 @@ struct FreeTextAndHorizonTests {
         #expect(refusal { try clinic.book(doctor: doctor, patient: patient, at: try clinic.local("9999-12-01", "09:00")) } == .invalidInput)
         #expect(try clinic.snapshot() == before)
         let booked = try clinic.book(doctor: doctor, patient: patient, at: try clinic.local("2027-03-01", "09:00"))
-        #expect(refusal { try clinic.store.reschedule(code: booked.code, to: try clinic.local("2062-03-06", "09:00"), by: clinic.actor(desk)) } == .invalidInput)
+        #expect(
+            refusal { try clinic.store.reschedule(code: booked.code, to: try clinic.local("2062-03-06", "09:00"), by: clinic.actor(desk)) } == .invalidInput)
         #expect(try clinic.store.appointment(code: booked.code).start == booked.start)
     }
 

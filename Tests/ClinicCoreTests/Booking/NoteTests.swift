@@ -29,8 +29,10 @@ struct NoteTests {
         let (c, ana, ben, a) = try clinic()
         try c.store.setNote(code: a.code, text: "Private", by: .account(ana.id, .doctor, via: .tui))
         let desk = try c.addStaff(.receptionist), admin = try c.addStaff(.admin)
-        for actor in [Actor.account(ben.id, .doctor, via: .tui), .account(desk.id, .receptionist, via: .tui),
-                      .account(a.patient.id, .patient, via: .kiosk), .scheduler] {
+        for actor in [
+            Actor.account(ben.id, .doctor, via: .tui), .account(desk.id, .receptionist, via: .tui),
+            .account(a.patient.id, .patient, via: .kiosk), .scheduler,
+        ] {
             #expect(refusal { try c.store.setNote(code: a.code, text: "changed", by: actor) } == .forbidden, "\(actor)")
         }
         #expect(try c.store.note(code: a.code)?.text == "Private")

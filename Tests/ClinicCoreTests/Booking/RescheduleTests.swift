@@ -35,34 +35,45 @@ import Testing
         let other = try c.addPatient()
         let taken = try c.local("2026-03-03", "10:00")
         try c.book(doctor: doctor, patient: other, at: taken)
-        for (start, code) in [(taken, ClinicError.Code.slotTaken), (taken + 600, .notAligned),
-                              (try c.local("2026-03-07", "09:00"), .outsideSchedule),
-                              (try c.local("2026-03-01", "09:00"), .inPast)] {
-            do { _ = try c.store.reschedule(code: a.code, to: start, by: .shell); Issue.record("moved to \(start)") }
-            catch let e as ClinicError { #expect(e.code == code) }
+        for (start, code) in [
+            (taken, ClinicError.Code.slotTaken), (taken + 600, .notAligned),
+            (try c.local("2026-03-07", "09:00"), .outsideSchedule),
+            (try c.local("2026-03-01", "09:00"), .inPast),
+        ] {
+            do { _ = try c.store.reschedule(code: a.code, to: start, by: .shell); Issue.record("moved to \(start)") } catch let e as ClinicError {
+                #expect(e.code == code)
+            }
         }
         #expect(try c.store.appointment(code: a.code).start == a.start)
         let third = try c.addPatient()
-        do { try c.book(doctor: doctor, patient: third, at: a.start); Issue.record("the old slot must still be held") }
-        catch let e as ClinicError { #expect(e.code == .slotTaken) }
+        do { try c.book(doctor: doctor, patient: third, at: a.start); Issue.record("the old slot must still be held") } catch let e as ClinicError {
+            #expect(e.code == .slotTaken)
+        }
     }
 
     @Test func thePatientMayNotBeDoubleBookedAndOthersMayNotMoveIt() throws {
         let (c, _, patient, a) = try setUp()
         let ben = try c.addDoctor(name: "Dr Ben")
         try c.book(doctor: ben, patient: patient, at: c.local("2026-03-03", "11:00"))
-        do { _ = try c.store.reschedule(code: a.code, to: c.local("2026-03-03", "11:00"), by: .shell); Issue.record("busy") }
-        catch let e as ClinicError { #expect(e.code == .patientBusy) }
-        do { _ = try c.store.reschedule(code: a.code, to: c.local("2026-03-03", "11:30"), by: .account(ben.id, .doctor, via: .tui)); Issue.record("forbidden") }
-        catch let e as ClinicError { #expect(e.code == .forbidden) }
+        do { _ = try c.store.reschedule(code: a.code, to: c.local("2026-03-03", "11:00"), by: .shell); Issue.record("busy") } catch let e as ClinicError {
+            #expect(e.code == .patientBusy)
+        }
+        do {
+            _ = try c.store.reschedule(code: a.code, to: c.local("2026-03-03", "11:30"), by: .account(ben.id, .doctor, via: .tui)); Issue.record("forbidden")
+        } catch let e as ClinicError { #expect(e.code == .forbidden) }
         let stranger = try c.addPatient()
-        do { _ = try c.store.reschedule(code: a.code, to: c.local("2026-03-03", "11:30"), by: .account(stranger.id, .patient, via: .kiosk)); Issue.record("forbidden") }
-        catch let e as ClinicError { #expect(e.code == .forbidden) }
+        do {
+            _ = try c.store.reschedule(code: a.code, to: c.local("2026-03-03", "11:30"), by: .account(stranger.id, .patient, via: .kiosk));
+            Issue.record("forbidden")
+        } catch let e as ClinicError { #expect(e.code == .forbidden) }
         _ = try c.store.transition(code: a.code, to: .cancelled, by: .shell)
-        do { _ = try c.store.reschedule(code: a.code, to: c.local("2026-03-03", "11:30"), by: .shell); Issue.record("final") }
-        catch let e as ClinicError { #expect(e.code == .invalidTransition) }
+        do { _ = try c.store.reschedule(code: a.code, to: c.local("2026-03-03", "11:30"), by: .shell); Issue.record("final") } catch let e as ClinicError {
+            #expect(e.code == .invalidTransition)
+        }
         // Someone else learns nothing about its status: still forbidden once cancelled
-        #expect(refusal { try c.store.reschedule(code: a.code, to: c.local("2026-03-03", "11:30"), by: .account(stranger.id, .patient, via: .kiosk)) } == .forbidden)
+        #expect(
+            refusal { try c.store.reschedule(code: a.code, to: c.local("2026-03-03", "11:30"), by: .account(stranger.id, .patient, via: .kiosk)) } == .forbidden
+        )
     }
 
     @Test func anAppointmentOfADeactivatedDoctorIsNotMovedOntoTheirSchedule() throws {
@@ -78,8 +89,8 @@ import Testing
         let h = try SchedulerHarness()
         let doctor = try h.clinic.addDoctor(name: "Dr Ana Moreau")
         let patient = try h.clinic.addPatient()
-        let oldStart = TestClinic.seconds("2026-03-03T15:00:00Z") // Tue 10:00 New York
-        let newStart = TestClinic.seconds("2026-03-04T19:00:00Z") // Wed 14:00
+        let oldStart = TestClinic.seconds("2026-03-03T15:00:00Z")  // Tue 10:00 New York
+        let newStart = TestClinic.seconds("2026-03-04T19:00:00Z")  // Wed 14:00
         let a = try h.clinic.book(doctor: doctor, patient: patient, at: oldStart)
         try h.tick(at: oldStart - 4 * 3600)
         _ = try h.clinic.store.reschedule(code: a.code, to: newStart, by: .shell)

@@ -21,10 +21,10 @@ struct TransitionTests {
     @Test("Check-in opens on the visit's local day: the evening before is refused, just after midnight it works")
     func checkInOpensOnTheDay() throws {
         let desk = try clinic.addStaff(.receptionist)
-        clinic.setNow("2026-03-03T04:55:00Z") // 23:55 on Monday in New York
+        clinic.setNow("2026-03-03T04:55:00Z")  // 23:55 on Monday in New York
         #expect(refusal { try clinic.store.transition(code: booked.code, to: .checkedIn, by: clinic.actor(desk)) } == .invalidTransition)
         #expect(try clinic.store.appointment(code: booked.code).status == .scheduled)
-        clinic.setNow("2026-03-03T05:05:00Z") // 00:05 on Tuesday
+        clinic.setNow("2026-03-03T05:05:00Z")  // 00:05 on Tuesday
         #expect(try clinic.store.transition(code: booked.code, to: .checkedIn, by: clinic.actor(desk)).status == .checkedIn)
     }
 
@@ -45,8 +45,11 @@ struct TransitionTests {
         #expect(events.map(\.actorID) == [nil, patient.id, desk.id, doctor.id])
         #expect(events.map(\.actorRole) == ["admin", "patient", "receptionist", "doctor"])
         #expect(events.map(\.via) == [.cli, .sms, .tui, .tui])
-        #expect(events.map(\.at) == [utc("2026-03-02T12:00:00Z"), utc("2026-03-02T12:00:00Z"),
-                                      utc("2026-03-03T13:55:00Z"), utc("2026-03-03T14:40:00Z")])
+        #expect(
+            events.map(\.at) == [
+                utc("2026-03-02T12:00:00Z"), utc("2026-03-02T12:00:00Z"),
+                utc("2026-03-03T13:55:00Z"), utc("2026-03-03T14:40:00Z"),
+            ])
         #expect(events.last?.note == "seen")
     }
 
@@ -64,8 +67,10 @@ struct TransitionTests {
     }
 
     /// Asks for a refused move and checks that neither the status nor the trail changed.
-    func expectRefused(_ target: AppointmentStatus, by actor: Actor, _ code: ClinicError.Code,
-                       sourceLocation: SourceLocation = #_sourceLocation) throws {
+    func expectRefused(
+        _ target: AppointmentStatus, by actor: Actor, _ code: ClinicError.Code,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
         let status = try clinic.store.appointment(code: booked.code).status
         let trail = try clinic.store.events(code: booked.code)
         #expect(refusal { try clinic.store.transition(code: booked.code, to: target, by: actor) } == code, sourceLocation: sourceLocation)

@@ -10,9 +10,11 @@ import Testing
 @Suite("Stored text: one rule for every field")
 struct StoredTextTests {
     /// Characters never stored: NUL, an escape, DEL, a C1 control (CSI), and each bidi override or isolate.
-    static let refused: [Unicode.Scalar] = ["\u{0}", "\u{1B}", "\u{7F}", "\u{9B}",
-                                            "\u{202A}", "\u{202B}", "\u{202C}", "\u{202D}", "\u{202E}",
-                                            "\u{2066}", "\u{2067}", "\u{2068}", "\u{2069}"]
+    static let refused: [Unicode.Scalar] = [
+        "\u{0}", "\u{1B}", "\u{7F}", "\u{9B}",
+        "\u{202A}", "\u{202B}", "\u{202C}", "\u{202D}", "\u{202E}",
+        "\u{2066}", "\u{2067}", "\u{2068}", "\u{2069}",
+    ]
 
     @Test("Controls and text-direction controls are refused; line breaks and tabs only in multi-line text")
     func theRule() {
@@ -30,7 +32,9 @@ struct StoredTextTests {
 
     @Test("A refusal names the character and what it is about")
     func sentences() {
-        #expect(throws: ClinicError(.invalidInput, "the reason must not contain text-direction controls (U+202E found): they make a line read in another order")) {
+        #expect(
+            throws: ClinicError(.invalidInput, "the reason must not contain text-direction controls (U+202E found): they make a line read in another order")
+        ) {
             _ = try StoredText.checked("abc\u{202E}fed", what: "the reason", limit: 500)
         }
         #expect(throws: ClinicError(.invalidInput, "the email address must be one line of text, without control characters (U+001B found)", field: .email)) {
@@ -45,8 +49,9 @@ struct StoredTextTests {
         #expect(StoredText.neutralised("👩🏽‍⚕️ शर्मा") == "👩🏽‍⚕️ शर्मा")
     }
 
-    @Test("Every field people type refuses an escape, a NUL and U+202E, through the store, and writes nothing",
-          arguments: ["Ann\u{1B}[2J", "Ann\u{0}Lee", "Ann\u{202E}eeL", "Ann\u{2067}Lee"])
+    @Test(
+        "Every field people type refuses an escape, a NUL and U+202E, through the store, and writes nothing",
+        arguments: ["Ann\u{1B}[2J", "Ann\u{0}Lee", "Ann\u{202E}eeL", "Ann\u{2067}Lee"])
     func everyField(_ bad: String) throws {
         // Given a clinic with a doctor, a patient, the desk and a booked visit
         let clinic = try TestClinic()
@@ -55,10 +60,13 @@ struct StoredTextTests {
         let accounts = try clinic.count("account"), events = try clinic.count("appointment_event")
         let settings = try clinic.store.settings()
         let me = Actor.account(patient.id, .patient, via: .kiosk)
-        func account(name: String = "Zoë", email: String = "zoe@clinic.test", phone: String = "+15550100999",
-                     specialization: String? = nil, gender: String? = nil) -> NewAccount {
-            NewAccount(role: specialization == nil ? .patient : .doctor, name: name, email: email, phone: phone,
-                       specialization: specialization, patient: PatientProfile(gender: gender))
+        func account(
+            name: String = "Zoë", email: String = "zoe@clinic.test", phone: String = "+15550100999",
+            specialization: String? = nil, gender: String? = nil
+        ) -> NewAccount {
+            NewAccount(
+                role: specialization == nil ? .patient : .doctor, name: name, email: email, phone: phone,
+                specialization: specialization, patient: PatientProfile(gender: gender))
         }
         // When it is typed into each field, then each is invalid_input
         let attempts: [(String, () throws -> Any?)] = [
@@ -72,8 +80,14 @@ struct StoredTextTests {
             ("reason", { try clinic.book(doctor: doctor, patient: patient, at: try clinic.local("2026-03-03", "10:00"), reason: "Pain \(bad)") }),
             ("cancel reason", { try clinic.store.transition(code: booked.code, to: .cancelled, by: clinic.actor(desk), note: bad) }),
             ("doctor's note", { try clinic.store.setNote(code: booked.code, text: "BP ok\n\(bad)", by: clinic.actor(doctor)) }),
-            ("time-off note", { try clinic.store.addTimeOff(doctorID: doctor.id, from: try clinic.local("2026-03-05", "09:00"),
-                                                            to: try clinic.local("2026-03-05", "10:00"), note: bad, by: .shell) }),
+            (
+                "time-off note",
+                {
+                    try clinic.store.addTimeOff(
+                        doctorID: doctor.id, from: try clinic.local("2026-03-05", "09:00"),
+                        to: try clinic.local("2026-03-05", "10:00"), note: bad, by: .shell)
+                }
+            ),
             ("clinic name", { try clinic.store.updateSettings(.init(name: "Clinic \(bad)"), by: .shell) }),
             ("SMS body", { try clinic.store.receiveSMS(InboundSMS(messageSID: "SM1", from: patient.phone, body: "CONFIRM \(bad)")) }),
             ("SMS sender", { try clinic.store.receiveSMS(InboundSMS(messageSID: "SM2", from: patient.phone + bad, body: "HELP")) }),

@@ -3,7 +3,7 @@ import ClinicCore
 /// The cast of the pure policy tests: one appointment of `doctor` for
 /// `patient`, starting at `start`, and everyone who might ask to move it.
 enum Cast {
-    static let start: Int64 = 1_772_546_400 // 2026-03-03T14:00:00Z
+    static let start: Int64 = 1_772_546_400  // 2026-03-03T14:00:00Z
     static let before = start - 60
     static let after = start + 60
 
@@ -42,9 +42,12 @@ enum Outcome: Equatable, CustomStringConvertible {
 }
 
 /// Asks the policy whether `actor` may move the cast's appointment from `from` to `to` at `now`.
-func decide(_ from: AppointmentStatus, _ to: AppointmentStatus, by actor: Actor, at now: Int64 = Cast.after,
-            beforeCheckIn: AppointmentStatus? = nil) -> Outcome {
-    let facts = AppointmentFacts(status: from, doctorID: 10, patientID: 20, start: Cast.start, now: now,
-                                 statusBeforeCheckIn: beforeCheckIn ?? (from == .checkedIn ? .scheduled : nil))
+func decide(
+    _ from: AppointmentStatus, _ to: AppointmentStatus, by actor: Actor, at now: Int64 = Cast.after,
+    beforeCheckIn: AppointmentStatus? = nil
+) -> Outcome {
+    let facts = AppointmentFacts(
+        status: from, doctorID: 10, patientID: 20, start: Cast.start, now: now,
+        statusBeforeCheckIn: beforeCheckIn ?? (from == .checkedIn ? .scheduled : nil))
     return Outcome(Policy.decide(.move(to: to), by: actor, facts: facts))
 }

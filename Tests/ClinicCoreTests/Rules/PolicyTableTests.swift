@@ -16,8 +16,10 @@ struct PolicyTableTests {
 
     /// Nobody, the appointment's patient, another patient, its doctor, another
     /// doctor, a receptionist, an admin, the shell's admin, the scheduler.
-    static let appointmentActors: [Actor?] = [nil, Cast.patient, Cast.otherPatient, Cast.doctor, Cast.otherDoctor,
-                                              Cast.receptionist, Cast.admin, Cast.shell, Cast.scheduler]
+    static let appointmentActors: [Actor?] = [
+        nil, Cast.patient, Cast.otherPatient, Cast.doctor, Cast.otherDoctor,
+        Cast.receptionist, Cast.admin, Cast.shell, Cast.scheduler,
+    ]
 
     /// Where the appointment is; a checked-in one came from confirmed a minute
     /// ago, a "late" one from scheduled eleven minutes ago (past the undo grace).
@@ -39,46 +41,48 @@ struct PolicyTableTests {
 
     static let appointmentTable: [Row] = [
         //                                                                                       N P p D d R A S X
-        ([.confirm, .move(to: .confirmed)], [.scheduled], always,                                "UAFAFAAAF"),
-        ([.confirm], [.confirmed] + checkedIn + final, always,                                   "UTFTFTTTT"),
-        ([.move(to: .confirmed)], [.confirmed] + final, always,                                  "UTFTFTTTT"),
-        ([.move(to: .confirmed)], [.checkedIn], always,                                          "UFFFFAAAF"),
-        ([.move(to: .confirmed)], [.checkedInLate], always,                                      "UFFFFTTTF"),
+        ([.confirm, .move(to: .confirmed)], [.scheduled], always, "UAFAFAAAF"),
+        ([.confirm], [.confirmed] + checkedIn + final, always, "UTFTFTTTT"),
+        ([.move(to: .confirmed)], [.confirmed] + final, always, "UTFTFTTTT"),
+        ([.move(to: .confirmed)], [.checkedIn], always, "UFFFFAAAF"),
+        ([.move(to: .confirmed)], [.checkedInLate], always, "UFFFFTTTF"),
 
-        ([.checkIn, .move(to: .checkedIn)], open, [.dayBefore],                                  "UFFFFTTTF"),
-        ([.checkIn, .move(to: .checkedIn)], open, [.beforeStart, .afterStart],                   "UFFFFAAAF"),
-        ([.checkIn, .move(to: .checkedIn)], checkedIn + final, always,                           "UTFTFTTTT"),
+        ([.checkIn, .move(to: .checkedIn)], open, [.dayBefore], "UFFFFTTTF"),
+        ([.checkIn, .move(to: .checkedIn)], open, [.beforeStart, .afterStart], "UFFFFAAAF"),
+        ([.checkIn, .move(to: .checkedIn)], checkedIn + final, always, "UTFTFTTTT"),
 
-        ([.undoCheckIn], [.checkedIn], always,                                                   "UFFFFAAAF"),
-        ([.undoCheckIn], open + [.checkedInLate] + final, always,                                "UFFFFTTTF"),
-        ([.move(to: .scheduled)], [.scheduled, .confirmed] + final, always,                      "UTFTFTTTT"),
-        ([.move(to: .scheduled)], checkedIn, always,                                             "UFFFFTTTF"),
+        ([.undoCheckIn], [.checkedIn], always, "UFFFFAAAF"),
+        ([.undoCheckIn], open + [.checkedInLate] + final, always, "UFFFFTTTF"),
+        ([.move(to: .scheduled)], [.scheduled, .confirmed] + final, always, "UTFTFTTTT"),
+        ([.move(to: .scheduled)], checkedIn, always, "UFFFFTTTF"),
 
-        ([.complete, .move(to: .completed)], active, notStarted,                                 "UFFTFFTTF"),
-        ([.complete, .move(to: .completed)], active, [.afterStart],                              "UFFAFFAAF"),
-        ([.complete, .move(to: .completed)], final, always,                                      "UTFTFTTTT"),
+        ([.complete, .move(to: .completed)], active, notStarted, "UFFTFFTTF"),
+        ([.complete, .move(to: .completed)], active, [.afterStart], "UFFAFFAAF"),
+        ([.complete, .move(to: .completed)], final, always, "UTFTFTTTT"),
 
-        ([.cancel, .move(to: .cancelled)], open, always,                                         "UAFAFAAAF"),
-        ([.cancel, .move(to: .cancelled)], checkedIn + final, always,                            "UTFTFTTTT"),
+        ([.cancel, .move(to: .cancelled)], open, always, "UAFAFAAAF"),
+        ([.cancel, .move(to: .cancelled)], checkedIn + final, always, "UTFTFTTTT"),
 
-        ([.markNoShow, .move(to: .noShow)], open, notStarted,                                    "UFFTFTTTT"),
-        ([.markNoShow, .move(to: .noShow)], open, [.afterStart],                                 "UFFAFAAAA"),
-        ([.markNoShow, .move(to: .noShow)], checkedIn + final, always,                           "UTFTFTTTT"),
+        ([.markNoShow, .move(to: .noShow)], open, notStarted, "UFFTFTTTT"),
+        ([.markNoShow, .move(to: .noShow)], open, [.afterStart], "UFFAFAAAA"),
+        ([.markNoShow, .move(to: .noShow)], checkedIn + final, always, "UTFTFTTTT"),
 
-        ([.reschedule], open, always,                                                            "UAFAFAAAF"),
-        ([.reschedule], checkedIn + final, always,                                               "UTFTFTTTF"),
-        ([.writeNote], any, always,                                                              "UFFAFFAAF"),
-        ([.view], any, always,                                                                   "UAFAFAAAA"),
+        ([.reschedule], open, always, "UAFAFAAAF"),
+        ([.reschedule], checkedIn + final, always, "UTFTFTTTF"),
+        ([.writeNote], any, always, "UFFAFFAAF"),
+        ([.view], any, always, "UAFAFAAAA"),
     ]
 
     static func facts(_ state: State, _ moment: Moment) -> AppointmentFacts {
-        let now: Int64 = switch moment {
-        case .dayBefore: Cast.start - 86_400
-        case .beforeStart: Cast.before
-        case .afterStart: Cast.after
-        }
-        var f = AppointmentFacts(code: "K7QX2M", status: .scheduled, doctorID: 10, patientID: 20, start: Cast.start, now: now,
-                                 visitDayStart: Cast.start - 9 * 3600)
+        let now: Int64 =
+            switch moment {
+            case .dayBefore: Cast.start - 86_400
+            case .beforeStart: Cast.before
+            case .afterStart: Cast.after
+            }
+        var f = AppointmentFacts(
+            code: "K7QX2M", status: .scheduled, doctorID: 10, patientID: 20, start: Cast.start, now: now,
+            visitDayStart: Cast.start - 9 * 3600)
         switch state {
         case .scheduled: break
         case .confirmed: f.status = .confirmed
@@ -109,12 +113,15 @@ struct PolicyTableTests {
 
     /// Nobody, patient 20, patient 21, doctor 10, doctor 11, receptionist 30,
     /// admin 40, admin 41, the shell's admin, the scheduler.
-    static let accountActors: [Actor?] = [nil, Cast.patient, Cast.otherPatient, Cast.doctor, Cast.otherDoctor, Cast.receptionist,
-                                          Cast.admin, .account(41, .admin, via: .tui), Cast.shell, Cast.scheduler]
+    static let accountActors: [Actor?] = [
+        nil, Cast.patient, Cast.otherPatient, Cast.doctor, Cast.otherDoctor, Cast.receptionist,
+        Cast.admin, .account(41, .admin, via: .tui), Cast.shell, Cast.scheduler,
+    ]
 
     /// The accounts acted on: patient 20, an inactive patient 22, doctor 10,
     /// receptionist 30, admin 40, and an id no account has.
-    enum Target: CaseIterable { case patient, inactivePatient, doctor, receptionist, admin, missing
+    enum Target: CaseIterable {
+        case patient, inactivePatient, doctor, receptionist, admin, missing
 
         var facts: AccountFacts {
             switch self {

@@ -15,8 +15,9 @@ struct StatusMoveRefusalTests {
     @Test func otherDoctorCannotMarkNoShow() { #expect(decide(.scheduled, .noShow, by: Cast.otherDoctor) == .refused(.forbidden)) }
 
     // Someone else's appointment says nothing about its status: forbidden comes first.
-    @Test("Another patient or doctor is refused as forbidden whatever the status, final or the same as asked",
-          arguments: AppointmentStatus.allCases)
+    @Test(
+        "Another patient or doctor is refused as forbidden whatever the status, final or the same as asked",
+        arguments: AppointmentStatus.allCases)
     func othersLearnNothingAboutTheStatus(_ status: AppointmentStatus) {
         for target in [AppointmentStatus.cancelled, .confirmed, status] {
             #expect(decide(status, target, by: Cast.otherPatient) == .refused(.forbidden), "\(status) → \(target)")
@@ -50,8 +51,12 @@ struct StatusMoveRefusalTests {
     @Test func checkedInCannotBeCancelled() { #expect(decide(.checkedIn, .cancelled, by: Cast.admin) == .refused(.invalidTransition)) }
 
     // Undo check-in goes back to the previous status only, and only at the desk.
-    @Test func undoToOtherThanPrevious() { #expect(decide(.checkedIn, .scheduled, by: Cast.receptionist, beforeCheckIn: .confirmed) == .refused(.invalidTransition)) }
-    @Test func undoToConfirmedWhenItWasScheduled() { #expect(decide(.checkedIn, .confirmed, by: Cast.admin, beforeCheckIn: .scheduled) == .refused(.invalidTransition)) }
+    @Test func undoToOtherThanPrevious() {
+        #expect(decide(.checkedIn, .scheduled, by: Cast.receptionist, beforeCheckIn: .confirmed) == .refused(.invalidTransition))
+    }
+    @Test func undoToConfirmedWhenItWasScheduled() {
+        #expect(decide(.checkedIn, .confirmed, by: Cast.admin, beforeCheckIn: .scheduled) == .refused(.invalidTransition))
+    }
     @Test func doctorCannotUndoCheckIn() { #expect(decide(.checkedIn, .scheduled, by: Cast.doctor) == .refused(.forbidden)) }
     @Test func patientCannotUndoCheckIn() { #expect(decide(.checkedIn, .scheduled, by: Cast.patient) == .refused(.forbidden)) }
 
@@ -63,21 +68,26 @@ struct StatusMoveRefusalTests {
 
     @Test("Refusals read as sentences a patient at the kiosk understands")
     func refusalsReadAsSentences() {
-        let checkedIn = AppointmentFacts(code: "K7QX2M", status: .checkedIn, doctorID: 1, patientID: 2, start: 0, now: 0,
-                                         statusBeforeCheckIn: .confirmed)
+        let checkedIn = AppointmentFacts(
+            code: "K7QX2M", status: .checkedIn, doctorID: 1, patientID: 2, start: 0, now: 0,
+            statusBeforeCheckIn: .confirmed)
         let patient = Actor.account(2, .patient, via: .kiosk)
-        #expect(Policy.decide(.move(to: .cancelled), by: patient, facts: checkedIn)
+        #expect(
+            Policy.decide(.move(to: .cancelled), by: patient, facts: checkedIn)
                 == .refused(.invalidTransition, "a checked-in appointment cannot become cancelled"))
-        #expect(Policy.decide(.move(to: .confirmed), by: patient, facts: checkedIn)
+        #expect(
+            Policy.decide(.move(to: .confirmed), by: patient, facts: checkedIn)
                 == .refused(.forbidden, "you may not undo this appointment's check-in"))
         // …while the kiosk's own keys, confirm and cancel, say what to do instead
-        #expect(Policy.decide(.cancel, by: patient, facts: checkedIn)
+        #expect(
+            Policy.decide(.cancel, by: patient, facts: checkedIn)
                 == .refused(.invalidTransition, "you are checked in for K7QX2M: the desk can help with any change"))
         #expect(Policy.decide(.confirm, by: patient, facts: checkedIn) == Policy.decide(.cancel, by: patient, facts: checkedIn))
     }
 
-    @Test("Final statuses never change, whoever asks and whenever",
-          arguments: [AppointmentStatus.completed, .cancelled, .noShow])
+    @Test(
+        "Final statuses never change, whoever asks and whenever",
+        arguments: [AppointmentStatus.completed, .cancelled, .noShow])
     func finalStatusesNeverChange(_ final: AppointmentStatus) {
         for target in AppointmentStatus.allCases where target != final {
             for actor in [Cast.admin, Cast.shell, Cast.receptionist, Cast.doctor, Cast.patient, Cast.scheduler] {

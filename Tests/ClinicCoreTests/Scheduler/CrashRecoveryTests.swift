@@ -21,8 +21,10 @@ import Testing
         }
         h.clinic.clock.set(Date(timeIntervalSince1970: TimeInterval(Self.t0)))
         #expect(try h.clinic.store.acquireSchedulerLease(holder: "A", now: Self.t0, seconds: 30))
-        let claimed = try h.clinic.store.claimDueMessages(holder: "A", now: Self.t0, limit: 3, claimSeconds: 35,
-                                                          gateway: "twilio", from: nil).claimed
+        let claimed = try h.clinic.store.claimDueMessages(
+            holder: "A", now: Self.t0, limit: 3, claimSeconds: 35,
+            gateway: "twilio", from: nil
+        ).claimed
         #expect(claimed.count == 3)
         let inFlight = claimed[0]
         #expect(try h.clinic.store.gateSend(inFlight.id, holder: "A", now: Self.t0, leaseSeconds: 30) == .proceed)
@@ -55,8 +57,11 @@ import Testing
         _ = try h.clinic.store.transition(code: a.code, to: .confirmed, by: .shell)
         h.clinic.clock.set(Date(timeIntervalSince1970: TimeInterval(Self.t0)))
         #expect(try h.clinic.store.acquireSchedulerLease(holder: "A", now: Self.t0, seconds: 30))
-        let claimed = try #require(try h.clinic.store.claimDueMessages(holder: "A", now: Self.t0, limit: 1, claimSeconds: 35,
-                                                                       gateway: "twilio", from: nil).claimed.first)
+        let claimed = try #require(
+            try h.clinic.store.claimDueMessages(
+                holder: "A", now: Self.t0, limit: 1, claimSeconds: 35,
+                gateway: "twilio", from: nil
+            ).claimed.first)
         #expect(try h.clinic.store.gateSend(claimed.id, holder: "A", now: Self.t0, leaseSeconds: 30) == .proceed)
         _ = h.gateway.send(OutgoingSMS(outboxID: claimed.id, to: claimed.to, body: claimed.body))
         return claimed
@@ -71,8 +76,9 @@ import Testing
         // When B retries it after A's lease: first a transient failure
         #expect(try h.tick(at: Self.t0 + 30, b).leader)
         var message = try #require(try h.messages().first { $0.id == inFlight.id })
-        #expect(message.state == .queued && message.errorCode != "interrupted" && message.note == OutboxMessage.interruptedNote,
-                "\(message)")
+        #expect(
+            message.state == .queued && message.errorCode != "interrupted" && message.note == OutboxMessage.interruptedNote,
+            "\(message)")
         // then, after the backoff, success
         try h.tick(at: message.nextAttemptAt, b)
         message = try #require(try h.messages().first { $0.id == inFlight.id })
@@ -89,11 +95,12 @@ import Testing
         try ClinicMigrations.migrator.migrate(queue, upTo: "v6-drop-unread-indexes")
         try queue.write { db in
             for (code, message) in [("interrupted", OutboxMessage.interruptedNote), ("21211", "invalid To")] {
-                try db.execute(sql: """
-                    INSERT INTO sms_outbox (to_phone, body, kind, recipient, state, attempts, next_attempt_at, error_code,
-                                            error_message, created_at, updated_at)
-                    VALUES ('+15550100001', 'Reminder', 'other', 'patient', 'queued', 1, 100, ?, ?, 50, 60)
-                    """, arguments: [code, message])
+                try db.execute(
+                    sql: """
+                        INSERT INTO sms_outbox (to_phone, body, kind, recipient, state, attempts, next_attempt_at, error_code,
+                                                error_message, created_at, updated_at)
+                        VALUES ('+15550100001', 'Reminder', 'other', 'patient', 'queued', 1, 100, ?, ?, 50, 60)
+                        """, arguments: [code, message])
             }
         }
         // When the remaining migrations run

@@ -41,8 +41,10 @@ import Testing
     }
 
     @Test func aTransientFailureIsGivenUpAfterMaxAttempts() throws {
-        let h = try SchedulerHarness(policy: SchedulerPolicy(sendTimeoutSeconds: 1, retryBaseSeconds: 10,
-                                                             retryMaxSeconds: 10, maxAttempts: 3))
+        let h = try SchedulerHarness(
+            policy: SchedulerPolicy(
+                sendTimeoutSeconds: 1, retryBaseSeconds: 10,
+                retryMaxSeconds: 10, maxAttempts: 3))
         try h.clinic.book(doctor: try h.clinic.addDoctor(), patient: try h.clinic.addPatient(), at: Self.start)
         h.twilio.setDefault(.error(status: 429, code: 20429, message: "Too Many Requests"))
         for t in stride(from: Self.due, through: Self.due + 120, by: 10) { try h.tick(at: t) }

@@ -56,9 +56,9 @@ import Testing
         let doctor = try h.clinic.addDoctor()
         let p1 = try h.clinic.addPatient(), p2 = try h.clinic.addPatient()
         h.clinic.clock.set(Date(timeIntervalSince1970: TimeInterval(Self.due)))
-        try h.clinic.book(doctor: doctor, patient: p1, at: Self.start)          // booked at start − lead
+        try h.clinic.book(doctor: doctor, patient: p1, at: Self.start)  // booked at start − lead
         h.clinic.clock.set(Date(timeIntervalSince1970: TimeInterval(Self.due + 1800 + 60)))
-        try h.clinic.book(doctor: doctor, patient: p2, at: Self.start + 1800)   // booked 2 h 59 before start
+        try h.clinic.book(doctor: doctor, patient: p2, at: Self.start + 1800)  // booked 2 h 59 before start
 
         // When the scheduler ticks through the morning until the first start
         for t in stride(from: Self.due + 1860, to: Self.start, by: 300) { try h.tick(at: Int64(t)) }
@@ -102,7 +102,7 @@ import Testing
         // Then the reminder is skipped and never retried; only the cancellation went out after it
         let reminder = try #require(try h.messages().first { $0.kind == .reminder })
         #expect(reminder.state == .skipped && reminder.errorCode == "appointment_cancelled")
-        #expect(h.sentBodies.filter { $0.contains("Reply CONFIRM") }.count == 1) // the failed first attempt only
+        #expect(h.sentBodies.filter { $0.contains("Reply CONFIRM") }.count == 1)  // the failed first attempt only
         #expect(h.sentBodies.last?.contains("is cancelled") == true)
     }
 

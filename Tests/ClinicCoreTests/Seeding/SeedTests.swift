@@ -31,16 +31,20 @@ import Testing
         let all = try clinic.store.appointments(AppointmentFilter(limit: 10_000))
         #expect(all.count == 500)
         for a in all {
-            if a.start < now { #expect(a.status.isFinal, "past \(a.code) is \(a.status)") } else {
+            if a.start < now {
+                #expect(a.status.isFinal, "past \(a.code) is \(a.status)")
+            } else {
                 #expect(a.status == .scheduled || a.status == .confirmed)
             }
             #expect(a.start >= now - 182 * 86_400 && a.start <= now + 30 * 86_400)
         }
         var calculators: [Int64: SlotCalculator] = [:]
         for a in all {
-            let calc = try calculators[a.doctor.id] ?? SlotCalculator(
-                timeZone: clinic.store.settings().timeZone, hours: clinic.store.hours(doctorID: a.doctor.id),
-                slotMinutes: clinic.store.doctorProfile(a.doctor.id).slotMinutes)
+            let calc =
+                try calculators[a.doctor.id]
+                ?? SlotCalculator(
+                    timeZone: clinic.store.settings().timeZone, hours: clinic.store.hours(doctorID: a.doctor.id),
+                    slotMinutes: clinic.store.doctorProfile(a.doctor.id).slotMinutes)
             calculators[a.doctor.id] = calc
             #expect(calc.place(a.start) == .slot(Slot(start: a.start, end: a.end)), "\(a.code) is on a slot")
         }

@@ -27,7 +27,8 @@ struct ClinicServicesTests {
 
     /// Builds `plan`'s services and starts their group in a task.
     func start(_ clinic: TestClinic, _ plan: ClinicServices.Plan, listen: String = "127.0.0.1:0")
-        throws -> (services: ClinicServices, group: ServiceGroup, running: Task<Void, any Error>) {
+        throws -> (services: ClinicServices, group: ServiceGroup, running: Task<Void, any Error>)
+    {
         let services = try ClinicServices.build(config: config(clinic, listen: listen), store: clinic.store, logger: Self.logger, plan: plan)
         let group = services.group(gracefulShutdownSignals: [], logger: Self.logger)
         return (services, group, Task { try await group.run() })

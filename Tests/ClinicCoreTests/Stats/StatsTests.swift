@@ -12,12 +12,16 @@ import Testing
     private func insert(_ clinic: TestClinic, doctor: Int64, patient: Int64, starts: [(Int64, AppointmentStatus)]) throws {
         try clinic.store.pool.write { db in
             for (i, (start, status)) in starts.enumerated() {
-                var n = Int(doctor) * 100_000 + i // a unique code per row: n in base 31
-                let code = String((0..<6).map { _ in defer { n /= 31 }; return AppointmentCode.alphabet[n % 31] })
-                try db.execute(sql: """
-                    INSERT INTO appointment (code, doctor_id, patient_id, start_at, end_at, status, reason, created_at, updated_at)
-                    VALUES (?, ?, ?, ?, ?, ?, 'r', 0, 0)
-                    """, arguments: [code, doctor, patient, start, start + 1800, status.rawValue])
+                var n = Int(doctor) * 100_000 + i  // a unique code per row: n in base 31
+                let code = String(
+                    (0..<6).map { _ in
+                        defer { n /= 31 }; return AppointmentCode.alphabet[n % 31]
+                    })
+                try db.execute(
+                    sql: """
+                        INSERT INTO appointment (code, doctor_id, patient_id, start_at, end_at, status, reason, created_at, updated_at)
+                        VALUES (?, ?, ?, ?, ?, ?, 'r', 0, 0)
+                        """, arguments: [code, doctor, patient, start, start + 1800, status.rawValue])
             }
         }
     }
@@ -28,7 +32,8 @@ import Testing
         var result: [String: [AppointmentStatus: Int]] = [:]
         for (start, status) in rows {
             let c = calendar.dateComponents([.year, .month, .day], from: Date(timeIntervalSince1970: TimeInterval(start)))
-            let label = grouping == .month
+            let label =
+                grouping == .month
                 ? String(format: "%04d-%02d", c.year!, c.month!)
                 : String(format: "%04d-%02d-%02d", c.year!, c.month!, c.day!)
             result[label, default: [:]][status, default: 0] += 1
@@ -89,9 +94,12 @@ import Testing
         let clinic = try TestClinic(timeZone: "Europe/London")
         let doctor = try clinic.addDoctor(hours: "mon-fri 09:00-12:00"), patient = try clinic.addPatient()
         let march = (2...6).map { TestClinic.seconds("2026-03-0\($0)T09:00:00Z") }
-        try insert(clinic, doctor: doctor.id, patient: patient.id, starts:
-            [(march[0], .completed), (march[1], .completed), (march[2], .noShow), (march[3], .cancelled), (march[4], .completed),
-             (TestClinic.seconds("2026-01-05T09:00:00Z"), .completed)])
+        try insert(
+            clinic, doctor: doctor.id, patient: patient.id,
+            starts: [
+                (march[0], .completed), (march[1], .completed), (march[2], .noShow), (march[3], .cancelled), (march[4], .completed),
+                (TestClinic.seconds("2026-01-05T09:00:00Z"), .completed),
+            ])
 
         let stats = try clinic.store.stats(doctorID: doctor.id, grouping: .month, limit: 2)
         // Then only the two newest months are shown, the total covers all time

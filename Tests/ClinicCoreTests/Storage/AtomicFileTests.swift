@@ -4,7 +4,7 @@ import Foundation
 import GRDB
 import Testing
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A backup appears at its path only when whole (issue 11, item 12): written
@@ -73,7 +73,7 @@ struct AtomicFileTests {
         let fd = open(live, O_RDWR)
         defer { close(fd) }
         try #require(fd >= 0 && flock(fd, LOCK_EX) == 0)
-        let other = folder.path(".other.sqlite.tmp-dead04") // another target's: not ours to touch
+        let other = folder.path(".other.sqlite.tmp-dead04")  // another target's: not ours to touch
         try write(other, "")
         // When a new write to the same target runs
         try AtomicFile.create(target, mode: 0o600) { try Data("new".utf8).write(to: URL(fileURLWithPath: $0)) }

@@ -55,7 +55,7 @@ struct TimeZoneChangeTests {
         let (clinic, visits) = try clinicWithVisits()
         _ = try clinic.store.transition(code: visits[1].code, to: .cancelled, by: .shell)
         #expect(try clinic.store.appointmentsBlockingTimeZoneChange() == 1)
-        clinic.setNow("2026-03-04T14:31:00Z") // the 09:00 visit (14:00Z–14:30Z) is over
+        clinic.setNow("2026-03-04T14:31:00Z")  // the 09:00 visit (14:00Z–14:30Z) is over
         #expect(try clinic.store.appointmentsBlockingTimeZoneChange() == 0)
         #expect(try clinic.store.updateSettings(.init(timeZone: zone("Europe/London")), by: .shell).timeZone.identifier == "Europe/London")
         let reopened = try ClinicStore(path: clinic.databasePath, clock: clinic.clock, settings: .init(timeZone: zone("Asia/Kolkata")))

@@ -41,7 +41,7 @@ struct WALCheckpointerTests {
         let checkpointer = WALCheckpointer(path: dir.path("wal.sqlite"), wakePages: 1_000_000, inlinePages: 1_000_000)
         let pool = try pool(dir, checkpointer)
         let before = size(dir.path("wal.sqlite"))
-        try commit(pool, times: 1_200) // past SQLite's own threshold of 1,000 frames
+        try commit(pool, times: 1_200)  // past SQLite's own threshold of 1,000 frames
         #expect(size(dir.path("wal.sqlite")) == before)
         #expect(size(dir.path("wal.sqlite-wal")) > 1_200 * 4_096)
         #expect(try pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM t") } == 1_200)
@@ -59,7 +59,8 @@ struct WALCheckpointerTests {
         #expect(checkpointer.completedPasses == 0)
     }
 
-    @Test("Commits past wakePages wake the running service, whose pass copies the log into the database; the writer never checkpoints; graceful shutdown ends it")
+    @Test(
+        "Commits past wakePages wake the running service, whose pass copies the log into the database; the writer never checkpoints; graceful shutdown ends it")
     func theServiceCheckpoints() async throws {
         let dir = try TemporaryDirectory()
         let checkpointer = WALCheckpointer(path: dir.path("wal.sqlite"), wakePages: 20, inlinePages: 1_000_000)

@@ -23,8 +23,10 @@ func date(_ text: String) -> LocalDate {
 func hours(_ spec: String) throws -> WeeklyHours { try HoursSpecParser.parse(spec) }
 
 /// A slot calculator over `spec` in `zoneID`.
-func calculator(_ zoneID: String, _ spec: String, slot minutes: Int = 30,
-                off timeOff: [Range<Int64>] = []) throws -> SlotCalculator {
+func calculator(
+    _ zoneID: String, _ spec: String, slot minutes: Int = 30,
+    off timeOff: [Range<Int64>] = []
+) throws -> SlotCalculator {
     SlotCalculator(timeZone: zone(zoneID), hours: try hours(spec), slotMinutes: minutes, timeOff: timeOff)
 }
 

@@ -62,16 +62,17 @@ struct ClinicTimeZoneTests {
         #expect(old.date == date("1969-12-30") && old.minute == 23 * 60 + 59 && old.second == 59)
     }
 
-    @Test("ISO 8601 carries the zone's offset at that instant",
-          arguments: [
-              ("America/New_York", "2026-03-08T13:30:00Z", "2026-03-08T09:30:00-04:00"),
-              ("America/New_York", "2026-03-08T06:30:00Z", "2026-03-08T01:30:00-05:00"),
-              ("Asia/Kolkata", "2026-03-02T03:30:00Z", "2026-03-02T09:00:00+05:30"),
-              ("Europe/London", "2026-01-10T09:00:00Z", "2026-01-10T09:00:00+00:00"),
-              ("Europe/London", "2026-07-10T08:00:00Z", "2026-07-10T09:00:00+01:00"),
-              ("America/St_Johns", "2026-01-10T12:30:00Z", "2026-01-10T09:00:00-03:30"),
-              ("UTC", "2026-03-08T23:59:59Z", "2026-03-08T23:59:59+00:00"),
-          ])
+    @Test(
+        "ISO 8601 carries the zone's offset at that instant",
+        arguments: [
+            ("America/New_York", "2026-03-08T13:30:00Z", "2026-03-08T09:30:00-04:00"),
+            ("America/New_York", "2026-03-08T06:30:00Z", "2026-03-08T01:30:00-05:00"),
+            ("Asia/Kolkata", "2026-03-02T03:30:00Z", "2026-03-02T09:00:00+05:30"),
+            ("Europe/London", "2026-01-10T09:00:00Z", "2026-01-10T09:00:00+00:00"),
+            ("Europe/London", "2026-07-10T08:00:00Z", "2026-07-10T09:00:00+01:00"),
+            ("America/St_Johns", "2026-01-10T12:30:00Z", "2026-01-10T09:00:00-03:30"),
+            ("UTC", "2026-03-08T23:59:59Z", "2026-03-08T23:59:59+00:00"),
+        ])
     func isoOffsets(zoneID: String, instant: String, expected: String) {
         // Given an instant, when written in the clinic's zone, then the text carries the local offset
         #expect(zone(zoneID).iso8601(utc(instant)) == expected)

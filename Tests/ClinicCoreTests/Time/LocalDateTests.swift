@@ -15,10 +15,13 @@ struct LocalDateTests {
         #expect(LocalDate(year: 7, month: 1, day: 2)?.description == "0007-01-02")
     }
 
-    @Test("Malformed or impossible dates are refused",
-          arguments: ["2026-3-08", "2026-03-8", "26-03-08", "2026/03/08", "2026-02-29", "2026-13-01",
-                      "2026-04-31", "2026-00-10", "2026-01-00", " 2026-03-08", "2026-03-08 ", "", "２０２６-03-08",
-                      "+026-03-08", "2026-03"])
+    @Test(
+        "Malformed or impossible dates are refused",
+        arguments: [
+            "2026-3-08", "2026-03-8", "26-03-08", "2026/03/08", "2026-02-29", "2026-13-01",
+            "2026-04-31", "2026-00-10", "2026-01-00", " 2026-03-08", "2026-03-08 ", "", "２０２６-03-08",
+            "+026-03-08", "2026-03",
+        ])
     func refusesBadText(_ text: String) {
         // Given bad text, when parsed, then there is no date
         #expect(LocalDate(text) == nil)
@@ -86,8 +89,9 @@ struct LocalDateTests {
         // When both compute the date of the same day numbers
         for n in stride(from: -141_000, through: 2_900_000, by: 997) {
             let d = LocalDate(daysSinceEpoch: n)
-            let parts = calendar.dateComponents([.year, .month, .day, .weekday],
-                                                from: Date(timeIntervalSince1970: TimeInterval(n) * 86_400))
+            let parts = calendar.dateComponents(
+                [.year, .month, .day, .weekday],
+                from: Date(timeIntervalSince1970: TimeInterval(n) * 86_400))
             // Then they agree (Foundation's weekday is Sunday = 1)
             #expect([d.year, d.month, d.day] == [parts.year, parts.month, parts.day], "day \(n)")
             #expect(d.weekday.rawValue % 7 + 1 == parts.weekday, "day \(n)")

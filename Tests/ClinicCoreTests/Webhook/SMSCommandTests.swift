@@ -38,8 +38,10 @@ import Testing
         #expect(SMSCommand.parse(" info ") == .help)
     }
 
-    @Test(arguments: ["please stop texting me", "", "   ", "Thanks!", "STOP IT", "CONFIRM K7QX2M please", "YES K7QX2M",
-                      "Can I come at 10?", "HELP ME"])
+    @Test(arguments: [
+        "please stop texting me", "", "   ", "Thanks!", "STOP IT", "CONFIRM K7QX2M please", "YES K7QX2M",
+        "Can I come at 10?", "HELP ME",
+    ])
     func freeText(text: String) {
         #expect(SMSCommand.parse(text) == .freeText)
     }

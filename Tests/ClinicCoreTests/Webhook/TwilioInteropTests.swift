@@ -21,11 +21,14 @@ import Testing
 
     /// Signatures for (url, params) computed by twilio-python.
     static func officialSignatures(_ cases: [(url: String, params: [(name: String, value: String)])]) throws -> [String] {
-        let input: [String: Any] = ["token": WebhookHarness.authToken,
-                                    "cases": cases.map { ["url": $0.url, "params": $0.params.map { [$0.name, $0.value] }] }]
+        let input: [String: Any] = [
+            "token": WebhookHarness.authToken,
+            "cases": cases.map { ["url": $0.url, "params": $0.params.map { [$0.name, $0.value] }] },
+        ]
         let json = String(decoding: try JSONSerialization.data(withJSONObject: input), as: UTF8.self)
-        let python = try RunningProcess("/usr/bin/env", ["python3", "-c", signer, json],
-                                    environment: ProcessInfo.processInfo.environment)
+        let python = try RunningProcess(
+            "/usr/bin/env", ["python3", "-c", signer, json],
+            environment: ProcessInfo.processInfo.environment)
         let result = python.wait()
         try #require(result.exitCode == 0, "python3 with the twilio package is required: \(result.stderr)")
         return try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String])
@@ -39,23 +42,29 @@ import Testing
         let a = try h.clinic.book(doctor: doctor, patient: patient, at: Self.start)
         let b = try h.clinic.book(doctor: doctor, patient: patient, at: Self.start + 3600)
         let base = WebhookHarness.publicURL + WebhookHarness.webhookPath
-        let confirmA = h.smsParameters(from: patient.phone, body: "  confirm  \(a.code.lowercased()) ", sid: h.nextSID())
+        let confirmA =
+            h.smsParameters(from: patient.phone, body: "  confirm  \(a.code.lowercased()) ", sid: h.nextSID())
             + [("FromCity", "São Paulo ✓ & +=%"), ("Émoji", "🙂")]
         let helpQuery = h.smsParameters(from: patient.phone, body: "HELP", sid: h.nextSID())
         let confirmB = h.smsParameters(from: patient.phone, body: "CONFIRM \(b.code)", sid: h.nextSID())
         var changedParam = confirmB
         changedParam[2].value = "CONFIRM \(b.code.dropLast())" + (b.code.last == "A" ? "B" : "A")
         let signatures = try Self.officialSignatures([
-            (base, confirmA),                                                      // 0: as is
-            ("https://clinic.example.org:443/api/v1/twilio/webhook?lang=en", helpQuery), // 1: default port, query
-            (base, confirmB),                                                      // 2: for the tampered cases
-            (base.replacingOccurrences(of: "webhook", with: "webhooc"), confirmB), // 3: URL with one byte changed
+            (base, confirmA),  // 0: as is
+            ("https://clinic.example.org:443/api/v1/twilio/webhook?lang=en", helpQuery),  // 1: default port, query
+            (base, confirmB),  // 2: for the tampered cases
+            (base.replacingOccurrences(of: "webhook", with: "webhooc"), confirmB),  // 3: URL with one byte changed
         ])
 
         func post(_ target: String, _ params: [(name: String, value: String)], _ signature: String) async -> HTTPProbeReply {
             let body = FormEncoding.encode(params.map { ($0.name, $0.value) })
-            return await HTTPProbe.send(port: h.port, HTTPProbe.request("POST", target, headers: [
-                ("Content-Type", "application/x-www-form-urlencoded"), ("X-Twilio-Signature", signature)], body: Array(body.utf8)))
+            return await HTTPProbe.send(
+                port: h.port,
+                HTTPProbe.request(
+                    "POST", target,
+                    headers: [
+                        ("Content-Type", "application/x-www-form-urlencoded"), ("X-Twilio-Signature", signature),
+                    ], body: Array(body.utf8)))
         }
         // Accepted: the plain URL, and the URL with its default port and a query.
         let ok = await post(WebhookHarness.webhookPath, confirmA, signatures[0])

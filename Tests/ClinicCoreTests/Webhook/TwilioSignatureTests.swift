@@ -10,17 +10,21 @@ import Testing
     ]
 
     @Test func matchesTheOfficialLibraryOnItsDocumentedExample() {
-        let s = TwilioSignature.compute(authToken: "12345", url: "https://mycompany.com/myapp.php?foo=1&bar=2",
-                                        parameters: Self.docParams)
+        let s = TwilioSignature.compute(
+            authToken: "12345", url: "https://mycompany.com/myapp.php?foo=1&bar=2",
+            parameters: Self.docParams)
         #expect(s == "0/KCTR6DLpKmkAf8muzZqo1nDgQ=")
     }
 
     @Test func sortsNamesByUTF8BytesWithUnicodeAndAPort() {
         // Signed by twilio-python 9.x's RequestValidator.compute_signature.
-        let params: [(name: String, value: String)] = [("Body", "Ünïcödé ✓ a+b & c"), ("From", "+15550100001"), ("a", "1"),
-                                                       ("B", "2"), ("é", "x"), ("z", "y"), ("Zz", "w")]
-        let s = TwilioSignature.compute(authToken: "12345", url: "https://clinic.example.org:8443/api/v1/twilio/webhook?x=1",
-                                        parameters: params)
+        let params: [(name: String, value: String)] = [
+            ("Body", "Ünïcödé ✓ a+b & c"), ("From", "+15550100001"), ("a", "1"),
+            ("B", "2"), ("é", "x"), ("z", "y"), ("Zz", "w"),
+        ]
+        let s = TwilioSignature.compute(
+            authToken: "12345", url: "https://clinic.example.org:8443/api/v1/twilio/webhook?x=1",
+            parameters: params)
         #expect(s == "nSFzlF4cMeiyAv0FumbF7Dc9m/s=")
     }
 

@@ -6,7 +6,7 @@ import Testing
 /// Every command and refusal of DESIGN §2 (SMS replies), posted as Twilio
 /// would over a real socket to the listener on 127.0.0.1.
 @Suite struct WebhookCommandTests {
-    static let start = TestClinic.seconds("2026-03-03T15:00:00Z") // Tue 3 Mar 2026 10:00 New York
+    static let start = TestClinic.seconds("2026-03-03T15:00:00Z")  // Tue 3 Mar 2026 10:00 New York
 
     /// A listener, a doctor, a patient and one appointment.
     struct Given {
@@ -54,7 +54,7 @@ import Testing
 
     @Test func shortCAndASenderWrittenWithoutPlusAreNormalised() async throws {
         let g = try await Given()
-        let national = String(g.patient.phone.dropFirst(2)) // "+1555…" → "555…": 10 digits, country code 1 added
+        let national = String(g.patient.phone.dropFirst(2))  // "+1555…" → "555…": 10 digits, country code 1 added
         let reply = await g.h.sms(from: national, "c \(g.appointment.code)")
         #expect(WebhookHarness.message(reply)?.contains("is confirmed") == true)
         #expect(try g.status() == .confirmed)
@@ -101,7 +101,8 @@ import Testing
         #expect(r4?.contains("marked as missed") == true)
         #expect(r5?.contains("checked in") == true)
         #expect(try [cancelled, completed, missed, arrived].map { try g.status($0.code) } == [.cancelled, .completed, .noShow, .checkedIn])
-        #expect(try g.store.inboundSMS().map(\.outcome)
+        #expect(
+            try g.store.inboundSMS().map(\.outcome)
                 == ["refused:checked_in", "refused:no_show", "refused:completed", "refused:cancelled", "refused:cancelled"])
         await g.h.stop()
     }

@@ -33,9 +33,11 @@ import Testing
     @Test func aNULInTheBodyOrTheSenderIsA400AndTheRetryGetsTheSameBytes() async throws {
         let g = try await Given()
         let before = try g.h.dataFingerprint()
-        for (from, body, field) in [(g.patient.phone, "CONFIRM\u{0} \(g.appointment.code)", "Body"),
-                                    (g.patient.phone + "\u{0}", "CONFIRM \(g.appointment.code)", "From"),
-                                    ("\u{0}" + g.patient.phone, "C", "From")] {
+        for (from, body, field) in [
+            (g.patient.phone, "CONFIRM\u{0} \(g.appointment.code)", "Body"),
+            (g.patient.phone + "\u{0}", "CONFIRM \(g.appointment.code)", "From"),
+            ("\u{0}" + g.patient.phone, "C", "From"),
+        ] {
             let (first, retry) = await g.postTwice(from: from, body: body)
             #expect(first.status == 400, "\(first.status) \(first.body)")
             #expect(first.body == "\(field) must not contain a NUL character\n", "\(first.body.debugDescription)")

@@ -67,37 +67,42 @@ enum FuzzCase {
             .randomElement(using: &rng)!
         let form = [("Content-Type", "application/x-www-form-urlencoded")]
         switch i % 10 {
-        case 0: // pure noise
+        case 0:  // pure noise
             return bytes(Int.random(in: 1...2048, using: &rng))
-        case 1: // a plausible form, unsigned
+        case 1:  // a plausible form, unsigned
             let body = "Body=CANCEL+\(codes.randomElement(using: &rng)!)&From=\(phone.replacingOccurrences(of: "+", with: "%2B"))&MessageSid=SM\(i)"
             return HTTPProbe.request("POST", path, headers: form, body: Array(body.utf8))
-        case 2: // a signed request with one byte flipped in the body
+        case 2:  // a signed request with one byte flipped in the body
             var r = h.signedRequest(parameters: h.smsParameters(from: phone, body: "CANCEL \(codes[i % codes.count])", sid: "SMfuzz\(i)"))
             let k = r.count - Int.random(in: 1...20, using: &rng)
             r[k] = r[k] ^ 0x01
             return r
-        case 3: // random form text
+        case 3:  // random form text
             return HTTPProbe.request("POST", path, headers: form, body: Array(text(Int.random(in: 0...500, using: &rng)).utf8))
-        case 4: // random binary body
+        case 4:  // random binary body
             return HTTPProbe.request("POST", path, headers: form, body: bytes(Int.random(in: 0...4096, using: &rng)))
-        case 5: // a big body, sometimes over the limit
-            return HTTPProbe.request("POST", path, headers: form, body: Array(repeating: UInt8(ascii: "a"), count: Int.random(in: 60_000...70_000, using: &rng)))
-        case 6: // broken request lines and headers
-            let lines = ["GARBAGE\r\n\r\n", "POST \(path) HTTP/9.9\r\n\r\n", "POST \(path)\r\n\r\n",
-                         "POST \(path) HTTP/1.1\r\nContent-Length: -5\r\n\r\n", "POST \(path) HTTP/1.1\r\nContent-Length: abc\r\n\r\n",
-                         "POST \(path) HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n", "\r\n\r\n\r\n",
-                         "POST \(path) HTTP/1.1\r\n\(text(30)): \(text(30))\r\nConnection: close\r\n\r\n"]
+        case 5:  // a big body, sometimes over the limit
+            return HTTPProbe.request(
+                "POST", path, headers: form, body: Array(repeating: UInt8(ascii: "a"), count: Int.random(in: 60_000...70_000, using: &rng)))
+        case 6:  // broken request lines and headers
+            let lines = [
+                "GARBAGE\r\n\r\n", "POST \(path) HTTP/9.9\r\n\r\n", "POST \(path)\r\n\r\n",
+                "POST \(path) HTTP/1.1\r\nContent-Length: -5\r\n\r\n", "POST \(path) HTTP/1.1\r\nContent-Length: abc\r\n\r\n",
+                "POST \(path) HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n", "\r\n\r\n\r\n",
+                "POST \(path) HTTP/1.1\r\n\(text(30)): \(text(30))\r\nConnection: close\r\n\r\n",
+            ]
             return Array(lines.randomElement(using: &rng)!.utf8)
-        case 7: // many or huge headers
+        case 7:  // many or huge headers
             var headers = form
-            for n in 0..<Int.random(in: 1...200, using: &rng) { headers.append(("X-F\(n)", text(Int.random(in: 0...100, using: &rng)).filter { $0 != "\r" && $0 != "\n" && $0 != "\u{0}" })) }
+            for n in 0..<Int.random(in: 1...200, using: &rng) {
+                headers.append(("X-F\(n)", text(Int.random(in: 0...100, using: &rng)).filter { $0 != "\r" && $0 != "\n" && $0 != "\u{0}" }))
+            }
             headers.append(("X-Twilio-Signature", text(28).filter { $0.isLetter || $0.isNumber }))
             return HTTPProbe.request("POST", path, headers: headers, body: Array("Body=HELP&From=%2B15550100001&MessageSid=SMx\(i)".utf8))
-        case 8: // random methods and targets
+        case 8:  // random methods and targets
             let method = ["GET", "PUT", "DELETE", "OPTIONS", "PATCH", "HEAD", text(5).filter { $0.isLetter }].randomElement(using: &rng)!
             return HTTPProbe.request(method.isEmpty ? "X" : method, path + "?" + text(20).filter { !$0.isWhitespace && $0 != "#" })
-        default: // signed with a wrong key
+        default:  // signed with a wrong key
             let params = h.smsParameters(from: phone, body: "CANCEL \(codes[i % codes.count])", sid: "SMbad\(i)")
             let sig = TwilioSignature.compute(authToken: "not-the-token", url: WebhookHarness.publicURL + WebhookHarness.webhookPath, parameters: params)
             return h.signedRequest(parameters: params, signature: .some(sig))

@@ -29,25 +29,39 @@ import Testing
         try await h.start()
         let form = [("Content-Type", "application/x-www-form-urlencoded")]
         let big = Array(repeating: UInt8(ascii: "a"), count: 64 * 1024 + 1)
-        let declared = await HTTPProbe.send(port: h.port, HTTPProbe.request("POST", WebhookHarness.webhookPath, headers: form,
-                                                                            body: Array("Body=".utf8) + big))
+        let declared = await HTTPProbe.send(
+            port: h.port,
+            HTTPProbe.request(
+                "POST", WebhookHarness.webhookPath, headers: form,
+                body: Array("Body=".utf8) + big))
         #expect(declared.status == 413)
         // Chunked: no length up front; the limit applies while reading.
-        var chunked = Array("POST \(WebhookHarness.webhookPath) HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Type: application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\n\r\n".utf8)
+        var chunked = Array(
+            "POST \(WebhookHarness.webhookPath) HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Type: application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\n\r\n"
+                .utf8)
         for _ in 0..<5 { chunked += Array("4000\r\n".utf8) + Array(repeating: UInt8(ascii: "b"), count: 0x4000) + Array("\r\n".utf8) }
         chunked += Array("0\r\n\r\n".utf8)
         #expect(await HTTPProbe.send(port: h.port, chunked).status == 413)
 
         for bad in ["Body=%zz", "Body=%C3%28&From=x", "junk&From=1"] {
-            let r = await HTTPProbe.send(port: h.port, HTTPProbe.request("POST", WebhookHarness.webhookPath, headers: form,
-                                                                         body: Array(bad.utf8)))
+            let r = await HTTPProbe.send(
+                port: h.port,
+                HTTPProbe.request(
+                    "POST", WebhookHarness.webhookPath, headers: form,
+                    body: Array(bad.utf8)))
             #expect(r.status == 400, "\(bad)")
         }
-        let raw = await HTTPProbe.send(port: h.port, HTTPProbe.request("POST", WebhookHarness.webhookPath, headers: form,
-                                                                       body: [0x42, 0x3D, 0xC3, 0x28]))
+        let raw = await HTTPProbe.send(
+            port: h.port,
+            HTTPProbe.request(
+                "POST", WebhookHarness.webhookPath, headers: form,
+                body: [0x42, 0x3D, 0xC3, 0x28]))
         #expect(raw.status == 400)
-        let json = await HTTPProbe.send(port: h.port, HTTPProbe.request("POST", WebhookHarness.webhookPath,
-                                                                        headers: [("Content-Type", "application/json")], body: Array("{}".utf8)))
+        let json = await HTTPProbe.send(
+            port: h.port,
+            HTTPProbe.request(
+                "POST", WebhookHarness.webhookPath,
+                headers: [("Content-Type", "application/json")], body: Array("{}".utf8)))
         #expect(json.status == 400)
         // Signed, but without MessageSid / From.
         let incomplete = await HTTPProbe.send(port: h.port, h.signedRequest(parameters: [("Body", "HELP")]))
@@ -76,12 +90,13 @@ import Testing
         // A client trickling its headers a byte every 0.2 s (for 8 s) is closed too.
         let head = Array("POST \(WebhookHarness.webhookPath) HTTP/1.1\r\nHost: x\r\nX-Slow: ".utf8) + Array(repeating: UInt8(ascii: "a"), count: 40)
         let trickle = await HTTPProbe.exchange(port: h.port, pieces: head.map { [$0] }, pause: 0.2, timeout: 10)
-        #expect(trickle.seconds < 7, "closed after \(trickle.seconds) s") // all of it takes 8 s
+        #expect(trickle.seconds < 7, "closed after \(trickle.seconds) s")  // all of it takes 8 s
         // A slow body after a quick head is closed as well.
         let quickHead = Array("POST \(WebhookHarness.webhookPath) HTTP/1.1\r\nHost: x\r\nContent-Length: 40\r\n\r\n".utf8)
-        let slowBody = await HTTPProbe.exchange(port: h.port, pieces: [quickHead] + (0..<40).map { _ in [UInt8(ascii: "a")] },
-                                                pause: 0.2, timeout: 10)
-        #expect(slowBody.seconds < 7, "closed after \(slowBody.seconds) s") // all of it takes 8 s
+        let slowBody = await HTTPProbe.exchange(
+            port: h.port, pieces: [quickHead] + (0..<40).map { _ in [UInt8(ascii: "a")] },
+            pause: 0.2, timeout: 10)
+        #expect(slowBody.seconds < 7, "closed after \(slowBody.seconds) s")  // all of it takes 8 s
         // And the listener still serves.
         #expect(await HTTPProbe.send(port: h.port, HTTPProbe.request("GET", "/healthz")).status == 200)
         await h.stop()

@@ -6,7 +6,7 @@ import Testing
 /// STOP / START mirrored locally: an opted-out number gets no reminder, and
 /// opting back in restores them. Scheduler with a fake Twilio, listener on loopback.
 @Suite struct WebhookOptOutTests {
-    static let start = TestClinic.seconds("2026-03-03T15:00:00Z") // reminder due 3 h before: 12:00Z
+    static let start = TestClinic.seconds("2026-03-03T15:00:00Z")  // reminder due 3 h before: 12:00Z
 
     @Test func stopThenADueReminderIsNotSentAndStartBringsThemBack() async throws {
         // Given a patient with two appointments on different days

@@ -26,7 +26,7 @@ import Testing
         #expect(await h.deliveryStatus(sid: sid, status: "sent").status == 204)
         #expect(try s.messages().first?.deliveryStatus == "sent")
         #expect(await h.deliveryStatus(sid: sid, status: "delivered").status == 204)
-        #expect(await h.deliveryStatus(sid: sid, status: "sent").status == 204) // late, out of order
+        #expect(await h.deliveryStatus(sid: sid, status: "sent").status == 204)  // late, out of order
         #expect(await h.deliveryStatus(sid: sid, status: "failed", errorCode: "30003").status == 204)
         #expect(try s.messages().first?.deliveryStatus == "delivered")
         // Unknown ids are acknowledged (Twilio would retry otherwise) and change nothing.
@@ -53,11 +53,17 @@ import Testing
         let (sid, _) = try Self.sentReminder(s)
         let before = try h.dataFingerprint()
         let params: [(name: String, value: String)] = [("MessageSid", sid), ("MessageStatus", "failed")]
-        let unsigned = await HTTPProbe.send(port: h.port, h.signedRequest(path: WebhookHarness.statusPath, parameters: params,
-                                                                          signature: .some(nil)))
+        let unsigned = await HTTPProbe.send(
+            port: h.port,
+            h.signedRequest(
+                path: WebhookHarness.statusPath, parameters: params,
+                signature: .some(nil)))
         #expect(unsigned.status == 403)
-        let missing = await HTTPProbe.send(port: h.port, h.signedRequest(path: WebhookHarness.statusPath,
-                                                                         parameters: [("MessageSid", sid)]))
+        let missing = await HTTPProbe.send(
+            port: h.port,
+            h.signedRequest(
+                path: WebhookHarness.statusPath,
+                parameters: [("MessageSid", sid)]))
         #expect(missing.status == 400)
         #expect(try h.dataFingerprint() == before)
         await h.stop()

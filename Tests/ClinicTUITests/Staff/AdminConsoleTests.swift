@@ -46,14 +46,14 @@ struct AdminConsoleTests {
         let editor = try #require(h.core.top as? HoursEditorModel)
         #expect(editor.previewFrom == LocalDate("2026-03-09") && editor.form[0] == "09:00-12:00")
         #expect(h.screen.contains("Next week") && h.screen.contains("6 (6)"))
-        h.press(.tab); h.press(.ctrl("u")); h.type("09:00-10:00") // Tuesday shorter: strands the 11:00 booking
+        h.press(.tab); h.press(.ctrl("u")); h.type("09:00-10:00")  // Tuesday shorter: strands the 11:00 booking
         #expect(editor.preview?.stranded == [a.code] && h.screen.contains("Booked outside the new hours: \(a.code)"))
         #expect(h.screen.contains("2 (6)"))
         h.press(.enter)
         #expect(editor.message?.text.contains("move or cancel them first") == true && h.screen.contains("would fall outside"))
         h.press(.ctrl("u")); h.type("9-x")
         #expect(editor.form.fields[1].error != nil)
-        h.press(.ctrl("u")); h.type("09:00-12:00"); h.press(.tab, .tab, .tab, .tab); h.type("10:00-12:00") // Saturday
+        h.press(.ctrl("u")); h.type("09:00-12:00"); h.press(.tab, .tab, .tab, .tab); h.type("10:00-12:00")  // Saturday
         h.press(.enter)
         #expect(h.core.top is StaffAccountsModel && h.screen.contains("Saved the hours of Dr Ana Moreau"))
         #expect(try h.clinic.store.hours(doctorID: ana.id).intervals(on: .saturday).count == 1)
@@ -117,10 +117,10 @@ struct AdminConsoleTests {
         #expect(model.takeBackgroundUpdate() && !model.takeBackgroundUpdate())
         #expect(!model.counting && h.screen.contains("All time: 1 appointments") && h.screen.contains("2026-03"))
         h.press(.char("m"))
-        #expect(model.grouping == .day && h.screen.contains("2026-03-03") && !model.counting) // counted already
+        #expect(model.grouping == .day && h.screen.contains("2026-03-03") && !model.counting)  // counted already
         _ = try h.clinic.book(doctor: ana, patient: h.clinic.addPatient(), at: h.clinic.local("2026-03-04", "09:00"))
         h.core.tick(at: h.time + 1, dataChanged: true)
-        #expect(model.stats != nil) // the old figures stay while the recount runs
+        #expect(model.stats != nil)  // the old figures stay while the recount runs
         model.waitForCount()
         #expect(h.screen.contains("All time: 2 appointments") && h.screen.contains("2026-03-04"))
     }
@@ -132,11 +132,10 @@ struct AdminConsoleTests {
         h.press(.down, .down, .enter)
         h.press(.ctrl("u")); h.type("Harbour Clinic"); h.press(.enter)
         #expect(h.screen.contains("Saved.") && h.screen.split(separator: "\n").first?.contains("Harbour Clinic") == true)
-        _ = try h.clinic.store.transition(code: a.code, to: .cancelled, by: .shell) // nothing to come: the zone may change
+        _ = try h.clinic.store.transition(code: a.code, to: .cancelled, by: .shell)  // nothing to come: the zone may change
         _ = try h.clinic.store.updateSettings(.init(timeZone: ClinicTimeZone(identifier: "Europe/London")), by: .shell)
         #expect(h.core.context.timeZone.identifier == "America/New_York")
         h.core.tick(at: h.time + 1, dataChanged: true)
         #expect(h.core.context.timeZone.identifier == "Europe/London" && h.core.context.today == LocalDate(year: 2026, month: 3, day: 2))
     }
 }
-

@@ -42,14 +42,15 @@ struct BoardTests {
         // a wider terminal's footer also lists the board's other keys
         h.width = 160
         let footer = h.screen.split(separator: "\n").last.map(String.init) ?? ""
-        #expect(footer.contains("n new visit") && footer.contains("r move") && footer.contains("x cancel")
+        #expect(
+            footer.contains("n new visit") && footer.contains("r move") && footer.contains("x cancel")
                 && footer.contains("u undo check-in") && footer.contains("[ ] t day"), "\(footer)")
     }
 
     @Test("late is computed from the injected clock: past start and not checked in")
     func late() throws {
         let (h, booked) = try desk()
-        h.clinic.clock.set(TestClinic.instant("2026-03-02T14:40:00Z")) // 09:40 local
+        h.clinic.clock.set(TestClinic.instant("2026-03-02T14:40:00Z"))  // 09:40 local
         h.core.tick(at: h.time + 1, dataChanged: false)
         let s = h.screen
         #expect(s.contains("late 40m") && s.contains("late 10m") && s.contains("2 late"))
@@ -105,7 +106,7 @@ struct BoardTests {
     @Test("details offer the desk move and cancel; back on the details the result shows")
     func detailsMoveAndCancel() throws {
         let (h, booked) = try desk()
-        h.press(.down, .enter) // Omar Haddad, 09:30 with Dr Ana
+        h.press(.down, .enter)  // Omar Haddad, 09:30 with Dr Ana
         #expect(h.screen.contains("r move") && h.screen.contains("x cancel") && !h.screen.contains("mark completed"))
         h.press(.char("r"))
         #expect((h.core.top as? RescheduleModel)?.selected?.slot.start == (try h.clinic.local("2026-03-02", "10:00")))
@@ -143,8 +144,9 @@ struct BusyBoardTests {
     func busyDay() throws {
         let clinic = try TestClinic()
         let doctors = try (0..<5).map { i in
-            try clinic.addDoctor(name: "Dr \(["Ana", "Ben", "Cy", "Di", "Ed"][i]) Busy", hours: "mon-fri 08:00-20:00", slotMinutes: 10,
-                                 specialization: i < 2 ? "Cardiology" : "Dermatology")
+            try clinic.addDoctor(
+                name: "Dr \(["Ana", "Ben", "Cy", "Di", "Ed"][i]) Busy", hours: "mon-fri 08:00-20:00", slotMinutes: 10,
+                specialization: i < 2 ? "Cardiology" : "Dermatology")
         }
         let idle = try clinic.addDoctor(name: "Dr Idle", specialization: "Neurology")
         let patients = try (0..<(5 * 72)).map { _ in try clinic.addPatient() }
@@ -155,10 +157,10 @@ struct BusyBoardTests {
                 expected.append(try clinic.book(doctor: d, patient: patients[i * 72 + slot], at: start).code)
             }
         }
-        #expect(expected.count > 2 * BoardModel.window) // more rows than are read at once
+        #expect(expected.count > 2 * BoardModel.window)  // more rows than are read at once
         let first = try clinic.store.appointment(code: expected[3])
         _ = try clinic.store.transition(code: first.code, to: .checkedIn, by: .shell)
-        clinic.clock.set(TestClinic.instant("2026-03-02T14:05:00Z")) // 09:05 local: 07 slots started per doctor
+        clinic.clock.set(TestClinic.instant("2026-03-02T14:05:00Z"))  // 09:05 local: 07 slots started per doctor
         let receptionist = try clinic.addStaff(.receptionist)
         let h = try TUIHarness(.staff, clinic: clinic)
         h.height = 40

@@ -51,7 +51,7 @@ struct DeskFlowTests {
         h.press(.char("/")); h.type("lefevre"); h.press(.enter)
         h.press(.char("b"))
         #expect(h.core.top is BookSpecialtyModel)
-        h.press(.enter, .enter) // Cardiology → Dr Ana → first free slot today
+        h.press(.enter, .enter)  // Cardiology → Dr Ana → first free slot today
         #expect(h.screen.contains("Mon 2 Mar 2026"))
         h.press(.enter)
         #expect(h.screen.contains("For Zoë Lefèvre"))
@@ -89,7 +89,7 @@ struct DeskFlowTests {
         h.press(.char("r"))
         let move = try #require(h.core.top as? RescheduleModel)
         #expect(move.day.date == LocalDate("2026-03-03") && h.screen.contains("09:00–09:30    this visit"))
-        h.press(.char("]"), .down, .enter) // Wed 4 Mar 09:30
+        h.press(.char("]"), .down, .enter)  // Wed 4 Mar 09:30
         #expect(h.core.top is PatientCardModel)
         let moved = try h.clinic.store.appointment(code: a.code)
         let target = try h.clinic.local("2026-03-04", "09:30")
@@ -109,7 +109,7 @@ struct DeskFlowTests {
     func moveRace() throws {
         let (h, ana, _, a) = try desk()
         h.press(.char("/")); h.type("Zoë"); h.press(.enter, .char("r"))
-        #expect((h.core.top as? RescheduleModel)?.selected?.slot.start == (try h.clinic.local("2026-03-03", "09:30"))) // first free
+        #expect((h.core.top as? RescheduleModel)?.selected?.slot.start == (try h.clinic.local("2026-03-03", "09:30")))  // first free
         let other = try h.clinic.addPatient()
         try h.clinic.book(doctor: ana, patient: other, at: h.clinic.local("2026-03-03", "09:30"))
         h.press(.enter)
@@ -141,7 +141,7 @@ struct DeskFlowTests {
     @Test("m shows failed and pending SMS, replies, and flagged numbers")
     func smsPanel() throws {
         let (h, _, zoe, a) = try desk()
-        _ = try h.clinic.store.transition(code: a.code, to: .confirmed, by: .shell) // queues a confirmation SMS
+        _ = try h.clinic.store.transition(code: a.code, to: .confirmed, by: .shell)  // queues a confirmation SMS
         _ = try h.clinic.store.receiveSMS(InboundSMS(messageSID: "SM1", from: zoe.phone, body: "please stop texting me"))
         h.press(.char("m"))
         #expect(h.core.top is SMSPanelModel)

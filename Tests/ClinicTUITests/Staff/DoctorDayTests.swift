@@ -44,7 +44,7 @@ struct DoctorDayTests {
         let (h, _, booked) = try doctor()
         h.press(.char("d"))
         #expect(h.screen.contains("cannot be completed before it starts"))
-        h.clinic.clock.set(TestClinic.instant("2026-03-02T14:05:00Z")) // 09:05 local
+        h.clinic.clock.set(TestClinic.instant("2026-03-02T14:05:00Z"))  // 09:05 local
         h.press(.char("d"))
         #expect(try h.clinic.store.appointment(code: booked[0].code).status == .completed)
         #expect(h.screen.contains("Completed \(booked[0].code) (Zoë Lefèvre)."))
@@ -70,7 +70,7 @@ struct DoctorDayTests {
         #expect(detail.code == booked[0].code && h.screen.contains("Palpitations"))
         // before the visit starts, d is there but refused, and says why
         #expect(detail.hints.contains { $0.keys == "d" && $0.disabledReason == "an appointment cannot be completed before it starts" })
-        h.clinic.clock.set(TestClinic.instant("2026-03-02T19:30:00Z")) // 14:30 local: Ben's visit has started
+        h.clinic.clock.set(TestClinic.instant("2026-03-02T19:30:00Z"))  // 14:30 local: Ben's visit has started
         #expect(h.frame.role(of: "d mark completed") == .footerKey, "once it has started, d works: \(h.screen)")
         let crafted = AppointmentDetailModel(h.context, code: booked[2].code)
         crafted.complete()
@@ -112,4 +112,3 @@ struct DoctorDayTests {
         #expect(try h.clinic.store.note(code: booked[0].code)?.text == "BP 140/90, recheck")
     }
 }
-

@@ -25,8 +25,10 @@ struct PolicyKeysTests {
     ]
 
     /// Checks `hints` against the policy's decisions: reason and footer place.
-    func expectFollows(_ hints: [KeyHint], _ keys: [(String, AppointmentAction)], _ allowed: AllowedActions<AppointmentAction>,
-                       _ context: String) {
+    func expectFollows(
+        _ hints: [KeyHint], _ keys: [(String, AppointmentAction)], _ allowed: AllowedActions<AppointmentAction>,
+        _ context: String
+    ) {
         for (key, action) in keys {
             guard let hint = hints.first(where: { $0.keys == key }) else { Issue.record("\(context): no \(key) key"); continue }
             let decision = allowed[action]
@@ -35,8 +37,9 @@ struct PolicyKeysTests {
         }
     }
 
-    @Test("details: the desk, the doctor and the admin each get the keys the policy gives them, as the visit moves on",
-          arguments: [Role.receptionist, .doctor, .admin])
+    @Test(
+        "details: the desk, the doctor and the admin each get the keys the policy gives them, as the visit moves on",
+        arguments: [Role.receptionist, .doctor, .admin])
     func details(_ role: Role) throws {
         let (clinic, ana, _, visit) = try clinic()
         let h: TUIHarness
@@ -86,7 +89,8 @@ struct PolicyKeysTests {
         // a key that works is listed as it is; a refused one says why, wrapped under its label
         #expect(help.contains("Keys: Appointment \(visit.code)") && help.contains("c         check in  "), "\(help)")
         #expect(help.contains("u         undo check-in (the appointment is not checked in)"), "\(help)")
-        #expect(help.contains("d         mark completed (only the appointment's doctor or an admin may │")
+        #expect(
+            help.contains("d         mark completed (only the appointment's doctor or an admin may │")
                 && help.contains("│           complete it)"), "\(help)")
         h.press(.escape)
         let trail = try clinic.store.events(code: visit.code)
@@ -147,7 +151,7 @@ struct PolicyKeysTests {
         h.signIn(admin.email, "staff-password")
         let accounts = StaffAccountsModel(h.context)
         h.core.open(accounts)
-        #expect(accounts.selected?.id == admin.id) // admins are listed first
+        #expect(accounts.selected?.id == admin.id)  // admins are listed first
         #expect(accounts.hints.first { $0.keys == "x" }?.disabledReason == "you cannot deactivate your own account; another admin can")
         h.press(.char("x"))
         #expect(h.screen.contains("You cannot deactivate your own account; another admin can.") && accounts.pendingDeactivate == nil)

@@ -21,10 +21,11 @@ struct SMSPanelNoteTests {
         _ = try clinic.store.transition(code: a.code, to: .confirmed, by: .shell)
         _ = try clinic.store.transition(code: b.code, to: .confirmed, by: .shell)
         try clinic.store.writer.write { db in
-            try db.execute(sql: """
-                UPDATE sms_outbox SET state = 'sending', in_flight = 1, attempts = 1, claimed_by = 'dead', claimed_until = 0
-                WHERE appointment_id = ?
-                """, arguments: [a.id])
+            try db.execute(
+                sql: """
+                    UPDATE sms_outbox SET state = 'sending', in_flight = 1, attempts = 1, claimed_by = 'dead', claimed_until = 0
+                    WHERE appointment_id = ?
+                    """, arguments: [a.id])
         }
         // When the next scheduler resends it (and sends the other one once)
         try Scheduler(store: clinic.store, gateway: OutboxGateway(), holder: "next").tick()

@@ -14,13 +14,16 @@ final class TUIHarness {
     var time = 0.0
 
     /// `store`: another store over the clinic's database (e.g. with a counting hasher); the clinic's own by default.
-    init(_ mode: AppMode, clinic: TestClinic? = nil, store: ClinicStore? = nil, idleSeconds: Double? = nil,
-         demo: [DemoClinic.SignIn] = []) throws {
+    init(
+        _ mode: AppMode, clinic: TestClinic? = nil, store: ClinicStore? = nil, idleSeconds: Double? = nil,
+        demo: [DemoClinic.SignIn] = []
+    ) throws {
         self.clinic = try clinic ?? TestClinic()
         // The staff terminal shows its services' state; here nothing runs the scheduler.
-        context = try AppContext(store: store ?? self.clinic.store, mode: mode, demoSignIns: demo,
-                                 services: mode == .staff ? ServicesState(scheduler: .off, gateway: "outbox") : nil,
-                                 sleeper: sleeper)
+        context = try AppContext(
+            store: store ?? self.clinic.store, mode: mode, demoSignIns: demo,
+            services: mode == .staff ? ServicesState(scheduler: .off, gateway: "outbox") : nil,
+            sleeper: sleeper)
         core = AppCore(context: context, idleSeconds: idleSeconds)
     }
 

@@ -41,16 +41,24 @@ public final class AddStaffModel: ScreenModel {
         }
         guard errors.isEmpty, let role else { form.setErrors(errors); return .none }
         do {
-            let account = try context.store.createAccount(NewAccount(
-                role: role, name: form[Field.name.rawValue], email: form[Field.email.rawValue], phone: form[Field.phone.rawValue],
-                password: form[Field.password.rawValue], specialization: isDoctor ? form[Field.specialization.rawValue] : nil,
-                slotMinutes: slot ?? 30, hours: hours), by: context.actor)
+            let account = try context.store.createAccount(
+                NewAccount(
+                    role: role, name: form[Field.name.rawValue], email: form[Field.email.rawValue], phone: form[Field.phone.rawValue],
+                    password: form[Field.password.rawValue], specialization: isDoctor ? form[Field.specialization.rawValue] : nil,
+                    slotMinutes: slot ?? 30, hours: hours), by: context.actor)
             context.flash = "Added \(account.name) (\(account.role.rawValue))."
             return .pop
         } catch let error as ClinicError {
-            if !form.place(error, [.name: Field.name.rawValue, .email: Field.email.rawValue, .phone: Field.phone.rawValue,
-                                   .password: Field.password.rawValue, .specialization: Field.specialization.rawValue,
-                                   .slotMinutes: Field.slot.rawValue]) { message = error.message }
+            if !form.place(
+                error,
+                [
+                    .name: Field.name.rawValue, .email: Field.email.rawValue, .phone: Field.phone.rawValue,
+                    .password: Field.password.rawValue, .specialization: Field.specialization.rawValue,
+                    .slotMinutes: Field.slot.rawValue,
+                ])
+            {
+                message = error.message
+            }
             return .none
         } catch {
             message = Format.error(error)

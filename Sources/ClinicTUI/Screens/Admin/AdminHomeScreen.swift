@@ -11,8 +11,9 @@ struct AdminHomeScreen {
             return TableRow([name, what])
         }
         var list = model.list
-        TablePainter.paint(rows, columns: [Column("", width: 18), Column("")], state: &list, into: &buffer,
-                           rect: Rect(x: area.x, y: area.y + 2, width: area.width, height: area.height - 2))
+        TablePainter.paint(
+            rows, columns: [Column("", width: 18), Column("")], state: &list, into: &buffer,
+            rect: Rect(x: area.x, y: area.y + 2, width: area.width, height: area.height - 2))
     }
 }
 

@@ -20,10 +20,12 @@ public final class HoursEditorModel: ScreenModel {
         let today = context.today
         previewFrom = today.adding(days: 8 - today.weekday.rawValue)
         let hours = (try? context.store.hours(doctorID: doctor.id)) ?? .none
-        form = Form(Weekday.allCases.map { day in
-            TextField(Format.weekdays[day.rawValue - 1], value: hours.intervals(on: day).map(\.description).joined(separator: ","),
-                      maxLength: 100)
-        })
+        form = Form(
+            Weekday.allCases.map { day in
+                TextField(
+                    Format.weekdays[day.rawValue - 1], value: hours.intervals(on: day).map(\.description).joined(separator: ","),
+                    maxLength: 100)
+            })
         refreshPreview()
     }
 
@@ -46,12 +48,12 @@ public final class HoursEditorModel: ScreenModel {
         for day in Weekday.allCases {
             let text = form[day.rawValue - 1].replacingOccurrences(of: " ", with: "")
             guard !text.isEmpty else { continue }
-            do { _ = try HoursSpecParser.parse("\(day.shortName) \(text)"); spec.append("\(day.shortName) \(text)") }
-            catch { errors[day.rawValue - 1] = Format.error(error) }
+            do { _ = try HoursSpecParser.parse("\(day.shortName) \(text)"); spec.append("\(day.shortName) \(text)") } catch {
+                errors[day.rawValue - 1] = Format.error(error)
+            }
         }
         guard errors.isEmpty else { return .failure(FieldErrors(errors: errors)) }
-        do { return .success(try HoursSpecParser.parse(spec.joined(separator: "; "))) }
-        catch { return .failure(FieldErrors(errors: [0: Format.error(error)])) }
+        do { return .success(try HoursSpecParser.parse(spec.joined(separator: "; "))) } catch { return .failure(FieldErrors(errors: [0: Format.error(error)])) }
     }
 
     /// Field errors as a value (Result needs an Error).
@@ -61,8 +63,9 @@ public final class HoursEditorModel: ScreenModel {
         switch proposed() {
         case .success(let hours):
             form.clearErrors()
-            do { preview = try context.store.previewHours(doctorID: doctor.id, hours: hours, from: previewFrom); message = nil }
-            catch { preview = nil; message = (Format.error(error), .error) }
+            do { preview = try context.store.previewHours(doctorID: doctor.id, hours: hours, from: previewFrom); message = nil } catch {
+                preview = nil; message = (Format.error(error), .error)
+            }
         case .failure(let e):
             preview = nil
             for (i, text) in e.errors { form.fields[i].error = text }

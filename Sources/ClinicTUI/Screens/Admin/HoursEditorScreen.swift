@@ -24,14 +24,16 @@ struct HoursEditorScreen {
             let changed = day.slots.count != day.currentCount
             let date = CharWidth.pad(String(Format.day(day.date).prefix(10)), to: 10)
             let counts = CharWidth.pad("\(day.slots.count) (\(day.currentCount))", to: 8)
-            buffer.write("\(date) \(counts) \(span)", x: px, y: y,
-                         role: changed ? .warning : .normal, clip: area)
+            buffer.write(
+                "\(date) \(counts) \(span)", x: px, y: y,
+                role: changed ? .warning : .normal, clip: area)
             y += 1
         }
         if !preview.stranded.isEmpty {
             let top = side ? area.y + 14 : y + 1
-            Painter.paragraph(&buffer, "Booked outside the new hours: " + preview.stranded.joined(separator: ", ") + ". Move or cancel them first.",
-                              in: Rect(x: area.x, y: top, width: area.width, height: max(0, min(3, bottom - 2 - top))), role: .error)
+            Painter.paragraph(
+                &buffer, "Booked outside the new hours: " + preview.stranded.joined(separator: ", ") + ". Move or cancel them first.",
+                in: Rect(x: area.x, y: top, width: area.width, height: max(0, min(3, bottom - 2 - top))), role: .error)
         }
     }
 }

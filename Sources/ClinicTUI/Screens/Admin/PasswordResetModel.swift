@@ -6,8 +6,10 @@ public final class PasswordResetModel: ScreenModel {
     enum Action: Sendable { case save }
     let context: AppContext
     public let account: Account
-    public internal(set) var form = Form([TextField("New password", masked: true, maxLength: 1024),
-                                          TextField("Again", masked: true, maxLength: 1024)])
+    public internal(set) var form = Form([
+        TextField("New password", masked: true, maxLength: 1024),
+        TextField("Again", masked: true, maxLength: 1024),
+    ])
 
     public init(_ context: AppContext, account: Account) { self.context = context; self.account = account }
 

@@ -6,8 +6,10 @@ import ClinicCore
 public final class SettingsModel: ScreenModel {
     enum Action: Sendable { case save }
     let context: AppContext
-    public internal(set) var form = Form([TextField("Clinic name"), TextField("Time zone", maxLength: 64),
-                                          TextField("Reminder lead (min)", maxLength: 5), TextField("No-show grace (min)", maxLength: 5)])
+    public internal(set) var form = Form([
+        TextField("Clinic name"), TextField("Time zone", maxLength: 64),
+        TextField("Reminder lead (min)", maxLength: 5), TextField("No-show grace (min)", maxLength: 5),
+    ])
     public private(set) var message: (text: String, role: ThemeRole)?
 
     public init(_ context: AppContext) { self.context = context; load() }
@@ -33,8 +35,9 @@ public final class SettingsModel: ScreenModel {
         form.setErrors(errors)
         guard errors.isEmpty, let actor = context.actor else { return .none }
         do {
-            _ = try context.store.updateSettings(.init(name: form[0], timeZone: zone, reminderLeadMinutes: lead, noShowGraceMinutes: grace),
-                                                 by: actor)
+            _ = try context.store.updateSettings(
+                .init(name: form[0], timeZone: zone, reminderLeadMinutes: lead, noShowGraceMinutes: grace),
+                by: actor)
             context.refreshSettings()
             load()
             message = ("Saved.", .success)

@@ -13,8 +13,10 @@ public final class TimeOffModel: ScreenModel {
     public init(_ context: AppContext, doctor: Account) {
         self.context = context; self.doctor = doctor
         let tomorrow = context.today.adding(days: 1).description
-        form = Form([TextField("From", value: tomorrow, maxLength: 40), TextField("To", value: tomorrow, maxLength: 40),
-                     TextField("Note", maxLength: 200)])
+        form = Form([
+            TextField("From", value: tomorrow, maxLength: 40), TextField("To", value: tomorrow, maxLength: 40),
+            TextField("Note", maxLength: 200),
+        ])
     }
 
     let bindings: [Binding<Action>] = [Binding([.enter], .save, "add time off")]
@@ -32,7 +34,7 @@ public final class TimeOffModel: ScreenModel {
             let text = form[i].trimmingCharacters(in: .whitespaces)
             do {
                 if let day = LocalDate(text) {
-                    bounds[i] = zone.startOfDay(i == 0 ? day : day.adding(days: 1)) // a bare "to" date includes that day
+                    bounds[i] = zone.startOfDay(i == 0 ? day : day.adding(days: 1))  // a bare "to" date includes that day
                 } else {
                     bounds[i] = try LocalInput.instant(text, in: zone)
                 }

@@ -17,8 +17,9 @@ struct SignInScreen {
         buffer.write("Demo sign-ins (password \(context.demoSignIns[0].password)):", x: area.x, y: y, role: .label, clip: area)
         for signIn in context.demoSignIns {
             y += 1
-            buffer.write("  " + CharWidth.pad(signIn.role.rawValue, to: 13) + signIn.login, x: area.x, y: y,
-                         role: Router.refusal(for: signIn.role, in: context.mode) == nil ? .normal : .dim, clip: area)
+            buffer.write(
+                "  " + CharWidth.pad(signIn.role.rawValue, to: 13) + signIn.login, x: area.x, y: y,
+                role: Router.refusal(for: signIn.role, in: context.mode) == nil ? .normal : .dim, clip: area)
         }
     }
 }

@@ -185,15 +185,16 @@ public final class BoardModel: ScreenModel {
             summary = try context.store.daySummary(from: from, to: to)
             var listed: [(id: Int64, name: String, specialization: String)] = doctors.map { ($0.id, $0.name, $0.specialization) }
             let bookable = Set(doctors.map(\.id))
-            for id in summary.doctors.keys.sorted() where !bookable.contains(id) { // a deactivated doctor's leftovers still show
+            for id in summary.doctors.keys.sorted() where !bookable.contains(id) {  // a deactivated doctor's leftovers still show
                 let name = (try? context.store.account(matching: String(id)).name) ?? "Doctor \(id)"
                 listed.append((id, name, "inactive"))
             }
             var row = 0, line = 0
             groups = listed.map { d in
                 let counts = summary.doctors[d.id]
-                let g = Group(doctorID: d.id, doctorName: d.name, specialization: d.specialization,
-                              total: counts?.total ?? 0, active: counts?.active ?? 0, firstRow: row, firstLine: line)
+                let g = Group(
+                    doctorID: d.id, doctorName: d.name, specialization: d.specialization,
+                    total: counts?.total ?? 0, active: counts?.active ?? 0, firstRow: row, firstLine: line)
                 row += g.rows; line += g.lineCount
                 return g
             }

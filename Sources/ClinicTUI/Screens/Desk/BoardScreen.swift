@@ -12,8 +12,9 @@ struct BoardScreen {
     func paint(into buffer: inout CellBuffer, area: Rect) {
         let context = model.context, now = context.now
         let x = buffer.write(model.day.label(today: context.today), x: area.x, y: area.y, role: .label, clip: area)
-        buffer.write("  \(model.appointmentCount) appointments · \(model.summary.checkedIn) waiting · \(model.summary.late(at: now)) late",
-                     x: x, y: area.y, role: .dim, clip: area)
+        buffer.write(
+            "  \(model.appointmentCount) appointments · \(model.summary.checkedIn) waiting · \(model.summary.late(at: now)) late",
+            x: x, y: area.y, role: .dim, clip: area)
         if let notice = model.notice {
             buffer.write(notice.text, x: area.x, y: area.y + 1, role: notice.role, clip: area)
         }
@@ -47,8 +48,9 @@ struct BoardScreen {
         case .empty(let index):
             let selected = index == model.list.selected
             if selected { buffer.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), role: .selection) }
-            buffer.write((selected ? "▸ " : "  ") + "  no appointments · n books one", x: rect.x, y: y,
-                         role: selected ? .selection : .dim, clip: rect)
+            buffer.write(
+                (selected ? "▸ " : "  ") + "  no appointments · n books one", x: rect.x, y: y,
+                role: selected ? .selection : .dim, clip: rect)
         case .appointment(nil, _):
             buffer.write("    …", x: rect.x, y: y, role: .dim, clip: rect)
         case .appointment(let a?, let index):

@@ -38,10 +38,14 @@ struct PatientCardScreen {
             return TableRow([Format.dateTime(a.start, zone), a.doctor.name, a.code, status.text, a.reason], role: status.role)
         }
         var list = model.list
-        TablePainter.paint(rows, columns: [Column("When", width: 21), Column("Doctor", width: 18), Column("Code", width: 6),
-                                           Column("Status", width: 11), Column("Reason")],
-                           state: &list, into: &buffer, rect: Rect(x: area.x, y: y + 1, width: area.width, height: area.y + area.height - y - 1),
-                           empty: "No appointments yet: b books one.")
+        TablePainter.paint(
+            rows,
+            columns: [
+                Column("When", width: 21), Column("Doctor", width: 18), Column("Code", width: 6),
+                Column("Status", width: 11), Column("Reason"),
+            ],
+            state: &list, into: &buffer, rect: Rect(x: area.x, y: y + 1, width: area.width, height: area.y + area.height - y - 1),
+            empty: "No appointments yet: b books one.")
     }
 }
 

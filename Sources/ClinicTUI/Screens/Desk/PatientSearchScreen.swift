@@ -7,19 +7,22 @@ struct PatientSearchScreen {
     func paint(into buffer: inout CellBuffer, area: Rect) {
         var area = area
         if let booking = model.booking {
-            buffer.write("New visit with \(booking.doctor.name) from \(Format.day(booking.date)): pick the patient.", x: area.x, y: area.y,
-                         role: .label, clip: area)
+            buffer.write(
+                "New visit with \(booking.doctor.name) from \(Format.day(booking.date)): pick the patient.", x: area.x, y: area.y,
+                role: .label, clip: area)
             area = Rect(x: area.x, y: area.y + 2, width: area.width, height: area.height - 2)
         }
         FormPainter.paint(Form([model.query]), into: &buffer, rect: Rect(x: area.x, y: area.y, width: area.width, height: 1), labelWidth: 14)
-        buffer.write(Self.countLine(shown: model.results.count, matches: model.matches, more: model.moreThanCounted),
-                     x: area.x, y: area.y + 1, role: .dim, clip: area)
+        buffer.write(
+            Self.countLine(shown: model.results.count, matches: model.matches, more: model.moreThanCounted),
+            x: area.x, y: area.y + 1, role: .dim, clip: area)
         if let error = model.error { buffer.write(error, x: area.x, y: area.y + 1, role: .error, clip: area) }
         let rows = model.results.map { TableRow([$0.name, $0.phone, $0.email], role: $0.active ? .normal : .dim) }
         var list = model.list
-        TablePainter.paint(rows, columns: [Column("Name", width: 26), Column("Phone", width: 14), Column("Email")], state: &list,
-                           into: &buffer, rect: Rect(x: area.x, y: area.y + 3, width: area.width, height: area.height - 3),
-                           empty: "No patient matches: Ctrl-N registers a walk-in.")
+        TablePainter.paint(
+            rows, columns: [Column("Name", width: 26), Column("Phone", width: 14), Column("Email")], state: &list,
+            into: &buffer, rect: Rect(x: area.x, y: area.y + 3, width: area.width, height: area.height - 3),
+            empty: "No patient matches: Ctrl-N registers a walk-in.")
     }
 
     /// `1 match(es)`, `first 200 of 1,234 matches: type more`, `first 200 of over 2,000 matches: type more`.

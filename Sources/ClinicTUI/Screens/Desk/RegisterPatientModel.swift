@@ -6,8 +6,10 @@ import ClinicCore
 public final class RegisterPatientModel: ScreenModel {
     enum Action: Sendable { case save }
     let context: AppContext
-    public internal(set) var form = Form([TextField("Name", maxLength: 200), TextField("Email", maxLength: 254),
-                                          TextField("Phone", maxLength: 40)])
+    public internal(set) var form = Form([
+        TextField("Name", maxLength: 200), TextField("Email", maxLength: 254),
+        TextField("Phone", maxLength: 40),
+    ])
     public private(set) var message: String?
 
     public init(_ context: AppContext) { self.context = context }
@@ -31,8 +33,9 @@ public final class RegisterPatientModel: ScreenModel {
         form.setErrors(errors)
         guard errors.isEmpty else { return .none }
         do {
-            let account = try context.store.createAccount(NewAccount(role: .patient, name: form[0], email: form[1], phone: form[2]),
-                                                          by: context.actor)
+            let account = try context.store.createAccount(
+                NewAccount(role: .patient, name: form[0], email: form[1], phone: form[2]),
+                by: context.actor)
             return .replace(PatientCardModel(context, patientID: account.id, notice: "Registered \(account.name)."))
         } catch let error as ClinicError {
             if !form.place(error, [.name: 0, .email: 1, .phone: 2]) { message = error.message }

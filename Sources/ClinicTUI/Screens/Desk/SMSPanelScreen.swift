@@ -7,10 +7,12 @@ struct SMSPanelScreen {
     func paint(into buffer: inout CellBuffer, area: Rect) {
         let zone = model.context.timeZone
         var x = area.x
-        let names: [(SMSPanelModel.View, String)] = [(.outgoing, "Failed / pending (\(model.outgoing.count))"),
-                                                      (.sent, "Sent (\(model.sent.count))"),
-                                                      (.replies, "Replies (\(model.replies.count))"),
-                                                      (.flagged, "Flagged numbers (\(model.flagged.count))")]
+        let names: [(SMSPanelModel.View, String)] = [
+            (.outgoing, "Failed / pending (\(model.outgoing.count))"),
+            (.sent, "Sent (\(model.sent.count))"),
+            (.replies, "Replies (\(model.replies.count))"),
+            (.flagged, "Flagged numbers (\(model.flagged.count))"),
+        ]
         for (view, name) in names {
             x = buffer.write(" \(name) ", x: x, y: area.y, role: view == model.view ? .selection : .dim, clip: area)
             x = buffer.write("  ", x: x, y: area.y, role: .normal, clip: area)
@@ -25,38 +27,57 @@ struct SMSPanelScreen {
         switch model.view {
         case .outgoing:
             let rows = model.outgoing.map { m in
-                TableRow([Format.dateTime(m.createdAt, zone), m.to, m.appointmentCode ?? "", m.kind.rawValue,
-                          m.state == .sent ? (m.deliveryStatus ?? "sent") : m.state.rawValue,
-                          ([m.errorCode, m.errorMessage] + [m.errorMessage == m.note ? nil : m.note]).compactMap { $0 }
-                              .joined(separator: " ")],
-                         role: m.state == .failed || m.state == .sent ? .error : .warning)
+                TableRow(
+                    [
+                        Format.dateTime(m.createdAt, zone), m.to, m.appointmentCode ?? "", m.kind.rawValue,
+                        m.state == .sent ? (m.deliveryStatus ?? "sent") : m.state.rawValue,
+                        ([m.errorCode, m.errorMessage] + [m.errorMessage == m.note ? nil : m.note]).compactMap { $0 }
+                            .joined(separator: " "),
+                    ],
+                    role: m.state == .failed || m.state == .sent ? .error : .warning)
             }
-            TablePainter.paint(rows, columns: [Column("Queued", width: 21), Column("To", width: 13), Column("Code", width: 6),
-                                               Column("Kind", width: 12), Column("State", width: 11), Column("Error")],
-                               state: &list, into: &buffer, rect: rect, empty: "Every message went out.")
+            TablePainter.paint(
+                rows,
+                columns: [
+                    Column("Queued", width: 21), Column("To", width: 13), Column("Code", width: 6),
+                    Column("Kind", width: 12), Column("State", width: 11), Column("Error"),
+                ],
+                state: &list, into: &buffer, rect: rect, empty: "Every message went out.")
         case .sent:
             let rows = model.sent.map { m in
-                TableRow([Format.dateTime(m.updatedAt, zone), m.to, m.appointmentCode ?? "", m.note == nil ? m.body : "⚠ " + m.body],
-                         role: m.note == nil ? .normal : .warning)
+                TableRow(
+                    [Format.dateTime(m.updatedAt, zone), m.to, m.appointmentCode ?? "", m.note == nil ? m.body : "⚠ " + m.body],
+                    role: m.note == nil ? .normal : .warning)
             }
-            TablePainter.paint(rows, columns: [Column("Sent", width: 21), Column("To", width: 13), Column("Code", width: 6),
-                                               Column("Message")],
-                               state: &list, into: &buffer, rect: rect, empty: "Nothing sent yet.")
+            TablePainter.paint(
+                rows,
+                columns: [
+                    Column("Sent", width: 21), Column("To", width: 13), Column("Code", width: 6),
+                    Column("Message"),
+                ],
+                state: &list, into: &buffer, rect: rect, empty: "Nothing sent yet.")
         case .replies:
             let rows = model.replies.map { r in
-                TableRow([Format.dateTime(r.receivedAt, zone), r.from, r.body, r.attentionReason.map { "⚑ " + $0 } ?? r.outcome],
-                         role: r.attentionReason == nil ? .normal : .warning)
+                TableRow(
+                    [Format.dateTime(r.receivedAt, zone), r.from, r.body, r.attentionReason.map { "⚑ " + $0 } ?? r.outcome],
+                    role: r.attentionReason == nil ? .normal : .warning)
             }
-            TablePainter.paint(rows, columns: [Column("Received", width: 21), Column("From", width: 13), Column("Message", width: 24),
-                                               Column("Outcome")],
-                               state: &list, into: &buffer, rect: rect, empty: "No replies yet.")
+            TablePainter.paint(
+                rows,
+                columns: [
+                    Column("Received", width: 21), Column("From", width: 13), Column("Message", width: 24),
+                    Column("Outcome"),
+                ],
+                state: &list, into: &buffer, rect: rect, empty: "No replies yet.")
         case .flagged:
             let rows = model.flagged.map { p in
-                TableRow([p.phone, p.optedOut ? "opted out" : "", [p.flagCode, p.flag].compactMap { $0 }.joined(separator: " ")],
-                         role: .warning)
+                TableRow(
+                    [p.phone, p.optedOut ? "opted out" : "", [p.flagCode, p.flag].compactMap { $0 }.joined(separator: " ")],
+                    role: .warning)
             }
-            TablePainter.paint(rows, columns: [Column("Phone", width: 14), Column("SMS", width: 10), Column("Flag")],
-                               state: &list, into: &buffer, rect: rect, empty: "No flagged numbers.")
+            TablePainter.paint(
+                rows, columns: [Column("Phone", width: 14), Column("SMS", width: 10), Column("Flag")],
+                state: &list, into: &buffer, rect: rect, empty: "No flagged numbers.")
         }
     }
 }

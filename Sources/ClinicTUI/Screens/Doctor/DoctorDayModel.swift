@@ -64,8 +64,9 @@ public final class DoctorDayModel: ScreenModel {
         guard let id = context.account?.id else { return }
         let keep = selected?.id, zone = context.timeZone
         do {
-            appointments = try context.store.appointments(AppointmentFilter(
-                doctorID: id, from: zone.startOfDay(day.date), to: zone.startOfDay(day.date.adding(days: 1)), limit: 10_000))
+            appointments = try context.store.appointments(
+                AppointmentFilter(
+                    doctorID: id, from: zone.startOfDay(day.date), to: zone.startOfDay(day.date.adding(days: 1)), limit: 10_000))
         } catch {
             appointments = []; notice = (Format.error(error), .error)
         }

@@ -17,10 +17,14 @@ struct DoctorDayScreen {
             return TableRow([Format.time(a.start, zone), a.patient.name, a.code, status.text, a.reason], role: status.role)
         }
         var list = model.list
-        TablePainter.paint(rows, columns: [Column("Time", width: 5), Column("Patient", width: 22), Column("Code", width: 6),
-                                           Column("Status", width: 12), Column("Reason")],
-                           state: &list, into: &buffer, rect: Rect(x: area.x, y: area.y + 2, width: area.width, height: area.height - 2),
-                           empty: "No appointments this day: ] and [ move to other days.")
+        TablePainter.paint(
+            rows,
+            columns: [
+                Column("Time", width: 5), Column("Patient", width: 22), Column("Code", width: 6),
+                Column("Status", width: 12), Column("Reason"),
+            ],
+            state: &list, into: &buffer, rect: Rect(x: area.x, y: area.y + 2, width: area.width, height: area.height - 2),
+            empty: "No appointments this day: ] and [ move to other days.")
     }
 }
 

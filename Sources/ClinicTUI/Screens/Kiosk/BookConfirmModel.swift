@@ -50,17 +50,20 @@ public final class BookConfirmModel: ScreenModel {
     func book() -> Effect {
         guard let account = context.account, let actor = context.actor else { return .signOut }
         do {
-            let appointment = try context.store.book(BookingRequest(doctorID: doctor.id, patientID: patient?.id ?? account.id,
-                                                                    start: slot.start, reason: reason[0]), by: actor)
+            let appointment = try context.store.book(
+                BookingRequest(
+                    doctorID: doctor.id, patientID: patient?.id ?? account.id,
+                    start: slot.start, reason: reason[0]), by: actor)
             let when = Format.dateTime(appointment.start, context.timeZone)
-            context.flash = patient.map { "Booked \(when) with \(doctor.name) for \($0.name). Code \(appointment.code)." }
+            context.flash =
+                patient.map { "Booked \(when) with \(doctor.name) for \($0.name). Code \(appointment.code)." }
                 ?? "Booked \(when) with \(doctor.name). Your code is \(appointment.code)."
             // The desk goes back to the patient's card when it booked from there; else home.
             guard let patient else { return .popToHome }
             return .popTo { ($0 as? PatientCardModel)?.patientID == patient.id }
         } catch let error as ClinicError where error.code == .slotTaken {
             slotScreen?.notice = "That slot was just taken by someone else. Please pick another one."
-            slotScreen?.typedReason = reason[0] // kept for the next slot
+            slotScreen?.typedReason = reason[0]  // kept for the next slot
             return .pop
         } catch {
             message = Format.error(error)

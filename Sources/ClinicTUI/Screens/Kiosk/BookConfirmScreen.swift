@@ -5,8 +5,9 @@ struct BookConfirmScreen {
     func paint(into buffer: inout CellBuffer, area: Rect) {
         let zone = model.context.timeZone
         buffer.write("\(model.doctor.name) · \(model.doctor.specialization)", x: area.x, y: area.y, role: .title, clip: area)
-        buffer.write("\(Format.dateTime(model.slot.start, zone))–\(Format.time(model.slot.end, zone))", x: area.x, y: area.y + 1,
-                     role: .label, clip: area)
+        buffer.write(
+            "\(Format.dateTime(model.slot.start, zone))–\(Format.time(model.slot.end, zone))", x: area.x, y: area.y + 1,
+            role: .label, clip: area)
         if let patient = model.patient {
             buffer.write("For \(patient.name) · \(patient.phone)", x: area.x, y: area.y + 2, role: .label, clip: area)
         }

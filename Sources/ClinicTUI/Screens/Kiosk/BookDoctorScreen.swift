@@ -9,8 +9,9 @@ struct BookDoctorScreen {
         var list = m.list
         buffer.write("\(m.specialty): choose a doctor", x: area.x, y: area.y, role: .title, clip: area)
         let rows = m.doctors.map { TableRow([$0.name, "\($0.slotMinutes) min visits"]) }
-        TablePainter.paint(rows, columns: [Column("Doctor", width: 30), Column("")], state: &list, into: &buffer,
-                           rect: Rect(x: area.x, y: area.y + 2, width: area.width, height: area.height - 2))
+        TablePainter.paint(
+            rows, columns: [Column("Doctor", width: 30), Column("")], state: &list, into: &buffer,
+            rect: Rect(x: area.x, y: area.y + 2, width: area.width, height: area.height - 2))
     }
 }
 

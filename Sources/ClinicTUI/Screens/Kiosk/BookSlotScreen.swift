@@ -15,13 +15,15 @@ struct BookSlotScreen {
             top += 1
         }
         let rows = model.slots.map { e in
-            TableRow([Format.time(e.slot.start, zone) + "–" + Format.time(e.slot.end, zone), e.free ? "free" : "taken"],
-                     role: e.free ? .slotFree : .slotTaken)
+            TableRow(
+                [Format.time(e.slot.start, zone) + "–" + Format.time(e.slot.end, zone), e.free ? "free" : "taken"],
+                role: e.free ? .slotFree : .slotTaken)
         }
         var list = model.list
-        TablePainter.paint(rows, columns: [Column("Time", width: 14), Column("")], state: &list, into: &buffer,
-                           rect: Rect(x: area.x, y: top + 1, width: min(area.width, 40), height: area.y + area.height - top - 1),
-                           empty: Format.noSlots(on: model.date, today: model.context.today))
+        TablePainter.paint(
+            rows, columns: [Column("Time", width: 14), Column("")], state: &list, into: &buffer,
+            rect: Rect(x: area.x, y: top + 1, width: min(area.width, 40), height: area.y + area.height - top - 1),
+            empty: Format.noSlots(on: model.date, today: model.context.today))
     }
 }
 

@@ -69,8 +69,10 @@ public final class MyAppointmentsModel: ScreenModel {
         let now = context.now
         do {
             let all = try context.store.appointments(AppointmentFilter(patientID: id, limit: 10_000))
-            appointments = showingPast ? all.filter { !$0.isUpcoming(at: now) }.reversed()
-                                       : all.filter { $0.isUpcoming(at: now) }
+            appointments =
+                showingPast
+                ? all.filter { !$0.isUpcoming(at: now) }.reversed()
+                : all.filter { $0.isUpcoming(at: now) }
         } catch {
             appointments = []; notice = (Format.error(error), .error)
         }

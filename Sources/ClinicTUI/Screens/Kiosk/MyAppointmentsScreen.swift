@@ -18,10 +18,14 @@ struct MyAppointmentsScreen {
             TableRow([Format.dateTime(a.start, zone), a.doctor.name, a.code, Format.status(a.status), a.reason], role: Format.role(a.status))
         }
         var list = model.list
-        TablePainter.paint(rows, columns: [Column("When", width: 21), Column("Doctor", width: 20), Column("Code", width: 6),
-                                           Column("Status", width: 10), Column("Reason")],
-                           state: &list, into: &buffer, rect: Rect(x: area.x, y: top, width: area.width, height: area.y + area.height - top),
-                           empty: model.showingPast ? "No past visits." : "No upcoming visits: b on the home screen books one.")
+        TablePainter.paint(
+            rows,
+            columns: [
+                Column("When", width: 21), Column("Doctor", width: 20), Column("Code", width: 6),
+                Column("Status", width: 10), Column("Reason"),
+            ],
+            state: &list, into: &buffer, rect: Rect(x: area.x, y: top, width: area.width, height: area.y + area.height - top),
+            empty: model.showingPast ? "No past visits." : "No upcoming visits: b on the home screen books one.")
     }
 }
 

@@ -8,13 +8,15 @@ struct PatientHomeScreen {
         let name = model.context.account?.name ?? ""
         buffer.write("Hello, \(name)", x: area.x, y: area.y, role: .title, clip: area)
         var state = model.list
-        TablePainter.paint(model.items.map { TableRow([$0]) }, columns: nil, state: &state, into: &buffer,
-                           rect: Rect(x: area.x, y: area.y + 2, width: min(40, area.width), height: 4))
+        TablePainter.paint(
+            model.items.map { TableRow([$0]) }, columns: nil, state: &state, into: &buffer,
+            rect: Rect(x: area.x, y: area.y + 2, width: min(40, area.width), height: 4))
         var y = area.y + 7
         if let next = model.next {
             let zone = model.context.timeZone
-            buffer.write("Next visit: \(Format.dateTime(next.start, zone)) with \(next.doctor.name) · \(next.code) · \(Format.status(next.status))",
-                         x: area.x, y: y, role: Format.role(next.status), clip: area)
+            buffer.write(
+                "Next visit: \(Format.dateTime(next.start, zone)) with \(next.doctor.name) · \(next.code) · \(Format.status(next.status))",
+                x: area.x, y: y, role: Format.role(next.status), clip: area)
         } else {
             buffer.write("No upcoming visits.", x: area.x, y: y, role: .dim, clip: area)
         }

@@ -5,8 +5,10 @@ public final class ProfileModel: ScreenModel {
     enum Action: Sendable { case save }
     enum Field: Int { case name, phone, age, gender }
     let context: AppContext
-    public internal(set) var form = Form([TextField("Name"), TextField("Mobile phone", maxLength: 30),
-                                          TextField("Age", maxLength: 3), TextField("Gender", maxLength: 40)])
+    public internal(set) var form = Form([
+        TextField("Name"), TextField("Mobile phone", maxLength: 30),
+        TextField("Age", maxLength: 3), TextField("Gender", maxLength: 40),
+    ])
     public private(set) var message: (text: String, role: ThemeRole)?
 
     public init(_ context: AppContext) { self.context = context; load() }
@@ -39,16 +41,24 @@ public final class ProfileModel: ScreenModel {
         guard let account = context.account, let actor = context.actor else { return }
         let ageText = form[Field.age.rawValue].trimmingCharacters(in: .whitespaces)
         guard ageText.isEmpty || Int(ageText) != nil else { form.setErrors([Field.age.rawValue: "age is a whole number of years"]); return }
-        let update = ProfileUpdate(name: form[Field.name.rawValue], phone: form[Field.phone.rawValue],
-                                   age: Int(ageText), gender: form[Field.gender.rawValue])
+        let update = ProfileUpdate(
+            name: form[Field.name.rawValue], phone: form[Field.phone.rawValue],
+            age: Int(ageText), gender: form[Field.gender.rawValue])
         do {
             context.account = try context.store.updateProfile(accountID: account.id, update, by: actor)
             load()
             form.clearErrors()
             message = ("Saved.", .success)
         } catch let error as ClinicError {
-            if !form.place(error, [.name: Field.name.rawValue, .phone: Field.phone.rawValue, .age: Field.age.rawValue,
-                                   .gender: Field.gender.rawValue]) { message = (error.message, .error) }
+            if !form.place(
+                error,
+                [
+                    .name: Field.name.rawValue, .phone: Field.phone.rawValue, .age: Field.age.rawValue,
+                    .gender: Field.gender.rawValue,
+                ])
+            {
+                message = (error.message, .error)
+            }
         } catch {
             message = (Format.error(error), .error)
         }

@@ -56,8 +56,15 @@ public final class SignUpModel: ScreenModel {
             message = error.message
             return .none
         } catch let error as ClinicError {
-            if !form.place(error, [.name: Field.name.rawValue, .email: Field.email.rawValue, .phone: Field.phone.rawValue,
-                                   .password: Field.password.rawValue]) { message = error.message }
+            if !form.place(
+                error,
+                [
+                    .name: Field.name.rawValue, .email: Field.email.rawValue, .phone: Field.phone.rawValue,
+                    .password: Field.password.rawValue,
+                ])
+            {
+                message = error.message
+            }
             return .none
         } catch {
             message = Format.error(error)

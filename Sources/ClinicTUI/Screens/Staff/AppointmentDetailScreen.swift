@@ -29,8 +29,9 @@ struct AppointmentDetailScreen {
         buffer.write("Reason", x: area.x, y: y, role: .label, clip: area)
         y = Painter.paragraph(&buffer, a.reason, in: Rect(x: area.x + 10, y: y, width: area.width - 10, height: 3))
         buffer.write("Note", x: area.x, y: y, role: .label, clip: area)
-        y = Painter.paragraph(&buffer, model.note?.text ?? "none yet", in: Rect(x: area.x + 10, y: y, width: area.width - 10, height: 4),
-                              role: model.note == nil ? .dim : .normal)
+        y = Painter.paragraph(
+            &buffer, model.note?.text ?? "none yet", in: Rect(x: area.x + 10, y: y, width: area.width - 10, height: 4),
+            role: model.note == nil ? .dim : .normal)
         y += 1
         buffer.write("History", x: area.x, y: y, role: .label, clip: area)
         // Newest first; a long entry (a cancellation's reason, a move's times) wraps instead of being cut.

@@ -23,10 +23,16 @@ final class StatsCounter: @unchecked Sendable {
 
     /// Starts a count (another may still be running: the newest one wins).
     func recount() {
-        let current: Int = lock.withLock { generation += 1; return generation }
+        let current: Int = lock.withLock {
+            generation += 1; return generation
+        }
         idle.withLock { running += 1 }
         DispatchQueue.global(qos: .userInitiated).async { [self] in
-            defer { idle.withLock { running -= 1; idle.broadcast() } }
+            defer {
+                idle.withLock {
+                    running -= 1; idle.broadcast()
+                }
+            }
             for grouping in [StatsGrouping.month, .day] {
                 let outcome = Result { try store.stats(doctorID: doctorID, grouping: grouping, limit: limit) }
                 lock.withLock {
@@ -48,7 +54,11 @@ final class StatsCounter: @unchecked Sendable {
     var error: String? { lock.withLock { failure } }
 
     /// Whether new figures arrived since the last call (the screen repaints).
-    func takeUpdate() -> Bool { lock.withLock { defer { unseen = false }; return unseen } }
+    func takeUpdate() -> Bool {
+        lock.withLock {
+            defer { unseen = false }; return unseen
+        }
+    }
 
     /// Blocks until no count is running (tests and benchmarks).
     func wait() { idle.withLock { while running > 0 { idle.wait() } } }

@@ -11,8 +11,9 @@ struct StatsScreen {
             buffer.write("Counting the clinic's appointments…", x: area.x, y: area.y, role: .dim, clip: area); return
         }
         let overall = stats.overall
-        buffer.write("All time: \(overall.total) appointments · no-show rate \(rate(overall.noShowRate)) · by \(model.grouping.rawValue)",
-                     x: area.x, y: area.y, role: .normal, clip: area)
+        buffer.write(
+            "All time: \(overall.total) appointments · no-show rate \(rate(overall.noShowRate)) · by \(model.grouping.rawValue)",
+            x: area.x, y: area.y, role: .normal, clip: area)
         // The legend with the overall count of each status, three to a line.
         for (i, (status, glyph)) in StatsModel.stack.enumerated() {
             let x = area.x + (i % 3) * 22, y = area.y + 1 + i / 3
@@ -37,8 +38,9 @@ struct StatsScreen {
                 used += n
             }
             let total = period.counts.total
-            buffer.write(" \(total)  no-show \(rate(period.counts.noShowRate))  used \(rate(period.utilisation))",
-                         x: area.x + labelWidth + barWidth, y: y, role: .dim, clip: area)
+            buffer.write(
+                " \(total)  no-show \(rate(period.counts.noShowRate))  used \(rate(period.utilisation))",
+                x: area.x + labelWidth + barWidth, y: y, role: .dim, clip: area)
         }
     }
 
