@@ -69,7 +69,7 @@ struct WALCheckpointerTests {
         let running = Task { try await group.run() }
         let before = size(dir.path("wal.sqlite"))
         try commit(pool, times: 200)
-        #expect(try await Eventually.until(timeout: 20, interval: 0.01) { checkpointer.completedPasses >= 1 })
+        #expect(try await Eventually.until(timeout: 120, interval: 0.01) { checkpointer.completedPasses >= 1 })
         // The first pass alone copied the ≥ 20 frames that woke it (≥ 10 new pages).
         #expect(size(dir.path("wal.sqlite")) >= before + 10 * 4_096)
         #expect(try await pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM t") } == 200)
