@@ -79,7 +79,7 @@ extension ClinicStore {
         let rows = try Row.fetchCursor(statement, arguments: [doctorID, dayStart, dayEnd])
         while let row = try rows.next() {  // active statuses only, as the query asks
             taken[row[0]] = AppointmentFacts(
-                code: row[1], status: AppointmentStatus(rawValue: row[3]) ?? .scheduled,
+                code: row[1], status: try row.decode(atIndex: 3),
                 doctorID: doctorID, patientID: row[2], start: row[0], now: now)
         }
         let entries = calc.slots(on: date).filter { $0.start > now }.map { slot -> DaySlots.Entry in

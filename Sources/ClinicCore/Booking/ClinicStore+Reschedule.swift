@@ -23,7 +23,7 @@ extension ClinicStore {
                         """, arguments: [code])
             else { throw ClinicError(.notFound, "no appointment with code \(code)") }
             let id: Int64 = row["id"], doctorID: Int64 = row["doctor_id"], patientID: Int64 = row["patient_id"]
-            let status = AppointmentStatus(rawValue: row["status"]) ?? .cancelled
+            let status: AppointmentStatus = try row.decode(forColumn: "status")
             let oldStart: Int64 = row["start_at"]
             let facts = AppointmentFacts(code: code, status: status, doctorID: doctorID, patientID: patientID, start: oldStart, now: now)
             try Policy.decide(.reschedule, by: actor, facts: facts).enforce()

@@ -68,8 +68,8 @@ extension ClinicStore {
                 AppointmentEvent(
                     at: row["at"], actorID: row["actor_id"], actorRole: row["actor_role"],
                     from: (row["from_status"] as String?).flatMap(AppointmentStatus.init(rawValue:)),
-                    to: AppointmentStatus(rawValue: row["to_status"])!,
-                    via: Actor.Via(rawValue: row["via"]) ?? .cli, note: row["note"])
+                    to: try row.decode(forColumn: "to_status"),
+                    via: try row.decode(forColumn: "via"), note: row["note"])
             }
         }
     }

@@ -40,7 +40,7 @@ extension ClinicStore {
         }
         let id: Int64 = row["id"]
         var facts = AppointmentFacts(
-            code: code, status: AppointmentStatus(rawValue: row["status"])!, doctorID: row["doctor_id"],
+            code: code, status: try row.decode(forColumn: "status"), doctorID: row["doctor_id"],
             patientID: row["patient_id"], start: row["start_at"], now: now)
         if visitDay, facts.status == .scheduled || facts.status == .confirmed {
             let zone = try settings(db).timeZone
