@@ -1,3 +1,4 @@
+import ClinicCore
 import Foundation
 #if canImport(Glibc)
     import Glibc
@@ -62,6 +63,7 @@ extension FakeTwilioServer {
             guard n > 0 else { return nil }
             body.append(buffer, count: n)
         }
+        guard let form = decodeForm(body) else { return nil }
         var username: String?, password: String?
         if let auth = headers["authorization"], auth.hasPrefix("Basic "),
             let decoded = Data(base64Encoded: String(auth.dropFirst(6))).map({ String(decoding: $0, as: UTF8.self) }),
@@ -71,19 +73,14 @@ extension FakeTwilioServer {
         }
         return FakeTwilioRequest(
             method: String(requestLine[0]), path: String(requestLine[1]), username: username,
-            password: password, form: decodeForm(String(decoding: body, as: UTF8.self)))
+            password: password, form: form)
     }
 
-    private func decodeForm(_ text: String) -> [String: String] {
-        var result: [String: String] = [:]
-        for part in text.split(separator: "&") {
-            let kv = part.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            func unescape(_ s: Substring) -> String {
-                String(s).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String(s)
-            }
-            result[unescape(kv[0])] = kv.count > 1 ? unescape(kv[1]) : ""
-        }
-        return result
+    /// The listener's own strict parser: a body the fake cannot parse is one
+    /// our client should never have sent, so the request fails the test.
+    private func decodeForm(_ body: Data) -> [String: String]? {
+        guard let form = try? FormBody(bytes: body) else { return nil }
+        return Dictionary(form.pairs.map { ($0.name, $0.value) }, uniquingKeysWith: { _, last in last })
     }
 
     private func respond(_ fd: Int32, status: Int, reason: String, body: String, type: String = "application/json") {

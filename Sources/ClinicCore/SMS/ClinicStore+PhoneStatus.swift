@@ -68,4 +68,20 @@ extension ClinicStore {
                     flagged_at = excluded.flagged_at, updated_at = excluded.updated_at
                 """, arguments: [phone, flag, code, now, now])
     }
+
+    /// What a message's failure does to its number, whether the send was
+    /// refused at once or a later delivery report said so: an opt-out marks
+    /// the number, a bad number flags it for the desk, carrier filtering
+    /// alerts the admin; anything else leaves the number alone.
+    static func applyToPhone(_ failure: SMSFailure, phone: String, outboxID: Int64, now: Int64, _ db: Database) throws {
+        switch failure.kind {
+        case .optedOut: try setOptOut(phone: phone, optedOut: true, source: "twilio_21610", now: now, db)
+        case .badNumber: try flagPhone(phone, flag: "bad_number", code: failure.code, now: now, db)
+        case .filtered:
+            try db.execute(
+                sql: "INSERT INTO admin_alert (at, kind, message, outbox_id) VALUES (?, ?, ?, ?)",
+                arguments: [now, "sms_filtered", "SMS to \(phone) was filtered by the carrier (30007)", outboxID])
+        case .transient, .permanent: break
+        }
+    }
 }

@@ -51,15 +51,7 @@ extension ClinicStore {
                         UPDATE sms_outbox SET state = 'failed', error_code = ?, error_message = ?, updated_at = ?,
                             claimed_by = NULL, claimed_until = NULL, in_flight = 0 WHERE id = ?
                         """, arguments: [code, message, now, id])
-                switch failure.kind {
-                case .optedOut: try Self.setOptOut(phone: phone, optedOut: true, source: "twilio_21610", now: now, db)
-                case .badNumber: try Self.flagPhone(phone, flag: "bad_number", code: failure.code, now: now, db)
-                case .filtered:
-                    try db.execute(
-                        sql: "INSERT INTO admin_alert (at, kind, message, outbox_id) VALUES (?, ?, ?, ?)",
-                        arguments: [now, "sms_filtered", "SMS to \(phone) was filtered by the carrier (30007)", id])
-                case .transient, .permanent: break
-                }
+                try Self.applyToPhone(failure, phone: phone, outboxID: id, now: now, db)
                 return .failed
             }
         }

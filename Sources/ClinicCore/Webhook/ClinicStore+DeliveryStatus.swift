@@ -43,15 +43,7 @@ extension ClinicStore {
                     """, arguments: [report.status, report.errorCode, now, id])
             if let text = report.errorCode, let code = Int(text) {
                 let failure = TwilioErrorClassifier.classify(deliveryErrorCode: code)
-                switch failure.kind {
-                case .optedOut: try Self.setOptOut(phone: phone, optedOut: true, source: "twilio_21610", now: now, db)
-                case .badNumber: try Self.flagPhone(phone, flag: "bad_number", code: text, now: now, db)
-                case .filtered:
-                    try db.execute(
-                        sql: "INSERT INTO admin_alert (at, kind, message, outbox_id) VALUES (?, ?, ?, ?)",
-                        arguments: [now, "sms_filtered", "SMS to \(phone) was filtered by the carrier (30007)", id])
-                case .transient, .permanent: break
-                }
+                try Self.applyToPhone(failure, phone: phone, outboxID: id, now: now, db)
             }
             return true
         }
