@@ -1,5 +1,5 @@
 import ClinicCore
-import ClinicTUI
+@_spi(Tooling) import ClinicTUI
 import Foundation
 
 /// Key press to repainted frame in the TUI, in-process, on the slots
@@ -25,7 +25,7 @@ enum TUIBench {
         let core = AppCore(context: context)
         let opened = Stopwatch.now()
         let view = BookSlotModel(context, doctor: doctor)
-        core.open(view)
+        core.open(model: view)
         let openSeconds = Stopwatch.seconds(since: opened)
         var buffer = CellBuffer(width: 120, height: 40)
         func frame(_ key: Key) -> UInt64 {

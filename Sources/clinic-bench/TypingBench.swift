@@ -1,5 +1,5 @@
 import ClinicCore
-import ClinicTUI
+@_spi(Tooling) import ClinicTUI
 import Foundation
 
 /// Typing into a text field, each key followed by a full 120×40 paint: the
@@ -22,7 +22,7 @@ enum TypingBench {
         context.account = try store.account(matching: String(appointment.doctor.id))
         let core = AppCore(context: context)
         let editor = NoteEditorModel(context, appointment: appointment, current: "")
-        core.open(editor)
+        core.open(model: editor)
         var cpu: [UInt64] = []
         func frame(_ key: Key) -> UInt64 {
             let t0 = Stopwatch.now(), c0 = Stopwatch.threadCPU()

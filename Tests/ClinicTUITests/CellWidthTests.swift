@@ -1,7 +1,7 @@
 import ClinicTesting
 import Foundation
 import Testing
-@testable import ClinicTUI
+@_spi(Tooling) @testable import ClinicTUI
 
 #if canImport(Glibc)
     import Glibc

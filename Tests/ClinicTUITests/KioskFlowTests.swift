@@ -2,7 +2,7 @@ import ClinicCore
 import ClinicTesting
 import Foundation
 import Testing
-@testable import ClinicTUI
+@_spi(Tooling) @testable import ClinicTUI
 
 @Suite("Kiosk screens")
 struct KioskFlowTests {

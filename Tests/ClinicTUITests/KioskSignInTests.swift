@@ -1,7 +1,7 @@
 import ClinicCore
 import ClinicTesting
 import Testing
-@testable import ClinicTUI
+@_spi(Tooling) @testable import ClinicTUI
 
 /// The kiosk's sign-in and sign-up screens reveal nothing about accounts
 /// (issue 11, item 3), driven through the screen models without a terminal.

@@ -1,5 +1,5 @@
 import Testing
-@testable import ClinicTUI
+@_spi(Tooling) @testable import ClinicTUI
 
 @Suite("Cell buffer and painters")
 struct RenderingTests {

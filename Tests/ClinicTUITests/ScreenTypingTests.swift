@@ -1,7 +1,7 @@
 import ClinicCore
 import ClinicTesting
 import Testing
-@testable import ClinicTUI
+@_spi(Tooling) @testable import ClinicTUI
 
 /// Every text field of every screen, typed into in every script and painted
 /// at both sizes the contract names.

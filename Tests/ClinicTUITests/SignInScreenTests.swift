@@ -1,7 +1,7 @@
 import ClinicCore
 import ClinicTesting
 import Testing
-@testable import ClinicTUI
+@_spi(Tooling) @testable import ClinicTUI
 
 @Suite("Sign-in and routing")
 struct SignInScreenTests {

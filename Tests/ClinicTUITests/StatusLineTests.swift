@@ -1,7 +1,7 @@
 import ClinicCore
 import ClinicTesting
 import Testing
-@testable import ClinicTUI
+@_spi(Tooling) @testable import ClinicTUI
 
 /// The staff status line: scheduler and SMS state from real state, fitted to the width.
 @Suite("Status line")

@@ -1,7 +1,7 @@
 import ClinicTesting
 import ClinicCore
 import Testing
-@testable import ClinicTUI
+@_spi(Tooling) @testable import ClinicTUI
 
 @Suite("Text fields in every script")
 struct TextFieldScriptTests {

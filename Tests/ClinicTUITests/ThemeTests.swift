@@ -1,7 +1,7 @@
 import ClinicThemes
 import Foundation
 import Testing
-@testable import ClinicTUI
+@_spi(Tooling) @testable import ClinicTUI
 
 @Suite("Themes")
 struct ThemeTests {

@@ -1,6 +1,6 @@
 import ClinicCore
 import Testing
-@testable import ClinicTUI
+@_spi(Tooling) @testable import ClinicTUI
 
 @Suite("Widgets")
 struct WidgetTests {

@@ -9,30 +9,35 @@ public enum AppMode: Sendable, Equatable {
 /// What every screen works with: the store (the one way into the data), the
 /// clinic's clock and zone, who is signed in, and the front end's mode.
 public final class AppContext {
-    public let store: ClinicStore
-    public let mode: AppMode
+    let store: ClinicStore
+    let mode: AppMode
     /// The clinic's name and time zone, as last read (an admin may change them while the screens run).
-    public private(set) var clinicName: String
-    public private(set) var timeZone: ClinicTimeZone
+    private(set) var clinicName: String
+    private(set) var timeZone: ClinicTimeZone
     /// Demo sign-ins shown on the sign-in screen (`clinic demo`).
-    public let demoSignIns: [DemoClinic.SignIn]
+    let demoSignIns: [DemoClinic.SignIn]
     /// The background services' state for the staff status line (nil: not shown).
-    public var servicesState: ServicesState?
+    var servicesState: ServicesState?
     /// Shown in the status line (`scheduler running here · sms outbox`); "" when unknown.
-    public var services: String { servicesState?.text ?? "" }
+    var services: String { servicesState?.text ?? "" }
     /// The signed-in account.
-    public var account: Account?
+    @_spi(Tooling) public var account: Account?
     /// A note for the next screen shown (e.g. a booking's code on the home screen).
-    public var flash: String?
+    var flash: String?
     /// The kiosk session's failed sign-ins, which slow its answers (`KioskSignInPolicy`).
-    public var kioskSession = KioskSession()
+    var kioskSession = KioskSession()
     /// Holds back the answer to a failed kiosk sign-in (tests inject one that only records).
-    public let sleeper: any Sleeper
+    let sleeper: any Sleeper
     /// The last appointment's allowed actions, kept while nothing they depend on changed.
     private var policyMemo: PolicyMemo?
 
-    public init(
-        store: ClinicStore, mode: AppMode, demoSignIns: [DemoClinic.SignIn] = [], services: ServicesState? = nil,
+    /// The context a front end starts with (`clinic` builds it; tests add a services state and a sleeper).
+    public convenience init(store: ClinicStore, mode: AppMode, demoSignIns: [DemoClinic.SignIn] = []) throws {
+        try self.init(store: store, mode: mode, demoSignIns: demoSignIns, services: nil, sleeper: SystemSleeper())
+    }
+
+    init(
+        store: ClinicStore, mode: AppMode, demoSignIns: [DemoClinic.SignIn] = [], services: ServicesState?,
         sleeper: any Sleeper = SystemSleeper()
     ) throws {
         let settings = try store.settings()
@@ -42,13 +47,13 @@ public final class AppContext {
     }
 
     /// Reads the clinic's name and time zone again (after a change by this or another process).
-    public func refreshSettings() {
+    func refreshSettings() {
         guard let settings = try? store.settings() else { return }
         clinicName = settings.name; timeZone = settings.timeZone
     }
 
     /// The signed-in account acting through this front end.
-    public var actor: Actor? {
+    var actor: Actor? {
         account.map { .account($0.id, $0.role, via: mode == .kiosk ? .kiosk : .tui) }
     }
 
@@ -57,7 +62,7 @@ public final class AppContext {
     /// core still decides when a key is pressed). Asked again after a key, a
     /// change of data or a new second, or for another appointment; not on
     /// every repaint.
-    public func allowedActions(for appointment: Appointment) -> AllowedActions<AppointmentAction>? {
+    func allowedActions(for appointment: Appointment) -> AllowedActions<AppointmentAction>? {
         guard let actor else { return nil }
         let key = PolicyMemo.Key(appointmentID: appointment.id, status: appointment.status, now: now, actor: actor)
         if let memo = policyMemo, memo.key == key { return memo.value }
@@ -70,15 +75,15 @@ public final class AppContext {
     func forgetAllowedActions() { policyMemo = nil }
 
     /// What the signed-in person may do to `account`, as the core's policy decides.
-    public func allowedActions(for account: Account) -> AllowedActions<AccountAction>? {
+    func allowedActions(for account: Account) -> AllowedActions<AccountAction>? {
         actor.map { store.allowedActions(for: account, actor: $0) }
     }
 
     /// Unix seconds now, from the injected clock.
-    public var now: Int64 { Int64(store.clock.now().timeIntervalSince1970.rounded(.down)) }
+    var now: Int64 { Int64(store.clock.now().timeIntervalSince1970.rounded(.down)) }
 
     /// The clinic's local date today.
-    public var today: LocalDate { timeZone.local(now).date }
+    var today: LocalDate { timeZone.local(now).date }
 }
 
 /// One appointment's allowed actions and what they were decided for.

@@ -3,7 +3,7 @@ import ClinicCore
 /// The front end without a terminal: the navigation stack, the app-wide keys,
 /// dialogs, idle sign-out and refresh. The run loop feeds it keys and ticks;
 /// tests do the same and read the painted buffer.
-public final class AppCore {
+@_spi(Tooling) public final class AppCore {
     /// The app's own keys, after the screen's (footer and help show them too).
     enum GlobalAction: Sendable { case help, back, quit, forceQuit }
 
@@ -15,16 +15,16 @@ public final class AppCore {
         case notice(Dialog)
     }
 
-    public let context: AppContext
-    public private(set) var stack: [any ScreenModel]
+    let context: AppContext
+    private(set) var stack: [any ScreenModel]
     var overlay: Overlay?
     /// Set when the program should end.
-    public private(set) var finished = false
+    private(set) var finished = false
     /// Seconds without a key before a signed-in kiosk session ends (nil: never).
-    public let idleSeconds: Double?
+    let idleSeconds: Double?
     private var lastInput: Double
 
-    public init(context: AppContext, idleSeconds: Double? = nil, startedAt time: Double = 0) {
+    @_spi(Tooling) public init(context: AppContext, idleSeconds: Double? = nil, startedAt time: Double = 0) {
         self.context = context
         self.idleSeconds = idleSeconds
         self.lastInput = time
@@ -32,10 +32,25 @@ public final class AppCore {
     }
 
     /// Opens `screen` on top of the stack, as a screen's `.push` would (benchmarks, embedding).
-    public func open(_ screen: any ScreenModel) { apply(.push(screen)) }
+    func open(_ screen: any ScreenModel) { apply(.push(screen)) }
+
+    /// Opens a screen model a benchmark built (one of the `@_spi(Tooling)` models) on top.
+    @_spi(Tooling) public func open(model: AnyObject) {
+        guard let screen = model as? any ScreenModel else { preconditionFailure("\(type(of: model)) is not a screen") }
+        open(screen)
+    }
 
     /// The screen on top.
-    public var top: any ScreenModel { stack[stack.count - 1] }
+    var top: any ScreenModel { stack[stack.count - 1] }
+
+    /// The screen on top when it is a `T` (benchmarks drive the screens by keys and read them back).
+    @_spi(Tooling) public func top<T>(as type: T.Type) -> T? { top as? T }
+
+    /// Signs `account` in and opens their home screen, as the sign-in screen does.
+    @_spi(Tooling) public func openHome(signedIn account: Account) {
+        context.account = account
+        open(Router.home(context, account))
+    }
 
     var globals: [Binding<GlobalAction>] {
         var list: [Binding<GlobalAction>] = []
@@ -51,10 +66,10 @@ public final class AppCore {
     }
 
     /// Everything the footer and help show for the top screen.
-    public var hints: [KeyHint] { globals.hints() + top.hints }
+    var hints: [KeyHint] { globals.hints() + top.hints }
 
     /// One key press at monotonic `time` (seconds).
-    public func press(_ key: Key, at time: Double) {
+    @_spi(Tooling) public func press(_ key: Key, at time: Double) {
         lastInput = time
         context.forgetAllowedActions()
         if key == .resize { return }
@@ -79,7 +94,7 @@ public final class AppCore {
     }
 
     /// Time passes: signs an idle kiosk session out; re-reads data when it changed.
-    public func tick(at time: Double, dataChanged: Bool) {
+    func tick(at time: Double, dataChanged: Bool) {
         if let idleSeconds, context.account != nil, time - lastInput >= idleSeconds {
             signOut()
             overlay = .notice(
@@ -131,7 +146,7 @@ public final class AppCore {
     }
 
     /// Paints the whole frame: status line, the screen, the footer, any dialog.
-    public func paint(into buffer: inout CellBuffer, localTime: String) {
+    @_spi(Tooling) public func paint(into buffer: inout CellBuffer, localTime: String) {
         buffer.fill(buffer.bounds, role: .normal)
         let status = StatusInfo(
             clinicName: context.clinicName, screenTitle: top.title,

@@ -1,32 +1,32 @@
 import ClinicCore
 
 /// How dates and times read on screen.
-public enum Format {
+enum Format {
     static let weekdays = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
     static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
     /// `Tue 3 Mar 2026`.
     /// What an empty slot list says: today's may be over rather than absent.
-    public static func noSlots(on date: LocalDate, today: LocalDate) -> String {
+    static func noSlots(on date: LocalDate, today: LocalDate) -> String {
         date == today ? "Today's slots are over: ] next day." : "No slots this day: ] shows the next day."
     }
 
-    public static func day(_ d: LocalDate) -> String {
+    static func day(_ d: LocalDate) -> String {
         "\(weekdays[d.weekday.rawValue - 1]) \(d.day) \(months[d.month - 1]) \(d.year)"
     }
 
     /// `09:30` in the zone.
-    public static func time(_ instant: Int64, _ zone: ClinicTimeZone) -> String { zone.local(instant).time.description }
+    static func time(_ instant: Int64, _ zone: ClinicTimeZone) -> String { zone.local(instant).time.description }
 
     /// `Tue 3 Mar 2026 09:30`.
-    public static func dateTime(_ instant: Int64, _ zone: ClinicTimeZone) -> String {
+    static func dateTime(_ instant: Int64, _ zone: ClinicTimeZone) -> String {
         let l = zone.local(instant)
         return day(l.date) + " " + l.time.description
     }
 
     /// A status as people say it.
     /// A count with thousands separated by commas, whatever the locale: `12,345`.
-    public static func count(_ n: Int) -> String {
+    static func count(_ n: Int) -> String {
         let digits = String(n.magnitude)
         var out = ""
         for (i, c) in digits.enumerated() {
@@ -36,7 +36,7 @@ public enum Format {
         return (n < 0 ? "-" : "") + out
     }
 
-    public static func status(_ s: AppointmentStatus) -> String {
+    static func status(_ s: AppointmentStatus) -> String {
         switch s {
         case .scheduled: return "scheduled"
         case .confirmed: return "confirmed"
@@ -48,7 +48,7 @@ public enum Format {
     }
 
     /// The theme role of a status.
-    public static func role(_ s: AppointmentStatus) -> ThemeRole {
+    static func role(_ s: AppointmentStatus) -> ThemeRole {
         switch s {
         case .scheduled: return .statusScheduled
         case .confirmed: return .statusConfirmed
@@ -61,14 +61,14 @@ public enum Format {
 
     /// A refusal of the core's policy as a screen's notice: `You are checked
     /// in for K7QX2M: the desk can help with any change.`
-    public static func refusal(_ reason: String) -> String {
+    static func refusal(_ reason: String) -> String {
         guard let first = reason.first else { return reason }
         let sentence = first.uppercased() + reason.dropFirst()
         return sentence.last.map { ".!?".contains($0) } == true ? sentence : sentence + "."
     }
 
     /// One line for a refusal from the core.
-    public static func error(_ error: any Error) -> String {
+    static func error(_ error: any Error) -> String {
         if let e = error as? ClinicError { return e.message }
         return "something went wrong: \(error)"
     }

@@ -1,9 +1,9 @@
 import ClinicCore
 
 /// Where each front end starts and where a signed-in person lands.
-public enum Router {
+enum Router {
     /// The first screen: the kiosk's welcome, the staff terminal's sign-in.
-    public static func root(_ context: AppContext) -> any ScreenModel {
+    static func root(_ context: AppContext) -> any ScreenModel {
         switch context.mode {
         case .kiosk: return WelcomeModel(context)
         case .staff: return SignInModel(context)
@@ -11,7 +11,7 @@ public enum Router {
     }
 
     /// Whether this front end lets the role in, and why not.
-    public static func refusal(for role: Role, in mode: AppMode) -> String? {
+    static func refusal(for role: Role, in mode: AppMode) -> String? {
         switch (mode, role) {
         case (.kiosk, .patient), (.staff, .doctor), (.staff, .receptionist), (.staff, .admin): return nil
         case (.kiosk, _): return "this kiosk is for patients; staff sign in at the staff terminal (clinic)"
@@ -20,7 +20,7 @@ public enum Router {
     }
 
     /// The home screen of a signed-in account.
-    public static func home(_ context: AppContext, _ account: Account) -> any ScreenModel {
+    static func home(_ context: AppContext, _ account: Account) -> any ScreenModel {
         switch account.role {
         case .patient: return PatientHomeModel(context)
         case .doctor: return DoctorDayModel(context)

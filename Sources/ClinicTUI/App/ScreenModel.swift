@@ -1,5 +1,5 @@
 /// What a screen's model asks the app to do after a key.
-public enum Effect {
+enum Effect {
     /// Nothing beyond repainting.
     case none
     /// The screen did not use the key: the app's own keys apply (`?`, `q`, `Esc`).
@@ -20,7 +20,7 @@ public enum Effect {
 
 /// A screen's state and behaviour (STYLE rule 5). Its painter lives in the
 /// matching `…Screen.swift`, reached through `paint(into:area:)`.
-public protocol ScreenModel: AnyObject {
+protocol ScreenModel: AnyObject {
     /// Shown in the status line and the help title.
     var title: String { get }
     /// The keys this screen handles, for the footer and `?` help.
@@ -41,8 +41,8 @@ public protocol ScreenModel: AnyObject {
 }
 
 extension ScreenModel {
-    public var isDirty: Bool { false }
-    public var capturesText: Bool { false }
-    public func reload() {}
-    public func takeBackgroundUpdate() -> Bool { false }
+    var isDirty: Bool { false }
+    var capturesText: Bool { false }
+    func reload() {}
+    func takeBackgroundUpdate() -> Bool { false }
 }

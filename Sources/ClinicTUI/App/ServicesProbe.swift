@@ -19,7 +19,7 @@ public final class ServicesProbe {
     }
 
     /// The state now (one small read of the lease row unless this process leads).
-    public func state() -> ServicesState {
+    func state() -> ServicesState {
         let here = leading()
         let lease = here == true ? nil : (try? store.schedulerLease()) ?? nil
         let now = Int64(store.clock.now().timeIntervalSince1970.rounded(.down))
@@ -28,7 +28,7 @@ public final class ServicesProbe {
 
     /// Here when this process's last tick led; elsewhere when someone holds an
     /// unexpired lease; off otherwise.
-    public static func scheduler(leading: Bool?, lease: SchedulerLease?, now: Int64) -> SchedulerState {
+    static func scheduler(leading: Bool?, lease: SchedulerLease?, now: Int64) -> SchedulerState {
         if leading == true { return .runningHere }
         guard let lease, lease.expiresAt > now else { return .off }
         return .runningElsewhere

@@ -1,5 +1,5 @@
 /// Who runs the scheduler, as the status line tells it.
-public enum SchedulerState: Sendable, Equatable {
+enum SchedulerState: Sendable, Equatable {
     /// This process holds the lease and runs reminders, no-shows and sends.
     case runningHere
     /// Another process (a `clinic serve`, another terminal) holds an unexpired lease.
@@ -18,19 +18,19 @@ public enum ListenerState: Sendable, Equatable {
 
 /// The background services' state shown in the staff status line, from real
 /// state (the lease row, the in-process scheduler's last tick, the gateway in use).
-public struct ServicesState: Sendable, Equatable {
-    public var scheduler: SchedulerState
+struct ServicesState: Sendable, Equatable {
+    var scheduler: SchedulerState
     /// The SMS gateway's name (`outbox`, `twilio`).
-    public var gateway: String
+    var gateway: String
     /// nil when this process was not asked to listen.
-    public var listener: ListenerState?
+    var listener: ListenerState?
 
-    public init(scheduler: SchedulerState, gateway: String, listener: ListenerState? = nil) {
+    init(scheduler: SchedulerState, gateway: String, listener: ListenerState? = nil) {
         self.scheduler = scheduler; self.gateway = gateway; self.listener = listener
     }
 
     /// `scheduler running here · sms outbox · webhook 127.0.0.1:8080`.
-    public var text: String {
+    var text: String {
         let scheduler: String
         switch self.scheduler {
         case .runningHere: scheduler = "scheduler running here"
@@ -47,7 +47,7 @@ public struct ServicesState: Sendable, Equatable {
     }
 
     /// The same, for a narrow terminal: `sched here · outbox · :8080`.
-    public var short: String {
+    var short: String {
         let scheduler: String
         switch self.scheduler {
         case .runningHere: scheduler = "sched here"

@@ -5,17 +5,17 @@ import ClinicCore
 /// cannot disagree with what the keys do (STYLE rule 6). A binding may be
 /// disabled with a reason — the core policy's refusal sentence, as lazygit's
 /// `GetDisabledReason` — which help lists and a press of the key shows.
-public struct Binding<Action>: Sendable where Action: Sendable {
-    public let keys: [Key]
-    public let action: Action
-    public let label: String
+struct Binding<Action>: Sendable where Action: Sendable {
+    let keys: [Key]
+    let action: Action
+    let label: String
     /// Whether the footer shows it (help always does).
-    public let inFooter: Bool
+    let inFooter: Bool
     /// Why the key does nothing now (nil: it works).
-    public let disabledReason: String?
+    let disabledReason: String?
 
     /// A key for `action`; `disabledReason` says why it does nothing now (nil: it works).
-    public init(_ keys: [Key], _ action: Action, _ label: String, footer: Bool = true, disabledReason: String? = nil) {
+    init(_ keys: [Key], _ action: Action, _ label: String, footer: Bool = true, disabledReason: String? = nil) {
         self.keys = keys; self.action = action; self.label = label; self.inFooter = footer
         self.disabledReason = disabledReason
     }
@@ -26,21 +26,21 @@ public struct Binding<Action>: Sendable where Action: Sendable {
     /// it is refused for now (`invalid_transition`: not before the start, not
     /// once cancelled …) and leaves it out when it is not this person's to do
     /// at all (`forbidden`); help lists it either way, with the reason.
-    public init(_ keys: [Key], _ action: Action, _ label: String, footer: Bool = true, decision: Decision?) {
+    init(_ keys: [Key], _ action: Action, _ label: String, footer: Bool = true, decision: Decision?) {
         self.init(keys, action, label, footer: footer && decision?.code != .forbidden, disabledReason: decision?.reason)
     }
 
     /// Whether the key works now.
-    public var isEnabled: Bool { disabledReason == nil }
+    var isEnabled: Bool { disabledReason == nil }
 
     /// The hint the footer and help show.
-    public var hint: KeyHint {
+    var hint: KeyHint {
         KeyHint(keys: keys.map(\.label).joined(separator: "/"), label: label, inFooter: inFooter, disabledReason: disabledReason)
     }
 }
 
 /// What a key means on a screen: its action, or the reason it does nothing now.
-public enum KeyMatch<Action> {
+enum KeyMatch<Action> {
     /// The key works: do this.
     case action(Action)
     /// The key does nothing now, for this reason (show it).
@@ -49,29 +49,29 @@ public enum KeyMatch<Action> {
 
 extension Array {
     /// The action bound to `key`, if any and enabled.
-    public func action<A>(for key: Key) -> A? where Element == Binding<A> {
+    func action<A>(for key: Key) -> A? where Element == Binding<A> {
         first { $0.keys.contains(key) && $0.isEnabled }?.action
     }
 
     /// What `key` does: the action of its enabled binding, or the disabled
     /// binding's reason (nil: no binding has the key).
-    public func match<A>(_ key: Key) -> KeyMatch<A>? where Element == Binding<A> {
+    func match<A>(_ key: Key) -> KeyMatch<A>? where Element == Binding<A> {
         guard let binding = first(where: { $0.keys.contains(key) }) else { return nil }
         return binding.disabledReason.map { .refused($0) } ?? .action(binding.action)
     }
 
     /// The hints of these bindings.
-    public func hints<A>() -> [KeyHint] where Element == Binding<A> { map(\.hint) }
+    func hints<A>() -> [KeyHint] where Element == Binding<A> { map(\.hint) }
 }
 
 /// A key and what it does, as shown to people.
-public struct KeyHint: Sendable, Equatable {
-    public let keys: String
-    public let label: String
-    public let inFooter: Bool
+struct KeyHint: Sendable, Equatable {
+    let keys: String
+    let label: String
+    let inFooter: Bool
     /// Why the key does nothing now (nil: it works): the footer dims it, help says why.
-    public let disabledReason: String?
-    public init(keys: String, label: String, inFooter: Bool = true, disabledReason: String? = nil) {
+    let disabledReason: String?
+    init(keys: String, label: String, inFooter: Bool = true, disabledReason: String? = nil) {
         self.keys = keys; self.label = label; self.inFooter = inFooter; self.disabledReason = disabledReason
     }
 }

@@ -2,8 +2,8 @@
 /// dropping hints that do not fit rather than cutting one in half. A key
 /// that does nothing now is dimmed (`?` help says why), and is the first to
 /// go when the keys that work need the room.
-public enum FooterPainter {
-    public static func paint(_ hints: [KeyHint], into buffer: inout CellBuffer, row y: Int) {
+enum FooterPainter {
+    static func paint(_ hints: [KeyHint], into buffer: inout CellBuffer, row y: Int) {
         buffer.fill(Rect(x: 0, y: y, width: buffer.width, height: 1), role: .footerLabel)
         var x = 0
         for hint in shown(hints, width: buffer.width) {
@@ -31,8 +31,8 @@ public enum FooterPainter {
 
 /// Paints the `?` help dialog: every binding of the screen, one per line; a
 /// key that does nothing now says why, wrapped under its label.
-public enum HelpPainter {
-    public static func paint(title: String, hints: [KeyHint], into buffer: inout CellBuffer, area: Rect) {
+enum HelpPainter {
+    static func paint(title: String, hints: [KeyHint], into buffer: inout CellBuffer, area: Rect) {
         let keyWidth = min(20, (hints.map { CharWidth.of($0.keys) }.max() ?? 4) + 2)
         let widest = min(area.width - 2, 76)
         let lines = hints.flatMap { helpLines(of: $0, keyWidth: keyWidth, width: widest - 4) }

@@ -1,5 +1,5 @@
 /// A key press, decoded from the terminal.
-public enum Key: Hashable, Sendable {
+@_spi(Tooling) public enum Key: Hashable, Sendable {
     case char(Character)
     case ctrl(Character)
     case up, down, left, right, home, end, pageUp, pageDown
@@ -11,7 +11,7 @@ public enum Key: Hashable, Sendable {
     case paste(String)
 
     /// What a person sees for this key in the footer and help.
-    public var label: String {
+    var label: String {
         switch self {
         case .char(" "): return "Space"
         case .char(let c): return String(c)
@@ -37,7 +37,7 @@ public enum Key: Hashable, Sendable {
     }
 
     /// The printable character this key types into a text field, if any.
-    public var typedCharacter: Character? {
+    var typedCharacter: Character? {
         if case .char(let c) = self, TextField.typeable(c) != nil { return c }
         return nil
     }

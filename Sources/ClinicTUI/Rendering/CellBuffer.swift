@@ -1,47 +1,47 @@
 /// A rectangle of the screen, in cells.
-public struct Rect: Sendable, Equatable {
-    public var x: Int, y: Int, width: Int, height: Int
-    public init(x: Int, y: Int, width: Int, height: Int) {
+@_spi(Tooling) public struct Rect: Sendable, Equatable {
+    var x: Int, y: Int, width: Int, height: Int
+    init(x: Int, y: Int, width: Int, height: Int) {
         self.x = x; self.y = y; self.width = max(0, width); self.height = max(0, height)
     }
     /// The rectangle shrunk by `n` cells on every side.
-    public func inset(_ n: Int) -> Rect { Rect(x: x + n, y: y + n, width: width - 2 * n, height: height - 2 * n) }
+    func inset(_ n: Int) -> Rect { Rect(x: x + n, y: y + n, width: width - 2 * n, height: height - 2 * n) }
     /// A centred rectangle of at most this size.
-    public func centered(width w: Int, height h: Int) -> Rect {
+    func centered(width w: Int, height h: Int) -> Rect {
         let cw = min(w, width), ch = min(h, height)
         return Rect(x: x + (width - cw) / 2, y: y + (height - ch) / 2, width: cw, height: ch)
     }
 }
 
 /// One screen cell: a character (or the right half of a wide one) and its role.
-public struct Cell: Sendable, Equatable {
-    public var character: Character
-    public var role: ThemeRole
+struct Cell: Sendable, Equatable {
+    var character: Character
+    var role: ThemeRole
     /// The right half of a wide character painted in the cell to the left.
-    public var isContinuation: Bool
-    public static let blank = Cell(character: " ", role: .normal, isContinuation: false)
+    var isContinuation: Bool
+    static let blank = Cell(character: " ", role: .normal, isContinuation: false)
 }
 
 /// The in-memory screen that screens paint into; the terminal copies it out,
 /// tests read its text.
-public struct CellBuffer: Sendable, Equatable {
-    public let width: Int
-    public let height: Int
-    public private(set) var cells: [Cell]
+@_spi(Tooling) public struct CellBuffer: Sendable, Equatable {
+    let width: Int
+    let height: Int
+    private(set) var cells: [Cell]
 
-    public init(width: Int, height: Int) {
+    @_spi(Tooling) public init(width: Int, height: Int) {
         self.width = max(0, width); self.height = max(0, height)
         cells = Array(repeating: .blank, count: self.width * self.height)
     }
 
     /// The whole buffer as a rectangle.
-    public var bounds: Rect { Rect(x: 0, y: 0, width: width, height: height) }
+    @_spi(Tooling) public var bounds: Rect { Rect(x: 0, y: 0, width: width, height: height) }
 
-    public subscript(x: Int, y: Int) -> Cell { cells[y * width + x] }
+    subscript(x: Int, y: Int) -> Cell { cells[y * width + x] }
 
     /// Writes text at (x, y), clipped to `clip` (default: the buffer); returns the column after it.
     @discardableResult
-    public mutating func write(_ text: String, x: Int, y: Int, role: ThemeRole, clip: Rect? = nil) -> Int {
+    mutating func write(_ text: String, x: Int, y: Int, role: ThemeRole, clip: Rect? = nil) -> Int {
         let area = clip ?? bounds
         guard y >= area.y, y < area.y + area.height, y < height, y >= 0 else { return x }
         let limit = min(area.x + area.width, width)
@@ -72,7 +72,7 @@ public struct CellBuffer: Sendable, Equatable {
     }
 
     /// Fills a rectangle with spaces of a role.
-    public mutating func fill(_ rect: Rect, role: ThemeRole) {
+    mutating func fill(_ rect: Rect, role: ThemeRole) {
         for y in max(0, rect.y)..<min(height, rect.y + rect.height) {
             for x in max(0, rect.x)..<min(width, rect.x + rect.width) {
                 cells[y * width + x] = Cell(character: " ", role: role, isContinuation: false)
@@ -81,29 +81,29 @@ public struct CellBuffer: Sendable, Equatable {
     }
 
     /// Sets the role of cells without changing their text (selection bars).
-    public mutating func restyle(_ rect: Rect, role: ThemeRole) {
+    mutating func restyle(_ rect: Rect, role: ThemeRole) {
         for y in max(0, rect.y)..<min(height, rect.y + rect.height) {
             for x in max(0, rect.x)..<min(width, rect.x + rect.width) { cells[y * width + x].role = role }
         }
     }
 
     /// A row's text (wide characters once, trailing spaces kept).
-    public func line(_ y: Int) -> String {
+    func line(_ y: Int) -> String {
         var s = ""
         for x in 0..<width where !self[x, y].isContinuation { s.append(self[x, y].character) }
         return s
     }
 
     /// The whole buffer's text, rows joined by newlines, trailing spaces trimmed.
-    public var text: String {
+    var text: String {
         (0..<height).map { line($0).replacingTrailingSpaces() }.joined(separator: "\n")
     }
 
     /// Whether any row contains `needle`.
-    public func contains(_ needle: String) -> Bool { (0..<height).contains { line($0).contains(needle) } }
+    func contains(_ needle: String) -> Bool { (0..<height).contains { line($0).contains(needle) } }
 
     /// The role of the first cell of the first occurrence of `needle`, if found.
-    public func role(of needle: String) -> ThemeRole? {
+    func role(of needle: String) -> ThemeRole? {
         for y in 0..<height {
             let l = line(y)
             guard let r = l.range(of: needle) else { continue }

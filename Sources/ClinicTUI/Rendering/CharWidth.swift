@@ -40,7 +40,7 @@ public enum CharWidth {
     }
 
     /// The code points a terminal is sent for a character (see the type's note).
-    public static func displayForm(_ c: Character) -> [Unicode.Scalar] {
+    static func displayForm(_ c: Character) -> [Unicode.Scalar] {
         if let ascii = c.asciiValue {
             // "\r\n" is one character; every ASCII control shows as one `�`.
             return ascii >= 0x20 && ascii < 0x7F ? [Unicode.Scalar(ascii)] : [replacement]
@@ -81,7 +81,7 @@ public enum CharWidth {
     static let replacement: Unicode.Scalar = "\u{FFFD}"
 
     /// The longest prefix of `text` that fits in `columns`, with `…` when cut.
-    public static func truncate(_ text: String, to columns: Int) -> String {
+    static func truncate(_ text: String, to columns: Int) -> String {
         guard columns > 0 else { return "" }
         if of(text) <= columns { return text }
         var out = "", used = 0
@@ -94,7 +94,7 @@ public enum CharWidth {
     }
 
     /// The longest suffix of `text` that fits in `columns` (no mark).
-    public static func suffix(_ text: String, fitting columns: Int) -> Substring {
+    static func suffix(_ text: String, fitting columns: Int) -> Substring {
         var used = 0, start = text.endIndex
         while start > text.startIndex {
             let before = text.index(before: start)
@@ -106,7 +106,7 @@ public enum CharWidth {
     }
 
     /// `text` padded with spaces (or truncated) to exactly `columns`.
-    public static func pad(_ text: String, to columns: Int) -> String {
+    static func pad(_ text: String, to columns: Int) -> String {
         let t = truncate(text, to: columns)
         return t + String(repeating: " ", count: max(0, columns - of(t)))
     }

@@ -1,7 +1,7 @@
 /// Small drawing helpers shared by widgets and screens.
-public enum Painter {
+enum Painter {
     /// A box border (single line) around `rect`, with an optional title.
-    public static func box(
+    static func box(
         _ buffer: inout CellBuffer, _ rect: Rect, title: String? = nil, role: ThemeRole = .border,
         titleRole: ThemeRole = .title
     ) {
@@ -20,7 +20,7 @@ public enum Painter {
     }
 
     /// Text wrapped on spaces to `width` columns.
-    public static func wrap(_ text: String, width: Int) -> [String] {
+    static func wrap(_ text: String, width: Int) -> [String] {
         guard width > 0 else { return [] }
         var lines: [String] = []
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -38,7 +38,7 @@ public enum Painter {
 
     /// Writes wrapped text from row `rect.y`; returns the row after the last line.
     @discardableResult
-    public static func paragraph(_ buffer: inout CellBuffer, _ text: String, in rect: Rect, role: ThemeRole = .normal) -> Int {
+    static func paragraph(_ buffer: inout CellBuffer, _ text: String, in rect: Rect, role: ThemeRole = .normal) -> Int {
         var y = rect.y
         for line in wrap(text, width: rect.width) where y < rect.y + rect.height {
             buffer.write(line, x: rect.x, y: y, role: role, clip: rect)

@@ -2,7 +2,7 @@ import CNcursesw
 
 extension Terminal {
     /// What reading the keyboard gave.
-    public enum Input: Equatable {
+    enum Input: Equatable {
         case key(Key)
         /// Nothing within the wait (100 ms).
         case timeout
@@ -11,7 +11,7 @@ extension Terminal {
     }
 
     /// Waits up to 100 ms for a key (`wait: false`: only takes one already typed).
-    public func read(wait: Bool = true) -> Input {
+    func read(wait: Bool = true) -> Input {
         if !wait { wtimeout(clinic_stdscr(), 0) }
         defer { if !wait { wtimeout(clinic_stdscr(), 100) } }
         var ch: UInt32 = 0

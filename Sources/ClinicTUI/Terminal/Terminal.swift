@@ -6,12 +6,12 @@ import Foundation
 /// cell buffer out with the theme's look for the detected colour mode.
 public final class Terminal {
     /// How many colours this terminal shows (mono under `NO_COLOR`).
-    public private(set) var colorMode: ColorMode = .mono
+    private(set) var colorMode: ColorMode = .mono
     private var started = false
     private var attributesByRole: [ThemeRole: Int32] = [:]
     private var previous: CellBuffer?
 
-    public init() {}
+    init() {}
 
     /// Takes the terminal: raw keys (Ctrl-C, Ctrl-Z, Ctrl-\ arrive as keys, not
     /// signals), no echo, keypad decoding, invisible cursor, colours if any,
@@ -19,7 +19,7 @@ public final class Terminal {
     /// restored terminal and sends the runtime's backtrace to stderr (the log
     /// file while curses is up), never to the screen. Throws when TERM names a
     /// terminal this machine does not know or one that cannot address the cursor.
-    public func start(theme: Theme, environment: [String: String], crashMessage: String) throws {
+    func start(theme: Theme, environment: [String: String], crashMessage: String) throws {
         clinic_set_locale()
         if environment["ESCDELAY"] == nil { setenv("ESCDELAY", "25", 1) }
         let term = environment["TERM"] ?? ""
@@ -58,7 +58,7 @@ public final class Terminal {
     }
 
     /// Which colour mode to use: none under `NO_COLOR` or without colours; 256 when offered; else 8.
-    public static func detectMode(environment: [String: String], hasColors: Bool, colors: Int) -> ColorMode {
+    static func detectMode(environment: [String: String], hasColors: Bool, colors: Int) -> ColorMode {
         guard colorAllowed(environment: environment, hasColors: hasColors) else { return .mono }
         return colors >= 256 ? .colors256 : (colors >= 8 ? .colors8 : .mono)
     }
@@ -69,7 +69,7 @@ public final class Terminal {
     }
 
     /// Sets up one colour pair per role and the attributes of each role.
-    public func apply(_ theme: Theme) {
+    func apply(_ theme: Theme) {
         previous = nil
         for (index, role) in ThemeRole.allCases.enumerated() {
             let style = theme[role]
@@ -88,10 +88,10 @@ public final class Terminal {
     }
 
     /// The terminal's size now.
-    public var size: (width: Int, height: Int) { (Int(clinic_cols()), Int(clinic_lines())) }
+    var size: (width: Int, height: Int) { (Int(clinic_cols()), Int(clinic_lines())) }
 
     /// Copies a buffer to the screen, rewriting only rows that changed.
-    public func draw(_ buffer: CellBuffer) {
+    func draw(_ buffer: CellBuffer) {
         let full = previous == nil || previous?.width != buffer.width || previous?.height != buffer.height
         if full { _ = wclear(clinic_stdscr()) }
         for y in 0..<buffer.height {
@@ -120,7 +120,7 @@ public final class Terminal {
     }
 
     /// Gives the terminal back as it was. Safe to call twice.
-    public func stop() {
+    func stop() {
         guard started else { return }
         started = false
         clinic_bracketed_paste(0)

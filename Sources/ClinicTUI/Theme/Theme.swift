@@ -4,16 +4,16 @@ import Foundation
 /// A named mapping from roles to colours and attributes, for each colour mode.
 public struct Theme: Sendable, Equatable {
     /// One role's look in every colour mode. A colour of -1 is the terminal's default.
-    public struct Style: Sendable, Equatable {
-        public var fg256: Int = -1, bg256: Int = -1
-        public var fg8: Int = -1, bg8: Int = -1
+    struct Style: Sendable, Equatable {
+        var fg256: Int = -1, bg256: Int = -1
+        var fg8: Int = -1, bg8: Int = -1
         /// Attributes added in the colour modes.
-        public var attributes: TextAttributes = []
+        var attributes: TextAttributes = []
         /// Attributes in monochrome (and under `NO_COLOR`).
-        public var mono: TextAttributes = []
+        var mono: TextAttributes = []
 
         /// The foreground and background in a colour mode (`nil` in mono).
-        public func colors(in mode: ColorMode) -> (fg: Int, bg: Int)? {
+        func colors(in mode: ColorMode) -> (fg: Int, bg: Int)? {
             switch mode {
             case .colors256: return (fg256, bg256)
             case .colors8: return (fg8, bg8)
@@ -22,20 +22,20 @@ public struct Theme: Sendable, Equatable {
         }
 
         /// The attributes in a colour mode.
-        public func attributes(in mode: ColorMode) -> TextAttributes { mode == .mono ? mono : attributes }
+        func attributes(in mode: ColorMode) -> TextAttributes { mode == .mono ? mono : attributes }
     }
 
-    public let name: String
+    let name: String
     /// Every role's style (a parsed theme has them all).
-    public let styles: [ThemeRole: Style]
+    let styles: [ThemeRole: Style]
 
-    public init(name: String, styles: [ThemeRole: Style]) {
+    init(name: String, styles: [ThemeRole: Style]) {
         self.name = name
         self.styles = styles
     }
 
     /// A role's style.
-    public subscript(role: ThemeRole) -> Style { styles[role] ?? styles[.normal] ?? Style() }
+    subscript(role: ThemeRole) -> Style { styles[role] ?? styles[.normal] ?? Style() }
 
     /// A shipped theme by name, or a theme file by path (a name with `/` or ending in `.theme`).
     public static func load(_ nameOrPath: String) throws -> Theme {
@@ -49,12 +49,12 @@ public struct Theme: Sendable, Equatable {
     }
 
     /// A plain theme used when nothing else is at hand (tests, fallbacks).
-    public static let plain = Theme(name: "plain", styles: Dictionary(uniqueKeysWithValues: ThemeRole.allCases.map { ($0, Style()) }))
+    static let plain = Theme(name: "plain", styles: Dictionary(uniqueKeysWithValues: ThemeRole.allCases.map { ($0, Style()) }))
 }
 
 /// A theme file that cannot be used, with where (`file:line`) and why.
 public struct ThemeError: Error, Sendable, Equatable, CustomStringConvertible {
-    public let location: String
-    public let message: String
+    let location: String
+    let message: String
     public var description: String { "\(location): \(message)" }
 }

@@ -2,11 +2,11 @@ import Foundation
 
 /// Reads theme files: one role per line, `role key=value …`, `#` comments.
 /// Every unknown role, key or value is an error naming `file:line`.
-public enum ThemeParser {
+enum ThemeParser {
     static let colorNames = ["black": 0, "red": 1, "green": 2, "yellow": 3, "blue": 4, "magenta": 5, "cyan": 6, "white": 7]
 
     /// Parses a theme file from disk.
-    public static func parse(contentsOf url: URL) throws -> Theme {
+    static func parse(contentsOf url: URL) throws -> Theme {
         let text: String
         do { text = try String(contentsOf: url, encoding: .utf8) } catch {
             throw ThemeError(location: url.path, message: "cannot read the theme file")
@@ -15,7 +15,7 @@ public enum ThemeParser {
     }
 
     /// Parses theme text; `file` names it in errors.
-    public static func parse(_ text: String, file: String, name: String) throws -> Theme {
+    static func parse(_ text: String, file: String, name: String) throws -> Theme {
         var styles: [ThemeRole: Theme.Style] = [:]
         for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let at = "\(file):\(index + 1)"

@@ -1,18 +1,18 @@
 /// A modal question or notice: a title, a message and the keys that answer it.
-public struct Dialog: Sendable, Equatable {
-    public let title: String
-    public let message: String
+struct Dialog: Sendable, Equatable {
+    let title: String
+    let message: String
     /// Shown on the dialog's last line, e.g. `y quit · n stay`.
-    public let answers: String
+    let answers: String
 
-    public init(title: String, message: String, answers: String) {
+    init(title: String, message: String, answers: String) {
         self.title = title; self.message = message; self.answers = answers
     }
 }
 
 /// Paints a dialog centred in `area`.
-public enum DialogPainter {
-    public static func paint(_ dialog: Dialog, into buffer: inout CellBuffer, area: Rect) {
+enum DialogPainter {
+    static func paint(_ dialog: Dialog, into buffer: inout CellBuffer, area: Rect) {
         let width = min(area.width - 2, 60)
         let lines = Painter.wrap(dialog.message, width: width - 4)
         let rect = area.centered(width: width, height: lines.count + 5)

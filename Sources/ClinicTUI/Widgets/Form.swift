@@ -1,22 +1,22 @@
 import ClinicCore
 
 /// Several text fields with one focused; Tab / Shift-Tab / ↑ / ↓ move between them.
-public struct Form: Sendable, Equatable {
-    public var fields: [TextField]
-    public private(set) var focus = 0
+@_spi(Tooling) public struct Form: Sendable, Equatable {
+    var fields: [TextField]
+    private(set) var focus = 0
 
-    public init(_ fields: [TextField]) { self.fields = fields }
+    @_spi(Tooling) public init(_ fields: [TextField]) { self.fields = fields }
 
     /// The value of field `i`.
-    public subscript(i: Int) -> String { fields[i].value }
+    @_spi(Tooling) public subscript(i: Int) -> String { fields[i].value }
 
     /// Whether any field was edited.
-    public var isEdited: Bool { fields.contains(where: \.edited) }
+    var isEdited: Bool { fields.contains(where: \.edited) }
 
-    public mutating func focus(_ i: Int) { focus = min(max(0, i), fields.count - 1) }
+    mutating func focus(_ i: Int) { focus = min(max(0, i), fields.count - 1) }
 
     /// Moves focus or edits the focused field; returns whether the key was used.
-    public mutating func handle(_ key: Key) -> Bool {
+    @_spi(Tooling) public mutating func handle(_ key: Key) -> Bool {
         switch key {
         case .tab, .down: focus = (focus + 1) % fields.count
         case .backTab, .up: focus = (focus + fields.count - 1) % fields.count
@@ -26,10 +26,10 @@ public struct Form: Sendable, Equatable {
     }
 
     /// Clears every field's error.
-    public mutating func clearErrors() { for i in fields.indices { fields[i].error = nil } }
+    mutating func clearErrors() { for i in fields.indices { fields[i].error = nil } }
 
     /// Sets field errors; focuses the first field with one.
-    public mutating func setErrors(_ errors: [Int: String]) {
+    mutating func setErrors(_ errors: [Int: String]) {
         clearErrors()
         for (i, e) in errors { fields[i].error = e }
         if let first = errors.keys.min() { focus = first }
@@ -37,7 +37,7 @@ public struct Form: Sendable, Equatable {
 
     /// Shows a refusal from the core under the field it is about (`indexes`
     /// maps the core's fields to this form's); false when it is about none of them.
-    public mutating func place(_ error: ClinicError, _ indexes: [ClinicError.Field: Int]) -> Bool {
+    mutating func place(_ error: ClinicError, _ indexes: [ClinicError.Field: Int]) -> Bool {
         guard let field = error.field, let i = indexes[field] else { return false }
         setErrors([i: error.message])
         return true
@@ -45,11 +45,11 @@ public struct Form: Sendable, Equatable {
 }
 
 /// Paints a form: label, value box (cursor marked when focused), error under it.
-public enum FormPainter {
+@_spi(Tooling) public enum FormPainter {
     /// Rows a form needs in `width`.
-    public static func height(_ form: Form) -> Int { form.fields.count * 2 }
+    static func height(_ form: Form) -> Int { form.fields.count * 2 }
 
-    public static func paint(_ form: Form, into buffer: inout CellBuffer, rect: Rect, labelWidth: Int = 18) {
+    @_spi(Tooling) public static func paint(_ form: Form, into buffer: inout CellBuffer, rect: Rect, labelWidth: Int = 18) {
         var y = rect.y
         for (i, field) in form.fields.enumerated() where y < rect.y + rect.height {
             let focused = i == form.focus

@@ -1,17 +1,17 @@
 /// What the status line shows: where, who, when, and the background services' state.
-public struct StatusInfo: Sendable, Equatable {
-    public var clinicName: String
-    public var screenTitle: String
+struct StatusInfo: Sendable, Equatable {
+    var clinicName: String
+    var screenTitle: String
     /// The signed-in person, or nil.
-    public var user: String?
+    var user: String?
     /// The clinic's local time, already formatted (`Tue 03 Mar 09:41`).
-    public var localTime: String
+    var localTime: String
     /// Scheduler and SMS gateway state, e.g. `scheduler off · sms outbox` ("" in the kiosk).
-    public var services: String
+    var services: String
     /// The same in fewer columns (`sched off · outbox`), used when the long form does not fit.
-    public var servicesShort: String
+    var servicesShort: String
 
-    public init(
+    init(
         clinicName: String, screenTitle: String, user: String?, localTime: String, services: String,
         servicesShort: String? = nil
     ) {
@@ -25,8 +25,8 @@ public struct StatusInfo: Sendable, Equatable {
 /// you are), leaving the right side at least 24 columns; the right side then
 /// keeps the time, shortens the services, shortens the user's name, drops the
 /// services and finally the user.
-public enum StatusLinePainter {
-    public static func paint(_ info: StatusInfo, into buffer: inout CellBuffer, row y: Int) {
+enum StatusLinePainter {
+    static func paint(_ info: StatusInfo, into buffer: inout CellBuffer, row y: Int) {
         buffer.fill(Rect(x: 0, y: y, width: buffer.width, height: 1), role: .statusBar)
         let left = " " + info.clinicName + " · " + info.screenTitle
         let leftWidth = min(CharWidth.of(left), max(0, buffer.width - 26))

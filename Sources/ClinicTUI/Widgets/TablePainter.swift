@@ -1,21 +1,21 @@
 /// One column of a table: a heading and a width (0: take what is left).
-public struct Column: Sendable {
-    public let title: String
-    public let width: Int
-    public init(_ title: String, width: Int = 0) { self.title = title; self.width = width }
+struct Column: Sendable {
+    let title: String
+    let width: Int
+    init(_ title: String, width: Int = 0) { self.title = title; self.width = width }
 }
 
 /// One row of a table: its cells and a role for the whole row.
-public struct TableRow: Sendable {
-    public let cells: [String]
-    public let role: ThemeRole
-    public init(_ cells: [String], role: ThemeRole = .normal) { self.cells = cells; self.role = role }
+struct TableRow: Sendable {
+    let cells: [String]
+    let role: ThemeRole
+    init(_ cells: [String], role: ThemeRole = .normal) { self.cells = cells; self.role = role }
 }
 
 /// Paints a scrolling list or table with a highlighted selection and a scroll mark.
-public enum TablePainter {
+enum TablePainter {
     /// Paints `rows` into `rect`; with `columns`, a heading row first. Scrolls `state` to keep the selection in view.
-    public static func paint(
+    static func paint(
         _ rows: [TableRow], columns: [Column]?, state: inout ListState, focused: Bool = true,
         into buffer: inout CellBuffer, rect: Rect, empty: String = "(nothing here)"
     ) {

@@ -7,51 +7,51 @@
 /// emoji, a second regional indicator) becomes part of it. The cursor is kept
 /// as a position in the text's UTF-8, so typing and pasting into a long value
 /// stay cheap; the limit counts Unicode scalars, as the schema does.
-public struct TextField: Sendable, Equatable {
-    public let label: String
-    public private(set) var value: String
+@_spi(Tooling) public struct TextField: Sendable, Equatable {
+    let label: String
+    @_spi(Tooling) public private(set) var value: String
     /// Where the cursor is: a UTF-8 offset into `value`, always on a character boundary.
     private var offset: Int
     /// `value.unicodeScalars.count`, kept as edits go.
     private var scalarCount: Int
     /// Shown as `•` (passwords).
-    public let masked: Bool
+    let masked: Bool
     /// The most Unicode scalars the value may hold.
-    public let maxLength: Int
+    let maxLength: Int
     /// Why the value was refused, shown under the field.
-    public var error: String?
+    var error: String?
     /// Whether the value changed since it was set.
-    public private(set) var edited = false
+    private(set) var edited = false
 
-    public init(_ label: String, value: String = "", masked: Bool = false, maxLength: Int = 200) {
+    @_spi(Tooling) public init(_ label: String, value: String = "", masked: Bool = false, maxLength: Int = 200) {
         self.label = label; self.value = value; self.offset = value.utf8.count
         self.scalarCount = value.unicodeScalars.count
         self.masked = masked; self.maxLength = maxLength
     }
 
     /// Replaces the value (not an edit).
-    public mutating func set(_ text: String) {
+    mutating func set(_ text: String) {
         value = text; offset = text.utf8.count; scalarCount = text.unicodeScalars.count; edited = false
     }
 
     /// The cursor as a count of characters before it.
-    public var cursor: Int { value[..<position].count }
+    var cursor: Int { value[..<position].count }
 
     /// Whether the cursor is after the last character.
-    public var cursorAtEnd: Bool { offset == value.utf8.count }
+    var cursorAtEnd: Bool { offset == value.utf8.count }
 
     /// The text before the cursor, as shown (masked or not).
-    public var shownBeforeCursor: String {
+    var shownBeforeCursor: String {
         masked ? String(repeating: "•", count: cursor) : String(value[..<position])
     }
 
     /// The text from the cursor on, as shown.
-    public var shownAfterCursor: String {
+    var shownAfterCursor: String {
         masked ? String(repeating: "•", count: value.count - cursor) : String(value[position...])
     }
 
     /// Applies an editing key; returns whether the field used it.
-    public mutating func handle(_ key: Key) -> Bool {
+    mutating func handle(_ key: Key) -> Bool {
         switch key {
         case .left: if position > value.startIndex { move(to: value.index(before: position)) }
         case .right: if position < value.endIndex { move(to: value.index(after: position)) }
@@ -75,7 +75,7 @@ public struct TextField: Sendable, Equatable {
     /// Inserts text at the cursor in one step (a paste): line breaks and tabs
     /// become spaces, other control characters and bidi controls are dropped,
     /// and only whole characters that fit the limit go in.
-    public mutating func insert(_ raw: String) {
+    mutating func insert(_ raw: String) {
         var text = Self.cleaned(raw)
         if offset == 0 {
             // A mark or joiner with no character before it to join: nothing to attach it to.
@@ -104,7 +104,7 @@ public struct TextField: Sendable, Equatable {
     }
 
     /// What is shown: the value or its mask.
-    public var shown: String { masked ? String(repeating: "•", count: value.count) : value }
+    var shown: String { masked ? String(repeating: "•", count: value.count) : value }
 
     private var position: String.Index { value.utf8.index(value.utf8.startIndex, offsetBy: offset) }
 

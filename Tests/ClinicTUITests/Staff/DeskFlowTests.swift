@@ -2,7 +2,7 @@ import ClinicCore
 import ClinicTesting
 import Foundation
 import Testing
-@testable import ClinicTUI
+@_spi(Tooling) @testable import ClinicTUI
 
 @Suite("Desk: find, card, book, move, cancel")
 struct DeskFlowTests {

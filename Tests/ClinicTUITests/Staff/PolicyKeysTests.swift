@@ -2,7 +2,7 @@ import ClinicCore
 import ClinicTesting
 import Foundation
 import Testing
-@testable import ClinicTUI
+@_spi(Tooling) @testable import ClinicTUI
 
 /// The screens' keys follow the core's policy (`ClinicStore.allowedActions`):
 /// an allowed key is in the footer; one refused for now is dimmed there; one

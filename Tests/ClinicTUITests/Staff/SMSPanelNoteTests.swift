@@ -3,7 +3,7 @@ import ClinicTesting
 import Foundation
 import GRDB
 import Testing
-@testable import ClinicTUI
+@_spi(Tooling) @testable import ClinicTUI
 
 /// The desk sees which message may have reached a patient twice (issue 11,
 /// item 13): after a crash mid-send its retry went out, and the SMS panel's

@@ -1,7 +1,7 @@
 import ClinicCore
 import ClinicTesting
 import Testing
-@testable import ClinicTUI
+@_spi(Tooling) @testable import ClinicTUI
 
 /// Admin → Clinic settings → Time zone follows the core's one rule (issue 11, item 4).
 @Suite("Settings: changing the time zone")

@@ -1,4 +1,4 @@
-import ClinicTUI
+@_spi(Tooling) @testable import ClinicTUI
 
 /// Checks that a painted row takes exactly the screen's width in cells: each
 /// character's width is the cells it owns (itself plus continuation cells),

@@ -1,6 +1,6 @@
 import ClinicCore
 import ClinicTesting
-@testable import ClinicTUI
+@_spi(Tooling) @testable import ClinicTUI
 
 /// Drives a front end without a terminal: keys into `AppCore`, frames into a
 /// cell buffer, over a real test clinic.

@@ -3,27 +3,27 @@ import ClinicCore
 /// The admin adds a doctor, receptionist or admin. A doctor also needs a
 /// specialization, a slot length and weekly hours (`mon-fri 09:00-12:00,14:00-17:00`).
 /// The core's checks decide; their errors go under the field.
-public final class AddStaffModel: ScreenModel {
+final class AddStaffModel: ScreenModel {
     enum Field: Int { case role, name, email, phone, password, specialization, slot, hours }
     enum Action: Sendable { case save }
     let context: AppContext
-    public internal(set) var form = Form([
+    internal(set) var form = Form([
         TextField("Role", value: "doctor", maxLength: 12), TextField("Name"), TextField("Email", maxLength: 254),
         TextField("Phone", maxLength: 40), TextField("Password", masked: true, maxLength: 1024),
         TextField("Specialization", maxLength: 100), TextField("Slot minutes", value: "30", maxLength: 3),
         TextField("Weekly hours", value: "mon-fri 09:00-12:00,14:00-17:00", maxLength: 300),
     ])
-    public private(set) var message: String?
+    private(set) var message: String?
 
-    public init(_ context: AppContext) { self.context = context }
+    init(_ context: AppContext) { self.context = context }
 
     let bindings: [Binding<Action>] = [Binding([.enter], .save, "create")]
-    public var title: String { "Add staff" }
-    public var hints: [KeyHint] { [KeyHint(keys: "Tab", label: "next field")] + bindings.hints() }
-    public var capturesText: Bool { true }
-    public var isDirty: Bool { form.isEdited }
+    var title: String { "Add staff" }
+    var hints: [KeyHint] { [KeyHint(keys: "Tab", label: "next field")] + bindings.hints() }
+    var capturesText: Bool { true }
+    var isDirty: Bool { form.isEdited }
 
-    public func handle(_ key: Key) -> Effect {
+    func handle(_ key: Key) -> Effect {
         if bindings.action(for: key) == .save { return save() }
         return form.handle(key) ? .none : .unhandled
     }

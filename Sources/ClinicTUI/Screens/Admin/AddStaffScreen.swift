@@ -16,5 +16,5 @@ struct AddStaffScreen {
 }
 
 extension AddStaffModel {
-    public func paint(into buffer: inout CellBuffer, area: Rect) { AddStaffScreen(model: self).paint(into: &buffer, area: area) }
+    func paint(into buffer: inout CellBuffer, area: Rect) { AddStaffScreen(model: self).paint(into: &buffer, area: area) }
 }

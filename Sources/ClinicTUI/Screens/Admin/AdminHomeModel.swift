@@ -3,24 +3,24 @@ import ClinicCore
 /// The admin's console: a menu of the admin's screens (staff accounts and
 /// their hours, clinic settings, clinic-wide stats) and the desk's board and
 /// SMS panel, which an admin may use too.
-public final class AdminHomeModel: ScreenModel {
+@_spi(Tooling) public final class AdminHomeModel: ScreenModel {
     /// One entry of the menu.
-    public enum Item: Int, CaseIterable, Sendable { case staff, board, settings, stats, sms }
+    @_spi(Tooling) public enum Item: Int, CaseIterable, Sendable { case staff, board, settings, stats, sms }
     enum Action: Sendable { case open, signOut }
     let context: AppContext
-    public internal(set) var list = ListState(count: Item.allCases.count)
+    @_spi(Tooling) public internal(set) var list = ListState(count: Item.allCases.count)
 
-    public init(_ context: AppContext) { self.context = context }
+    init(_ context: AppContext) { self.context = context }
 
     let bindings: [Binding<Action>] = [
         Binding([.enter, .right], .open, "open"),
         Binding([.char("s")], .signOut, "sign out", footer: false),
     ]
-    public var title: String { "Admin console" }
-    public var hints: [KeyHint] { [KeyHint(keys: "↑↓/jk", label: "move")] + bindings.hints() }
+    var title: String { "Admin console" }
+    var hints: [KeyHint] { [KeyHint(keys: "↑↓/jk", label: "move")] + bindings.hints() }
 
     /// What each item is called and explains.
-    public static func label(_ item: Item) -> (String, String) {
+    static func label(_ item: Item) -> (String, String) {
         switch item {
         case .staff: return ("Staff accounts", "add doctors, receptionists and admins; reset passwords; hours and time off")
         case .board: return ("Today's board", "every doctor's day; check in, move, cancel")
@@ -30,7 +30,7 @@ public final class AdminHomeModel: ScreenModel {
         }
     }
 
-    public func handle(_ key: Key) -> Effect {
+    func handle(_ key: Key) -> Effect {
         if list.handle(key, page: 10) { return .none }
         switch bindings.action(for: key) {
         case .open?:

@@ -18,5 +18,5 @@ struct AdminHomeScreen {
 }
 
 extension AdminHomeModel {
-    public func paint(into buffer: inout CellBuffer, area: Rect) { AdminHomeScreen(model: self).paint(into: &buffer, area: area) }
+    func paint(into buffer: inout CellBuffer, area: Rect) { AdminHomeScreen(model: self).paint(into: &buffer, area: area) }
 }

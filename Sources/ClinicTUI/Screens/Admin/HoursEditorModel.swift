@@ -5,17 +5,17 @@ import ClinicCore
 /// slots under the new hours are previewed beside today's count, with the
 /// booked appointments the change would strand; Enter saves through the core,
 /// which refuses to strand them (move or cancel them first).
-public final class HoursEditorModel: ScreenModel {
+final class HoursEditorModel: ScreenModel {
     enum Action: Sendable { case save }
     let context: AppContext
-    public let doctor: Account
-    public internal(set) var form: Form
-    public private(set) var preview: HoursPreview?
-    public private(set) var message: (text: String, role: ThemeRole)?
+    let doctor: Account
+    internal(set) var form: Form
+    private(set) var preview: HoursPreview?
+    private(set) var message: (text: String, role: ThemeRole)?
     /// The first day of the preview: next Monday.
-    public let previewFrom: LocalDate
+    let previewFrom: LocalDate
 
-    public init(_ context: AppContext, doctor: Account) {
+    init(_ context: AppContext, doctor: Account) {
         self.context = context; self.doctor = doctor
         let today = context.today
         previewFrom = today.adding(days: 8 - today.weekday.rawValue)
@@ -30,12 +30,12 @@ public final class HoursEditorModel: ScreenModel {
     }
 
     let bindings: [Binding<Action>] = [Binding([.enter], .save, "save hours")]
-    public var title: String { "Hours · \(doctor.name)" }
-    public var hints: [KeyHint] { [KeyHint(keys: "Tab", label: "next day")] + bindings.hints() }
-    public var capturesText: Bool { true }
-    public var isDirty: Bool { form.isEdited }
+    var title: String { "Hours · \(doctor.name)" }
+    var hints: [KeyHint] { [KeyHint(keys: "Tab", label: "next day")] + bindings.hints() }
+    var capturesText: Bool { true }
+    var isDirty: Bool { form.isEdited }
 
-    public func handle(_ key: Key) -> Effect {
+    func handle(_ key: Key) -> Effect {
         if bindings.action(for: key) == .save { return save() }
         guard form.handle(key) else { return .unhandled }
         refreshPreview()

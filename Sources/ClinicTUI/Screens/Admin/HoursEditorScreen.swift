@@ -39,5 +39,5 @@ struct HoursEditorScreen {
 }
 
 extension HoursEditorModel {
-    public func paint(into buffer: inout CellBuffer, area: Rect) { HoursEditorScreen(model: self).paint(into: &buffer, area: area) }
+    func paint(into buffer: inout CellBuffer, area: Rect) { HoursEditorScreen(model: self).paint(into: &buffer, area: area) }
 }

@@ -2,24 +2,24 @@ import ClinicCore
 
 /// Sets a new password for an account (it also clears a lockout): the admin
 /// for staff, the desk for a patient.
-public final class PasswordResetModel: ScreenModel {
+final class PasswordResetModel: ScreenModel {
     enum Action: Sendable { case save }
     let context: AppContext
-    public let account: Account
-    public internal(set) var form = Form([
+    let account: Account
+    internal(set) var form = Form([
         TextField("New password", masked: true, maxLength: 1024),
         TextField("Again", masked: true, maxLength: 1024),
     ])
 
-    public init(_ context: AppContext, account: Account) { self.context = context; self.account = account }
+    init(_ context: AppContext, account: Account) { self.context = context; self.account = account }
 
     let bindings: [Binding<Action>] = [Binding([.enter], .save, "set password")]
-    public var title: String { "Password · \(account.name)" }
-    public var hints: [KeyHint] { bindings.hints() }
-    public var capturesText: Bool { true }
-    public var isDirty: Bool { form.isEdited }
+    var title: String { "Password · \(account.name)" }
+    var hints: [KeyHint] { bindings.hints() }
+    var capturesText: Bool { true }
+    var isDirty: Bool { form.isEdited }
 
-    public func handle(_ key: Key) -> Effect {
+    func handle(_ key: Key) -> Effect {
         guard bindings.action(for: key) == .save else { return form.handle(key) ? .none : .unhandled }
         guard form[0] == form[1] else { form.setErrors([1: "the two passwords differ"]); return .none }
         guard let actor = context.actor else { return .signOut }

@@ -11,5 +11,5 @@ struct PasswordResetScreen {
 }
 
 extension PasswordResetModel {
-    public func paint(into buffer: inout CellBuffer, area: Rect) { PasswordResetScreen(model: self).paint(into: &buffer, area: area) }
+    func paint(into buffer: inout CellBuffer, area: Rect) { PasswordResetScreen(model: self).paint(into: &buffer, area: area) }
 }

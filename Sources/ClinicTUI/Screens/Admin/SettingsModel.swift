@@ -3,24 +3,24 @@ import ClinicCore
 /// Clinic settings for the admin: name, time zone, reminder lead and no-show
 /// grace (saved through the core, which checks them), and the scheduler / SMS
 /// gateway state of this process. Name and zone changes show on the next start.
-public final class SettingsModel: ScreenModel {
+final class SettingsModel: ScreenModel {
     enum Action: Sendable { case save }
     let context: AppContext
-    public internal(set) var form = Form([
+    internal(set) var form = Form([
         TextField("Clinic name"), TextField("Time zone", maxLength: 64),
         TextField("Reminder lead (min)", maxLength: 5), TextField("No-show grace (min)", maxLength: 5),
     ])
-    public private(set) var message: (text: String, role: ThemeRole)?
+    private(set) var message: (text: String, role: ThemeRole)?
 
-    public init(_ context: AppContext) { self.context = context; load() }
+    init(_ context: AppContext) { self.context = context; load() }
 
     let bindings: [Binding<Action>] = [Binding([.enter], .save, "save")]
-    public var title: String { "Clinic settings" }
-    public var hints: [KeyHint] { [KeyHint(keys: "Tab", label: "next field")] + bindings.hints() }
-    public var capturesText: Bool { true }
-    public var isDirty: Bool { form.isEdited }
+    var title: String { "Clinic settings" }
+    var hints: [KeyHint] { [KeyHint(keys: "Tab", label: "next field")] + bindings.hints() }
+    var capturesText: Bool { true }
+    var isDirty: Bool { form.isEdited }
 
-    public func handle(_ key: Key) -> Effect {
+    func handle(_ key: Key) -> Effect {
         guard bindings.action(for: key) == .save else {
             guard form.handle(key) else { return .unhandled }
             message = nil

@@ -15,5 +15,5 @@ struct SettingsScreen {
 }
 
 extension SettingsModel {
-    public func paint(into buffer: inout CellBuffer, area: Rect) { SettingsScreen(model: self).paint(into: &buffer, area: area) }
+    func paint(into buffer: inout CellBuffer, area: Rect) { SettingsScreen(model: self).paint(into: &buffer, area: area) }
 }

@@ -4,16 +4,16 @@ import ClinicCore
 /// state. `n` adds one, `p` resets a password, `x` deactivates (press twice)
 /// or activates an inactive account again, and for a doctor `h` edits weekly
 /// hours and `o` adds time off.
-public final class StaffAccountsModel: ScreenModel {
+final class StaffAccountsModel: ScreenModel {
     enum Action: Sendable { case add, password, deactivate, hours, timeOff }
     let context: AppContext
-    public private(set) var accounts: [Account] = []
-    public internal(set) var list = ListState()
-    public var notice: (text: String, role: ThemeRole)?
+    private(set) var accounts: [Account] = []
+    internal(set) var list = ListState()
+    var notice: (text: String, role: ThemeRole)?
     /// The account waiting for the second `x`.
-    public private(set) var pendingDeactivate: Int64?
+    private(set) var pendingDeactivate: Int64?
 
-    public init(_ context: AppContext) { self.context = context; reload() }
+    init(_ context: AppContext) { self.context = context; reload() }
 
     /// The keys; those acting on the selected account are as the core's policy
     /// decides them (your own account is not yours to deactivate), and hours
@@ -35,13 +35,13 @@ public final class StaffAccountsModel: ScreenModel {
             Binding([.char("o")], .timeOff, "time off", decision: schedule(.addTimeOff)),
         ]
     }
-    public var title: String { "Staff accounts" }
-    public var hints: [KeyHint] { [KeyHint(keys: "↑↓/jk", label: "move", inFooter: false)] + bindings.hints() }
+    var title: String { "Staff accounts" }
+    var hints: [KeyHint] { [KeyHint(keys: "↑↓/jk", label: "move", inFooter: false)] + bindings.hints() }
 
     /// The selected account, if any.
-    public var selected: Account? { list.selected < accounts.count ? accounts[list.selected] : nil }
+    var selected: Account? { list.selected < accounts.count ? accounts[list.selected] : nil }
 
-    public func handle(_ key: Key) -> Effect {
+    func handle(_ key: Key) -> Effect {
         if list.handle(key, page: 10) { pendingDeactivate = nil; notice = nil; return .none }
         let match = bindings.match(key)
         if case .action(.deactivate)? = match {} else { pendingDeactivate = nil }
@@ -82,7 +82,7 @@ public final class StaffAccountsModel: ScreenModel {
         return .none
     }
 
-    public func reload() {
+    func reload() {
         if let flash = context.flash { notice = (flash, .success); context.flash = nil }
         let keep = selected?.id
         do {

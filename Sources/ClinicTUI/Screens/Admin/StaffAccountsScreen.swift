@@ -25,5 +25,5 @@ struct StaffAccountsScreen {
 }
 
 extension StaffAccountsModel {
-    public func paint(into buffer: inout CellBuffer, area: Rect) { StaffAccountsScreen(model: self).paint(into: &buffer, area: area) }
+    func paint(into buffer: inout CellBuffer, area: Rect) { StaffAccountsScreen(model: self).paint(into: &buffer, area: area) }
 }

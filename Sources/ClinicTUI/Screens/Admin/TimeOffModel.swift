@@ -3,14 +3,14 @@ import ClinicCore
 /// Adds time off for a doctor: from / to as local `YYYY-MM-DD HH:MM` (a bare
 /// date means the whole day), and a note. The core refuses time off over
 /// booked appointments.
-public final class TimeOffModel: ScreenModel {
+final class TimeOffModel: ScreenModel {
     enum Action: Sendable { case save }
     let context: AppContext
-    public let doctor: Account
-    public internal(set) var form: Form
-    public private(set) var message: String?
+    let doctor: Account
+    internal(set) var form: Form
+    private(set) var message: String?
 
-    public init(_ context: AppContext, doctor: Account) {
+    init(_ context: AppContext, doctor: Account) {
         self.context = context; self.doctor = doctor
         let tomorrow = context.today.adding(days: 1).description
         form = Form([
@@ -20,12 +20,12 @@ public final class TimeOffModel: ScreenModel {
     }
 
     let bindings: [Binding<Action>] = [Binding([.enter], .save, "add time off")]
-    public var title: String { "Time off · \(doctor.name)" }
-    public var hints: [KeyHint] { [KeyHint(keys: "Tab", label: "next field")] + bindings.hints() }
-    public var capturesText: Bool { true }
-    public var isDirty: Bool { form.isEdited }
+    var title: String { "Time off · \(doctor.name)" }
+    var hints: [KeyHint] { [KeyHint(keys: "Tab", label: "next field")] + bindings.hints() }
+    var capturesText: Bool { true }
+    var isDirty: Bool { form.isEdited }
 
-    public func handle(_ key: Key) -> Effect {
+    func handle(_ key: Key) -> Effect {
         guard bindings.action(for: key) == .save else { return form.handle(key) ? .none : .unhandled }
         let zone = context.timeZone
         var errors: [Int: String] = [:]

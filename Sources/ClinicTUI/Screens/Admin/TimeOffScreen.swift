@@ -15,5 +15,5 @@ struct TimeOffScreen {
 }
 
 extension TimeOffModel {
-    public func paint(into buffer: inout CellBuffer, area: Rect) { TimeOffScreen(model: self).paint(into: &buffer, area: area) }
+    func paint(into buffer: inout CellBuffer, area: Rect) { TimeOffScreen(model: self).paint(into: &buffer, area: area) }
 }

@@ -3,25 +3,25 @@ import ClinicCore
 /// Sign-in: email or phone and a masked password. The core decides (wrong
 /// password, lockout); the staff terminal decides which roles it lets in, the
 /// kiosk asks the core's kiosk sign-in, which lets in patients only.
-public final class SignInModel: ScreenModel {
+final class SignInModel: ScreenModel {
     enum Action: Sendable { case submit, next }
     let context: AppContext
-    public internal(set) var form = Form([TextField("Email or phone", maxLength: 254), TextField("Password", masked: true, maxLength: 1024)])
+    internal(set) var form = Form([TextField("Email or phone", maxLength: 254), TextField("Password", masked: true, maxLength: 1024)])
     /// The refusal shown under the form.
-    public internal(set) var message: String?
+    internal(set) var message: String?
 
-    public init(_ context: AppContext) { self.context = context }
+    init(_ context: AppContext) { self.context = context }
 
     let bindings: [Binding<Action>] = [
         Binding([.enter], .submit, "sign in"),
         Binding([.tab, .backTab], .next, "next field"),
     ]
 
-    public var title: String { context.mode == .kiosk ? "Sign in" : "Staff sign-in" }
-    public var hints: [KeyHint] { bindings.hints() }
-    public var capturesText: Bool { true }
+    var title: String { context.mode == .kiosk ? "Sign in" : "Staff sign-in" }
+    var hints: [KeyHint] { bindings.hints() }
+    var capturesText: Bool { true }
 
-    public func handle(_ key: Key) -> Effect {
+    func handle(_ key: Key) -> Effect {
         if key == .enter {
             if form.focus == 0 && form[1].isEmpty { form.focus(1); return .none }
             return submit()

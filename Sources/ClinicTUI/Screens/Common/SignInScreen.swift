@@ -25,5 +25,5 @@ struct SignInScreen {
 }
 
 extension SignInModel {
-    public func paint(into buffer: inout CellBuffer, area: Rect) { SignInScreen(model: self).paint(into: &buffer, area: area) }
+    func paint(into buffer: inout CellBuffer, area: Rect) { SignInScreen(model: self).paint(into: &buffer, area: area) }
 }

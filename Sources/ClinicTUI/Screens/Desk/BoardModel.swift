@@ -8,44 +8,44 @@ import ClinicCore
 /// patient in; `u` undoes a check-in within the core's grace
 /// (`Policy.checkInUndoGraceSeconds`); `[` `]` `t` change the day; the
 /// app's refresh re-reads it when the data changes.
-public final class BoardModel: ScreenModel {
+@_spi(Tooling) public final class BoardModel: ScreenModel {
     enum Action: Sendable { case open, checkIn, undo, search, book, reschedule, cancel, sms, signOut }
     /// One doctor's part of the board, laid out: where its rows and painted lines begin.
-    public struct Group: Sendable, Equatable {
-        public let doctorID: Int64
-        public let doctorName: String
+    struct Group: Sendable, Equatable {
+        let doctorID: Int64
+        let doctorName: String
         /// The specialization, or `inactive` for a deactivated doctor's leftovers.
-        public let specialization: String
+        let specialization: String
         /// Appointments that day, and how many of them are active.
-        public let total: Int
-        public let active: Int
+        let total: Int
+        let active: Int
         /// Index of the group's first row among all the board's rows: a row per
         /// appointment, or one for "no appointments" (selectable, so `n` can
         /// book with a doctor who has nothing that day).
-        public let firstRow: Int
+        let firstRow: Int
         /// Index of the group's heading among the painted lines (a heading, then a
         /// line per appointment or one "no appointments" line).
-        public let firstLine: Int
+        let firstLine: Int
         var rows: Int { max(total, 1) }
         var lineCount: Int { 1 + rows }
     }
 
     let context: AppContext
-    public private(set) var day: DayPicker
+    private(set) var day: DayPicker
     /// Every doctor's group in display order (bookable doctors, then inactive ones with appointments).
-    public private(set) var groups: [Group] = []
+    private(set) var groups: [Group] = []
     /// The day in counts: totals, waiting, late.
-    public private(set) var summary = DaySummary.empty
+    private(set) var summary = DaySummary.empty
     /// The bookable doctors, as listed.
-    public private(set) var doctors: [DoctorListing] = []
-    public internal(set) var list = ListState()
-    public private(set) var notice: (text: String, role: ThemeRole)?
+    private(set) var doctors: [DoctorListing] = []
+    internal(set) var list = ListState()
+    private(set) var notice: (text: String, role: ThemeRole)?
     /// The appointments of the doctors near the selection, read when the selection comes near them.
     private var loaded: [Int64: [Appointment]] = [:]
     /// Rows read on each side of the selection (more than any terminal shows).
     static let window = 150
 
-    public init(_ context: AppContext) {
+    init(_ context: AppContext) {
         self.context = context
         day = DayPicker(context.today)
         reload()
@@ -76,25 +76,27 @@ public final class BoardModel: ScreenModel {
         ]
     }
     var bindings: [Binding<Action>] { primary + secondary }
-    public var title: String { "Today's board" }
-    public var hints: [KeyHint] {
+    var title: String { "Today's board" }
+    var hints: [KeyHint] {
         [KeyHint(keys: "↑↓/jk", label: "move", inFooter: false)] + primary.hints() + DayPicker.hints + secondary.hints()
     }
 
     /// The selected appointment, if any.
-    public var selected: Appointment? { appointment(at: list.selected) }
+    var selected: Appointment? { appointment(at: list.selected) }
 
     /// Selectable rows: every appointment, and one per doctor without any.
-    public var rowCount: Int { groups.last.map { $0.firstRow + $0.rows } ?? 0 }
+    var rowCount: Int { groups.last.map { $0.firstRow + $0.rows } ?? 0 }
     /// Appointments on the board, all doctors.
-    public var appointmentCount: Int { groups.reduce(0) { $0 + $1.total } }
+    @_spi(Tooling) public var appointmentCount: Int { groups.reduce(0) { $0 + $1.total } }
+    /// How many doctors the board shows.
+    @_spi(Tooling) public var doctorCount: Int { groups.count }
     /// The doctor of the selected row (an appointment's, or the one with none that day).
-    public var selectedDoctorID: Int64? { rowCount == 0 ? nil : groups[group(ofRow: list.selected)].doctorID }
+    var selectedDoctorID: Int64? { rowCount == 0 ? nil : groups[group(ofRow: list.selected)].doctorID }
     /// Painted lines: headings, appointments, "no appointments".
-    public var lineCount: Int { groups.last.map { $0.firstLine + $0.lineCount } ?? 0 }
+    var lineCount: Int { groups.last.map { $0.firstLine + $0.lineCount } ?? 0 }
 
     /// The appointment on row `row`, when its doctor's part has been read (always near the selection).
-    public func appointment(at row: Int) -> Appointment? {
+    func appointment(at row: Int) -> Appointment? {
         guard row >= 0, row < rowCount else { return nil }
         let g = groups[group(ofRow: row)]
         guard let list = loaded[g.doctorID], row - g.firstRow < list.count else { return nil }
@@ -123,7 +125,7 @@ public final class BoardModel: ScreenModel {
         return max(0, low - 1)
     }
 
-    public func handle(_ key: Key) -> Effect {
+    func handle(_ key: Key) -> Effect {
         if list.handle(key, page: 10) { notice = nil; loadWindow(); return .none }
         if day.handle(key, today: context.today) {
             notice = nil; layOut(readingDoctors: false); list.select(0); loadWindow(); return .none
@@ -172,7 +174,7 @@ public final class BoardModel: ScreenModel {
         reload()
     }
 
-    public func reload() { layOut(readingDoctors: true) }
+    func reload() { layOut(readingDoctors: true) }
 
     /// Lays the day out from its counts (and the doctors, unless only the day changed).
     private func layOut(readingDoctors: Bool) {

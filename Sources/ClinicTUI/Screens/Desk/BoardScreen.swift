@@ -68,5 +68,5 @@ struct BoardScreen {
 }
 
 extension BoardModel {
-    public func paint(into buffer: inout CellBuffer, area: Rect) { BoardScreen(model: self).paint(into: &buffer, area: area) }
+    func paint(into buffer: inout CellBuffer, area: Rect) { BoardScreen(model: self).paint(into: &buffer, area: area) }
 }

@@ -2,22 +2,22 @@ import ClinicCore
 
 /// Cancels a visit for the desk with a reason, kept as the audit row's note
 /// (the patient gets the cancellation SMS from the core).
-public final class CancelVisitModel: ScreenModel {
+final class CancelVisitModel: ScreenModel {
     enum Action: Sendable { case cancel }
     let context: AppContext
-    public let appointment: Appointment
-    public internal(set) var reason = TextField("Reason", maxLength: 200)
-    public private(set) var message: String?
+    let appointment: Appointment
+    internal(set) var reason = TextField("Reason", maxLength: 200)
+    private(set) var message: String?
 
-    public init(_ context: AppContext, appointment: Appointment) { self.context = context; self.appointment = appointment }
+    init(_ context: AppContext, appointment: Appointment) { self.context = context; self.appointment = appointment }
 
     let bindings: [Binding<Action>] = [Binding([.enter], .cancel, "cancel the visit")]
-    public var title: String { "Cancel \(appointment.code)" }
-    public var hints: [KeyHint] { bindings.hints() }
-    public var capturesText: Bool { true }
-    public var isDirty: Bool { reason.edited }
+    var title: String { "Cancel \(appointment.code)" }
+    var hints: [KeyHint] { bindings.hints() }
+    var capturesText: Bool { true }
+    var isDirty: Bool { reason.edited }
 
-    public func handle(_ key: Key) -> Effect {
+    func handle(_ key: Key) -> Effect {
         guard bindings.action(for: key) == .cancel else { return reason.handle(key) ? .none : .unhandled }
         let text = reason.value.trimmingCharacters(in: .whitespaces)
         guard !text.isEmpty else { reason.error = "say why (it is kept with the appointment)"; return .none }

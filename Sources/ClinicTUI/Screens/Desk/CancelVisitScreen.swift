@@ -14,5 +14,5 @@ struct CancelVisitScreen {
 }
 
 extension CancelVisitModel {
-    public func paint(into buffer: inout CellBuffer, area: Rect) { CancelVisitScreen(model: self).paint(into: &buffer, area: area) }
+    func paint(into buffer: inout CellBuffer, area: Rect) { CancelVisitScreen(model: self).paint(into: &buffer, area: area) }
 }

@@ -5,20 +5,20 @@ import ClinicCore
 /// as the receptionist), `r` moves the selected visit, `x` cancels it with a
 /// reason, `c` checks it in, `p` sets the patient's kiosk password, `u` lifts
 /// a sign-in lock (a stranger's wrong passwords at the kiosk).
-public final class PatientCardModel: ScreenModel {
+final class PatientCardModel: ScreenModel {
     enum Action: Sendable { case book, reschedule, cancel, checkIn, password, unlock }
     let context: AppContext
-    public let patientID: Int64
-    public private(set) var patient: Account?
-    public private(set) var profile: PatientProfile?
-    public private(set) var phone: PhoneStatus?
+    let patientID: Int64
+    private(set) var patient: Account?
+    private(set) var profile: PatientProfile?
+    private(set) var phone: PhoneStatus?
     /// Upcoming (`Appointment.isUpcoming`: active, not yet over) first by time, then past ones newest first.
-    public private(set) var upcoming: [Appointment] = []
-    public private(set) var past: [Appointment] = []
-    public internal(set) var list = ListState()
-    public var notice: (text: String, role: ThemeRole)?
+    private(set) var upcoming: [Appointment] = []
+    private(set) var past: [Appointment] = []
+    internal(set) var list = ListState()
+    var notice: (text: String, role: ThemeRole)?
 
-    public init(_ context: AppContext, patientID: Int64, notice: String? = nil) {
+    init(_ context: AppContext, patientID: Int64, notice: String? = nil) {
         self.context = context; self.patientID = patientID
         self.notice = notice.map { ($0, .success) }
         reload()
@@ -39,25 +39,25 @@ public final class PatientCardModel: ScreenModel {
             Binding([.char("u")], .unlock, "unlock sign-in", decision: account?[.unlock]),
         ]
     }
-    public var title: String { patient.map { "Patient · \($0.name)" } ?? "Patient" }
-    public var hints: [KeyHint] { [KeyHint(keys: "↑↓/jk", label: "move", inFooter: false)] + bindings.hints() }
+    var title: String { patient.map { "Patient · \($0.name)" } ?? "Patient" }
+    var hints: [KeyHint] { [KeyHint(keys: "↑↓/jk", label: "move", inFooter: false)] + bindings.hints() }
 
     /// Whether the patient cannot sign in now (at the kiosk, or a lock from the staff terminal).
-    public var isLocked: Bool { lockedUntil != nil }
+    var isLocked: Bool { lockedUntil != nil }
 
     /// Until when sign-in is locked, the later of the kiosk's and the staff terminal's locks (nil: not locked).
-    public var lockedUntil: Int64? {
+    var lockedUntil: Int64? {
         guard let patient else { return nil }
         let now = context.now
         return [patient.kioskLockedUntil, patient.lockedUntil].compactMap { $0 }.filter { $0 > now }.max()
     }
 
     /// Every appointment in display order.
-    public var rows: [Appointment] { upcoming + past }
+    var rows: [Appointment] { upcoming + past }
     /// The selected appointment, if any.
-    public var selected: Appointment? { list.selected < rows.count ? rows[list.selected] : nil }
+    var selected: Appointment? { list.selected < rows.count ? rows[list.selected] : nil }
 
-    public func handle(_ key: Key) -> Effect {
+    func handle(_ key: Key) -> Effect {
         if list.handle(key, page: 10) { notice = nil; return .none }
         switch bindings.match(key) {
         case .refused(let reason)?: notice = (Format.refusal(reason), .warning)
@@ -93,7 +93,7 @@ public final class PatientCardModel: ScreenModel {
         return .none
     }
 
-    public func reload() {
+    func reload() {
         guard let actor = context.actor else { return }
         if let flash = context.flash { notice = (flash, .success); context.flash = nil }
         let keep = selected?.id, now = context.now

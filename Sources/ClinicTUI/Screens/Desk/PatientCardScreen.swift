@@ -50,5 +50,5 @@ struct PatientCardScreen {
 }
 
 extension PatientCardModel {
-    public func paint(into buffer: inout CellBuffer, area: Rect) { PatientCardScreen(model: self).paint(into: &buffer, area: area) }
+    func paint(into buffer: inout CellBuffer, area: Rect) { PatientCardScreen(model: self).paint(into: &buffer, area: area) }
 }

@@ -4,22 +4,22 @@ import ClinicCore
 /// searches by name, phone or email, accent-insensitive, through the core's index; ↑↓ pick, Enter opens
 /// the patient's card, Ctrl-N registers a walk-in. Opened with a doctor and a
 /// day (`n` on the board), Enter goes on to that doctor's free slots instead.
-public final class PatientSearchModel: ScreenModel {
+final class PatientSearchModel: ScreenModel {
     enum Action: Sendable { case open, register }
     let context: AppContext
-    public internal(set) var query = TextField("Find patient", maxLength: 100)
-    public private(set) var results: [Account] = []
+    internal(set) var query = TextField("Find patient", maxLength: 100)
+    private(set) var results: [Account] = []
     /// How many patients match (counted up to `ClinicStore.searchCandidates`), and whether more do.
-    public private(set) var matches = 0
-    public private(set) var moreThanCounted = false
-    public internal(set) var list = ListState()
-    public private(set) var error: String?
+    private(set) var matches = 0
+    private(set) var moreThanCounted = false
+    internal(set) var list = ListState()
+    private(set) var error: String?
     /// Set when picking the patient of a new visit with this doctor from this day.
-    public let booking: (doctor: DoctorListing, date: LocalDate)?
+    let booking: (doctor: DoctorListing, date: LocalDate)?
     /// Results shown at most.
-    public static let limit = 200
+    static let limit = 200
 
-    public init(_ context: AppContext, booking: (doctor: DoctorListing, date: LocalDate)? = nil) {
+    init(_ context: AppContext, booking: (doctor: DoctorListing, date: LocalDate)? = nil) {
         self.context = context; self.booking = booking
         reload()
     }
@@ -27,14 +27,14 @@ public final class PatientSearchModel: ScreenModel {
     var bindings: [Binding<Action>] {
         [Binding([.enter], .open, booking == nil ? "open card" : "book for them"), Binding([.ctrl("n")], .register, "register walk-in")]
     }
-    public var title: String { booking.map { "Book with \($0.doctor.name) · patient" } ?? "Find a patient" }
-    public var hints: [KeyHint] { [KeyHint(keys: "↑↓", label: "move", inFooter: false)] + bindings.hints() }
-    public var capturesText: Bool { true }
+    var title: String { booking.map { "Book with \($0.doctor.name) · patient" } ?? "Find a patient" }
+    var hints: [KeyHint] { [KeyHint(keys: "↑↓", label: "move", inFooter: false)] + bindings.hints() }
+    var capturesText: Bool { true }
 
     /// The highlighted patient, if any.
-    public var selected: Account? { list.selected < results.count ? results[list.selected] : nil }
+    var selected: Account? { list.selected < results.count ? results[list.selected] : nil }
 
-    public func handle(_ key: Key) -> Effect {
+    func handle(_ key: Key) -> Effect {
         switch key {
         case .up, .down, .pageUp, .pageDown: _ = list.handle(key, page: 10); return .none
         default: break
@@ -53,7 +53,7 @@ public final class PatientSearchModel: ScreenModel {
         }
     }
 
-    public func reload() { search(keepSelection: true) }
+    func reload() { search(keepSelection: true) }
 
     /// Every key searches the database's index afresh (a few milliseconds at 100,000 patients).
     private func search(keepSelection: Bool = false) {

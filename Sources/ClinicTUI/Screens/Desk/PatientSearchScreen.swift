@@ -33,5 +33,5 @@ struct PatientSearchScreen {
 }
 
 extension PatientSearchModel {
-    public func paint(into buffer: inout CellBuffer, area: Rect) { PatientSearchScreen(model: self).paint(into: &buffer, area: area) }
+    func paint(into buffer: inout CellBuffer, area: Rect) { PatientSearchScreen(model: self).paint(into: &buffer, area: area) }
 }

@@ -3,24 +3,24 @@ import ClinicCore
 /// The desk registers a walk-in patient (name, email, phone; no password: the
 /// patient sets one at the kiosk or the desk does later). Errors from the
 /// core's rules go under their field; success opens the new patient's card.
-public final class RegisterPatientModel: ScreenModel {
+final class RegisterPatientModel: ScreenModel {
     enum Action: Sendable { case save }
     let context: AppContext
-    public internal(set) var form = Form([
+    internal(set) var form = Form([
         TextField("Name", maxLength: 200), TextField("Email", maxLength: 254),
         TextField("Phone", maxLength: 40),
     ])
-    public private(set) var message: String?
+    private(set) var message: String?
 
-    public init(_ context: AppContext) { self.context = context }
+    init(_ context: AppContext) { self.context = context }
 
     let bindings: [Binding<Action>] = [Binding([.enter], .save, "register")]
-    public var title: String { "Register a patient" }
-    public var hints: [KeyHint] { [KeyHint(keys: "Tab", label: "next field")] + bindings.hints() }
-    public var capturesText: Bool { true }
-    public var isDirty: Bool { form.isEdited }
+    var title: String { "Register a patient" }
+    var hints: [KeyHint] { [KeyHint(keys: "Tab", label: "next field")] + bindings.hints() }
+    var capturesText: Bool { true }
+    var isDirty: Bool { form.isEdited }
 
-    public func handle(_ key: Key) -> Effect {
+    func handle(_ key: Key) -> Effect {
         if bindings.action(for: key) == .save { return save() }
         return form.handle(key) ? .none : .unhandled
     }

@@ -14,5 +14,5 @@ struct RegisterPatientScreen {
 }
 
 extension RegisterPatientModel {
-    public func paint(into buffer: inout CellBuffer, area: Rect) { RegisterPatientScreen(model: self).paint(into: &buffer, area: area) }
+    func paint(into buffer: inout CellBuffer, area: Rect) { RegisterPatientScreen(model: self).paint(into: &buffer, area: area) }
 }

@@ -3,16 +3,16 @@ import ClinicCore
 /// Moves a visit to another free slot of the same doctor: a day picker
 /// (`[` `]` `t`) over the doctor's slots; Enter asks the core to move it in one
 /// transaction (the old slot is kept if the new one is refused or just taken).
-public final class RescheduleModel: ScreenModel {
+@_spi(Tooling) public final class RescheduleModel: ScreenModel {
     enum Action: Sendable { case move }
     let context: AppContext
-    public let appointment: Appointment
-    public private(set) var day: DayPicker
-    public private(set) var slots: [DaySlots.Entry] = []
-    public internal(set) var list = ListState()
-    public private(set) var notice: (text: String, role: ThemeRole)?
+    let appointment: Appointment
+    private(set) var day: DayPicker
+    private(set) var slots: [DaySlots.Entry] = []
+    internal(set) var list = ListState()
+    private(set) var notice: (text: String, role: ThemeRole)?
 
-    public init(_ context: AppContext, appointment: Appointment) {
+    init(_ context: AppContext, appointment: Appointment) {
         self.context = context; self.appointment = appointment
         day = DayPicker(max(context.today, context.timeZone.local(appointment.start).date))
         reload()
@@ -20,13 +20,13 @@ public final class RescheduleModel: ScreenModel {
     }
 
     let bindings: [Binding<Action>] = [Binding([.enter], .move, "move here")]
-    public var title: String { "Move \(appointment.code)" }
-    public var hints: [KeyHint] { [KeyHint(keys: "↑↓/jk", label: "move", inFooter: false)] + bindings.hints() + DayPicker.hints }
+    var title: String { "Move \(appointment.code)" }
+    var hints: [KeyHint] { [KeyHint(keys: "↑↓/jk", label: "move", inFooter: false)] + bindings.hints() + DayPicker.hints }
 
     /// The highlighted slot, if any.
-    public var selected: DaySlots.Entry? { list.selected < slots.count ? slots[list.selected] : nil }
+    var selected: DaySlots.Entry? { list.selected < slots.count ? slots[list.selected] : nil }
 
-    public func handle(_ key: Key) -> Effect {
+    func handle(_ key: Key) -> Effect {
         if list.handle(key, page: 10) { notice = nil; return .none }
         if day.handle(key, today: context.today) {
             notice = nil; reload(); list.select(slots.firstIndex(where: \.free) ?? 0); return .none
@@ -48,7 +48,7 @@ public final class RescheduleModel: ScreenModel {
         return .none
     }
 
-    public func reload() {
+    func reload() {
         guard let actor = context.actor else { return }
         let keep = selected?.slot.start
         do {

@@ -27,5 +27,5 @@ struct RescheduleScreen {
 }
 
 extension RescheduleModel {
-    public func paint(into buffer: inout CellBuffer, area: Rect) { RescheduleScreen(model: self).paint(into: &buffer, area: area) }
+    func paint(into buffer: inout CellBuffer, area: Rect) { RescheduleScreen(model: self).paint(into: &buffer, area: area) }
 }

@@ -4,31 +4,31 @@ import ClinicCore
 /// are still waiting, the messages sent (with the outbox gateway this is where
 /// they are read), recent replies from patients (those needing a call marked),
 /// and numbers flagged as bad or opted out. Tab switches the view.
-public final class SMSPanelModel: ScreenModel {
+final class SMSPanelModel: ScreenModel {
     /// Which list is shown.
-    public enum View: Int, Sendable, CaseIterable { case outgoing, sent, replies, flagged }
+    enum View: Int, Sendable, CaseIterable { case outgoing, sent, replies, flagged }
     enum Action: Sendable { case next }
     let context: AppContext
-    public private(set) var view: View = .outgoing
+    private(set) var view: View = .outgoing
     /// Failed, undelivered or still pending outgoing messages, newest first.
-    public private(set) var outgoing: [OutboxMessage] = []
+    private(set) var outgoing: [OutboxMessage] = []
     /// Messages sent and not reported undelivered, newest first.
-    public private(set) var sent: [OutboxMessage] = []
-    public private(set) var replies: [InboundSMSRecord] = []
-    public private(set) var flagged: [PhoneStatus] = []
-    public internal(set) var list = ListState()
-    public private(set) var error: String?
+    private(set) var sent: [OutboxMessage] = []
+    private(set) var replies: [InboundSMSRecord] = []
+    private(set) var flagged: [PhoneStatus] = []
+    internal(set) var list = ListState()
+    private(set) var error: String?
     /// How far back the panel looks.
-    public static let limit = 500
+    static let limit = 500
 
-    public init(_ context: AppContext) { self.context = context; reload() }
+    init(_ context: AppContext) { self.context = context; reload() }
 
     let bindings: [Binding<Action>] = [Binding([.tab, .right, .left], .next, "next view")]
-    public var title: String { "SMS messages" }
-    public var hints: [KeyHint] { [KeyHint(keys: "↑↓/jk", label: "move", inFooter: false)] + bindings.hints() }
+    var title: String { "SMS messages" }
+    var hints: [KeyHint] { [KeyHint(keys: "↑↓/jk", label: "move", inFooter: false)] + bindings.hints() }
 
     /// Rows in the current view.
-    public var count: Int {
+    var count: Int {
         switch view {
         case .outgoing: return outgoing.count
         case .sent: return sent.count
@@ -37,7 +37,7 @@ public final class SMSPanelModel: ScreenModel {
         }
     }
 
-    public func handle(_ key: Key) -> Effect {
+    func handle(_ key: Key) -> Effect {
         if list.handle(key, page: 10) { return .none }
         switch bindings.action(for: key) {
         case .next?:
@@ -49,7 +49,7 @@ public final class SMSPanelModel: ScreenModel {
         }
     }
 
-    public func reload() {
+    func reload() {
         do {
             let log = try context.store.smsLog(SMSLogFilter(limit: Self.limit))
             outgoing = log.filter(Self.needsAttention)
@@ -64,7 +64,7 @@ public final class SMSPanelModel: ScreenModel {
     /// The note on the selected outgoing or sent message, when it has one (an
     /// earlier attempt was interrupted, so the patient may have it twice): shown
     /// above the table, where it is never cut.
-    public var selectedNote: String? {
+    var selectedNote: String? {
         let messages = view == .outgoing ? outgoing : view == .sent ? sent : []
         guard messages.indices.contains(list.selected), let note = messages[list.selected].note else { return nil }
         let m = messages[list.selected]

@@ -83,5 +83,5 @@ struct SMSPanelScreen {
 }
 
 extension SMSPanelModel {
-    public func paint(into buffer: inout CellBuffer, area: Rect) { SMSPanelScreen(model: self).paint(into: &buffer, area: area) }
+    func paint(into buffer: inout CellBuffer, area: Rect) { SMSPanelScreen(model: self).paint(into: &buffer, area: area) }
 }

@@ -4,15 +4,15 @@ import ClinicCore
 /// with time, patient, status and reason. Enter opens one; `d` marks the
 /// selected one completed (the core checks it is this doctor's); `g` shows the
 /// doctor's stats. Refreshes when a patient confirms by SMS or is checked in.
-public final class DoctorDayModel: ScreenModel {
+final class DoctorDayModel: ScreenModel {
     enum Action: Sendable { case open, complete, stats, signOut }
     let context: AppContext
-    public private(set) var day: DayPicker
-    public private(set) var appointments: [Appointment] = []
-    public internal(set) var list = ListState()
-    public private(set) var notice: (text: String, role: ThemeRole)?
+    private(set) var day: DayPicker
+    private(set) var appointments: [Appointment] = []
+    internal(set) var list = ListState()
+    private(set) var notice: (text: String, role: ThemeRole)?
 
-    public init(_ context: AppContext) {
+    init(_ context: AppContext) {
         self.context = context
         day = DayPicker(context.today)
         reload()
@@ -30,15 +30,15 @@ public final class DoctorDayModel: ScreenModel {
             Binding([.char("s")], .signOut, "sign out", footer: false),
         ]
     }
-    public var title: String { "My day" }
-    public var hints: [KeyHint] {
+    var title: String { "My day" }
+    var hints: [KeyHint] {
         [KeyHint(keys: "↑↓/jk", label: "move", inFooter: false)] + bindings.hints() + DayPicker.hints
     }
 
     /// The selected appointment, if any.
-    public var selected: Appointment? { list.selected < appointments.count ? appointments[list.selected] : nil }
+    var selected: Appointment? { list.selected < appointments.count ? appointments[list.selected] : nil }
 
-    public func handle(_ key: Key) -> Effect {
+    func handle(_ key: Key) -> Effect {
         if list.handle(key, page: 10) { notice = nil; return .none }
         if day.handle(key, today: context.today) { notice = nil; reload(); list.select(0); return .none }
         switch bindings.match(key) {
@@ -60,7 +60,7 @@ public final class DoctorDayModel: ScreenModel {
         return .none
     }
 
-    public func reload() {
+    func reload() {
         guard let id = context.account?.id else { return }
         let keep = selected?.id, zone = context.timeZone
         do {

@@ -29,5 +29,5 @@ struct DoctorDayScreen {
 }
 
 extension DoctorDayModel {
-    public func paint(into buffer: inout CellBuffer, area: Rect) { DoctorDayScreen(model: self).paint(into: &buffer, area: area) }
+    func paint(into buffer: inout CellBuffer, area: Rect) { DoctorDayScreen(model: self).paint(into: &buffer, area: area) }
 }

@@ -2,19 +2,19 @@ import ClinicCore
 
 /// Booking, step 4: the reason, then a summary to confirm. A slot someone else
 /// took meanwhile sends the patient back to the slots with a clear note.
-public final class BookConfirmModel: ScreenModel {
+final class BookConfirmModel: ScreenModel {
     enum Action: Sendable { case next }
     let context: AppContext
-    public let doctor: DoctorListing
-    public let slot: Slot
+    let doctor: DoctorListing
+    let slot: Slot
     weak var slotScreen: BookSlotModel?
-    public internal(set) var reason = Form([TextField("Reason for the visit", maxLength: 500)])
+    internal(set) var reason = Form([TextField("Reason for the visit", maxLength: 500)])
     /// The summary is shown and Enter books.
-    public private(set) var confirming = false
-    public private(set) var message: String?
+    private(set) var confirming = false
+    private(set) var message: String?
 
     /// The patient booked for by the desk (nil: the signed-in patient).
-    public let patient: Account?
+    let patient: Account?
 
     /// `reason`: what was typed for a slot that was taken meanwhile, offered again.
     init(_ context: AppContext, doctor: DoctorListing, slot: Slot, slotScreen: BookSlotModel?, patient: Account? = nil, reason text: String = "") {
@@ -25,12 +25,12 @@ public final class BookConfirmModel: ScreenModel {
     var bindings: [Binding<Action>] {
         [Binding([.enter], .next, confirming ? "book it" : "continue")]
     }
-    public var title: String { "Book · confirm" }
-    public var hints: [KeyHint] { bindings.hints() }
-    public var capturesText: Bool { !confirming }
-    public var isDirty: Bool { reason.isEdited }
+    var title: String { "Book · confirm" }
+    var hints: [KeyHint] { bindings.hints() }
+    var capturesText: Bool { !confirming }
+    var isDirty: Bool { reason.isEdited }
 
-    public func handle(_ key: Key) -> Effect {
+    func handle(_ key: Key) -> Effect {
         if confirming {
             switch key {
             case .enter: return book()

@@ -27,5 +27,5 @@ struct BookConfirmScreen {
 }
 
 extension BookConfirmModel {
-    public func paint(into buffer: inout CellBuffer, area: Rect) { BookConfirmScreen(model: self).paint(into: &buffer, area: area) }
+    func paint(into buffer: inout CellBuffer, area: Rect) { BookConfirmScreen(model: self).paint(into: &buffer, area: area) }
 }

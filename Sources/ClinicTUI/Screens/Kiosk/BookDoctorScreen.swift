@@ -16,5 +16,5 @@ struct BookDoctorScreen {
 }
 
 extension BookDoctorModel {
-    public func paint(into buffer: inout CellBuffer, area: Rect) { BookDoctorScreen(model: self).paint(into: &buffer, area: area) }
+    func paint(into buffer: inout CellBuffer, area: Rect) { BookDoctorScreen(model: self).paint(into: &buffer, area: area) }
 }

@@ -2,25 +2,25 @@ import ClinicCore
 
 /// Booking, step 3: a day picker (`[` `]` `t`) and the doctor's slots that day,
 /// free or taken, kept live as other people book.
-public final class BookSlotModel: ScreenModel {
+@_spi(Tooling) public final class BookSlotModel: ScreenModel {
     enum Action: Sendable { case open, previousDay, nextDay, today }
     let context: AppContext
-    public let doctor: DoctorListing
-    public private(set) var date: LocalDate
-    public private(set) var slots: [DaySlots.Entry] = []
-    public internal(set) var list = ListState()
+    let doctor: DoctorListing
+    private(set) var date: LocalDate
+    @_spi(Tooling) public private(set) var slots: [DaySlots.Entry] = []
+    internal(set) var list = ListState()
     /// A note shown above the slots ("just taken", errors).
-    public var notice: String?
+    var notice: String?
     /// The reason typed for a slot that was taken meanwhile, offered again for the next.
     var typedReason = ""
     /// How far ahead the picker looks for the first day with a free slot.
     static let searchDays = 31
 
     /// The patient booked for by the desk (nil: the signed-in patient).
-    public let patient: Account?
+    let patient: Account?
 
     /// Opens on the first day from `from` (default today) with a free slot.
-    public init(_ context: AppContext, doctor: DoctorListing, patient: Account? = nil, from: LocalDate? = nil) {
+    @_spi(Tooling) public init(_ context: AppContext, doctor: DoctorListing, patient: Account? = nil, from: LocalDate? = nil) {
         self.context = context; self.doctor = doctor; self.patient = patient
         let first = max(context.today, from ?? context.today)
         date = first
@@ -41,13 +41,13 @@ public final class BookSlotModel: ScreenModel {
         Binding([.char("]")], .nextDay, "next day"),
         Binding([.char("t")], .today, "today"),
     ]
-    public var title: String { "Book · slot" }
-    public var hints: [KeyHint] { [KeyHint(keys: "↑↓/jk", label: "move")] + bindings.hints() }
+    var title: String { "Book · slot" }
+    var hints: [KeyHint] { [KeyHint(keys: "↑↓/jk", label: "move")] + bindings.hints() }
 
     /// The selected slot, if any.
-    public var selected: DaySlots.Entry? { list.selected < slots.count ? slots[list.selected] : nil }
+    var selected: DaySlots.Entry? { list.selected < slots.count ? slots[list.selected] : nil }
 
-    public func handle(_ key: Key) -> Effect {
+    func handle(_ key: Key) -> Effect {
         if list.handle(key, page: 10) { notice = nil; return .none }
         switch bindings.action(for: key) {
         case .open?:
@@ -71,7 +71,7 @@ public final class BookSlotModel: ScreenModel {
         list.select(slots.firstIndex(where: \.free) ?? 0)
     }
 
-    public func reload() {
+    func reload() {
         let keep = selected?.slot.start
         load()
         list.reset(count: slots.count, keeping: slots.firstIndex { $0.slot.start == keep } ?? list.selected)

@@ -28,5 +28,5 @@ struct BookSlotScreen {
 }
 
 extension BookSlotModel {
-    public func paint(into buffer: inout CellBuffer, area: Rect) { BookSlotScreen(model: self).paint(into: &buffer, area: area) }
+    func paint(into buffer: inout CellBuffer, area: Rect) { BookSlotScreen(model: self).paint(into: &buffer, area: area) }
 }

@@ -17,5 +17,5 @@ struct BookSpecialtyScreen {
 }
 
 extension BookSpecialtyModel {
-    public func paint(into buffer: inout CellBuffer, area: Rect) { BookSpecialtyScreen(model: self).paint(into: &buffer, area: area) }
+    func paint(into buffer: inout CellBuffer, area: Rect) { BookSpecialtyScreen(model: self).paint(into: &buffer, area: area) }
 }

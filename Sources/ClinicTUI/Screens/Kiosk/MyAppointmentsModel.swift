@@ -2,18 +2,18 @@ import ClinicCore
 
 /// A patient's own appointments, upcoming (`Appointment.isUpcoming`) or past;
 /// confirm one, or cancel it with a second press of the same key.
-public final class MyAppointmentsModel: ScreenModel {
+final class MyAppointmentsModel: ScreenModel {
     enum Action: Sendable { case switchTab, confirm, cancel }
     let context: AppContext
     /// Showing past visits instead of upcoming ones.
-    public private(set) var showingPast = false
-    public private(set) var appointments: [Appointment] = []
-    public internal(set) var list = ListState()
+    private(set) var showingPast = false
+    private(set) var appointments: [Appointment] = []
+    internal(set) var list = ListState()
     /// The code waiting for the second cancel press.
-    public private(set) var pendingCancel: String?
-    public private(set) var notice: (text: String, role: ThemeRole)?
+    private(set) var pendingCancel: String?
+    private(set) var notice: (text: String, role: ThemeRole)?
 
-    public init(_ context: AppContext) { self.context = context; reload() }
+    init(_ context: AppContext) { self.context = context; reload() }
 
     /// The keys; confirm and cancel as the core's policy decides them for the
     /// selected visit (dimmed when refused, with the reason in `?` and on a press).
@@ -25,13 +25,13 @@ public final class MyAppointmentsModel: ScreenModel {
             Binding([.char("x")], .cancel, "cancel (press twice)", decision: allowed?[.cancel]),
         ]
     }
-    public var title: String { "My appointments" }
-    public var hints: [KeyHint] { [KeyHint(keys: "↑↓/jk", label: "move")] + bindings.hints() }
+    var title: String { "My appointments" }
+    var hints: [KeyHint] { [KeyHint(keys: "↑↓/jk", label: "move")] + bindings.hints() }
 
     /// The selected appointment, if any.
-    public var selected: Appointment? { list.selected < appointments.count ? appointments[list.selected] : nil }
+    var selected: Appointment? { list.selected < appointments.count ? appointments[list.selected] : nil }
 
-    public func handle(_ key: Key) -> Effect {
+    func handle(_ key: Key) -> Effect {
         if list.handle(key, page: 10) { pendingCancel = nil; notice = nil; return .none }
         let match = bindings.match(key)
         if case .action(.cancel)? = match {} else { pendingCancel = nil }
@@ -64,7 +64,7 @@ public final class MyAppointmentsModel: ScreenModel {
         reload()
     }
 
-    public func reload() {
+    func reload() {
         guard let id = context.account?.id else { return }
         let now = context.now
         do {

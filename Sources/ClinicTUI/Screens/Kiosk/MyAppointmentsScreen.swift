@@ -30,5 +30,5 @@ struct MyAppointmentsScreen {
 }
 
 extension MyAppointmentsModel {
-    public func paint(into buffer: inout CellBuffer, area: Rect) { MyAppointmentsScreen(model: self).paint(into: &buffer, area: area) }
+    func paint(into buffer: inout CellBuffer, area: Rect) { MyAppointmentsScreen(model: self).paint(into: &buffer, area: area) }
 }

@@ -2,17 +2,17 @@ import ClinicCore
 
 /// A signed-in patient's home: book, my appointments, profile, sign out, and
 /// the next visit at a glance.
-public final class PatientHomeModel: ScreenModel {
+final class PatientHomeModel: ScreenModel {
     enum Action: Sendable { case open, book, appointments, profile, signOut }
     let context: AppContext
-    public internal(set) var list = ListState(count: 4)
+    internal(set) var list = ListState(count: 4)
     let items = ["Book an appointment", "My appointments", "My profile", "Sign out"]
     /// The next active appointment, if any.
-    public private(set) var next: Appointment?
+    private(set) var next: Appointment?
     /// A note from the last finished task (e.g. a booking's code).
-    public var notice: String?
+    var notice: String?
 
-    public init(_ context: AppContext) { self.context = context; reload() }
+    init(_ context: AppContext) { self.context = context; reload() }
 
     let bindings: [Binding<Action>] = [
         Binding([.enter], .open, "select"),
@@ -21,10 +21,10 @@ public final class PatientHomeModel: ScreenModel {
         Binding([.char("p")], .profile, "profile"),
         Binding([.char("s")], .signOut, "sign out"),
     ]
-    public var title: String { "Home" }
-    public var hints: [KeyHint] { [KeyHint(keys: "↑↓/jk", label: "move")] + bindings.hints() }
+    var title: String { "Home" }
+    var hints: [KeyHint] { [KeyHint(keys: "↑↓/jk", label: "move")] + bindings.hints() }
 
-    public func handle(_ key: Key) -> Effect {
+    func handle(_ key: Key) -> Effect {
         if list.handle(key, page: 4) { return .none }
         guard let action = bindings.action(for: key) else { return .unhandled }
         notice = nil
@@ -43,7 +43,7 @@ public final class PatientHomeModel: ScreenModel {
         }
     }
 
-    public func reload() {
+    func reload() {
         if let flash = context.flash { notice = flash; context.flash = nil }
         guard let id = context.account?.id else { return }
         next = (try? context.store.appointments(AppointmentFilter(patientID: id, from: context.now, limit: 50)))?

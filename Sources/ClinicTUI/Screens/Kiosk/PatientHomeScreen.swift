@@ -28,5 +28,5 @@ struct PatientHomeScreen {
 }
 
 extension PatientHomeModel {
-    public func paint(into buffer: inout CellBuffer, area: Rect) { PatientHomeScreen(model: self).paint(into: &buffer, area: area) }
+    func paint(into buffer: inout CellBuffer, area: Rect) { PatientHomeScreen(model: self).paint(into: &buffer, area: area) }
 }

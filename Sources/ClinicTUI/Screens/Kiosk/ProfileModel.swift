@@ -1,23 +1,23 @@
 import ClinicCore
 
 /// A patient edits their own name, phone, age and gender; the core checks them.
-public final class ProfileModel: ScreenModel {
+final class ProfileModel: ScreenModel {
     enum Action: Sendable { case save }
     enum Field: Int { case name, phone, age, gender }
     let context: AppContext
-    public internal(set) var form = Form([
+    internal(set) var form = Form([
         TextField("Name"), TextField("Mobile phone", maxLength: 30),
         TextField("Age", maxLength: 3), TextField("Gender", maxLength: 40),
     ])
-    public private(set) var message: (text: String, role: ThemeRole)?
+    private(set) var message: (text: String, role: ThemeRole)?
 
-    public init(_ context: AppContext) { self.context = context; load() }
+    init(_ context: AppContext) { self.context = context; load() }
 
     let bindings: [Binding<Action>] = [Binding([.enter, .ctrl("s")], .save, "save")]
-    public var title: String { "My profile" }
-    public var hints: [KeyHint] { bindings.hints() + [KeyHint(keys: "Tab/Shift-Tab", label: "fields")] }
-    public var capturesText: Bool { true }
-    public var isDirty: Bool { form.isEdited }
+    var title: String { "My profile" }
+    var hints: [KeyHint] { bindings.hints() + [KeyHint(keys: "Tab/Shift-Tab", label: "fields")] }
+    var capturesText: Bool { true }
+    var isDirty: Bool { form.isEdited }
 
     private func load() {
         guard let account = context.account, let actor = context.actor else { return }
@@ -28,7 +28,7 @@ public final class ProfileModel: ScreenModel {
         form.fields[Field.gender.rawValue].set(profile?.gender ?? "")
     }
 
-    public func handle(_ key: Key) -> Effect {
+    func handle(_ key: Key) -> Effect {
         switch bindings.action(for: key) {
         case .save?: save(); return .none
         case nil:

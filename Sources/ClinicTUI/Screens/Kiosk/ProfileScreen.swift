@@ -14,5 +14,5 @@ struct ProfileScreen {
 }
 
 extension ProfileModel {
-    public func paint(into buffer: inout CellBuffer, area: Rect) { ProfileScreen(model: self).paint(into: &buffer, area: area) }
+    func paint(into buffer: inout CellBuffer, area: Rect) { ProfileScreen(model: self).paint(into: &buffer, area: area) }
 }

@@ -3,25 +3,25 @@ import ClinicCore
 /// A new patient signs up: name, email, phone, password twice. Each field's
 /// refusal comes from the core's own validation and is shown under that field;
 /// details another account has get the core's one sentence, under no field.
-public final class SignUpModel: ScreenModel {
+final class SignUpModel: ScreenModel {
     enum Action: Sendable { case submit }
     enum Field: Int { case name, email, phone, password, again }
     let context: AppContext
-    public internal(set) var form = Form([
+    internal(set) var form = Form([
         TextField("Full name"), TextField("Email", maxLength: 254), TextField("Mobile phone", maxLength: 30),
         TextField("Password", masked: true, maxLength: 1024), TextField("Password again", masked: true, maxLength: 1024),
     ])
-    public internal(set) var message: String?
+    internal(set) var message: String?
 
-    public init(_ context: AppContext) { self.context = context }
+    init(_ context: AppContext) { self.context = context }
 
     let bindings: [Binding<Action>] = [Binding([.enter], .submit, "next / create account")]
-    public var title: String { "Sign up" }
-    public var hints: [KeyHint] { bindings.hints() + [KeyHint(keys: "Tab/Shift-Tab", label: "fields")] }
-    public var capturesText: Bool { true }
-    public var isDirty: Bool { form.isEdited }
+    var title: String { "Sign up" }
+    var hints: [KeyHint] { bindings.hints() + [KeyHint(keys: "Tab/Shift-Tab", label: "fields")] }
+    var capturesText: Bool { true }
+    var isDirty: Bool { form.isEdited }
 
-    public func handle(_ key: Key) -> Effect {
+    func handle(_ key: Key) -> Effect {
         if key == .enter {
             // Enter fills the form in order; once every field has something, it submits.
             if let empty = form.fields.firstIndex(where: { $0.value.isEmpty }) { form.focus(empty); return .none }

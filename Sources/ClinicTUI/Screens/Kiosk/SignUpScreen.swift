@@ -15,5 +15,5 @@ struct SignUpScreen {
 }
 
 extension SignUpModel {
-    public func paint(into buffer: inout CellBuffer, area: Rect) { SignUpScreen(model: self).paint(into: &buffer, area: area) }
+    func paint(into buffer: inout CellBuffer, area: Rect) { SignUpScreen(model: self).paint(into: &buffer, area: area) }
 }

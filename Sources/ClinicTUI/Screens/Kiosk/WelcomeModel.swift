@@ -1,21 +1,21 @@
 /// The kiosk's first screen: sign in or sign up.
-public final class WelcomeModel: ScreenModel {
+final class WelcomeModel: ScreenModel {
     enum Action: Sendable { case open, signIn, signUp }
     let context: AppContext
-    public internal(set) var list = ListState(count: 2)
+    internal(set) var list = ListState(count: 2)
     let items = ["Sign in", "Sign up (new patient)"]
 
-    public init(_ context: AppContext) { self.context = context }
+    init(_ context: AppContext) { self.context = context }
 
     let bindings: [Binding<Action>] = [
         Binding([.enter], .open, "select"),
         Binding([.char("s")], .signIn, "sign in"),
         Binding([.char("n")], .signUp, "sign up"),
     ]
-    public var title: String { "Welcome" }
-    public var hints: [KeyHint] { [KeyHint(keys: "↑↓/jk", label: "move")] + bindings.hints() }
+    var title: String { "Welcome" }
+    var hints: [KeyHint] { [KeyHint(keys: "↑↓/jk", label: "move")] + bindings.hints() }
 
-    public func handle(_ key: Key) -> Effect {
+    func handle(_ key: Key) -> Effect {
         if list.handle(key, page: 2) { return .none }
         switch bindings.action(for: key) {
         case .open?: return list.selected == 0 ? .push(SignInModel(context)) : .push(SignUpModel(context))

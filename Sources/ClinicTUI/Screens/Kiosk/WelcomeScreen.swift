@@ -17,5 +17,5 @@ struct WelcomeScreen {
 }
 
 extension WelcomeModel {
-    public func paint(into buffer: inout CellBuffer, area: Rect) { WelcomeScreen(model: self).paint(into: &buffer, area: area) }
+    func paint(into buffer: inout CellBuffer, area: Rect) { WelcomeScreen(model: self).paint(into: &buffer, area: area) }
 }

@@ -8,17 +8,17 @@ import ClinicCore
 /// and a press of the key say why. The core still
 /// decides: a doctor opening another doctor's appointment by any route is
 /// refused there.
-public final class AppointmentDetailModel: ScreenModel {
+final class AppointmentDetailModel: ScreenModel {
     enum Action: Sendable { case checkIn, undo, complete, reschedule, cancel, note }
     let context: AppContext
-    public let code: String
-    public private(set) var appointment: Appointment?
-    public private(set) var events: [AppointmentEvent] = []
+    let code: String
+    private(set) var appointment: Appointment?
+    private(set) var events: [AppointmentEvent] = []
     /// The doctor's note, if any.
-    public private(set) var note: AppointmentNote?
-    public private(set) var notice: (text: String, role: ThemeRole)?
+    private(set) var note: AppointmentNote?
+    private(set) var notice: (text: String, role: ThemeRole)?
 
-    public init(_ context: AppContext, code: String) {
+    init(_ context: AppContext, code: String) {
         self.context = context; self.code = code
         reload()
     }
@@ -38,10 +38,10 @@ public final class AppointmentDetailModel: ScreenModel {
         ("r", .reschedule, "move", .reschedule),
         ("x", .cancel, "cancel", .cancel),
     ]
-    public var title: String { "Appointment \(code)" }
-    public var hints: [KeyHint] { bindings.hints() }
+    var title: String { "Appointment \(code)" }
+    var hints: [KeyHint] { bindings.hints() }
 
-    public func handle(_ key: Key) -> Effect {
+    func handle(_ key: Key) -> Effect {
         switch bindings.match(key) {
         case .refused(let reason)?: notice = (Format.refusal(reason), .warning)
         case .action(.checkIn)?: move(to: .checkedIn, verb: "Checked in")
@@ -69,7 +69,7 @@ public final class AppointmentDetailModel: ScreenModel {
 
     /// Asks the core to mark the appointment completed as the signed-in person.
     /// Public so a test can craft the action whatever the bindings offer.
-    public func complete() { move(to: .completed, verb: "Completed") }
+    func complete() { move(to: .completed, verb: "Completed") }
 
     private func move(to target: AppointmentStatus, verb: String) {
         guard let actor = context.actor else { return }
@@ -80,7 +80,7 @@ public final class AppointmentDetailModel: ScreenModel {
         reload()
     }
 
-    public func reload() {
+    func reload() {
         if let flash = context.flash { notice = (flash, .success); context.flash = nil }
         do {
             appointment = try context.store.appointment(code: code)

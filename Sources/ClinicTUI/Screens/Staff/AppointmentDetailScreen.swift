@@ -48,5 +48,5 @@ struct AppointmentDetailScreen {
 }
 
 extension AppointmentDetailModel {
-    public func paint(into buffer: inout CellBuffer, area: Rect) { AppointmentDetailScreen(model: self).paint(into: &buffer, area: area) }
+    func paint(into buffer: inout CellBuffer, area: Rect) { AppointmentDetailScreen(model: self).paint(into: &buffer, area: area) }
 }

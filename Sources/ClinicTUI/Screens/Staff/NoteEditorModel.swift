@@ -3,25 +3,25 @@ import ClinicCore
 /// The doctor's note on one appointment (`e` on its details): Enter saves,
 /// an empty note removes it, Esc leaves it as it was. The core decides who
 /// may write it.
-public final class NoteEditorModel: ScreenModel {
+@_spi(Tooling) public final class NoteEditorModel: ScreenModel {
     enum Action: Sendable { case save }
     let context: AppContext
-    public let appointment: Appointment
-    public internal(set) var text: TextField
-    public private(set) var message: String?
+    let appointment: Appointment
+    @_spi(Tooling) public internal(set) var text: TextField
+    private(set) var message: String?
 
-    public init(_ context: AppContext, appointment: Appointment, current: String) {
+    @_spi(Tooling) public init(_ context: AppContext, appointment: Appointment, current: String) {
         self.context = context; self.appointment = appointment
         text = TextField("Note", value: current, maxLength: ClinicStore.maxNoteLength)
     }
 
     let bindings: [Binding<Action>] = [Binding([.enter], .save, "save the note")]
-    public var title: String { "Note on \(appointment.code)" }
-    public var hints: [KeyHint] { bindings.hints() }
-    public var capturesText: Bool { true }
-    public var isDirty: Bool { text.edited }
+    var title: String { "Note on \(appointment.code)" }
+    var hints: [KeyHint] { bindings.hints() }
+    var capturesText: Bool { true }
+    var isDirty: Bool { text.edited }
 
-    public func handle(_ key: Key) -> Effect {
+    func handle(_ key: Key) -> Effect {
         guard bindings.action(for: key) == .save else { return text.handle(key) ? .none : .unhandled }
         guard let actor = context.actor else { return .signOut }
         do {

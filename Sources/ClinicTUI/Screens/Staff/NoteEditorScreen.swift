@@ -15,5 +15,5 @@ struct NoteEditorScreen {
 }
 
 extension NoteEditorModel {
-    public func paint(into buffer: inout CellBuffer, area: Rect) { NoteEditorScreen(model: self).paint(into: &buffer, area: area) }
+    func paint(into buffer: inout CellBuffer, area: Rect) { NoteEditorScreen(model: self).paint(into: &buffer, area: area) }
 }

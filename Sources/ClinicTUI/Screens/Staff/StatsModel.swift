@@ -4,37 +4,37 @@ import ClinicCore
 /// totals and the no-show rate: one doctor's own (`doctorID`) or the clinic's
 /// (counted on another thread; the screen shows them when they are in).
 /// `m` switches between month and day grouping.
-public final class StatsModel: ScreenModel {
+@_spi(Tooling) public final class StatsModel: ScreenModel {
     enum Action: Sendable { case grouping }
     let context: AppContext
     /// The doctor, or nil for the whole clinic.
-    public let doctorID: Int64?
-    public private(set) var grouping: StatsGrouping = .month
+    let doctorID: Int64?
+    private(set) var grouping: StatsGrouping = .month
     /// One doctor's figures, read on the key press (a few thousand rows: under a millisecond).
     private var own: ClinicStats?
     private var ownError: String?
     /// The clinic's figures, counted on another thread (a million rows).
     private let counter: StatsCounter?
     /// Periods shown.
-    public static let periods = 12
+    static let periods = 12
 
-    public init(_ context: AppContext, doctorID: Int64?) {
+    init(_ context: AppContext, doctorID: Int64?) {
         self.context = context; self.doctorID = doctorID
         counter = doctorID == nil ? StatsCounter(store: context.store, doctorID: nil, limit: Self.periods) : nil
         reload()
     }
 
     let bindings: [Binding<Action>] = [Binding([.char("m")], .grouping, "month / day")]
-    public var title: String { doctorID == nil ? "Clinic stats" : "My stats" }
-    public var hints: [KeyHint] { bindings.hints() }
+    var title: String { doctorID == nil ? "Clinic stats" : "My stats" }
+    var hints: [KeyHint] { bindings.hints() }
 
     /// The figures shown, once counted.
-    public var stats: ClinicStats? { counter.map { $0.stats(grouping) } ?? own }
-    public var error: String? { counter.map { $0.error } ?? ownError }
+    var stats: ClinicStats? { counter.map { $0.stats(grouping) } ?? own }
+    var error: String? { counter.map { $0.error } ?? ownError }
     /// The clinic's figures are still being counted (the screen says so).
-    public var counting: Bool { stats == nil && error == nil }
+    var counting: Bool { stats == nil && error == nil }
 
-    public func handle(_ key: Key) -> Effect {
+    func handle(_ key: Key) -> Effect {
         switch bindings.action(for: key) {
         case .grouping?:
             grouping = grouping == .month ? .day : .month
@@ -44,7 +44,7 @@ public final class StatsModel: ScreenModel {
         }
     }
 
-    public func reload() {
+    func reload() {
         if let counter { counter.recount(); return }
         do {
             own = try context.store.stats(doctorID: doctorID, grouping: grouping, limit: Self.periods)
@@ -52,10 +52,10 @@ public final class StatsModel: ScreenModel {
         } catch { own = nil; ownError = Format.error(error) }
     }
 
-    public func takeBackgroundUpdate() -> Bool { counter?.takeUpdate() ?? false }
+    func takeBackgroundUpdate() -> Bool { counter?.takeUpdate() ?? false }
 
     /// Waits for a count in progress (tests and benchmarks).
-    public func waitForCount() { counter?.wait() }
+    @_spi(Tooling) public func waitForCount() { counter?.wait() }
 
     /// The order statuses are stacked in, and the glyph each is drawn with
     /// (so the chart reads in monochrome too).

@@ -51,5 +51,5 @@ struct StatsScreen {
 }
 
 extension StatsModel {
-    public func paint(into buffer: inout CellBuffer, area: Rect) { StatsScreen(model: self).paint(into: &buffer, area: area) }
+    func paint(into buffer: inout CellBuffer, area: Rect) { StatsScreen(model: self).paint(into: &buffer, area: area) }
 }

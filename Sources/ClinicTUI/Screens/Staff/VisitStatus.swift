@@ -3,11 +3,11 @@ import ClinicCore
 /// How an appointment's state reads on the staff screens: its status, or
 /// `late` once it has started and the patient is not checked in yet.
 /// `now` comes from the injected clock, never the wall clock.
-public struct VisitStatus: Sendable, Equatable {
-    public let text: String
-    public let role: ThemeRole
+struct VisitStatus: Sendable, Equatable {
+    let text: String
+    let role: ThemeRole
 
-    public init(_ appointment: Appointment, now: Int64) {
+    init(_ appointment: Appointment, now: Int64) {
         let waiting = appointment.status == .scheduled || appointment.status == .confirmed
         if waiting && now >= appointment.start {
             text = "late \((now - appointment.start) / 60)m"; role = .warning
@@ -19,11 +19,11 @@ public struct VisitStatus: Sendable, Equatable {
 }
 
 /// The day shown by a staff screen and the keys that move it: `[` `]` `t`.
-public struct DayPicker: Sendable, Equatable {
+struct DayPicker: Sendable, Equatable {
     enum Action: Sendable { case previous, next, today }
-    public private(set) var date: LocalDate
+    private(set) var date: LocalDate
 
-    public init(_ date: LocalDate) { self.date = date }
+    init(_ date: LocalDate) { self.date = date }
 
     static let bindings: [Binding<Action>] = [
         Binding([.char("[")], .previous, "previous day", footer: false),
@@ -35,7 +35,7 @@ public struct DayPicker: Sendable, Equatable {
     static var hints: [KeyHint] { [KeyHint(keys: "[ ] t", label: "day", inFooter: true)] + bindings.hints() }
 
     /// Moves the day on `[` `]` `t`; returns whether the key was one of them.
-    public mutating func handle(_ key: Key, today: LocalDate) -> Bool {
+    mutating func handle(_ key: Key, today: LocalDate) -> Bool {
         switch Self.bindings.action(for: key) {
         case .previous?: date = date.adding(days: -1)
         case .next?: date = date.adding(days: 1)
@@ -46,7 +46,7 @@ public struct DayPicker: Sendable, Equatable {
     }
 
     /// `◂ [  Tue 3 Mar 2026  ] ▸`, with `(today)` when it is.
-    public func label(today: LocalDate) -> String {
+    func label(today: LocalDate) -> String {
         "◂ [  \(Format.day(date))\(date == today ? " (today)" : "")  ] ▸"
     }
 }
