@@ -7,7 +7,7 @@ final class AddStaffModel: ScreenModel {
     enum Field: Int { case role, name, email, phone, password, specialization, slot, hours }
     enum Action: Sendable { case save }
     let context: AppContext
-    internal(set) var form = Form([
+    var form = Form([
         TextField("Role", value: "doctor", maxLength: 12), TextField("Name"), TextField("Email", maxLength: 254),
         TextField("Phone", maxLength: 40), TextField("Password", masked: true, maxLength: 1024),
         TextField("Specialization", maxLength: 100), TextField("Slot minutes", value: "30", maxLength: 3),

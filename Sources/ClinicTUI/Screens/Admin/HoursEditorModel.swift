@@ -9,7 +9,7 @@ final class HoursEditorModel: ScreenModel {
     enum Action: Sendable { case save }
     let context: AppContext
     let doctor: Account
-    internal(set) var form: Form
+    var form: Form
     private(set) var preview: HoursPreview?
     private(set) var message: (text: String, role: ThemeRole)?
     /// The first day of the preview: next Monday.

@@ -6,7 +6,7 @@ final class PasswordResetModel: ScreenModel {
     enum Action: Sendable { case save }
     let context: AppContext
     let account: Account
-    internal(set) var form = Form([
+    var form = Form([
         TextField("New password", masked: true, maxLength: 1024),
         TextField("Again", masked: true, maxLength: 1024),
     ])

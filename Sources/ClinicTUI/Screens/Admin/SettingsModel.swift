@@ -6,7 +6,7 @@ import ClinicCore
 final class SettingsModel: ScreenModel {
     enum Action: Sendable { case save }
     let context: AppContext
-    internal(set) var form = Form([
+    var form = Form([
         TextField("Clinic name"), TextField("Time zone", maxLength: 64),
         TextField("Reminder lead (min)", maxLength: 5), TextField("No-show grace (min)", maxLength: 5),
     ])

@@ -8,7 +8,7 @@ final class StaffAccountsModel: ScreenModel {
     enum Action: Sendable { case add, password, deactivate, hours, timeOff }
     let context: AppContext
     private(set) var accounts: [Account] = []
-    internal(set) var list = ListState()
+    var list = ListState()
     var notice: (text: String, role: ThemeRole)?
     /// The account waiting for the second `x`.
     private(set) var pendingDeactivate: Int64?

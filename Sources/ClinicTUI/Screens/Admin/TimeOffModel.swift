@@ -7,7 +7,7 @@ final class TimeOffModel: ScreenModel {
     enum Action: Sendable { case save }
     let context: AppContext
     let doctor: Account
-    internal(set) var form: Form
+    var form: Form
     private(set) var message: String?
 
     init(_ context: AppContext, doctor: Account) {

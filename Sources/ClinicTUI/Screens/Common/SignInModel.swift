@@ -6,9 +6,9 @@ import ClinicCore
 final class SignInModel: ScreenModel {
     enum Action: Sendable { case submit, next }
     let context: AppContext
-    internal(set) var form = Form([TextField("Email or phone", maxLength: 254), TextField("Password", masked: true, maxLength: 1024)])
+    var form = Form([TextField("Email or phone", maxLength: 254), TextField("Password", masked: true, maxLength: 1024)])
     /// The refusal shown under the form.
-    internal(set) var message: String?
+    var message: String?
 
     init(_ context: AppContext) { self.context = context }
 

@@ -38,7 +38,7 @@ import ClinicCore
     private(set) var summary = DaySummary.empty
     /// The bookable doctors, as listed.
     private(set) var doctors: [DoctorListing] = []
-    internal(set) var list = ListState()
+    var list = ListState()
     private(set) var notice: (text: String, role: ThemeRole)?
     /// The appointments of the doctors near the selection, read when the selection comes near them.
     private var loaded: [Int64: [Appointment]] = [:]

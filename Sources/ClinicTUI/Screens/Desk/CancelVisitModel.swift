@@ -6,7 +6,7 @@ final class CancelVisitModel: ScreenModel {
     enum Action: Sendable { case cancel }
     let context: AppContext
     let appointment: Appointment
-    internal(set) var reason = TextField("Reason", maxLength: 200)
+    var reason = TextField("Reason", maxLength: 200)
     private(set) var message: String?
 
     init(_ context: AppContext, appointment: Appointment) { self.context = context; self.appointment = appointment }

@@ -15,7 +15,7 @@ final class PatientCardModel: ScreenModel {
     /// Upcoming (`Appointment.isUpcoming`: active, not yet over) first by time, then past ones newest first.
     private(set) var upcoming: [Appointment] = []
     private(set) var past: [Appointment] = []
-    internal(set) var list = ListState()
+    var list = ListState()
     var notice: (text: String, role: ThemeRole)?
 
     init(_ context: AppContext, patientID: Int64, notice: String? = nil) {

@@ -7,12 +7,12 @@ import ClinicCore
 final class PatientSearchModel: ScreenModel {
     enum Action: Sendable { case open, register }
     let context: AppContext
-    internal(set) var query = TextField("Find patient", maxLength: 100)
+    var query = TextField("Find patient", maxLength: 100)
     private(set) var results: [Account] = []
     /// How many patients match (counted up to `ClinicStore.searchCandidates`), and whether more do.
     private(set) var matches = 0
     private(set) var moreThanCounted = false
-    internal(set) var list = ListState()
+    var list = ListState()
     private(set) var error: String?
     /// Set when picking the patient of a new visit with this doctor from this day.
     let booking: (doctor: DoctorListing, date: LocalDate)?

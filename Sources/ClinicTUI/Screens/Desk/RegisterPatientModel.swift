@@ -6,7 +6,7 @@ import ClinicCore
 final class RegisterPatientModel: ScreenModel {
     enum Action: Sendable { case save }
     let context: AppContext
-    internal(set) var form = Form([
+    var form = Form([
         TextField("Name", maxLength: 200), TextField("Email", maxLength: 254),
         TextField("Phone", maxLength: 40),
     ])

@@ -9,7 +9,7 @@ import ClinicCore
     let appointment: Appointment
     private(set) var day: DayPicker
     private(set) var slots: [DaySlots.Entry] = []
-    internal(set) var list = ListState()
+    var list = ListState()
     private(set) var notice: (text: String, role: ThemeRole)?
 
     init(_ context: AppContext, appointment: Appointment) {

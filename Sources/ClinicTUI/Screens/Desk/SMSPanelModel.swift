@@ -16,7 +16,7 @@ final class SMSPanelModel: ScreenModel {
     private(set) var sent: [OutboxMessage] = []
     private(set) var replies: [InboundSMSRecord] = []
     private(set) var flagged: [PhoneStatus] = []
-    internal(set) var list = ListState()
+    var list = ListState()
     private(set) var error: String?
     /// How far back the panel looks.
     static let limit = 500

@@ -9,7 +9,7 @@ final class DoctorDayModel: ScreenModel {
     let context: AppContext
     private(set) var day: DayPicker
     private(set) var appointments: [Appointment] = []
-    internal(set) var list = ListState()
+    var list = ListState()
     private(set) var notice: (text: String, role: ThemeRole)?
 
     init(_ context: AppContext) {

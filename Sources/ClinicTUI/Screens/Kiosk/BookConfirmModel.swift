@@ -8,7 +8,7 @@ final class BookConfirmModel: ScreenModel {
     let doctor: DoctorListing
     let slot: Slot
     weak var slotScreen: BookSlotModel?
-    internal(set) var reason = Form([TextField("Reason for the visit", maxLength: 500)])
+    var reason = Form([TextField("Reason for the visit", maxLength: 500)])
     /// The summary is shown and Enter books.
     private(set) var confirming = false
     private(set) var message: String?

@@ -6,7 +6,7 @@ final class BookDoctorModel: ScreenModel {
     let context: AppContext
     let specialty: String
     let doctors: [DoctorListing]
-    internal(set) var list: ListState
+    var list: ListState
     /// The patient booked for by the desk (nil: the signed-in patient).
     let patient: Account?
 

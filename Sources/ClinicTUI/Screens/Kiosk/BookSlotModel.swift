@@ -8,7 +8,7 @@ import ClinicCore
     let doctor: DoctorListing
     private(set) var date: LocalDate
     @_spi(Tooling) public private(set) var slots: [DaySlots.Entry] = []
-    internal(set) var list = ListState()
+    var list = ListState()
     /// A note shown above the slots ("just taken", errors).
     var notice: String?
     /// The reason typed for a slot that was taken meanwhile, offered again for the next.

@@ -6,7 +6,7 @@ final class BookSpecialtyModel: ScreenModel {
     let context: AppContext
     private(set) var doctors: [DoctorListing] = []
     private(set) var specialties: [String] = []
-    internal(set) var list = ListState()
+    var list = ListState()
     private(set) var error: String?
     /// The patient booked for when the desk books on their behalf (nil: the signed-in patient).
     let patient: Account?

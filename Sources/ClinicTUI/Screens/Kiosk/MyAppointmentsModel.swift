@@ -8,7 +8,7 @@ final class MyAppointmentsModel: ScreenModel {
     /// Showing past visits instead of upcoming ones.
     private(set) var showingPast = false
     private(set) var appointments: [Appointment] = []
-    internal(set) var list = ListState()
+    var list = ListState()
     /// The code waiting for the second cancel press.
     private(set) var pendingCancel: String?
     private(set) var notice: (text: String, role: ThemeRole)?

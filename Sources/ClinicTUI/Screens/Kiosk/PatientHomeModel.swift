@@ -5,7 +5,7 @@ import ClinicCore
 final class PatientHomeModel: ScreenModel {
     enum Action: Sendable { case open, book, appointments, profile, signOut }
     let context: AppContext
-    internal(set) var list = ListState(count: 4)
+    var list = ListState(count: 4)
     let items = ["Book an appointment", "My appointments", "My profile", "Sign out"]
     /// The next active appointment, if any.
     private(set) var next: Appointment?

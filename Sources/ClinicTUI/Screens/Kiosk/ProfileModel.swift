@@ -5,7 +5,7 @@ final class ProfileModel: ScreenModel {
     enum Action: Sendable { case save }
     enum Field: Int { case name, phone, age, gender }
     let context: AppContext
-    internal(set) var form = Form([
+    var form = Form([
         TextField("Name"), TextField("Mobile phone", maxLength: 30),
         TextField("Age", maxLength: 3), TextField("Gender", maxLength: 40),
     ])

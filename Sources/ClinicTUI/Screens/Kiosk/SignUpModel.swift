@@ -7,11 +7,11 @@ final class SignUpModel: ScreenModel {
     enum Action: Sendable { case submit }
     enum Field: Int { case name, email, phone, password, again }
     let context: AppContext
-    internal(set) var form = Form([
+    var form = Form([
         TextField("Full name"), TextField("Email", maxLength: 254), TextField("Mobile phone", maxLength: 30),
         TextField("Password", masked: true, maxLength: 1024), TextField("Password again", masked: true, maxLength: 1024),
     ])
-    internal(set) var message: String?
+    var message: String?
 
     init(_ context: AppContext) { self.context = context }
 

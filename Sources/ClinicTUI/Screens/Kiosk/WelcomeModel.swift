@@ -2,7 +2,7 @@
 final class WelcomeModel: ScreenModel {
     enum Action: Sendable { case open, signIn, signUp }
     let context: AppContext
-    internal(set) var list = ListState(count: 2)
+    var list = ListState(count: 2)
     let items = ["Sign in", "Sign up (new patient)"]
 
     init(_ context: AppContext) { self.context = context }
