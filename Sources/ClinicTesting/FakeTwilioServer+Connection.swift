@@ -63,7 +63,11 @@ extension FakeTwilioServer {
             guard n > 0 else { return nil }
             body.append(buffer, count: n)
         }
-        guard let form = decodeForm(body) else { return nil }
+        guard let form = decodeForm(body) else {
+            // What Twilio answers a body it cannot read: a 400 the client records as a permanent failure.
+            respond(fd, status: 400, reason: "Bad Request", body: #"{"code":21000,"message":"malformed form body","status":400}"#)
+            return nil
+        }
         var username: String?, password: String?
         if let auth = headers["authorization"], auth.hasPrefix("Basic "),
             let decoded = Data(base64Encoded: String(auth.dropFirst(6))).map({ String(decoding: $0, as: UTF8.self) }),
@@ -77,7 +81,7 @@ extension FakeTwilioServer {
     }
 
     /// The listener's own strict parser: a body the fake cannot parse is one
-    /// our client should never have sent, so the request fails the test.
+    /// our client should never have sent, so it is answered 400 and not recorded.
     private func decodeForm(_ body: Data) -> [String: String]? {
         guard let form = try? FormBody(bytes: body) else { return nil }
         return Dictionary(form.pairs.map { ($0.name, $0.value) }, uniquingKeysWith: { _, last in last })

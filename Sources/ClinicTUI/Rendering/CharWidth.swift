@@ -13,7 +13,7 @@
 /// points the terminal cannot print show as `�`.
 public enum CharWidth {
     /// Cells a code point takes where it is printed (0, 1 or 2; -1 when it cannot be).
-    public static func of(_ s: Unicode.Scalar) -> Int {
+    static func of(_ s: Unicode.Scalar) -> Int {
         let v = s.value
         if v >= 0x20, v < 0x7F { return 1 }
         let ranges = CellWidthTable.ranges
@@ -27,7 +27,7 @@ public enum CharWidth {
     }
 
     /// Cells a character takes on screen: the sum over its display form.
-    public static func of(_ c: Character) -> Int {
+    static func of(_ c: Character) -> Int {
         if c.isASCII { return 1 }  // printable, or a control shown as `�`
         return displayForm(c).reduce(0) { $0 + of($1) }
     }
