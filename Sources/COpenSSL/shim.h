@@ -22,6 +22,20 @@ static inline int clinic_hmac_sha1(const unsigned char *key, int key_len,
     return HMAC(EVP_sha1(), key, key_len, data, data_len, out, &len) != NULL && len == 20;
 }
 
+/// HMAC-SHA256 (API access tokens); writes 32 bytes, returns 1 on success.
+static inline int clinic_hmac_sha256(const unsigned char *key, int key_len,
+                                     const unsigned char *data, size_t data_len,
+                                     unsigned char *out) {
+    unsigned int len = 0;
+    return HMAC(EVP_sha256(), key, key_len, data, data_len, out, &len) != NULL && len == 32;
+}
+
+/// SHA-256 (refresh tokens are stored as their digest); writes 32 bytes, returns 1 on success.
+static inline int clinic_sha256(const unsigned char *data, size_t data_len, unsigned char *out) {
+    unsigned int len = 0;
+    return EVP_Digest(data, data_len, out, &len, EVP_sha256(), NULL) == 1 && len == 32;
+}
+
 /// Cryptographically random bytes; returns 1 on success.
 static inline int clinic_random_bytes(unsigned char *out, int len) {
     return RAND_bytes(out, len);

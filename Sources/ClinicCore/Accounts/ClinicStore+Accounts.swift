@@ -91,7 +91,8 @@ extension ClinicStore {
 
     /// Sets a password: your own, any account's as an admin, or a patient's
     /// at the desk (a walk-in who wants to use the kiosk). Clears every
-    /// lockout (the staff terminal's and the kiosk's).
+    /// lockout (the staff terminal's and the kiosk's) and revokes the
+    /// account's API tokens (access and refresh).
     public func setPassword(accountID: Int64, to password: String, by actor: Actor) throws {
         let target = try pool.read { db in try Self.account(id: accountID, db) }
         let facts = target.map(AccountFacts.init) ?? AccountFacts(id: accountID, role: nil)
@@ -105,12 +106,13 @@ extension ClinicStore {
                     kiosk_locked_until = NULL WHERE id = ?
                     """, arguments: [hash, accountID])
             guard db.changesCount == 1 else { throw ClinicError(.notFound, "no account with id \(accountID)") }
+            try Self.revokeAPITokens(accountID: accountID, now: nowSeconds, db)
         }
     }
 
     /// Deactivates an account (admins only). A doctor keeps their appointments
-    /// but can no longer be booked; nobody deactivated can sign in.
-    /// Refused (`conflict`) while the account is the doctor or patient of
+    /// but can no longer be booked; nobody deactivated can sign in, and the
+    /// account's API tokens are revoked. Refused (`conflict`) while the account is the doctor or patient of
     /// appointments still to come (they would stay booked with nobody to see
     /// or attend them; the refusal names them, to move or cancel first), and
     /// for the clinic's only active admin.
@@ -153,6 +155,7 @@ extension ClinicStore {
                 }
             }
             try db.execute(sql: "UPDATE account SET active = ? WHERE id = ?", arguments: [active, accountID])
+            if !active { try Self.revokeAPITokens(accountID: accountID, now: now, db) }
             return try Self.account(id: accountID, db)!
         }
     }

@@ -11,6 +11,16 @@ extension ClinicStore {
     /// locked from the kiosk). A patient's failures count on the kiosk's own
     /// counter and lock kiosk sign-in only (`policy`), never the staff terminal.
     public func kioskSignIn(login: String, password: String, policy: KioskSignInPolicy = .standard) throws -> Account {
+        try selfServiceSignIn(login: login, password: password, roles: [.patient], policy: policy)
+    }
+
+    /// Sign-in where the person is not known yet (the kiosk, the HTTP API):
+    /// only an active account of one of `roles` has its password checked, on
+    /// the self-service counter and lock, which never lock the staff terminal.
+    /// Every refusal is the one sentence, whatever the reason, and costs one KDF.
+    public func selfServiceSignIn(
+        login: String, password: String, roles: Set<Role>, policy: KioskSignInPolicy = .standard
+    ) throws -> Account {
         let now = nowSeconds
         let found = try pool.read { db -> (Account, String?)? in
             guard let account = try? self.account(login: login, db) else { return nil }
@@ -18,7 +28,7 @@ extension ClinicStore {
             return (account, hash)
         }
         let checked = found.flatMap { account, hash -> (Account, String)? in
-            guard account.role == .patient, account.active, let hash,
+            guard roles.contains(account.role), account.active, let hash,
                 !policy.isLocked(until: account.kioskLockedUntil, now: now)
             else { return nil }
             return (account, hash)

@@ -1,8 +1,10 @@
 import COpenSSL
+import Foundation
 
 /// The one Swift file that imports `COpenSSL`: typed wrappers for the few
 /// OpenSSL calls the core needs (password KDF, HMAC-SHA1 for Twilio
-/// signatures, random bytes, constant-time comparison).
+/// signatures, HMAC-SHA256 and SHA-256 for API tokens, random bytes,
+/// constant-time comparison).
 enum OpenSSL {
     /// PBKDF2-HMAC-SHA256 of `password` (its UTF-8 bytes) into `length` bytes.
     static func pbkdf2SHA256(_ password: String, salt: [UInt8], iterations: Int, length: Int = 32) -> [UInt8] {
@@ -22,6 +24,26 @@ enum OpenSSL {
             }
         }
         precondition(ok == 1, "HMAC-SHA1 failed")
+        return out
+    }
+
+    /// HMAC-SHA256 of `data` under `key` (32 bytes).
+    static func hmacSHA256(key: [UInt8], data: some ContiguousBytes) -> [UInt8] {
+        var out = [UInt8](repeating: 0, count: 32)
+        let ok = key.withUnsafeBufferPointer { k in
+            data.withUnsafeBytes { d in
+                clinic_hmac_sha256(k.baseAddress, Int32(k.count), d.baseAddress?.assumingMemoryBound(to: UInt8.self), d.count, &out)
+            }
+        }
+        precondition(ok == 1, "HMAC-SHA256 failed")
+        return out
+    }
+
+    /// SHA-256 of `data` (32 bytes).
+    static func sha256(_ data: some ContiguousBytes) -> [UInt8] {
+        var out = [UInt8](repeating: 0, count: 32)
+        let ok = data.withUnsafeBytes { d in clinic_sha256(d.baseAddress?.assumingMemoryBound(to: UInt8.self), d.count, &out) }
+        precondition(ok == 1, "SHA-256 failed")
         return out
     }
 

@@ -18,10 +18,13 @@ public struct Account: Sendable, Equatable, Identifiable {
     public var kioskFailedLogins: Int
     /// Unix seconds until which kiosk sign-in is refused, if locked there (see `KioskSignInPolicy`).
     public var kioskLockedUntil: Int64?
+    /// Bumped when the password changes or the account is deactivated: API
+    /// access tokens carry it, and one with an older epoch is refused.
+    public var tokenEpoch: Int64
 
     static let columns = """
         id, role, name, email, phone, active, password_hash IS NOT NULL AS has_password, failed_logins, locked_until, \
-        kiosk_failed_logins, kiosk_locked_until
+        kiosk_failed_logins, kiosk_locked_until, token_epoch
         """
 
     init(row: Row) throws {
@@ -31,6 +34,7 @@ public struct Account: Sendable, Equatable, Identifiable {
         active = row["active"]; hasPassword = row["has_password"]
         failedLogins = row["failed_logins"]; lockedUntil = row["locked_until"]
         kioskFailedLogins = row["kiosk_failed_logins"]; kioskLockedUntil = row["kiosk_locked_until"]
+        tokenEpoch = row["token_epoch"]
     }
 }
 

@@ -3,7 +3,7 @@
 public struct Actor: Sendable, Hashable {
     /// How a change arrived (recorded in the audit trail).
     public enum Via: String, Sendable, CaseIterable, Codable {
-        case tui, kiosk, sms, scheduler, cli
+        case tui, kiosk, sms, scheduler, cli, api
     }
 
     /// What kind of actor this is.

@@ -28,6 +28,9 @@ enum ClinicMigrations {
         migrator.registerMigration("v8-outbox-interrupted") { db in
             try db.execute(sql: interruptedSQL)
         }
+        migrator.registerMigration("v9-api") { db in
+            try db.execute(sql: apiSQL)
+        }
         return migrator
     }
 
