@@ -1,0 +1,2456 @@
+/// The API's OpenAPI 3.1 document, served at GET /openapi.json: the one description clients and the tests check the routes against.
+/// Edit the JSON here and run `scripts/check-openapi.py`, which validates it.
+enum OpenAPIDocument {
+    static let json = #"""
+        {
+          "openapi": "3.1.0",
+          "info": {
+            "title": "clinic API",
+            "version": "1.0.0",
+            "description": "The clinic front desk's HTTP API v1. JSON in and out; ids are numeric strings; instants are ISO 8601 with the clinic's offset; every refusal is an Error."
+          },
+          "servers": [
+            {
+              "url": "/"
+            }
+          ],
+          "tags": [
+            {
+              "name": "auth",
+              "description": "Sign-up, sign-in and tokens. Rate limited per IP."
+            },
+            {
+              "name": "users",
+              "description": "Accounts, profiles and photos."
+            },
+            {
+              "name": "appointments",
+              "description": "Booking and status changes, always through the clinic's policy."
+            },
+            {
+              "name": "slots",
+              "description": "A doctor's day."
+            },
+            {
+              "name": "stats",
+              "description": "Appointments per local month or day."
+            },
+            {
+              "name": "time",
+              "description": "The server's clock."
+            },
+            {
+              "name": "events",
+              "description": "Live changes."
+            },
+            {
+              "name": "meta",
+              "description": "This document, its page and the health check."
+            }
+          ],
+          "paths": {
+            "/api/v1/auth/patient/signup": {
+              "post": {
+                "tags": [
+                  "auth"
+                ],
+                "summary": "Sign up as a patient",
+                "operationId": "patientSignUp",
+                "description": "Anyone. 409 conflict when the email or phone is already used.",
+                "requestBody": {
+                  "required": true,
+                  "content": {
+                    "application/json": {
+                      "schema": {
+                        "$ref": "#/components/schemas/SignUp"
+                      }
+                    }
+                  }
+                },
+                "responses": {
+                  "201": {
+                    "description": "The new account, signed in.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/Tokens"
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
+                  "409": {
+                    "$ref": "#/components/responses/Conflict"
+                  },
+                  "413": {
+                    "$ref": "#/components/responses/PayloadTooLarge"
+                  },
+                  "429": {
+                    "$ref": "#/components/responses/TooManyRequests"
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/InternalError"
+                  }
+                }
+              }
+            },
+            "/api/v1/auth/patient/login": {
+              "post": {
+                "tags": [
+                  "auth"
+                ],
+                "summary": "Sign in as a patient",
+                "operationId": "patientLogin",
+                "description": "Anyone. `email` may be a phone number. Every refused sign-in is 401 with the same sentence; 423 when locked out.",
+                "requestBody": {
+                  "required": true,
+                  "content": {
+                    "application/json": {
+                      "schema": {
+                        "$ref": "#/components/schemas/Login"
+                      }
+                    }
+                  }
+                },
+                "responses": {
+                  "200": {
+                    "description": "Signed in.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/Tokens"
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "413": {
+                    "$ref": "#/components/responses/PayloadTooLarge"
+                  },
+                  "423": {
+                    "$ref": "#/components/responses/Locked"
+                  },
+                  "429": {
+                    "$ref": "#/components/responses/TooManyRequests"
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/InternalError"
+                  }
+                }
+              }
+            },
+            "/api/v1/auth/doctor/login": {
+              "post": {
+                "tags": [
+                  "auth"
+                ],
+                "summary": "Sign in as a doctor",
+                "operationId": "doctorLogin",
+                "description": "Doctors only; any other account gets the same 401 sentence. 423 when locked out.",
+                "requestBody": {
+                  "required": true,
+                  "content": {
+                    "application/json": {
+                      "schema": {
+                        "$ref": "#/components/schemas/Login"
+                      }
+                    }
+                  }
+                },
+                "responses": {
+                  "200": {
+                    "description": "Signed in.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/Tokens"
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "413": {
+                    "$ref": "#/components/responses/PayloadTooLarge"
+                  },
+                  "423": {
+                    "$ref": "#/components/responses/Locked"
+                  },
+                  "429": {
+                    "$ref": "#/components/responses/TooManyRequests"
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/InternalError"
+                  }
+                }
+              }
+            },
+            "/api/v1/auth/staff/login": {
+              "post": {
+                "tags": [
+                  "auth"
+                ],
+                "summary": "Sign in as a receptionist or admin",
+                "operationId": "staffLogin",
+                "description": "Receptionists and admins only; any other account gets the same 401 sentence. 423 when locked out.",
+                "requestBody": {
+                  "required": true,
+                  "content": {
+                    "application/json": {
+                      "schema": {
+                        "$ref": "#/components/schemas/Login"
+                      }
+                    }
+                  }
+                },
+                "responses": {
+                  "200": {
+                    "description": "Signed in.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/Tokens"
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "413": {
+                    "$ref": "#/components/responses/PayloadTooLarge"
+                  },
+                  "423": {
+                    "$ref": "#/components/responses/Locked"
+                  },
+                  "429": {
+                    "$ref": "#/components/responses/TooManyRequests"
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/InternalError"
+                  }
+                }
+              }
+            },
+            "/api/v1/auth/refresh": {
+              "post": {
+                "tags": [
+                  "auth"
+                ],
+                "summary": "Rotate a refresh token",
+                "operationId": "refreshTokens",
+                "description": "A reused refresh token revokes its whole family.",
+                "requestBody": {
+                  "required": true,
+                  "content": {
+                    "application/json": {
+                      "schema": {
+                        "$ref": "#/components/schemas/RefreshRequest"
+                      }
+                    }
+                  }
+                },
+                "responses": {
+                  "200": {
+                    "description": "A new pair; the refresh token sent is spent.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/RefreshedTokens"
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "413": {
+                    "$ref": "#/components/responses/PayloadTooLarge"
+                  },
+                  "429": {
+                    "$ref": "#/components/responses/TooManyRequests"
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/InternalError"
+                  }
+                }
+              }
+            },
+            "/api/v1/auth/logout": {
+              "post": {
+                "tags": [
+                  "auth"
+                ],
+                "summary": "Sign out",
+                "operationId": "logout",
+                "description": "Revokes the refresh token's whole family.",
+                "requestBody": {
+                  "required": true,
+                  "content": {
+                    "application/json": {
+                      "schema": {
+                        "$ref": "#/components/schemas/RefreshRequest"
+                      }
+                    }
+                  }
+                },
+                "responses": {
+                  "204": {
+                    "description": "Revoked its family."
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
+                  "413": {
+                    "$ref": "#/components/responses/PayloadTooLarge"
+                  },
+                  "429": {
+                    "$ref": "#/components/responses/TooManyRequests"
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/InternalError"
+                  }
+                }
+              }
+            },
+            "/api/v1/users/me": {
+              "get": {
+                "tags": [
+                  "users"
+                ],
+                "summary": "The signed-in account",
+                "operationId": "getMe",
+                "security": [
+                  {
+                    "bearer": []
+                  }
+                ],
+                "responses": {
+                  "200": {
+                    "description": "The account.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/User"
+                        }
+                      }
+                    }
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/InternalError"
+                  }
+                }
+              },
+              "patch": {
+                "tags": [
+                  "users"
+                ],
+                "summary": "Change the signed-in account's profile",
+                "operationId": "updateMe",
+                "description": "409 conflict when the phone is another account's.",
+                "security": [
+                  {
+                    "bearer": []
+                  }
+                ],
+                "requestBody": {
+                  "required": true,
+                  "content": {
+                    "application/json": {
+                      "schema": {
+                        "$ref": "#/components/schemas/ProfilePatch"
+                      }
+                    }
+                  }
+                },
+                "responses": {
+                  "200": {
+                    "description": "The account after the change.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/User"
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "409": {
+                    "$ref": "#/components/responses/Conflict"
+                  },
+                  "413": {
+                    "$ref": "#/components/responses/PayloadTooLarge"
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/InternalError"
+                  }
+                }
+              }
+            },
+            "/api/v1/users/me/photo": {
+              "post": {
+                "tags": [
+                  "users"
+                ],
+                "summary": "Upload the signed-in account's photo",
+                "operationId": "uploadPhoto",
+                "description": "JPEG or PNG, told by its magic bytes, at most 2 MiB.",
+                "security": [
+                  {
+                    "bearer": []
+                  }
+                ],
+                "requestBody": {
+                  "required": true,
+                  "content": {
+                    "multipart/form-data": {
+                      "schema": {
+                        "type": "object",
+                        "required": [
+                          "photo"
+                        ],
+                        "properties": {
+                          "photo": {
+                            "type": "string",
+                            "format": "binary",
+                            "description": "The image file."
+                          }
+                        }
+                      },
+                      "encoding": {
+                        "photo": {
+                          "contentType": "image/jpeg, image/png"
+                        }
+                      }
+                    }
+                  }
+                },
+                "responses": {
+                  "200": {
+                    "description": "The account with its photoUrl.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/User"
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "413": {
+                    "$ref": "#/components/responses/PayloadTooLarge"
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/InternalError"
+                  }
+                }
+              }
+            },
+            "/api/v1/users/{id}/photo": {
+              "get": {
+                "tags": [
+                  "users"
+                ],
+                "summary": "An account's photo",
+                "operationId": "getPhoto",
+                "description": "Anyone with the URL.",
+                "parameters": [
+                  {
+                    "name": "id",
+                    "in": "path",
+                    "required": true,
+                    "description": "The account's id.",
+                    "schema": {
+                      "type": "string",
+                      "pattern": "^[0-9]+$"
+                    }
+                  }
+                ],
+                "responses": {
+                  "200": {
+                    "description": "The image bytes, with their content type.",
+                    "content": {
+                      "image/jpeg": {
+                        "schema": {
+                          "type": "string",
+                          "format": "binary"
+                        }
+                      },
+                      "image/png": {
+                        "schema": {
+                          "type": "string",
+                          "format": "binary"
+                        }
+                      }
+                    }
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/NotFound"
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/InternalError"
+                  }
+                }
+              }
+            },
+            "/api/v1/users/doctors": {
+              "get": {
+                "tags": [
+                  "users"
+                ],
+                "summary": "List doctors",
+                "operationId": "listDoctors",
+                "security": [
+                  {
+                    "bearer": []
+                  }
+                ],
+                "parameters": [
+                  {
+                    "name": "specialization",
+                    "in": "query",
+                    "required": false,
+                    "description": "Only this specialization.",
+                    "schema": {
+                      "type": "string"
+                    }
+                  }
+                ],
+                "responses": {
+                  "200": {
+                    "description": "Doctors, each with its doctorProfile.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "type": "array",
+                          "items": {
+                            "$ref": "#/components/schemas/User"
+                          }
+                        }
+                      }
+                    }
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/InternalError"
+                  }
+                }
+              }
+            },
+            "/api/v1/appointments": {
+              "post": {
+                "tags": [
+                  "appointments"
+                ],
+                "summary": "Book an appointment",
+                "operationId": "bookAppointment",
+                "description": "A patient books for themself; staff name patientId. 409 slot_taken or patient_busy.",
+                "security": [
+                  {
+                    "bearer": []
+                  }
+                ],
+                "requestBody": {
+                  "required": true,
+                  "content": {
+                    "application/json": {
+                      "schema": {
+                        "$ref": "#/components/schemas/BookRequest"
+                      }
+                    }
+                  }
+                },
+                "responses": {
+                  "201": {
+                    "description": "Booked.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/Appointment"
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/NotFound"
+                  },
+                  "409": {
+                    "$ref": "#/components/responses/Conflict"
+                  },
+                  "413": {
+                    "$ref": "#/components/responses/PayloadTooLarge"
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/InternalError"
+                  }
+                }
+              },
+              "get": {
+                "tags": [
+                  "appointments"
+                ],
+                "summary": "List appointments",
+                "operationId": "listAppointments",
+                "description": "Staff filter one doctor's with role=doctor&doctorId=.",
+                "security": [
+                  {
+                    "bearer": []
+                  }
+                ],
+                "parameters": [
+                  {
+                    "name": "role",
+                    "in": "query",
+                    "required": false,
+                    "description": "Which side to list.",
+                    "schema": {
+                      "type": "string",
+                      "enum": [
+                        "patient",
+                        "doctor"
+                      ]
+                    }
+                  },
+                  {
+                    "name": "limit",
+                    "in": "query",
+                    "required": false,
+                    "description": "At most this many.",
+                    "schema": {
+                      "type": "integer",
+                      "minimum": 1,
+                      "maximum": 500,
+                      "default": 100
+                    }
+                  },
+                  {
+                    "name": "month",
+                    "in": "query",
+                    "required": false,
+                    "description": "A local month, YYYY-MM.",
+                    "schema": {
+                      "type": "string",
+                      "pattern": "^[0-9]{4}-[0-9]{2}$"
+                    }
+                  },
+                  {
+                    "name": "status",
+                    "in": "query",
+                    "required": false,
+                    "description": "Only this status.",
+                    "schema": {
+                      "$ref": "#/components/schemas/AppointmentStatus"
+                    }
+                  },
+                  {
+                    "name": "doctorId",
+                    "in": "query",
+                    "required": false,
+                    "description": "Staff, with role=doctor.",
+                    "schema": {
+                      "type": "string",
+                      "pattern": "^[0-9]+$"
+                    }
+                  }
+                ],
+                "responses": {
+                  "200": {
+                    "description": "A patient's own, a doctor's own, or for staff all.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "type": "array",
+                          "items": {
+                            "$ref": "#/components/schemas/Appointment"
+                          }
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/NotFound"
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/InternalError"
+                  }
+                }
+              }
+            },
+            "/api/v1/appointments/{id}": {
+              "get": {
+                "tags": [
+                  "appointments"
+                ],
+                "summary": "One appointment",
+                "operationId": "getAppointment",
+                "description": "Its patient, its doctor or staff. A patient gets 403 for any other id, existing or not.",
+                "security": [
+                  {
+                    "bearer": []
+                  }
+                ],
+                "parameters": [
+                  {
+                    "$ref": "#/components/parameters/AppointmentId"
+                  }
+                ],
+                "responses": {
+                  "200": {
+                    "description": "The appointment.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/Appointment"
+                        }
+                      }
+                    }
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/NotFound"
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/InternalError"
+                  }
+                }
+              }
+            },
+            "/api/v1/appointments/{id}/confirm": {
+              "patch": {
+                "tags": [
+                  "appointments"
+                ],
+                "summary": "Confirm",
+                "operationId": "confirmAppointment",
+                "description": "Per policy.",
+                "security": [
+                  {
+                    "bearer": []
+                  }
+                ],
+                "parameters": [
+                  {
+                    "$ref": "#/components/parameters/AppointmentId"
+                  }
+                ],
+                "requestBody": {
+                  "description": "Optional; an empty body is fine.",
+                  "required": false,
+                  "content": {
+                    "application/json": {
+                      "schema": {
+                        "$ref": "#/components/schemas/NoteBody"
+                      }
+                    }
+                  }
+                },
+                "responses": {
+                  "200": {
+                    "description": "The appointment after the change.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/Appointment"
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/NotFound"
+                  },
+                  "409": {
+                    "$ref": "#/components/responses/Conflict"
+                  },
+                  "413": {
+                    "$ref": "#/components/responses/PayloadTooLarge"
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/InternalError"
+                  }
+                }
+              }
+            },
+            "/api/v1/appointments/{id}/cancel": {
+              "patch": {
+                "tags": [
+                  "appointments"
+                ],
+                "summary": "Cancel",
+                "operationId": "cancelAppointment",
+                "description": "Per policy.",
+                "security": [
+                  {
+                    "bearer": []
+                  }
+                ],
+                "parameters": [
+                  {
+                    "$ref": "#/components/parameters/AppointmentId"
+                  }
+                ],
+                "requestBody": {
+                  "description": "Optional; an empty body is fine.",
+                  "required": false,
+                  "content": {
+                    "application/json": {
+                      "schema": {
+                        "$ref": "#/components/schemas/NoteBody"
+                      }
+                    }
+                  }
+                },
+                "responses": {
+                  "200": {
+                    "description": "The appointment after the change.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/Appointment"
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/NotFound"
+                  },
+                  "409": {
+                    "$ref": "#/components/responses/Conflict"
+                  },
+                  "413": {
+                    "$ref": "#/components/responses/PayloadTooLarge"
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/InternalError"
+                  }
+                }
+              }
+            },
+            "/api/v1/appointments/{id}/complete": {
+              "patch": {
+                "tags": [
+                  "appointments"
+                ],
+                "summary": "Mark completed",
+                "operationId": "completeAppointment",
+                "description": "Per policy.",
+                "security": [
+                  {
+                    "bearer": []
+                  }
+                ],
+                "parameters": [
+                  {
+                    "$ref": "#/components/parameters/AppointmentId"
+                  }
+                ],
+                "requestBody": {
+                  "description": "Optional; an empty body is fine.",
+                  "required": false,
+                  "content": {
+                    "application/json": {
+                      "schema": {
+                        "$ref": "#/components/schemas/NoteBody"
+                      }
+                    }
+                  }
+                },
+                "responses": {
+                  "200": {
+                    "description": "The appointment after the change.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/Appointment"
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/NotFound"
+                  },
+                  "409": {
+                    "$ref": "#/components/responses/Conflict"
+                  },
+                  "413": {
+                    "$ref": "#/components/responses/PayloadTooLarge"
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/InternalError"
+                  }
+                }
+              }
+            },
+            "/api/v1/appointments/{id}/check-in": {
+              "patch": {
+                "tags": [
+                  "appointments"
+                ],
+                "summary": "Check in",
+                "operationId": "checkInAppointment",
+                "description": "Per policy.",
+                "security": [
+                  {
+                    "bearer": []
+                  }
+                ],
+                "parameters": [
+                  {
+                    "$ref": "#/components/parameters/AppointmentId"
+                  }
+                ],
+                "requestBody": {
+                  "description": "Optional; an empty body is fine.",
+                  "required": false,
+                  "content": {
+                    "application/json": {
+                      "schema": {
+                        "$ref": "#/components/schemas/NoteBody"
+                      }
+                    }
+                  }
+                },
+                "responses": {
+                  "200": {
+                    "description": "The appointment after the change.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/Appointment"
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/NotFound"
+                  },
+                  "409": {
+                    "$ref": "#/components/responses/Conflict"
+                  },
+                  "413": {
+                    "$ref": "#/components/responses/PayloadTooLarge"
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/InternalError"
+                  }
+                }
+              }
+            },
+            "/api/v1/appointments/{id}/move": {
+              "patch": {
+                "tags": [
+                  "appointments"
+                ],
+                "summary": "Move to another slot",
+                "operationId": "moveAppointment",
+                "description": "Per policy. 400 not_aligned, outside_schedule or in_past; 409 slot_taken or patient_busy.",
+                "security": [
+                  {
+                    "bearer": []
+                  }
+                ],
+                "parameters": [
+                  {
+                    "$ref": "#/components/parameters/AppointmentId"
+                  }
+                ],
+                "requestBody": {
+                  "required": true,
+                  "content": {
+                    "application/json": {
+                      "schema": {
+                        "$ref": "#/components/schemas/MoveRequest"
+                      }
+                    }
+                  }
+                },
+                "responses": {
+                  "200": {
+                    "description": "The appointment after the move.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/Appointment"
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/NotFound"
+                  },
+                  "409": {
+                    "$ref": "#/components/responses/Conflict"
+                  },
+                  "413": {
+                    "$ref": "#/components/responses/PayloadTooLarge"
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/InternalError"
+                  }
+                }
+              }
+            },
+            "/api/v1/appointments/slots/{doctorId}": {
+              "get": {
+                "tags": [
+                  "slots"
+                ],
+                "summary": "A doctor's slots on one day",
+                "operationId": "appointmentSlots",
+                "description": "Anyone signed in. appointmentId is set only when the viewer may see that appointment.",
+                "security": [
+                  {
+                    "bearer": []
+                  }
+                ],
+                "parameters": [
+                  {
+                    "name": "doctorId",
+                    "in": "path",
+                    "required": true,
+                    "description": "The doctor.",
+                    "schema": {
+                      "type": "string",
+                      "pattern": "^[0-9]+$"
+                    }
+                  },
+                  {
+                    "$ref": "#/components/parameters/Date"
+                  }
+                ],
+                "responses": {
+                  "200": {
+                    "description": "The day's slots.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "type": "array",
+                          "items": {
+                            "$ref": "#/components/schemas/Slot"
+                          }
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/NotFound"
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/InternalError"
+                  }
+                }
+              }
+            },
+            "/api/v1/doctors/{id}/slots": {
+              "get": {
+                "tags": [
+                  "slots"
+                ],
+                "summary": "A doctor's slots on one day",
+                "operationId": "doctorSlots",
+                "description": "The same as /api/v1/appointments/slots/{doctorId}.",
+                "security": [
+                  {
+                    "bearer": []
+                  }
+                ],
+                "parameters": [
+                  {
+                    "name": "id",
+                    "in": "path",
+                    "required": true,
+                    "description": "The doctor.",
+                    "schema": {
+                      "type": "string",
+                      "pattern": "^[0-9]+$"
+                    }
+                  },
+                  {
+                    "$ref": "#/components/parameters/Date"
+                  }
+                ],
+                "responses": {
+                  "200": {
+                    "description": "The day's slots.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "type": "array",
+                          "items": {
+                            "$ref": "#/components/schemas/Slot"
+                          }
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/NotFound"
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/InternalError"
+                  }
+                }
+              }
+            },
+            "/api/v1/appointments/stats/doctor/{doctorId}": {
+              "get": {
+                "tags": [
+                  "stats"
+                ],
+                "summary": "One doctor's stats",
+                "operationId": "doctorStats",
+                "description": "The doctor themself, or staff.",
+                "security": [
+                  {
+                    "bearer": []
+                  }
+                ],
+                "parameters": [
+                  {
+                    "name": "doctorId",
+                    "in": "path",
+                    "required": true,
+                    "description": "The doctor.",
+                    "schema": {
+                      "type": "string",
+                      "pattern": "^[0-9]+$"
+                    }
+                  },
+                  {
+                    "$ref": "#/components/parameters/GroupBy"
+                  },
+                  {
+                    "$ref": "#/components/parameters/StatsLimit"
+                  }
+                ],
+                "responses": {
+                  "200": {
+                    "description": "Per period, newest first.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/DoctorStats"
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/NotFound"
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/InternalError"
+                  }
+                }
+              }
+            },
+            "/api/v1/appointments/stats/clinic": {
+              "get": {
+                "tags": [
+                  "stats"
+                ],
+                "summary": "The clinic's stats",
+                "operationId": "clinicStats",
+                "description": "Receptionists and admins.",
+                "security": [
+                  {
+                    "bearer": []
+                  }
+                ],
+                "parameters": [
+                  {
+                    "$ref": "#/components/parameters/GroupBy"
+                  },
+                  {
+                    "$ref": "#/components/parameters/StatsLimit"
+                  }
+                ],
+                "responses": {
+                  "200": {
+                    "description": "Per period, newest first.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/ClinicStats"
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/InternalError"
+                  }
+                }
+              }
+            },
+            "/api/v1/time/now": {
+              "get": {
+                "tags": [
+                  "time"
+                ],
+                "summary": "The server's time",
+                "operationId": "timeNow",
+                "description": "Anyone.",
+                "responses": {
+                  "200": {
+                    "description": "Now.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/TimeNow"
+                        }
+                      }
+                    }
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/InternalError"
+                  }
+                }
+              }
+            },
+            "/api/v1/events": {
+              "get": {
+                "tags": [
+                  "events"
+                ],
+                "summary": "Appointment changes as Server-Sent Events",
+                "operationId": "events",
+                "description": "A patient sees their own, a doctor their own, staff all. Send the token as a Bearer header or, for EventSource, as ?access_token=.",
+                "security": [
+                  {
+                    "bearer": []
+                  }
+                ],
+                "parameters": [
+                  {
+                    "name": "access_token",
+                    "in": "query",
+                    "required": false,
+                    "description": "The access token, for clients that cannot set headers (EventSource).",
+                    "schema": {
+                      "type": "string"
+                    }
+                  },
+                  {
+                    "name": "Last-Event-ID",
+                    "in": "header",
+                    "required": false,
+                    "description": "Resume after this event id.",
+                    "schema": {
+                      "type": "string",
+                      "pattern": "^[0-9]+$"
+                    }
+                  }
+                ],
+                "responses": {
+                  "200": {
+                    "description": "`event: appointment`, `id: <audit row id>`, `data:` an AppointmentEvent; `: keep-alive` every 15 s.",
+                    "content": {
+                      "text/event-stream": {
+                        "schema": {
+                          "type": "string"
+                        }
+                      }
+                    }
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/InternalError"
+                  }
+                }
+              }
+            },
+            "/openapi.json": {
+              "get": {
+                "tags": [
+                  "meta"
+                ],
+                "summary": "This document",
+                "operationId": "openapi",
+                "responses": {
+                  "200": {
+                    "description": "The OpenAPI 3.1 document.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "type": "object"
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            },
+            "/docs": {
+              "get": {
+                "tags": [
+                  "meta"
+                ],
+                "summary": "This document as a web page",
+                "operationId": "docs",
+                "responses": {
+                  "200": {
+                    "description": "An HTML page rendering /openapi.json (no CDN).",
+                    "content": {
+                      "text/html": {
+                        "schema": {
+                          "type": "string"
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            },
+            "/healthz": {
+              "get": {
+                "tags": [
+                  "meta"
+                ],
+                "summary": "Health check",
+                "operationId": "healthz",
+                "description": "The listener's health check: the database, and who runs the scheduler.",
+                "responses": {
+                  "200": {
+                    "description": "The database answered.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/Health"
+                        }
+                      }
+                    }
+                  },
+                  "503": {
+                    "description": "The database did not answer.",
+                    "content": {
+                      "text/plain": {
+                        "schema": {
+                          "type": "string"
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "components": {
+            "schemas": {
+              "User": {
+                "type": "object",
+                "description": "An account. Every field is always present; some are null.",
+                "required": [
+                  "id",
+                  "role",
+                  "name",
+                  "email",
+                  "phone",
+                  "age",
+                  "gender",
+                  "notes",
+                  "photoUrl",
+                  "doctorProfile"
+                ],
+                "properties": {
+                  "id": {
+                    "type": "string",
+                    "pattern": "^[0-9]+$",
+                    "description": "The account's id."
+                  },
+                  "role": {
+                    "type": "string",
+                    "enum": [
+                      "patient",
+                      "doctor",
+                      "receptionist",
+                      "admin"
+                    ]
+                  },
+                  "name": {
+                    "type": "string"
+                  },
+                  "email": {
+                    "type": "string",
+                    "description": "May be empty for a patient without one."
+                  },
+                  "phone": {
+                    "type": "string",
+                    "description": "E.164, e.g. +15550100001."
+                  },
+                  "age": {
+                    "type": [
+                      "integer",
+                      "null"
+                    ],
+                    "minimum": 0,
+                    "description": "Patients only; null otherwise."
+                  },
+                  "gender": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "description": "Patients only; null otherwise."
+                  },
+                  "notes": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "description": "Patients only (may be empty); null otherwise."
+                  },
+                  "photoUrl": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "format": "uri-reference",
+                    "description": "e.g. /api/v1/users/12/photo; null when there is no photo."
+                  },
+                  "doctorProfile": {
+                    "oneOf": [
+                      {
+                        "$ref": "#/components/schemas/DoctorProfile"
+                      },
+                      {
+                        "type": "null"
+                      }
+                    ],
+                    "description": "Doctors only; null otherwise."
+                  }
+                }
+              },
+              "DoctorProfile": {
+                "type": "object",
+                "description": "What a doctor offers.",
+                "required": [
+                  "specialization",
+                  "slotDurationMin",
+                  "weeklySchedule"
+                ],
+                "properties": {
+                  "specialization": {
+                    "type": "string",
+                    "examples": [
+                      "Cardiology"
+                    ]
+                  },
+                  "slotDurationMin": {
+                    "type": "integer",
+                    "minimum": 1,
+                    "description": "Minutes per slot.",
+                    "examples": [
+                      30
+                    ]
+                  },
+                  "weeklySchedule": {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/WeeklyHoursEntry"
+                    }
+                  }
+                }
+              },
+              "WeeklyHoursEntry": {
+                "type": "object",
+                "description": "One stretch of a doctor's weekly hours, in the clinic's time zone.",
+                "required": [
+                  "weekday",
+                  "start",
+                  "end"
+                ],
+                "properties": {
+                  "weekday": {
+                    "type": "string",
+                    "enum": [
+                      "mon",
+                      "tue",
+                      "wed",
+                      "thu",
+                      "fri",
+                      "sat",
+                      "sun"
+                    ]
+                  },
+                  "start": {
+                    "type": "string",
+                    "pattern": "^([01][0-9]|2[0-4]):[0-5][0-9]$",
+                    "description": "Local time, HH:MM.",
+                    "examples": [
+                      "09:00"
+                    ]
+                  },
+                  "end": {
+                    "type": "string",
+                    "pattern": "^([01][0-9]|2[0-4]):[0-5][0-9]$",
+                    "description": "Local time, HH:MM.",
+                    "examples": [
+                      "12:00"
+                    ]
+                  }
+                }
+              },
+              "Appointment": {
+                "type": "object",
+                "description": "A booked visit. Every field is always present.",
+                "required": [
+                  "id",
+                  "code",
+                  "doctorId",
+                  "patientId",
+                  "doctorName",
+                  "patientName",
+                  "start",
+                  "end",
+                  "status",
+                  "reason",
+                  "createdAt",
+                  "createdBy"
+                ],
+                "properties": {
+                  "id": {
+                    "type": "string",
+                    "pattern": "^[0-9]+$",
+                    "description": "The appointment's id."
+                  },
+                  "code": {
+                    "type": "string",
+                    "description": "The short code patients quote.",
+                    "examples": [
+                      "K7QX2M"
+                    ]
+                  },
+                  "doctorId": {
+                    "type": "string",
+                    "pattern": "^[0-9]+$",
+                    "description": "The doctor's account id."
+                  },
+                  "patientId": {
+                    "type": "string",
+                    "pattern": "^[0-9]+$",
+                    "description": "The patient's account id."
+                  },
+                  "doctorName": {
+                    "type": "string"
+                  },
+                  "patientName": {
+                    "type": "string"
+                  },
+                  "start": {
+                    "type": "string",
+                    "format": "date-time",
+                    "description": "With the clinic's offset, seconds precision."
+                  },
+                  "end": {
+                    "type": "string",
+                    "format": "date-time",
+                    "description": "With the clinic's offset, seconds precision."
+                  },
+                  "status": {
+                    "$ref": "#/components/schemas/AppointmentStatus"
+                  },
+                  "reason": {
+                    "type": "string"
+                  },
+                  "createdAt": {
+                    "type": "string",
+                    "format": "date-time",
+                    "description": "When it was booked."
+                  },
+                  "createdBy": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "pattern": "^[0-9]+$",
+                    "description": "The account that booked it; null when unknown."
+                  }
+                }
+              },
+              "AppointmentStatus": {
+                "type": "string",
+                "enum": [
+                  "scheduled",
+                  "confirmed",
+                  "checked_in",
+                  "completed",
+                  "cancelled",
+                  "no_show"
+                ],
+                "description": "scheduled, confirmed and checked_in hold the slot; the others are final."
+              },
+              "Tokens": {
+                "type": "object",
+                "description": "What a sign-in or sign-up answers.",
+                "required": [
+                  "access_token",
+                  "refresh_token",
+                  "token_type",
+                  "expires_in",
+                  "user"
+                ],
+                "properties": {
+                  "access_token": {
+                    "type": "string",
+                    "description": "A JWT (HS256), good for 15 minutes."
+                  },
+                  "refresh_token": {
+                    "type": "string",
+                    "description": "Opaque; good for 30 days, rotated on use."
+                  },
+                  "token_type": {
+                    "type": "string",
+                    "const": "bearer"
+                  },
+                  "expires_in": {
+                    "type": "integer",
+                    "description": "Seconds until the access token expires.",
+                    "examples": [
+                      900
+                    ]
+                  },
+                  "user": {
+                    "$ref": "#/components/schemas/User"
+                  }
+                }
+              },
+              "RefreshedTokens": {
+                "type": "object",
+                "description": "A rotated pair of tokens.",
+                "required": [
+                  "access_token",
+                  "refresh_token",
+                  "token_type",
+                  "expires_in"
+                ],
+                "properties": {
+                  "access_token": {
+                    "type": "string"
+                  },
+                  "refresh_token": {
+                    "type": "string",
+                    "description": "The new refresh token; the one sent is spent."
+                  },
+                  "token_type": {
+                    "type": "string",
+                    "const": "bearer"
+                  },
+                  "expires_in": {
+                    "type": "integer",
+                    "examples": [
+                      900
+                    ]
+                  }
+                }
+              },
+              "Slot": {
+                "type": "object",
+                "description": "One slot of a doctor's day.",
+                "required": [
+                  "start",
+                  "end",
+                  "available",
+                  "appointmentId"
+                ],
+                "properties": {
+                  "start": {
+                    "type": "string",
+                    "format": "date-time",
+                    "description": "Slot start."
+                  },
+                  "end": {
+                    "type": "string",
+                    "format": "date-time",
+                    "description": "Slot end."
+                  },
+                  "available": {
+                    "type": "boolean"
+                  },
+                  "appointmentId": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "pattern": "^[0-9]+$",
+                    "description": "The appointment holding it, only when the viewer may see it; else null."
+                  }
+                }
+              },
+              "StatsPeriod": {
+                "type": "object",
+                "description": "Counts for one local month or day.",
+                "required": [
+                  "period",
+                  "start",
+                  "end",
+                  "count",
+                  "scheduled",
+                  "confirmed",
+                  "checked_in",
+                  "completed",
+                  "cancelled",
+                  "no_show",
+                  "offeredSlots",
+                  "utilisation"
+                ],
+                "properties": {
+                  "period": {
+                    "type": "string",
+                    "description": "2026-03 for months, 2026-03-08 for days."
+                  },
+                  "start": {
+                    "type": "string",
+                    "format": "date-time",
+                    "description": "First instant of the period."
+                  },
+                  "end": {
+                    "type": "string",
+                    "format": "date-time",
+                    "description": "End of the period (exclusive)."
+                  },
+                  "count": {
+                    "type": "integer",
+                    "minimum": 0,
+                    "description": "All appointments in the period."
+                  },
+                  "scheduled": {
+                    "type": "integer",
+                    "minimum": 0,
+                    "description": "By status."
+                  },
+                  "confirmed": {
+                    "type": "integer",
+                    "minimum": 0,
+                    "description": "By status."
+                  },
+                  "checked_in": {
+                    "type": "integer",
+                    "minimum": 0,
+                    "description": "By status."
+                  },
+                  "completed": {
+                    "type": "integer",
+                    "minimum": 0,
+                    "description": "By status."
+                  },
+                  "cancelled": {
+                    "type": "integer",
+                    "minimum": 0,
+                    "description": "By status."
+                  },
+                  "no_show": {
+                    "type": "integer",
+                    "minimum": 0,
+                    "description": "By status."
+                  },
+                  "offeredSlots": {
+                    "type": "integer",
+                    "minimum": 0,
+                    "description": "Slots offered in the period under the current hours and time off."
+                  },
+                  "utilisation": {
+                    "type": [
+                      "number",
+                      "null"
+                    ],
+                    "minimum": 0,
+                    "description": "Booked (all but cancelled) / offered slots; null when nothing was offered."
+                  }
+                }
+              },
+              "DoctorStats": {
+                "type": "object",
+                "description": "One doctor's appointments per period.",
+                "required": [
+                  "doctorId",
+                  "totalAppointments",
+                  "stats"
+                ],
+                "properties": {
+                  "doctorId": {
+                    "type": "string",
+                    "pattern": "^[0-9]+$",
+                    "description": "The doctor."
+                  },
+                  "totalAppointments": {
+                    "type": "integer",
+                    "minimum": 0,
+                    "description": "Over all time, not only the periods shown."
+                  },
+                  "stats": {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/StatsPeriod"
+                    },
+                    "description": "Newest first."
+                  }
+                }
+              },
+              "ClinicStats": {
+                "type": "object",
+                "description": "The whole clinic's appointments per period.",
+                "required": [
+                  "totalAppointments",
+                  "noShowRate",
+                  "stats"
+                ],
+                "properties": {
+                  "totalAppointments": {
+                    "type": "integer",
+                    "minimum": 0,
+                    "description": "Over all time, not only the periods shown."
+                  },
+                  "noShowRate": {
+                    "type": [
+                      "number",
+                      "null"
+                    ],
+                    "minimum": 0,
+                    "maximum": 1,
+                    "description": "no_show / (completed + no_show) over all time; null when no visit was due."
+                  },
+                  "stats": {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/StatsPeriod"
+                    },
+                    "description": "Newest first."
+                  }
+                }
+              },
+              "TimeNow": {
+                "type": "object",
+                "description": "The server's clock.",
+                "required": [
+                  "utc",
+                  "local",
+                  "timezone"
+                ],
+                "properties": {
+                  "utc": {
+                    "type": "string",
+                    "format": "date-time",
+                    "description": "Now, in UTC."
+                  },
+                  "local": {
+                    "type": "string",
+                    "format": "date-time",
+                    "description": "Now, with the clinic's offset."
+                  },
+                  "timezone": {
+                    "type": "string",
+                    "description": "The clinic's IANA time zone.",
+                    "examples": [
+                      "America/New_York"
+                    ]
+                  }
+                }
+              },
+              "AppointmentEvent": {
+                "type": "object",
+                "description": "The data line of an `appointment` event on GET /api/v1/events.",
+                "required": [
+                  "type",
+                  "appointment",
+                  "at"
+                ],
+                "properties": {
+                  "type": {
+                    "type": "string",
+                    "enum": [
+                      "created",
+                      "confirmed",
+                      "cancelled",
+                      "checked_in",
+                      "completed",
+                      "no_show",
+                      "moved",
+                      "undone"
+                    ]
+                  },
+                  "appointment": {
+                    "$ref": "#/components/schemas/Appointment"
+                  },
+                  "at": {
+                    "type": "string",
+                    "format": "date-time",
+                    "description": "When it happened."
+                  }
+                }
+              },
+              "Health": {
+                "type": "object",
+                "description": "What GET /healthz reports.",
+                "required": [
+                  "status",
+                  "database",
+                  "scheduler",
+                  "sms_queued"
+                ],
+                "properties": {
+                  "status": {
+                    "type": "string",
+                    "examples": [
+                      "ok"
+                    ]
+                  },
+                  "database": {
+                    "type": "string",
+                    "examples": [
+                      "ok"
+                    ]
+                  },
+                  "scheduler": {
+                    "type": "string",
+                    "enum": [
+                      "running",
+                      "stopped"
+                    ]
+                  },
+                  "scheduler_holder": {
+                    "type": "string",
+                    "description": "The lease holder; absent when no scheduler runs."
+                  },
+                  "sms_queued": {
+                    "type": "integer",
+                    "minimum": 0,
+                    "description": "Outgoing SMS waiting to be sent."
+                  }
+                }
+              },
+              "Error": {
+                "type": "object",
+                "description": "Every refusal.",
+                "required": [
+                  "error"
+                ],
+                "properties": {
+                  "error": {
+                    "type": "object",
+                    "required": [
+                      "code",
+                      "message"
+                    ],
+                    "properties": {
+                      "code": {
+                        "type": "string",
+                        "enum": [
+                          "invalid_input",
+                          "not_aligned",
+                          "outside_schedule",
+                          "in_past",
+                          "unauthorized",
+                          "forbidden",
+                          "not_found",
+                          "slot_taken",
+                          "patient_busy",
+                          "conflict",
+                          "invalid_transition",
+                          "locked_out",
+                          "payload_too_large",
+                          "rate_limited",
+                          "internal"
+                        ]
+                      },
+                      "message": {
+                        "type": "string",
+                        "description": "One sentence for people."
+                      }
+                    }
+                  }
+                }
+              },
+              "SignUp": {
+                "type": "object",
+                "description": "A patient signing up.",
+                "required": [
+                  "name",
+                  "email",
+                  "phone",
+                  "password"
+                ],
+                "properties": {
+                  "name": {
+                    "type": "string"
+                  },
+                  "email": {
+                    "type": "string"
+                  },
+                  "phone": {
+                    "type": "string"
+                  },
+                  "password": {
+                    "type": "string",
+                    "format": "password"
+                  },
+                  "age": {
+                    "type": "integer",
+                    "minimum": 0
+                  },
+                  "gender": {
+                    "type": "string"
+                  }
+                }
+              },
+              "Login": {
+                "type": "object",
+                "description": "A sign-in.",
+                "required": [
+                  "email",
+                  "password"
+                ],
+                "properties": {
+                  "email": {
+                    "type": "string",
+                    "description": "The email or, for patients, the phone number."
+                  },
+                  "password": {
+                    "type": "string",
+                    "format": "password"
+                  }
+                }
+              },
+              "RefreshRequest": {
+                "type": "object",
+                "description": "A refresh token to rotate or revoke.",
+                "required": [
+                  "refresh_token"
+                ],
+                "properties": {
+                  "refresh_token": {
+                    "type": "string"
+                  }
+                }
+              },
+              "ProfilePatch": {
+                "type": "object",
+                "description": "The fields to change; absent ones stay as they are.",
+                "properties": {
+                  "name": {
+                    "type": "string"
+                  },
+                  "phone": {
+                    "type": "string"
+                  },
+                  "age": {
+                    "type": [
+                      "integer",
+                      "null"
+                    ],
+                    "minimum": 0
+                  },
+                  "gender": {
+                    "type": [
+                      "string",
+                      "null"
+                    ]
+                  },
+                  "notes": {
+                    "type": "string"
+                  }
+                }
+              },
+              "BookRequest": {
+                "type": "object",
+                "description": "A booking.",
+                "required": [
+                  "doctorId",
+                  "start",
+                  "reason"
+                ],
+                "properties": {
+                  "doctorId": {
+                    "type": "string",
+                    "pattern": "^[0-9]+$",
+                    "description": "The doctor."
+                  },
+                  "start": {
+                    "type": "string",
+                    "format": "date-time",
+                    "description": "The slot's start; any ISO 8601 instant with an offset or Z."
+                  },
+                  "reason": {
+                    "type": "string"
+                  },
+                  "patientId": {
+                    "type": "string",
+                    "pattern": "^[0-9]+$",
+                    "description": "Staff only: the patient to book for. A patient books for themself."
+                  }
+                }
+              },
+              "NoteBody": {
+                "type": "object",
+                "description": "An optional note kept with the status change.",
+                "properties": {
+                  "note": {
+                    "type": "string"
+                  }
+                }
+              },
+              "MoveRequest": {
+                "type": "object",
+                "description": "A move to another slot.",
+                "required": [
+                  "start"
+                ],
+                "properties": {
+                  "start": {
+                    "type": "string",
+                    "format": "date-time",
+                    "description": "The new start; any ISO 8601 instant with an offset or Z."
+                  },
+                  "doctorId": {
+                    "type": "string",
+                    "pattern": "^[0-9]+$",
+                    "description": "Another doctor, if the visit moves to them."
+                  }
+                }
+              }
+            },
+            "responses": {
+              "BadRequest": {
+                "description": "invalid_input, not_aligned, outside_schedule or in_past.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Error"
+                    },
+                    "example": {
+                      "error": {
+                        "code": "invalid_input",
+                        "message": "start must be an ISO 8601 instant"
+                      }
+                    }
+                  }
+                }
+              },
+              "Unauthorized": {
+                "description": "unauthorized: missing, invalid or expired credentials.",
+                "headers": {
+                  "WWW-Authenticate": {
+                    "description": "Always `Bearer`.",
+                    "schema": {
+                      "type": "string",
+                      "examples": [
+                        "Bearer"
+                      ]
+                    }
+                  }
+                },
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Error"
+                    },
+                    "example": {
+                      "error": {
+                        "code": "unauthorized",
+                        "message": "sign in again"
+                      }
+                    }
+                  }
+                }
+              },
+              "Forbidden": {
+                "description": "forbidden: the actor may not do this (a patient also gets it for an id that does not exist).",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Error"
+                    },
+                    "example": {
+                      "error": {
+                        "code": "forbidden",
+                        "message": "this appointment is not yours"
+                      }
+                    }
+                  }
+                }
+              },
+              "NotFound": {
+                "description": "not_found.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Error"
+                    },
+                    "example": {
+                      "error": {
+                        "code": "not_found",
+                        "message": "no such appointment"
+                      }
+                    }
+                  }
+                }
+              },
+              "Conflict": {
+                "description": "slot_taken, patient_busy, conflict or invalid_transition.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Error"
+                    },
+                    "example": {
+                      "error": {
+                        "code": "slot_taken",
+                        "message": "that slot is taken"
+                      }
+                    }
+                  }
+                }
+              },
+              "PayloadTooLarge": {
+                "description": "payload_too_large: JSON bodies over 64 KiB, photos over 2 MiB + 16 KiB.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Error"
+                    },
+                    "example": {
+                      "error": {
+                        "code": "payload_too_large",
+                        "message": "the body is too large"
+                      }
+                    }
+                  }
+                }
+              },
+              "Locked": {
+                "description": "locked_out: too many failed sign-ins.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Error"
+                    },
+                    "example": {
+                      "error": {
+                        "code": "locked_out",
+                        "message": "too many attempts; try again later"
+                      }
+                    }
+                  }
+                }
+              },
+              "TooManyRequests": {
+                "description": "rate_limited: auth routes allow 10 a minute per IP (burst 10).",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Error"
+                    },
+                    "example": {
+                      "error": {
+                        "code": "rate_limited",
+                        "message": "too many requests; slow down"
+                      }
+                    }
+                  }
+                }
+              },
+              "InternalError": {
+                "description": "internal.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Error"
+                    },
+                    "example": {
+                      "error": {
+                        "code": "internal",
+                        "message": "something went wrong"
+                      }
+                    }
+                  }
+                }
+              }
+            },
+            "parameters": {
+              "AppointmentId": {
+                "name": "id",
+                "in": "path",
+                "required": true,
+                "description": "The appointment's id.",
+                "schema": {
+                  "type": "string",
+                  "pattern": "^[0-9]+$"
+                }
+              },
+              "Date": {
+                "name": "date",
+                "in": "query",
+                "required": true,
+                "description": "A local day, YYYY-MM-DD.",
+                "schema": {
+                  "type": "string",
+                  "format": "date"
+                }
+              },
+              "GroupBy": {
+                "name": "groupBy",
+                "in": "query",
+                "required": false,
+                "description": "Group by local month or day.",
+                "schema": {
+                  "type": "string",
+                  "enum": [
+                    "month",
+                    "day"
+                  ],
+                  "default": "month"
+                }
+              },
+              "StatsLimit": {
+                "name": "limit",
+                "in": "query",
+                "required": false,
+                "description": "How many periods, newest first.",
+                "schema": {
+                  "type": "integer",
+                  "minimum": 1,
+                  "maximum": 500
+                }
+              }
+            },
+            "securitySchemes": {
+              "bearer": {
+                "type": "http",
+                "scheme": "bearer",
+                "bearerFormat": "JWT",
+                "description": "The access_token from a sign-in, 15 minutes."
+              }
+            }
+          }
+        }
+        """#
+}
