@@ -46,8 +46,19 @@ struct Cell: Sendable, Equatable {
         guard y >= area.y, y < area.y + area.height, y < height, y >= 0 else { return x }
         let limit = min(area.x + area.width, width)
         var col = x
-        for (offset, c) in zip(text.indices, text) {
-            let w = CharWidth.of(c)
+        let utf8 = text.utf8
+        var offset = text.startIndex
+        while offset < text.endIndex {
+            // A printable ASCII byte followed by another ASCII one (or by
+            // nothing) is a character of one cell: no grapheme breaking needed.
+            let c: Character, w: Int, after: String.Index
+            let byte = utf8[offset], next = utf8.index(after: offset)
+            if byte >= 0x20, byte < 0x7F, next == utf8.endIndex || utf8[next] < 0x80 {
+                c = Character(Unicode.Scalar(byte)); w = 1; after = next
+            } else {
+                c = text[offset]; w = CharWidth.of(c); after = text.index(after: offset)
+            }
+            defer { offset = after }
             if w == 0 { continue }
             if col + w > limit {
                 // Text that goes on past the edge says so: `…` in the last column.

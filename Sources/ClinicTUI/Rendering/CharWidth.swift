@@ -29,14 +29,28 @@ public enum CharWidth {
     /// Cells a character takes on screen: the sum over its display form.
     static func of(_ c: Character) -> Int {
         if c.isASCII { return 1 }  // printable, or a control shown as `�`
+        let scalars = c.unicodeScalars
+        if let only = scalars.first, scalars.index(after: scalars.startIndex) == scalars.endIndex {
+            // One code point (most text): its display form is itself, nothing, or `�`.
+            let w = of(only)
+            if w == 0 || isInvisibleControl(only) { return 0 }
+            return w < 0 ? 1 : w
+        }
         return displayForm(c).reduce(0) { $0 + of($1) }
     }
 
     /// Cells a string takes.
     public static func of(_ text: String) -> Int {
+        if isPrintableASCII(text) { return text.utf8.count }
         var total = 0
         for c in text { total += of(c) }
         return total
+    }
+
+    /// Whether every byte of `text` is printable ASCII, one cell each: the
+    /// common case, measured and cut without breaking it into characters.
+    static func isPrintableASCII(_ text: String) -> Bool {
+        text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
     }
 
     /// The code points a terminal is sent for a character (see the type's note).
@@ -73,6 +87,7 @@ public enum CharWidth {
     /// zero-width space and joiners.
     static func isInvisibleControl(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
+        if v < 0x600 { return false }  // below Arabic no code point steers rendering (U+00AD shows as a hyphen)
         if (0xFE00...0xFE0F).contains(v) || (0xE0100...0xE01EF).contains(v) { return true }
         return s.properties.generalCategory == .format && v != 0x00AD
     }
@@ -83,6 +98,9 @@ public enum CharWidth {
     /// The longest prefix of `text` that fits in `columns`, with `…` when cut.
     static func truncate(_ text: String, to columns: Int) -> String {
         guard columns > 0 else { return "" }
+        if isPrintableASCII(text) {
+            return text.utf8.count <= columns ? text : String(decoding: text.utf8.prefix(columns - 1), as: UTF8.self) + "…"
+        }
         if of(text) <= columns { return text }
         var out = "", used = 0
         for c in text {
@@ -107,6 +125,9 @@ public enum CharWidth {
 
     /// `text` padded with spaces (or truncated) to exactly `columns`.
     static func pad(_ text: String, to columns: Int) -> String {
+        if isPrintableASCII(text), text.utf8.count <= columns {
+            return text.utf8.count == columns ? text : text + String(repeating: " ", count: columns - text.utf8.count)
+        }
         let t = truncate(text, to: columns)
         return t + String(repeating: " ", count: max(0, columns - of(t)))
     }
