@@ -27,8 +27,10 @@ public final class WebhookHarness: @unchecked Sendable {
     private let lock = NSLock()
 
     /// A listener over `clinic` (a new one by default); `timeout`: seconds a
-    /// client has to send a request.
-    public init(clinic: TestClinic? = nil, timeout: Double = 5, publicURL: String = WebhookHarness.publicURL) throws {
+    /// client has to send a request; `api`: the HTTP API's options (served by default).
+    public init(
+        clinic: TestClinic? = nil, timeout: Double = 5, publicURL: String = WebhookHarness.publicURL, api: APIOptions = APIOptions()
+    ) throws {
         self.clinic = try clinic ?? TestClinic()
         var config = ClinicConfig()
         config.databasePath = self.clinic.databasePath
@@ -37,6 +39,7 @@ public final class WebhookHarness: @unchecked Sendable {
         config.twilioAuthToken = Self.authToken
         config.smsGateway = .outbox
         config.listenerTimeoutSeconds = timeout
+        config.api = api
         var logger = Logger(label: "clinic.webhook.test")
         logger.logLevel = .critical
         // The listener alone: the tests drive the scheduler's ticks themselves.

@@ -408,6 +408,16 @@ enum OpenAPIDocument {
                   },
                   "500": {
                     "$ref": "#/components/responses/InternalError"
+                  },
+                  "404": {
+                    "description": "The signed-in account is not a patient: staff details are an admin's to change.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/Error"
+                        }
+                      }
+                    }
                   }
                 }
               }
@@ -469,53 +479,6 @@ enum OpenAPIDocument {
                   },
                   "413": {
                     "$ref": "#/components/responses/PayloadTooLarge"
-                  },
-                  "500": {
-                    "$ref": "#/components/responses/InternalError"
-                  }
-                }
-              }
-            },
-            "/api/v1/users/{id}/photo": {
-              "get": {
-                "tags": [
-                  "users"
-                ],
-                "summary": "An account's photo",
-                "operationId": "getPhoto",
-                "description": "Anyone with the URL.",
-                "parameters": [
-                  {
-                    "name": "id",
-                    "in": "path",
-                    "required": true,
-                    "description": "The account's id.",
-                    "schema": {
-                      "type": "string",
-                      "pattern": "^[0-9]+$"
-                    }
-                  }
-                ],
-                "responses": {
-                  "200": {
-                    "description": "The image bytes, with their content type.",
-                    "content": {
-                      "image/jpeg": {
-                        "schema": {
-                          "type": "string",
-                          "format": "binary"
-                        }
-                      },
-                      "image/png": {
-                        "schema": {
-                          "type": "string",
-                          "format": "binary"
-                        }
-                      }
-                    }
-                  },
-                  "404": {
-                    "$ref": "#/components/responses/NotFound"
                   },
                   "500": {
                     "$ref": "#/components/responses/InternalError"
@@ -1375,7 +1338,30 @@ enum OpenAPIDocument {
                     "content": {
                       "text/event-stream": {
                         "schema": {
-                          "type": "string"
+                          "type": "object",
+                          "description": "One Server-Sent Event: event appointment, id the audit row (resume with Last-Event-ID), data an AppointmentEvent as JSON.",
+                          "properties": {
+                            "event": {
+                              "type": "string",
+                              "enum": [
+                                "appointment"
+                              ]
+                            },
+                            "id": {
+                              "type": "string",
+                              "pattern": "^[0-9]+$"
+                            },
+                            "retry": {
+                              "type": "integer"
+                            },
+                            "data": {
+                              "type": "string",
+                              "contentMediaType": "application/json",
+                              "contentSchema": {
+                                "$ref": "#/components/schemas/AppointmentEvent"
+                              }
+                            }
+                          }
                         }
                       }
                     }
@@ -1462,6 +1448,53 @@ enum OpenAPIDocument {
                   }
                 }
               }
+            },
+            "/api/v1/photos/{photoId}": {
+              "get": {
+                "tags": [
+                  "users"
+                ],
+                "summary": "An account's photo",
+                "operationId": "getPhoto",
+                "description": "The photo at a user's photoUrl: an unguessable id, so the URL says nothing about the account. 404 for any other id.",
+                "parameters": [
+                  {
+                    "name": "photoId",
+                    "in": "path",
+                    "required": true,
+                    "description": "The photo's unguessable id, from a user's photoUrl.",
+                    "schema": {
+                      "type": "string",
+                      "pattern": "^[A-Za-z0-9_-]{1,64}$"
+                    }
+                  }
+                ],
+                "responses": {
+                  "200": {
+                    "description": "The image bytes, with their content type.",
+                    "content": {
+                      "image/jpeg": {
+                        "schema": {
+                          "type": "string",
+                          "format": "binary"
+                        }
+                      },
+                      "image/png": {
+                        "schema": {
+                          "type": "string",
+                          "format": "binary"
+                        }
+                      }
+                    }
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/NotFound"
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/InternalError"
+                  }
+                }
+              }
             }
           },
           "components": {
@@ -1535,7 +1568,7 @@ enum OpenAPIDocument {
                       "null"
                     ],
                     "format": "uri-reference",
-                    "description": "e.g. /api/v1/users/12/photo; null when there is no photo."
+                    "description": "Where the photo is served (/api/v1/photos/<id>), null when there is none."
                   },
                   "doctorProfile": {
                     "oneOf": [
@@ -1640,8 +1673,8 @@ enum OpenAPIDocument {
                 "properties": {
                   "id": {
                     "type": "string",
-                    "pattern": "^[0-9]+$",
-                    "description": "The appointment's id."
+                    "pattern": "^[A-Za-z0-9]{6}$",
+                    "description": "An appointment's id: its 6-character code (opaque to clients)."
                   },
                   "code": {
                     "type": "string",
@@ -1801,8 +1834,8 @@ enum OpenAPIDocument {
                       "string",
                       "null"
                     ],
-                    "pattern": "^[0-9]+$",
-                    "description": "The appointment holding it, only when the viewer may see it; else null."
+                    "pattern": "^[A-Za-z0-9]{6}$",
+                    "description": "The holding appointment's id, when the viewer may see it."
                   }
                 }
               },
@@ -2400,10 +2433,10 @@ enum OpenAPIDocument {
                 "name": "id",
                 "in": "path",
                 "required": true,
-                "description": "The appointment's id.",
+                "description": "The appointment's id (its code).",
                 "schema": {
                   "type": "string",
-                  "pattern": "^[0-9]+$"
+                  "pattern": "^[A-Za-z0-9]{1,16}$"
                 }
               },
               "Date": {

@@ -185,6 +185,14 @@ extension ClinicStore {
         return try Account(row: row)
     }
 
+    /// The account with `id`, or `not_found`.
+    func account(id: Int64) throws -> Account {
+        guard let account = try pool.read({ db in try Self.account(id: id, db) }) else {
+            throw ClinicError(.notFound, "no account with id \(id)")
+        }
+        return account
+    }
+
     static func account(id: Int64, _ db: Database) throws -> Account? {
         try Row.fetchOne(db, cachedSQL: "SELECT \(Account.columns) FROM account WHERE id = ?", arguments: [id]).map(Account.init(row:))
     }

@@ -70,7 +70,7 @@ extension ClinicStore {
             try Self.recordEvent(appointmentID: id, from: nil, to: .scheduled, actor: actor, at: now, note: "", db)
             return Appointment(
                 id: id, code: code, doctor: doctor, patient: patient, start: slot.start, end: slot.end,
-                status: .scheduled, reason: reason, createdAt: now)
+                status: .scheduled, reason: reason, createdAt: now, createdBy: actor.accountID)
         }
     }
 

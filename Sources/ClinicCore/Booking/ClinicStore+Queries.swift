@@ -51,6 +51,31 @@ extension ClinicStore {
         }
     }
 
+    /// One appointment as `viewer` may see it. Someone it is not theirs to
+    /// see (a patient, a doctor) gets `forbidden` for a code that does not
+    /// exist as for one that is another's, so the answer says nothing about
+    /// either; staff get `not_found`.
+    public func appointment(code: String, viewer: Actor) throws -> Appointment {
+        let found: Appointment?
+        do { found = try appointment(code: code) } catch let error as ClinicError where error.code == .notFound || error.code == .invalidInput {
+            found = nil
+        }
+        let decision: Decision
+        if let found {
+            let facts = AppointmentFacts(
+                code: found.code, status: found.status, doctorID: found.doctor.id, patientID: found.patient.id, start: found.start,
+                now: nowSeconds)
+            decision = Policy.decide(.view, by: viewer, facts: facts)
+        } else {
+            // Facts no one owns: the same refusal as another's appointment, or none for staff.
+            let facts = AppointmentFacts(status: .scheduled, doctorID: 0, patientID: 0, start: 0, now: nowSeconds)
+            decision = Policy.decide(.view, by: viewer, facts: facts)
+        }
+        try decision.enforce()
+        guard let found else { throw ClinicError(.notFound, "no appointment with code \(code.prefix(16))") }
+        return found
+    }
+
     static func appointment(id: Int64, _ db: Database) throws -> Appointment? {
         try Row.fetchOne(db, cachedSQL: Appointment.selectSQL + " WHERE a.id = ?", arguments: [id]).map(Appointment.init(row:))
     }

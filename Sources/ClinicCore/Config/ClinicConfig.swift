@@ -15,6 +15,8 @@ public struct ClinicConfig: Sendable, Equatable {
     public var publicURL = ""
     /// Seconds a client of the listener has to send a whole request; idle and slow clients are cut off.
     public var listenerTimeoutSeconds: Double = 5
+    /// The HTTP API on the listener (`[api]`).
+    public var api = APIOptions()
     /// `auto` (Twilio when credentials are set, else outbox), `twilio` or `outbox`.
     public var smsGateway = SMSGatewayChoice.auto
     public var twilioAccountSID = ""

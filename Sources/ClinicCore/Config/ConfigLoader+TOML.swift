@@ -73,6 +73,21 @@ extension ConfigLoader {
             c.passwordIterations = n
             return true
         }
+        try reader.section(root, "api") { key, value in
+            switch key {
+            case "enabled":
+                guard let b = value.bool else { throw reader.error(key, "must be true or false") }
+                c.api.enabled = b
+            case "cors_origins":
+                guard let list = value.array, list.allSatisfy({ $0.string != nil }) else {
+                    throw reader.error(key, "must be a list of origins such as [\"https://portal.example.org\"]")
+                }
+                c.api.corsOrigins = list.compactMap(\.string)
+            case "sign_ins_per_minute": c.api.signInsPerMinute = Int(try reader.positive(value, key).rounded(.up))
+            default: return false
+            }
+            return true
+        }
         try reader.section(root, "kiosk") { key, value in
             guard key == "idle_minutes" else { return false }
             c.kioskIdleMinutes = try reader.int(value, key)

@@ -63,6 +63,7 @@ public enum ConfigLoader {
             }
             c.logLevel = level
         }
+        try applyAPIEnvironment(value, to: &c)
         if let v = value("CLINIC_PASSWORD_ITERATIONS") {
             guard let n = Int(v), n >= 1_000 else {
                 throw ClinicError(.invalidInput, "CLINIC_PASSWORD_ITERATIONS must be a whole number ≥ 1000")
@@ -87,6 +88,23 @@ public enum ConfigLoader {
         if let n = try number("CLINIC_SMS_MAX_ATTEMPTS") { c.smsMaxAttempts = Int(n.rounded(.up)) }
         if let n = try number("CLINIC_LISTEN_TIMEOUT_SECONDS") { c.listenerTimeoutSeconds = n }
         if let v = value("CLINIC_SMS_GATEWAY") { c.smsGateway = try choice(v, "CLINIC_SMS_GATEWAY") }
+    }
+
+    /// `CLINIC_API_ENABLED` (true / false), `CLINIC_API_CORS_ORIGINS` (comma-separated), `CLINIC_API_SIGN_INS_PER_MINUTE`.
+    static func applyAPIEnvironment(_ value: (String) -> String?, to c: inout ClinicConfig) throws {
+        if let v = value("CLINIC_API_ENABLED") {
+            guard let b = ["true": true, "1": true, "false": false, "0": false][v.lowercased()] else {
+                throw ClinicError(.invalidInput, "CLINIC_API_ENABLED must be true or false")
+            }
+            c.api.enabled = b
+        }
+        if let v = value("CLINIC_API_CORS_ORIGINS") {
+            c.api.corsOrigins = v.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        }
+        if let v = value("CLINIC_API_SIGN_INS_PER_MINUTE") {
+            guard let n = Int(v), n >= 1 else { throw ClinicError(.invalidInput, "CLINIC_API_SIGN_INS_PER_MINUTE must be a whole number ≥ 1") }
+            c.api.signInsPerMinute = n
+        }
     }
 
     static func zone(_ id: String, source: String) throws -> ClinicTimeZone {

@@ -22,19 +22,22 @@ public struct Account: Sendable, Equatable, Identifiable {
     /// access tokens carry it, and one with an older epoch is refused.
     public var tokenEpoch: Int64
 
+    /// The columns `init(row:)` reads, in its order.
     static let columns = """
         id, role, name, email, phone, active, password_hash IS NOT NULL AS has_password, failed_logins, locked_until, \
         kiosk_failed_logins, kiosk_locked_until, token_epoch
         """
 
+    /// A row of `columns`, by position (a lookup by name costs more than the
+    /// rest of the row when a list reads hundreds).
     init(row: Row) throws {
-        id = row["id"]
-        role = try row.decode(forColumn: "role")
-        name = row["name"]; email = row["email"]; phone = row["phone"]
-        active = row["active"]; hasPassword = row["has_password"]
-        failedLogins = row["failed_logins"]; lockedUntil = row["locked_until"]
-        kioskFailedLogins = row["kiosk_failed_logins"]; kioskLockedUntil = row["kiosk_locked_until"]
-        tokenEpoch = row["token_epoch"]
+        id = row[0]
+        role = try row.decode(atIndex: 1)
+        name = row[2]; email = row[3]; phone = row[4]
+        active = row[5]; hasPassword = row[6]
+        failedLogins = row[7]; lockedUntil = row[8]
+        kioskFailedLogins = row[9]; kioskLockedUntil = row[10]
+        tokenEpoch = row[11]
     }
 }
 

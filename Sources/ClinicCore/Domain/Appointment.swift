@@ -21,12 +21,14 @@ public struct Appointment: Sendable, Equatable, Identifiable {
     public let status: AppointmentStatus
     public let reason: String
     public let createdAt: Int64
+    /// The account that booked it (nil: unknown, or the server's admin at the shell).
+    public let createdBy: Int64?
 
     /// The columns `init(row:)` reads, in its order.
     static let selectSQL = """
         SELECT a.id, a.code, a.start_at, a.end_at, a.status, a.reason, a.created_at,
                d.id AS d_id, d.name AS d_name, d.email AS d_email, d.phone AS d_phone,
-               p.id AS p_id, p.name AS p_name, p.email AS p_email, p.phone AS p_phone
+               p.id AS p_id, p.name AS p_name, p.email AS p_email, p.phone AS p_phone, a.created_by
         FROM appointment a
         JOIN account d ON d.id = a.doctor_id
         JOIN account p ON p.id = a.patient_id
@@ -34,10 +36,10 @@ public struct Appointment: Sendable, Equatable, Identifiable {
 
     init(
         id: Int64, code: String, doctor: Party, patient: Party, start: Int64, end: Int64, status: AppointmentStatus,
-        reason: String, createdAt: Int64
+        reason: String, createdAt: Int64, createdBy: Int64?
     ) {
         self.id = id; self.code = code; self.doctor = doctor; self.patient = patient; self.start = start; self.end = end
-        self.status = status; self.reason = reason; self.createdAt = createdAt
+        self.status = status; self.reason = reason; self.createdAt = createdAt; self.createdBy = createdBy
     }
 
     /// A row of `selectSQL`, by position (a lookup by name costs more than the
@@ -48,6 +50,7 @@ public struct Appointment: Sendable, Equatable, Identifiable {
         reason = row[5]; createdAt = row[6]
         doctor = Party(id: row[7], name: row[8], email: row[9], phone: row[10])
         patient = Party(id: row[11], name: row[12], email: row[13], phone: row[14])
+        createdBy = row[15]
     }
 }
 

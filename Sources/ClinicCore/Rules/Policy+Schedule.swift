@@ -18,6 +18,10 @@ extension Policy {
             return actor.role == .admin ? .allowed : .refused(.forbidden, "only an admin may change a doctor's hours")
         case .addTimeOff:
             return actor.role == .admin ? .allowed : .refused(.forbidden, "only an admin may add time off")
+        case .viewStats:
+            if actor.role?.isDeskStaff == true { return .allowed }  // the shell acts as an admin
+            if case .account(let id, .doctor) = actor.kind, id == facts.doctorID { return .allowed }
+            return .refused(.forbidden, "only the doctor and the desk may see a doctor's statistics")
         }
     }
 
@@ -27,6 +31,9 @@ extension Policy {
         switch action {
         case .updateSettings:
             return actor.role == .admin ? .allowed : .refused(.forbidden, "only an admin may change clinic settings")
+        case .viewClinicStats:
+            return actor.role?.isDeskStaff == true
+                ? .allowed : .refused(.forbidden, "only the desk and admins may see the clinic's statistics")
         }
     }
 }

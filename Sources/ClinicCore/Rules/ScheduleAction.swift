@@ -6,12 +6,15 @@ public enum ScheduleAction: Sendable, Hashable, CaseIterable, CustomStringConver
     case setHours
     /// Add time off.
     case addTimeOff
+    /// See the doctor's statistics (the doctor, the desk, admins).
+    case viewStats
 
     public var description: String {
         switch self {
         case .book: return "book"
         case .setHours: return "set hours"
         case .addTimeOff: return "add time off"
+        case .viewStats: return "view statistics"
         }
     }
 }
@@ -33,6 +36,13 @@ public struct ScheduleFacts: Sendable, Hashable {
 public enum ClinicAction: Sendable, Hashable, CaseIterable, CustomStringConvertible {
     /// Change its name, time zone, reminder lead, no-show grace.
     case updateSettings
+    /// See the whole clinic's statistics (the desk, admins).
+    case viewClinicStats
 
-    public var description: String { "update settings" }
+    public var description: String {
+        switch self {
+        case .updateSettings: return "update settings"
+        case .viewClinicStats: return "view the clinic's statistics"
+        }
+    }
 }

@@ -54,7 +54,8 @@ public struct ClinicServices: Sendable {
     public static func build(config: ClinicConfig, store: ClinicStore, logger: Logger, plan: Plan) throws -> ClinicServices {
         var listener: WebhookListener?
         if plan.listener != .none {
-            listener = WebhookListener(store: store, options: try WebhookOptions(config: config, store: store), logger: logger)
+            listener = WebhookListener(
+                store: store, options: try WebhookOptions(config: config, store: store), api: config.api, logger: logger)
         }
         var scheduler: SchedulerService?
         if plan.scheduler {

@@ -114,3 +114,16 @@ extension ClinicStore {
         return offered
     }
 }
+
+extension ClinicStore {
+    /// `stats(doctorID:grouping:limit:)` for someone signed in: a doctor's own
+    /// or, for the desk and admins, any doctor's or the whole clinic's.
+    public func stats(doctorID: Int64?, grouping: StatsGrouping, limit: Int, by actor: Actor) throws -> ClinicStats {
+        if let doctorID {
+            try Policy.decide(.viewStats, by: actor, facts: ScheduleFacts(doctorID: doctorID)).enforce()
+        } else {
+            try Policy.decide(.viewClinicStats, by: actor).enforce()
+        }
+        return try stats(doctorID: doctorID, grouping: grouping, limit: limit)
+    }
+}

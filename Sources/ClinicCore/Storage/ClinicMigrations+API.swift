@@ -2,7 +2,7 @@ extension ClinicMigrations {
     /// The HTTP API (issue 14): its signing key, refresh tokens (stored as
     /// SHA-256 digests, in families so a reused token revokes its line), an
     /// epoch per account that a password change or deactivation bumps (every
-    /// access token carries it), account photos, and `api` as a channel in the
+    /// access token carries it), account photos (served at an unguessable id), and `api` as a channel in the
     /// audit trail (SQLite cannot alter a CHECK: the table is rebuilt, ids kept).
     static let apiSQL = """
         CREATE TABLE api_signing_key (
@@ -25,6 +25,7 @@ extension ClinicMigrations {
         ALTER TABLE account ADD COLUMN token_epoch INTEGER NOT NULL DEFAULT 0;
         CREATE TABLE account_photo (
             account_id INTEGER PRIMARY KEY REFERENCES account(id),
+            public_id TEXT NOT NULL UNIQUE,
             content_type TEXT NOT NULL CHECK (content_type IN ('image/jpeg','image/png')),
             bytes BLOB NOT NULL,
             updated_at INTEGER NOT NULL

@@ -7,7 +7,8 @@ import ServiceLifecycle
 import Synchronization
 
 /// The embedded HTTP listener (Hummingbird 2): `POST /api/v1/twilio/webhook`,
-/// `POST /api/v1/twilio/status`, `GET /healthz`. A ServiceLifecycle `Service`:
+/// `POST /api/v1/twilio/status`, `GET /healthz`, and with `api` the clinic's
+/// HTTP API (`APIRoutes`: `/api/v1/…`, `/openapi.json`, `/docs`). A ServiceLifecycle `Service`:
 /// `run()` binds and serves until graceful shutdown, then lets requests in
 /// progress finish; `bound()` waits for the address (tests bind port 0).
 public final class WebhookListener: Service, Sendable {
@@ -32,13 +33,15 @@ public final class WebhookListener: Service, Sendable {
     private typealias Waiter = CheckedContinuation<Address, any Error>
 
     public let options: WebhookOptions
+    /// The HTTP API's options (nil: the API is not served).
+    public let api: APIOptions?
     private let store: ClinicStore
     private let logger: Logger
     private let state = Mutex<(status: Status, waiters: [Waiter])>((.starting, []))
 
     /// A listener over `store` (not yet bound).
-    public init(store: ClinicStore, options: WebhookOptions, logger: Logger) {
-        self.store = store; self.options = options; self.logger = logger
+    public init(store: ClinicStore, options: WebhookOptions, api: APIOptions? = nil, logger: Logger) {
+        self.store = store; self.options = options; self.api = api?.enabled == true ? api : nil; self.logger = logger
     }
 
     /// The status now (the staff status line reads it).
@@ -48,7 +51,12 @@ public final class WebhookListener: Service, Sendable {
     /// progress are answered. Throws when the address cannot be bound.
     public func run() async throws {
         do {
-            try await makeApplication().run()
+            let apiRoutes = try api.map { try APIRoutes(store: store, options: $0, logger: logger) }
+            try await withGracefulShutdownHandler {
+                try await makeApplication(api: apiRoutes).run()
+            } onGracefulShutdown: {
+                apiRoutes?.streams.close()  // open event streams end, so the shutdown does not wait on them
+            }
         } catch {
             let message = "cannot listen on \(options.host):\(options.port): \(error)"
             let wasListening = finish(.failed(message))
@@ -96,9 +104,11 @@ public final class WebhookListener: Service, Sendable {
         return false
     }
 
-    private func makeApplication() -> some ApplicationProtocol {
-        let router = Router(context: WebhookRequestContext.self)
+    private func makeApplication(api: APIRoutes?) -> some ApplicationProtocol {
+        let router = Router(context: ListenerRequestContext.self)
+        if let api, !api.options.corsOrigins.isEmpty { router.add(middleware: APICORS(origins: api.options.corsOrigins)) }
         WebhookRoutes(store: store, options: options, logger: logger).addRoutes(to: router)
+        api?.addRoutes(to: router)
         let timeout = TimeAmount.nanoseconds(Int64(options.requestTimeoutSeconds * 1_000_000_000))
         let http = HTTPServerBuilder.http1(
             configuration: .init(

@@ -4,16 +4,6 @@ import Hummingbird
 import Logging
 import NIOCore
 
-/// The listener's request context: bodies are capped at the webhook's limit.
-struct WebhookRequestContext: RequestContext {
-    var coreContext: CoreRequestContextStorage
-
-    init(source: ApplicationRequestContextSource) { coreContext = .init(source: source) }
-
-    /// The routes read bodies with `WebhookOptions.maxBodyBytes`; this is the backstop.
-    var maxUploadSize: Int { 64 * 1024 }
-}
-
 /// The HTTP side of the webhook: limits, the signature check, form parsing,
 /// then one call into the store. Never throws to Hummingbird: every outcome
 /// is a response (400, 403, 413, 500 …), so no input can take the process down.
@@ -31,14 +21,14 @@ struct WebhookRoutes: Sendable {
     static let webhookPath = "/api/v1/twilio/webhook"
     static let statusPath = "/api/v1/twilio/status"
 
-    func addRoutes(to router: Router<WebhookRequestContext>) {
+    func addRoutes(to router: Router<ListenerRequestContext>) {
         router.post(RouterPath(stringLiteral: Self.webhookPath)) { request, context in await self.webhook(request, context) }
         router.post(RouterPath(stringLiteral: Self.statusPath)) { request, context in await self.status(request, context) }
         router.get("/healthz") { _, _ in await self.health() }
     }
 
     /// An inbound SMS: TwiML back.
-    func webhook(_ request: Request, _ context: WebhookRequestContext) async -> Response {
+    func webhook(_ request: Request, _ context: ListenerRequestContext) async -> Response {
         let form: FormBody
         switch await signedForm(request, context) {
         case .failure(let refusal): return refusal.response
@@ -69,7 +59,7 @@ struct WebhookRoutes: Sendable {
     }
 
     /// A delivery status callback: updates the outbox row.
-    func status(_ request: Request, _ context: WebhookRequestContext) async -> Response {
+    func status(_ request: Request, _ context: ListenerRequestContext) async -> Response {
         let form: FormBody
         switch await signedForm(request, context) {
         case .failure(let refusal): return refusal.response
@@ -114,7 +104,7 @@ struct WebhookRoutes: Sendable {
     }
 
     /// Reads the body within the limit, parses it strictly and checks the signature.
-    private func signedForm(_ request: Request, _ context: WebhookRequestContext) async -> Result<FormBody, Refusal> {
+    private func signedForm(_ request: Request, _ context: ListenerRequestContext) async -> Result<FormBody, Refusal> {
         if let length = request.headers[.contentLength].flatMap(Int.init), length > options.maxBodyBytes {
             return .failure(Refusal(response: Self.plain(.contentTooLarge, "the body is larger than \(options.maxBodyBytes) bytes")))
         }

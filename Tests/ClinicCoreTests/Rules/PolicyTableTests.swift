@@ -184,14 +184,16 @@ struct PolicyTableTests {
             (.book, "UAFAFAAAF"),
             (.setHours, "UFFFFFAAF"),
             (.addTimeOff, "UFFFFFAAF"),
+            (.viewStats, "UFFAFAAAF"),
         ]
         #expect(Set(table.map(\.0)) == Set(ScheduleAction.allCases))
         for (action, pattern) in table {
             let got = actors.map { Outcome(Policy.decide(action, by: $0, facts: ScheduleFacts(doctorID: 10, patientID: 20))) }
             #expect(got == expected(pattern), "\(action)")
         }
-        #expect(ClinicAction.allCases == [.updateSettings])
+        #expect(ClinicAction.allCases == [.updateSettings, .viewClinicStats])
         #expect(actors.map { Outcome(Policy.decide(.updateSettings, by: $0)) } == expected("UFFFFFAAF"))
+        #expect(actors.map { Outcome(Policy.decide(.viewClinicStats, by: $0)) } == expected("UFFFFAAAF"))
     }
 
     /// A pattern's letters as outcomes.
