@@ -15,10 +15,8 @@ enum APIResponse {
     /// JSON already encoded (off the listener's threads, where it was built).
     static func json(data: Data, status: HTTPTypes.HTTPResponse.Status = .ok) -> Response { bytes(data, type: jsonType, status: status) }
 
-    /// The JSON text of `value`.
-    static func encode(_ value: Any) -> Data {
-        (try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
-    }
+    /// The JSON text of `value` (`JSONText`).
+    static func encode(_ value: Any) -> Data { Data(JSONText.encode(value)) }
 
     /// The error body, with `WWW-Authenticate` on a 401.
     static func error(_ error: APIError) -> Response {

@@ -86,8 +86,8 @@ extension APIRoutes {
             guard let id = try body.id("patientId") else { throw APIError.invalidInput("patientId is required when staff book") }
             patientID = id
         }
-        let request = BookingRequest(doctorID: doctorID, patientID: patientID, start: start, reason: reason)
-        return try await appointmentResponse(status: .created) { store in try store.book(request, by: actor) }
+        let booked = try await bookings.submit((BookingRequest(doctorID: doctorID, patientID: patientID, start: start, reason: reason), actor))
+        return try await appointmentResponse(status: .created) { _ in booked }
     }
 
     private func list(_ request: Request) async throws -> Response {

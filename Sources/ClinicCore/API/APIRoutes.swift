@@ -17,11 +17,16 @@ struct APIRoutes: Sendable {
     let signInLimiter: RateLimiter
     /// The open event streams' shutdown switch.
     let streams = EventStreams()
+    /// Tokens already verified (a client sends its token with every request).
+    let verifiedTokens = VerifiedTokens()
+    /// Group commit for bookings: those arriving together share a transaction.
+    let bookings: WriteBatcher<(BookingRequest, Actor), Appointment>
 
     init(store: ClinicStore, options: APIOptions, logger: Logger) throws {
         self.store = store; self.options = options; self.logger = logger
         key = try store.apiSigningKey()
         signInLimiter = RateLimiter(perMinute: options.signInsPerMinute, burst: options.signInsPerMinute)
+        bookings = WriteBatcher(store: store) { [store] input, now, db in try store.book(input.0, by: input.1, now: now, db) }
     }
 
     static let base = "/api/v1"
@@ -62,7 +67,7 @@ struct APIRoutes: Sendable {
         guard let token else { throw APIError.signInAgain }
         let verified: AccessToken
         do {
-            verified = try AccessToken.verify(String(token), key: key, now: store.nowSeconds)
+            verified = try verifiedTokens.verify(String(token), key: key, now: store.nowSeconds)
         } catch {
             throw APIError.signInAgain
         }

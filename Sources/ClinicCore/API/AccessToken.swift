@@ -45,6 +45,11 @@ public struct AccessToken: Sendable, Equatable {
         return body + "." + Base64URL.encode(OpenSSL.hmacSHA256(key: key, data: Array(body.utf8)))
     }
 
+    private static func isHS256Header(_ bytes: [UInt8]) -> Bool {
+        guard let header = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any] else { return false }
+        return header["alg"] as? String == "HS256"
+    }
+
     /// Checks the signature (constant time), the algorithm and the expiry at `now`.
     public static func verify(_ token: String, key: [UInt8], now: Int64) throws(Rejection) -> AccessToken {
         let parts = token.split(separator: ".", omittingEmptySubsequences: false)
@@ -53,9 +58,8 @@ public struct AccessToken: Sendable, Equatable {
         else { throw .malformed }
         let expected = OpenSSL.hmacSHA256(key: key, data: Array((parts[0] + "." + parts[1]).utf8))
         guard OpenSSL.constantTimeEqual(signature, expected) else { throw .badSignature }
-        guard let header = try? JSONSerialization.jsonObject(with: Data(headerBytes)) as? [String: Any],
-            header["alg"] as? String == "HS256"
-        else { throw .malformed }
+        // Only one header is ever issued; anything else (another alg, "none") is refused as it stands.
+        guard parts[0] == Self.header || Self.isHS256Header(headerBytes) else { throw .malformed }
         guard let claims = try? JSONDecoder().decode(Claims.self, from: Data(claimBytes)), let id = Int64(claims.sub),
             let role = Role(rawValue: claims.role)
         else { throw .malformed }

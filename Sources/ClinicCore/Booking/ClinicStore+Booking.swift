@@ -19,59 +19,63 @@ extension ClinicStore {
     /// code. The partial unique index on (doctor, start) settles races between
     /// processes: the loser gets `slot_taken`.
     public func book(_ request: BookingRequest, by actor: Actor) throws -> Appointment {
+        let now = nowSeconds
+        return try pool.write { db in try self.book(request, by: actor, now: now, db) }
+    }
+
+    /// One booking inside the caller's write transaction (the HTTP API's
+    /// bookings share one per batch: `WriteBatcher`).
+    func book(_ request: BookingRequest, by actor: Actor, now: Int64, _ db: Database) throws -> Appointment {
         let reason = try Self.validReason(request.reason)
         try Policy.decide(.book, by: actor, facts: ScheduleFacts(doctorID: request.doctorID, patientID: request.patientID)).enforce()
-        let now = nowSeconds
-        return try pool.write { db in
-            // One read: both parties (role, active, names) and the schedule's version.
-            var doctor: Appointment.Party?, patient: Appointment.Party?
-            var version: Int64 = -1
-            let parties = try Row.fetchCursor(
-                db.cachedStatement(
-                    sql: """
-                        SELECT id, role, active, name, email, phone, (SELECT version FROM schedule_state) AS version
-                        FROM account WHERE id IN (?, ?)
-                        """), arguments: [request.doctorID, request.patientID])
-            while let row = try parties.next() {
-                version = row["version"]
-                guard row["active"] as Bool else { continue }
-                let party = Appointment.Party(id: row["id"], name: row["name"], email: row["email"], phone: row["phone"])
-                switch row["role"] as String {
-                case Role.doctor.rawValue where party.id == request.doctorID: doctor = party
-                case Role.patient.rawValue where party.id == request.patientID: patient = party
-                default: break
-                }
+        // One read: both parties (role, active, names) and the schedule's version.
+        var doctor: Appointment.Party?, patient: Appointment.Party?
+        var version: Int64 = -1
+        let parties = try Row.fetchCursor(
+            db.cachedStatement(
+                sql: """
+                    SELECT id, role, active, name, email, phone, (SELECT version FROM schedule_state) AS version
+                    FROM account WHERE id IN (?, ?)
+                    """), arguments: [request.doctorID, request.patientID])
+        while let row = try parties.next() {
+            version = row["version"]
+            guard row["active"] as Bool else { continue }
+            let party = Appointment.Party(id: row["id"], name: row["name"], email: row["email"], phone: row["phone"])
+            switch row["role"] as String {
+            case Role.doctor.rawValue where party.id == request.doctorID: doctor = party
+            case Role.patient.rawValue where party.id == request.patientID: patient = party
+            default: break
             }
-            guard let doctor else { throw ClinicError(.notFound, "no active doctor with id \(request.doctorID)") }
-            guard let patient else { throw ClinicError(.notFound, "no active patient with id \(request.patientID)") }
-            guard request.start > now else {
-                throw ClinicError(.inPast, "that time has already passed; pick a later slot")
-            }
-            try Self.checkHorizon(request.start, now: now)
-            let calc =
-                try self.calculators.calculator(doctor.id, version: version)
-                ?? {
-                    let fresh = try self.calculator(doctorID: doctor.id, db)
-                    self.calculators.store(fresh, for: doctor.id, version: version)
-                    return fresh
-                }()
-            let slot = try calc.slot(startingAt: request.start)
-            let clash = try Row.fetchOne(
-                db.cachedStatement(
-                    sql: """
-                        SELECT EXISTS (SELECT 1 FROM appointment WHERE doctor_id = ? AND start_at = ?
-                                       AND status IN \(AppointmentStatus.activeSQL)),
-                               EXISTS (SELECT 1 FROM appointment WHERE patient_id = ? AND start_at < ? AND end_at > ?
-                                       AND status IN \(AppointmentStatus.activeSQL))
-                        """), arguments: [doctor.id, slot.start, patient.id, slot.end, slot.start])
-            if clash?[0] == true { throw Self.slotTaken }
-            if clash?[1] == true { throw ClinicError(.patientBusy, "the patient already has an appointment at that time") }
-            let (id, code) = try self.insertAppointment(request, slot: slot, reason: reason, actor: actor, now: now, db)
-            try Self.recordEvent(appointmentID: id, from: nil, to: .scheduled, actor: actor, at: now, note: "", db)
-            return Appointment(
-                id: id, code: code, doctor: doctor, patient: patient, start: slot.start, end: slot.end,
-                status: .scheduled, reason: reason, createdAt: now, createdBy: actor.accountID)
         }
+        guard let doctor else { throw ClinicError(.notFound, "no active doctor with id \(request.doctorID)") }
+        guard let patient else { throw ClinicError(.notFound, "no active patient with id \(request.patientID)") }
+        guard request.start > now else {
+            throw ClinicError(.inPast, "that time has already passed; pick a later slot")
+        }
+        try Self.checkHorizon(request.start, now: now)
+        let calc =
+            try self.calculators.calculator(doctor.id, version: version)
+            ?? {
+                let fresh = try self.calculator(doctorID: doctor.id, db)
+                self.calculators.store(fresh, for: doctor.id, version: version)
+                return fresh
+            }()
+        let slot = try calc.slot(startingAt: request.start)
+        let clash = try Row.fetchOne(
+            db.cachedStatement(
+                sql: """
+                    SELECT EXISTS (SELECT 1 FROM appointment WHERE doctor_id = ? AND start_at = ?
+                                   AND status IN \(AppointmentStatus.activeSQL)),
+                           EXISTS (SELECT 1 FROM appointment WHERE patient_id = ? AND start_at < ? AND end_at > ?
+                                   AND status IN \(AppointmentStatus.activeSQL))
+                    """), arguments: [doctor.id, slot.start, patient.id, slot.end, slot.start])
+        if clash?[0] == true { throw Self.slotTaken }
+        if clash?[1] == true { throw ClinicError(.patientBusy, "the patient already has an appointment at that time") }
+        let (id, code) = try self.insertAppointment(request, slot: slot, reason: reason, actor: actor, now: now, db)
+        try Self.recordEvent(appointmentID: id, from: nil, to: .scheduled, actor: actor, at: now, note: "", db)
+        return Appointment(
+            id: id, code: code, doctor: doctor, patient: patient, start: slot.start, end: slot.end,
+            status: .scheduled, reason: reason, createdAt: now, createdBy: actor.accountID)
     }
 
     /// The error every lost race and taken slot gets.

@@ -11,11 +11,12 @@ struct WebhookRoutes: Sendable {
     let store: ClinicStore
     let options: WebhookOptions
     let logger: Logger
-    let batcher: InboundSMSBatcher
+    /// Group commit for inbound SMS.
+    let batcher: WriteBatcher<InboundSMS, InboundSMSResult>
 
     init(store: ClinicStore, options: WebhookOptions, logger: Logger) {
         self.store = store; self.options = options; self.logger = logger
-        batcher = InboundSMSBatcher(store: store)
+        batcher = WriteBatcher(store: store) { [store] message, now, db in try store.receiveSMS(message, now: now, db) }
     }
 
     static let webhookPath = "/api/v1/twilio/webhook"
@@ -42,7 +43,7 @@ struct WebhookRoutes: Sendable {
         let message = InboundSMS(messageSID: sid, from: from, to: form["To"] ?? "", body: form["Body"] ?? "")
         if let refusal = Self.nulRefusal(form) ?? Self.refusal({ try message.validate() }) { return refusal }
         do {
-            let result = try await batcher.receive(message)
+            let result = try await batcher.submit(message)
             logger.debug(
                 "sms received",
                 metadata: [
