@@ -63,7 +63,7 @@ extension ClinicStore {
     }
 
     func slots(doctorID: Int64, on date: LocalDate, viewer: Actor, _ db: Database) throws -> DaySlots {
-        let calc = try calculator(doctorID: doctorID, db)
+        let calc = try cachedCalculator(doctorID: doctorID, db)
         guard try Bool.fetchOne(db.cachedStatement(sql: "SELECT active FROM account WHERE id = ?"), arguments: [doctorID]) == true else {
             throw ClinicError(.notFound, "no active doctor with id \(doctorID)")  // as booking says: nothing to offer
         }
@@ -88,6 +88,17 @@ extension ClinicStore {
             return .init(slot: slot, free: false, code: visible ? holder.code : nil)
         }
         return DaySlots(doctorID: doctorID, date: date, timeZone: tz, entries: entries)
+    }
+
+    /// The doctor's calculator from the cache while the schedule's version is
+    /// the one it was built at (any change to hours, time off, profiles or
+    /// settings bumps it, in any process), else built and kept.
+    func cachedCalculator(doctorID: Int64, _ db: Database) throws -> SlotCalculator {
+        let version = try Int64.fetchOne(db.cachedStatement(sql: "SELECT version FROM schedule_state")) ?? -1
+        if let calc = calculators.calculator(doctorID, version: version) { return calc }
+        let fresh = try calculator(doctorID: doctorID, db)
+        calculators.store(fresh, for: doctorID, version: version)
+        return fresh
     }
 
     /// The slot calculator for a doctor as stored (or with replacement hours).

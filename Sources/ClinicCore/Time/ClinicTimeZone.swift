@@ -108,7 +108,23 @@ public struct LocalDateTime: Hashable, Sendable {
 
     /// `2026-03-08T09:30:00-04:00`.
     public var iso8601: String {
-        "\(date)T\(time):\(pad(second, 2))\(Self.offsetText(offsetSeconds))"
+        // Written digit by digit: the API writes two of these per slot and appointment.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(25)
+        func digits(_ n: Int, _ width: Int) {
+            var divisor = 1
+            for _ in 1..<width { divisor *= 10 }
+            var n = n
+            if n >= divisor * 10 { bytes.append(contentsOf: String(n).utf8); return }  // a year past 9999
+            while divisor > 0 { bytes.append(UInt8(ascii: "0") + UInt8(n / divisor)); n %= divisor; divisor /= 10 }
+        }
+        digits(date.year, 4); bytes.append(UInt8(ascii: "-")); digits(date.month, 2); bytes.append(UInt8(ascii: "-"))
+        digits(date.day, 2); bytes.append(UInt8(ascii: "T")); digits(minute / 60, 2); bytes.append(UInt8(ascii: ":"))
+        digits(minute % 60, 2); bytes.append(UInt8(ascii: ":")); digits(second, 2)
+        let m = abs(offsetSeconds) / 60
+        bytes.append(offsetSeconds < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+"))
+        digits(m / 60, 2); bytes.append(UInt8(ascii: ":")); digits(m % 60, 2)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// `+05:30`, `-04:00`, `+00:00`.
