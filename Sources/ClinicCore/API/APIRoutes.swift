@@ -19,12 +19,15 @@ struct APIRoutes: Sendable {
     let streams = EventStreams()
     /// Tokens already verified (a client sends its token with every request).
     let verifiedTokens = VerifiedTokens()
+    /// The accounts tokens speak for, while the database is unchanged.
+    let accounts: SignedInAccounts
     /// Group commit for bookings: those arriving together share a transaction.
     let bookings: WriteBatcher<(BookingRequest, Actor), Appointment>
 
     init(store: ClinicStore, options: APIOptions, logger: Logger) throws {
         self.store = store; self.options = options; self.logger = logger
         key = try store.apiSigningKey()
+        accounts = try SignedInAccounts(store: store)
         signInLimiter = RateLimiter(perMinute: options.signInsPerMinute, burst: options.signInsPerMinute)
         bookings = WriteBatcher(store: store) { [store] input, now, db in try store.book(input.0, by: input.1, now: now, db) }
     }
@@ -71,7 +74,7 @@ struct APIRoutes: Sendable {
         } catch {
             throw APIError.signInAgain
         }
-        let account = try await Blocking.run { [store] in try store.apiAccount(for: verified) }
+        let account = try await Blocking.run { [store, accounts] in try accounts.account(for: verified, store: store) }
         return (account, .account(account.id, account.role, via: .api))
     }
 
