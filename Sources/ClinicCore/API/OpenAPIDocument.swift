@@ -564,6 +564,50 @@ enum OpenAPIDocument {
                           "$ref": "#/components/schemas/Appointment"
                         }
                       }
+                    },
+                    "links": {
+                      "GetAppointment": {
+                        "operationId": "getAppointment",
+                        "parameters": {
+                          "id": "$response.body#/id"
+                        },
+                        "description": "Read it"
+                      },
+                      "ConfirmAppointment": {
+                        "operationId": "confirmAppointment",
+                        "parameters": {
+                          "id": "$response.body#/id"
+                        },
+                        "description": "Confirm it"
+                      },
+                      "CancelAppointment": {
+                        "operationId": "cancelAppointment",
+                        "parameters": {
+                          "id": "$response.body#/id"
+                        },
+                        "description": "Cancel it"
+                      },
+                      "CompleteAppointment": {
+                        "operationId": "completeAppointment",
+                        "parameters": {
+                          "id": "$response.body#/id"
+                        },
+                        "description": "Complete it"
+                      },
+                      "CheckInAppointment": {
+                        "operationId": "checkInAppointment",
+                        "parameters": {
+                          "id": "$response.body#/id"
+                        },
+                        "description": "Check the patient in"
+                      },
+                      "MoveAppointment": {
+                        "operationId": "moveAppointment",
+                        "parameters": {
+                          "id": "$response.body#/id"
+                        },
+                        "description": "Move it"
+                      }
                     }
                   },
                   "400": {
