@@ -67,14 +67,16 @@ public enum HTTPProbe {
         return Int(UInt16(bigEndian: addr.sin_port))
     }
 
-    static func blockingExchange(port: Int, pieces: [[UInt8]], pause: Double, timeout: Double) -> HTTPProbeReply {
-        let started = SystemClock().now()
+    /// Why a loopback connection could not be made.
+    struct ConnectFailure: Error { let text: String }
+
+    /// A TCP socket connected to 127.0.0.1:`port`, reads timing out after
+    /// `receiveTimeout` (the caller closes it).
+    static func connectLoopback(port: Int, receiveTimeout: timeval) -> Result<Int32, ConnectFailure> {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { return HTTPProbeReply(status: 0, headers: [:], body: "socket failed", seconds: 0) }
-        defer { close(fd) }
-        var tv = timeval(tv_sec: Int(timeout), tv_usec: 0)
+        guard fd >= 0 else { return .failure(ConnectFailure(text: "socket failed")) }
+        var tv = receiveTimeout
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, socklen_t(MemoryLayout<timeval>.size))
-        setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, socklen_t(MemoryLayout<timeval>.size))
         var addr = sockaddr_in()
         addr.sin_family = sa_family_t(AF_INET)
         addr.sin_port = in_port_t(UInt16(port).bigEndian)
@@ -82,7 +84,23 @@ public enum HTTPProbe {
         let connected = withUnsafePointer(to: &addr) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
-        guard connected == 0 else { return HTTPProbeReply(status: 0, headers: [:], body: "connect failed", seconds: 0) }
+        guard connected == 0 else {
+            close(fd)
+            return .failure(ConnectFailure(text: "connect failed"))
+        }
+        return .success(fd)
+    }
+
+    static func blockingExchange(port: Int, pieces: [[UInt8]], pause: Double, timeout: Double) -> HTTPProbeReply {
+        let started = SystemClock().now()
+        let fd: Int32
+        switch connectLoopback(port: port, receiveTimeout: timeval(tv_sec: Int(timeout), tv_usec: 0)) {
+        case .success(let socket): fd = socket
+        case .failure(let why): return HTTPProbeReply(status: 0, headers: [:], body: why.text, seconds: 0)
+        }
+        defer { close(fd) }
+        var tv = timeval(tv_sec: Int(timeout), tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, socklen_t(MemoryLayout<timeval>.size))
         for (i, piece) in pieces.enumerated() {
             if i > 0 && pause > 0 { SystemClock.pause(seconds: pause) }
             var sent = 0

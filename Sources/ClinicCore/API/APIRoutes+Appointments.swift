@@ -86,8 +86,9 @@ extension APIRoutes {
             guard let id = try body.id("patientId") else { throw APIError.invalidInput("patientId is required when staff book") }
             patientID = id
         }
-        let booked = try await bookings.submit((BookingRequest(doctorID: doctorID, patientID: patientID, start: start, reason: reason), actor))
-        return try await appointmentResponse(status: .created) { _ in booked }
+        let (booked, zone) = try await bookings.submit(
+            (BookingRequest(doctorID: doctorID, patientID: patientID, start: start, reason: reason), actor))
+        return APIResponse.json(APIViews.appointment(booked, zone: zone), status: .created)
     }
 
     private func list(_ request: Request) async throws -> Response {

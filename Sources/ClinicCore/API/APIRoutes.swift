@@ -22,14 +22,17 @@ struct APIRoutes: Sendable {
     /// The accounts tokens speak for, while the database is unchanged.
     let accounts: SignedInAccounts
     /// Group commit for bookings: those arriving together share a transaction.
-    let bookings: WriteBatcher<(BookingRequest, Actor), Appointment>
+    /// Each booking comes back with the clinic's zone, read in the same transaction, to write the answer with.
+    let bookings: WriteBatcher<(BookingRequest, Actor), (Appointment, ClinicTimeZone)>
 
     init(store: ClinicStore, options: APIOptions, logger: Logger) throws {
         self.store = store; self.options = options; self.logger = logger
         key = try store.apiSigningKey()
         accounts = try SignedInAccounts(store: store)
         signInLimiter = RateLimiter(perMinute: options.signInsPerMinute, burst: options.signInsPerMinute)
-        bookings = WriteBatcher(store: store) { [store] input, now, db in try store.book(input.0, by: input.1, now: now, db) }
+        bookings = WriteBatcher(store: store) { [store] input, now, db in
+            (try store.book(input.0, by: input.1, now: now, db), try store.settings(db).timeZone)
+        }
     }
 
     static let base = "/api/v1"
