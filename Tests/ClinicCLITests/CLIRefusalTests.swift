@@ -55,48 +55,15 @@ import Testing
         ["book", "--doctor", doctor, "--patient", patient, "--start", start, "--reason", reason]
     }
 
-    @Test func bookingRefusals() throws {
-        // Given one booked slot on Tuesday 2026-03-03 at 09:00 for Pia with Ana
-        let ok = try book("2026-03-03 09:00")
-        #expect(ok.exitCode == 0, "\(ok.stderr)")
-
-        try expectRefusal("not_aligned", bookArgs("2026-03-03 09:10"))
-        try expectRefusal("outside_schedule", bookArgs("2026-03-03 12:30"))
-        try expectRefusal("outside_schedule", bookArgs("2026-03-07 09:00"))  // Saturday
-        try expectRefusal("in_past", bookArgs("2026-03-02 06:30"))  // before 07:00 local now
-        try expectRefusal("not_found", bookArgs("2026-03-03 10:00", doctor: "nobody@clinic.test"))
-        try expectRefusal("not_found", bookArgs("2026-03-03 10:00", patient: "+15559999999"))
-        try expectRefusal("slot_taken", bookArgs("2026-03-03 09:00", patient: "quin@clinic.test"))
-        try expectRefusal("patient_busy", bookArgs("2026-03-03 09:00", doctor: "ben@clinic.test"))
-        try expectRefusal("invalid_input", exit: 2, bookArgs("2026-03-03 10:00", reason: String(repeating: "x", count: 501)))
-        try expectRefusal("invalid_input", exit: 2, bookArgs("2026-03-03 10:00", reason: "   "))
-        try expectRefusal("invalid_input", exit: 2, bookArgs("2026-13-03 10:00"))
+    @Test func refusalsOnlyTheCommandLineCanMake() throws {
+        // Booking refusals and the status machine's are RefusalTable's (CLIRefusalTableTests);
+        // these come from what only a command line takes: local wall times and typed codes.
+        #expect(try book("2026-03-03 09:00").exitCode == 0)
         try expectRefusal("invalid_input", exit: 2, bookArgs("2026-03-08 02:30"))  // does not exist in New York
-        try expectRefusal("forbidden", bookArgs("2026-03-03 10:00", patient: "quin@clinic.test") + ["--as", "pia@clinic.test"])
-        try expectRefusal("forbidden", bookArgs("2026-03-03 10:00") + ["--as", "ben@clinic.test"])
-    }
-
-    @Test func statusRefusals() throws {
-        // Given a booked appointment
-        let booked = try clinic.json(
-            "book", "--doctor", "ana@clinic.test", "--patient", "pia@clinic.test",
-            "--start", "2026-03-03 09:00", "--reason", "Check-up")
-        let code = try #require((booked.object["appointment"] as? [String: Any])?["code"] as? String)
-
-        // Then the wrong people and the wrong moves are refused with their codes
-        try expectRefusal("forbidden", ["confirm", code, "--as", "quin@clinic.test"])
-        try expectRefusal("forbidden", ["check-in", code, "--as", "pia@clinic.test"])
-        try expectRefusal("forbidden", ["complete", code, "--as", "ben@clinic.test"])
-        try expectRefusal("invalid_transition", ["complete", code])  // before its start
-        try expectRefusal("not_found", ["confirm", "ZZZZZZ"])
         try expectRefusal("invalid_input", exit: 2, ["confirm", "K7Q"])
         try expectRefusal("invalid_input", exit: 2, ["confirm", "NOPE10"])  // O and 1 are not in the alphabet
         #expect(try clinic.run("confirm", "NOPE10").stderr.contains("(no I, L, O, 0 or 1)"))
         #expect(try clinic.run("appointments", "--doctor", "pia@clinic.test").stderr.contains("is a patient, not a doctor"))
-
-        // When it is cancelled, it can no longer be confirmed
-        #expect(try clinic.run("cancel", code, "--as", "pia@clinic.test").exitCode == 0)
-        try expectRefusal("invalid_transition", ["confirm", code])
     }
 
     @Test func accountInputRefusals() throws {

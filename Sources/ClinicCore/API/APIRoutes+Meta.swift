@@ -7,8 +7,8 @@ extension APIRoutes {
         router.get("\(Self.base)/time/now") { request, _ in
             await answer(request) {
                 let now = store.nowSeconds
-                let zone = try await Blocking.run { [store] in try store.settings().timeZone }
-                let utc = ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: TimeInterval(now)))
+                let zone = try Blocking.inline { try store.settings().timeZone }
+                let utc = ClinicTimeZone.utcISO8601(now)
                 return APIResponse.json(["utc": utc, "local": zone.iso8601(now), "timezone": zone.identifier])
             }
         }

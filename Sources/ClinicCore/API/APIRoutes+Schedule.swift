@@ -20,17 +20,8 @@ extension APIRoutes {
         let (_, actor) = try await signedIn(request)
         let doctorID = try Self.accountID(context, "doctorId")
         guard let date = try Self.query(request, "date", LocalDate.init) else { throw APIError.invalidInput("date is required (YYYY-MM-DD)") }
-        let data = try await Blocking.run { [store] in
-            let day = try store.slots(doctorID: doctorID, on: date, viewer: actor)
-            return APIResponse.encode(
-                day.entries.map { entry -> [String: Any] in
-                    [
-                        "start": day.timeZone.iso8601(entry.slot.start), "end": day.timeZone.iso8601(entry.slot.end),
-                        "available": entry.free, "appointmentId": entry.code ?? APIViews.null,
-                    ]
-                })
-        }
-        return APIResponse.json(data: data)
+        let day = try Blocking.inline { try store.slots(doctorID: doctorID, on: date, viewer: actor) }
+        return APIResponse.bytes(APIViews.slots(day), type: APIResponse.jsonType)
     }
 
     private func stats(_ request: Request, doctorID: Int64?) async throws -> Response {

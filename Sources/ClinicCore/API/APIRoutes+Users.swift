@@ -9,7 +9,7 @@ extension APIRoutes {
         router.get("\(users)/me") { request, _ in
             await answer(request) {
                 let (account, actor) = try await signedIn(request)
-                return APIResponse.json(data: try await Blocking.run { [store] in APIResponse.encode(try APIViews.user(account, store: store, viewer: actor)) })
+                return APIResponse.json(data: try Blocking.inline { APIResponse.encode(try APIViews.user(account, store: store, viewer: actor)) })
             }
         }
         router.patch("\(users)/me") { request, _ in

@@ -77,7 +77,7 @@ struct APIRoutes: Sendable {
         } catch {
             throw APIError.signInAgain
         }
-        let account = try await Blocking.run { [store, accounts] in try accounts.account(for: verified, store: store) }
+        let account = try Blocking.inline { try accounts.account(for: verified, store: store) }
         return (account, .account(account.id, account.role, via: .api))
     }
 

@@ -1,8 +1,12 @@
 import Dispatch
 
-/// Runs the store's synchronous calls (SQLite, the password KDF) on threads
-/// of their own, so a slow one never holds a thread of Swift's cooperative
-/// pool that the listener's other requests need.
+/// Where the store's synchronous calls run. Slow ones (writes that wait for
+/// the writer, the password KDF, long lists) go to threads of their own with
+/// `run`, so they never hold a thread of Swift's cooperative pool that the
+/// listener's other requests need. Reads of a few rows run `inline` on the
+/// request's own thread: a hop to another thread and back costs more than
+/// they do (on the 2-core bench machine a one-read route answered 7,800/s
+/// with the hop and 4× the hop-free ceiling without it; see `scripts/bench-api`).
 enum Blocking {
     private static let queue = DispatchQueue(label: "clinic.api.blocking", attributes: .concurrent)
 
@@ -11,4 +15,7 @@ enum Blocking {
             queue.async { continuation.resume(with: Result { try work() }) }
         }
     }
+
+    /// A read of a few rows (an index lookup, one day of one doctor), on the caller's thread.
+    static func inline<T>(_ work: () throws -> T) rethrows -> T { try work() }
 }

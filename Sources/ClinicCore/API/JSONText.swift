@@ -45,9 +45,14 @@ enum JSONText {
         }
     }
 
+    /// Bytes that are JSON already (`{"key":`, `,`, `true`), appended as they are.
+    static func raw(_ text: StaticString, into out: inout [UInt8]) {
+        text.withUTF8Buffer { out.append(contentsOf: $0) }
+    }
+
     private static let hex = Array("0123456789abcdef".utf8)
 
-    private static func string(_ s: String, into out: inout [UInt8]) {
+    static func string(_ s: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         for byte in s.utf8 {
             switch byte {

@@ -367,7 +367,7 @@ enum OpenAPIDocument {
                 ],
                 "summary": "Change the signed-in account's profile",
                 "operationId": "updateMe",
-                "description": "409 conflict when the phone is another account's.",
+                "description": "Everyone their own name and phone; age and gender are a patient's (400 for staff). 409 conflict when the phone is another account's.",
                 "security": [
                   {
                     "bearer": []

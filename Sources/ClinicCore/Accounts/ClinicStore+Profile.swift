@@ -32,23 +32,30 @@ extension ClinicStore {
         }
     }
 
-    /// Changes a patient's name, phone, age and gender: the patient themselves or
-    /// the desk. The same rules as at sign-up: a valid name, a unique phone
-    /// (stored in E.164), age 0–150, a short gender text (empty clears it).
+    /// Changes an account's name and phone and a patient's age and gender:
+    /// the owner, the desk for a patient, or an admin. The same rules as at
+    /// sign-up: a valid name, a unique phone (stored in E.164), age 0–150, a
+    /// short gender text (empty clears it); staff have no age or gender.
     @discardableResult
     public func updateProfile(accountID: Int64, _ update: ProfileUpdate, by actor: Actor) throws -> Account {
-        try Policy.decide(.updateProfile, by: actor, facts: AccountFacts(id: accountID, role: nil)).enforce()
+        let role = try pool.read { db in try Self.account(id: accountID, db)?.role }
+        try Policy.decide(.updateProfile, by: actor, facts: AccountFacts(id: accountID, role: role)).enforce()
+        guard let role else { throw ClinicError(.notFound, "no account with id \(accountID)") }
+        if role != .patient, update.age != nil || update.gender?.isEmpty == false {
+            throw ClinicError(.invalidInput, "age and gender are kept for patients only", field: update.age != nil ? .age : .gender)
+        }
         let name = try AccountInput.name(update.name)
         let phone = try PhoneNumber.normalize(update.phone, defaultCountryCode: defaultCountryCode)
         if let age = update.age, !(0...150).contains(age) { throw ClinicError(.invalidInput, "age must be 0–150", field: .age) }
         let gender = try AccountInput.gender(update.gender)
         return try pool.write { db in
-            guard let current = try Self.account(id: accountID, db), current.role == .patient else {
-                throw ClinicError(.notFound, "account \(accountID) is not a patient")
+            guard let current = try Self.account(id: accountID, db), current.role == role else {
+                throw ClinicError(.notFound, "no account with id \(accountID)")
             }
             try mappingAccountUniqueness(email: current.email, phone: phone) {
                 try db.execute(sql: "UPDATE account SET name = ?, phone = ? WHERE id = ?", arguments: [name, phone, accountID])
             }
+            guard role == .patient else { return try Self.account(id: accountID, db)! }
             try PatientSearchIndex.write(db, id: accountID, name: name)
             try db.execute(
                 sql: "UPDATE patient_profile SET age = ?, gender = ? WHERE account_id = ?",

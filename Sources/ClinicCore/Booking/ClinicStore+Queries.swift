@@ -60,19 +60,11 @@ extension ClinicStore {
         do { found = try appointment(code: code) } catch let error as ClinicError where error.code == .notFound || error.code == .invalidInput {
             found = nil
         }
-        let decision: Decision
-        if let found {
-            let facts = AppointmentFacts(
-                code: found.code, status: found.status, doctorID: found.doctor.id, patientID: found.patient.id, start: found.start,
-                now: nowSeconds)
-            decision = Policy.decide(.view, by: viewer, facts: facts)
-        } else {
-            // Facts no one owns: the same refusal as another's appointment, or none for staff.
-            let facts = AppointmentFacts(status: .scheduled, doctorID: 0, patientID: 0, start: 0, now: nowSeconds)
-            decision = Policy.decide(.view, by: viewer, facts: facts)
-        }
-        try decision.enforce()
-        guard let found else { throw ClinicError(.notFound, "no appointment with code \(code.prefix(16))") }
+        guard let found else { try refuseMissingAppointment(code, for: viewer, now: nowSeconds) }
+        let facts = AppointmentFacts(
+            code: found.code, status: found.status, doctorID: found.doctor.id, patientID: found.patient.id, start: found.start,
+            now: nowSeconds)
+        try Policy.decide(.view, by: viewer, facts: facts).enforce()
         return found
     }
 

@@ -14,7 +14,11 @@ extension ClinicStore {
     func transition(code: String, to target: AppointmentStatus, by actor: Actor, note: String = "", at now: Int64) throws -> Appointment {
         let code = try AppointmentCode.checked(code)
         let note = try StoredText.checked(note, what: "the note", limit: 500)
-        return try pool.write { db in try self.transition(normalizedCode: code, to: target, by: actor, note: note, at: now, db) }
+        do {
+            return try pool.write { db in try self.transition(normalizedCode: code, to: target, by: actor, note: note, at: now, db) }
+        } catch let error as ClinicError where error.code == .notFound {
+            try refuseMissingAppointment(code, for: actor, now: now)  // a missing code: as `appointment(code:viewer:)` says it
+        }
     }
 
     /// `transition` inside the caller's write transaction (the webhook logs the

@@ -28,6 +28,16 @@ extension ClinicStore {
     /// The facts the policy needs about appointment `code`, read in the
     /// caller's transaction. `visitDay`: also the start of the visit's local
     /// day (check-in opens then), which needs the clinic's zone.
+    /// Refuses a code no appointment has the way `actor` may hear it: a
+    /// patient or a doctor gets the refusal someone else's appointment gives
+    /// (a code tells them nothing, not even that it is missing); staff hear
+    /// that it is missing.
+    func refuseMissingAppointment(_ code: String, for actor: Actor, now: Int64) throws -> Never {
+        let unowned = AppointmentFacts(status: .scheduled, doctorID: 0, patientID: 0, start: 0, now: now)
+        try Policy.decide(.view, by: actor, facts: unowned).enforce()
+        throw ClinicError(.notFound, "no appointment with code \(code.prefix(16))")
+    }
+
     func appointmentFacts(code: String, now: Int64, visitDay: Bool, _ db: Database) throws -> (id: Int64, facts: AppointmentFacts) {
         guard
             let row = try Row.fetchOne(

@@ -24,7 +24,9 @@ extension Policy {
         case .viewProfile:
             return own || desk ? .allowed : .refused(.forbidden, "a patient's profile is theirs and the desk's only")
         case .updateProfile:
-            return own || desk ? .allowed : .refused(.forbidden, "only the patient or the desk may change a patient's profile")
+            // Everyone their own name and phone; the desk a patient's profile; an admin anyone's.
+            return own || admin || (desk && facts.role == .patient)
+                ? .allowed : .refused(.forbidden, "only the account's owner, the desk (for a patient) or an admin may change a profile")
         case .actAs:
             guard actor.kind == .shellAdmin else {
                 return .refused(.forbidden, "only the admin at the server shell may act as another account")

@@ -4,8 +4,9 @@ extension ClinicStore {
     /// Appointment counts per local month or day (newest first, at most
     /// `limit` periods, ending with the period of the latest appointment), the
     /// overall total, and per period the offered slots for utilisation.
-    /// `doctorID == nil` means the whole clinic.
-    public func stats(doctorID: Int64? = nil, grouping: StatsGrouping = .month, limit: Int = 10) throws -> ClinicStats {
+    /// `doctorID == nil` means the whole clinic. Callers ask the policy first
+    /// (`stats(…, by:)`).
+    func countStats(doctorID: Int64?, grouping: StatsGrouping, limit: Int) throws -> ClinicStats {
         guard (1...1000).contains(limit) else { throw ClinicError(.invalidInput, "--limit must be 1…1000") }
         return try pool.read { db in
             let zone = try settings(db).timeZone
@@ -116,14 +117,15 @@ extension ClinicStore {
 }
 
 extension ClinicStore {
-    /// `stats(doctorID:grouping:limit:)` for someone signed in: a doctor's own
-    /// or, for the desk and admins, any doctor's or the whole clinic's.
-    public func stats(doctorID: Int64?, grouping: StatsGrouping, limit: Int, by actor: Actor) throws -> ClinicStats {
+    /// Appointment counts per local month or day (`countStats`) as `actor` may
+    /// see them: a doctor's own or, for the desk and admins, any doctor's or
+    /// the whole clinic's. `doctorID == nil` means the whole clinic.
+    public func stats(doctorID: Int64? = nil, grouping: StatsGrouping = .month, limit: Int = 10, by actor: Actor) throws -> ClinicStats {
         if let doctorID {
             try Policy.decide(.viewStats, by: actor, facts: ScheduleFacts(doctorID: doctorID)).enforce()
         } else {
             try Policy.decide(.viewClinicStats, by: actor).enforce()
         }
-        return try stats(doctorID: doctorID, grouping: grouping, limit: limit)
+        return try countStats(doctorID: doctorID, grouping: grouping, limit: limit)
     }
 }

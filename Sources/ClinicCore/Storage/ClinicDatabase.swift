@@ -30,6 +30,9 @@ public enum ClinicDatabase {
             // WAL + NORMAL: a commit survives a crash of any process; the last
             // few may be lost on power loss (see README, Durability).
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            // The one writer keeps the indexes' hot pages (24 MB instead of
+            // SQLite's 2 MB): a booking touches six indexes at scattered keys.
+            if !db.configuration.readonly { try db.execute(sql: "PRAGMA cache_size = -24576") }
             checkpointer?.watch(db)
         }
         let pool: DatabasePool

@@ -77,6 +77,15 @@ public struct ClinicTimeZone: Sendable, Hashable {
     /// ISO 8601 with the zone's offset at that instant: `2026-03-08T09:30:00-04:00`.
     public func iso8601(_ instant: Int64) -> String { local(instant).iso8601 }
 
+    /// ISO 8601 in UTC with `Z`: `2026-03-02T12:00:00Z` (written by hand:
+    /// a Foundation formatter costs more to make than a request to answer).
+    public static func utcISO8601(_ instant: Int64) -> String {
+        let days = Int((instant >= 0 ? instant : instant - 86_399) / 86_400)
+        let second = Int(instant - Int64(days) * 86_400)
+        let text = LocalDateTime(date: LocalDate(daysSinceEpoch: days), minute: second / 60, second: second % 60, offsetSeconds: 0).iso8601
+        return text.dropLast(6) + "Z"
+    }
+
     /// The first instant of a local day (midnight, or the jump if midnight is skipped).
     public func startOfDay(_ date: LocalDate) -> Int64 { startInstant(of: date, minute: 0) }
 
@@ -108,9 +117,14 @@ public struct LocalDateTime: Hashable, Sendable {
 
     /// `2026-03-08T09:30:00-04:00`.
     public var iso8601: String {
-        // Written digit by digit: the API writes two of these per slot and appointment.
         var bytes: [UInt8] = []
         bytes.reserveCapacity(25)
+        write(into: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `iso8601`'s text, digit by digit: the API writes two of these per slot and appointment.
+    public func write(into bytes: inout [UInt8]) {
         func digits(_ n: Int, _ width: Int) {
             var divisor = 1
             for _ in 1..<width { divisor *= 10 }
@@ -124,7 +138,6 @@ public struct LocalDateTime: Hashable, Sendable {
         let m = abs(offsetSeconds) / 60
         bytes.append(offsetSeconds < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+"))
         digits(m / 60, 2); bytes.append(UInt8(ascii: ":")); digits(m % 60, 2)
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// `+05:30`, `-04:00`, `+00:00`.

@@ -20,10 +20,11 @@ public struct HealthState: Sendable, Codable, Equatable {
 }
 
 extension ClinicStore {
-    /// The database's and the scheduler's state, read in one cheap transaction.
-    public func healthState() async throws -> HealthState {
+    /// The database's and the scheduler's state, read in one cheap transaction
+    /// (on the caller's thread: it is two index lookups).
+    public func healthState() throws -> HealthState {
         let now = nowSeconds
-        return try await pool.read { db in
+        return try pool.read { db in
             let lease = try Row.fetchOne(db, sql: "SELECT holder, expires_at FROM scheduler_lease ORDER BY expires_at DESC LIMIT 1")
             let live = lease.map { ($0["expires_at"] as Int64) > now } ?? false
             let queued = try Int.fetchOne(db, sql: "SELECT count(*) FROM sms_outbox WHERE state IN ('queued','sending')") ?? 0

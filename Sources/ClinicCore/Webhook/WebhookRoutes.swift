@@ -89,7 +89,7 @@ struct WebhookRoutes: Sendable {
     /// `GET /healthz`: the database answers, and who runs the scheduler.
     func health() async -> Response {
         do {
-            let state = try await store.healthState()
+            let state = try store.healthState()
             let body = try JSONEncoder().encode(state)
             var headers = HTTPFields()
             headers[.contentType] = "application/json"

@@ -10,11 +10,12 @@ struct StatsCommand: ParsableCommand {
     @Option(help: "One doctor (email, phone or id); default: the whole clinic.") var doctor: String?
     @Option(help: "Periods of a local month or day.") var groupBy: StatsGrouping = .month
     @Option(help: "At most this many periods, newest first.") var limit = 10
+    @OptionGroup var actor: ActorOptions
 
     func run() throws {
         try global.run { ctx in
             let account = try doctor.map { try ctx.account($0, role: .doctor) }
-            let stats = try ctx.store.stats(doctorID: account?.id, grouping: groupBy, limit: limit)
+            let stats = try ctx.store.stats(doctorID: account?.id, grouping: groupBy, limit: limit, by: try actor.actor(ctx))
             if ctx.json {
                 JSONOutput.print(StatsJSON(stats, doctor: account))
             } else {

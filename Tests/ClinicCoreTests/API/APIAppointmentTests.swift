@@ -183,6 +183,20 @@ import Testing
         #expect(try s.h.clinic.store.account(matching: s.patient.email).name == "Pia Ng-Lee")
         let taken = await s.api.call("PATCH", "/api/v1/users/me", token: s.patientToken, json: ["phone": s.other.phone])
         #expect(taken.status == 409)
+
+        // Staff change their own name and phone the same way; they have no age or gender.
+        let doctorName = await s.api.call("PATCH", "/api/v1/users/me", token: s.doctorToken, json: ["name": "Dr 김민준 MD", "phone": "+15550207777"])
+        #expect(doctorName.status == 200, "\(doctorName.body)")
+        #expect(doctorName.object["name"] as? String == "Dr 김민준 MD" && doctorName.object["role"] as? String == "doctor")
+        #expect(try s.h.clinic.store.account(matching: s.doctor.email).phone == "+15550207777")
+        let deskAge = await s.api.call("PATCH", "/api/v1/users/me", token: s.deskToken, json: ["age": 30])
+        #expect(deskAge.status == 400 && deskAge.errorCode == "invalid_input")
+        #expect(await s.api.call("PATCH", "/api/v1/users/me", token: s.deskToken, json: ["name": "Front Desk"]).object["name"] as? String == "Front Desk")
+        // The desk may change a patient's profile, not a doctor's.
+        #expect(throws: ClinicError.self) {
+            try s.h.clinic.store.updateProfile(
+                accountID: s.doctor.id, ProfileUpdate(name: "Dr X", phone: "+15550207777"), by: .account(s.desk.id, .receptionist, via: .api))
+        }
         await s.h.stop()
     }
 

@@ -148,8 +148,12 @@ struct PolicyTableTests {
         ([.unlock], [.patient, .inactivePatient], "UFFFFAAAAF"),
         ([.unlock], [.doctor, .receptionist, .admin, .missing], "UFFFFFAAAF"),
         ([.viewProfile, .updateProfile], [.patient], "UAFFFAAAAF"),
-        ([.viewProfile, .updateProfile], [.doctor], "UFFAFAAAAF"),
-        ([.viewProfile, .updateProfile], [.inactivePatient, .receptionist, .admin, .missing], "UFFFFAAAAF"),
+        ([.viewProfile], [.doctor], "UFFAFAAAAF"),
+        ([.viewProfile], [.inactivePatient, .receptionist, .admin, .missing], "UFFFFAAAAF"),
+        // Staff change their own; the desk a patient's only; an admin anyone's.
+        ([.updateProfile], [.doctor], "UFFAFFAAAF"),
+        ([.updateProfile], [.inactivePatient, .receptionist], "UFFFFAAAAF"),
+        ([.updateProfile], [.admin, .missing], "UFFFFFAAAF"),
         ([.actAs], [.patient, .doctor, .receptionist, .admin, .missing], "UFFFFFFFAF"),
         ([.actAs], [.inactivePatient], "UFFFFFFFFF"),
     ]

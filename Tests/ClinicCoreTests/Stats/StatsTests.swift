@@ -61,7 +61,7 @@ import Testing
 
         // When stats are asked for one doctor and for the clinic
         for (doctor, rows) in [(Optional(ana.id), anaRows), (nil, anaRows + benRows)] {
-            let stats = try clinic.store.stats(doctorID: doctor, grouping: grouping, limit: 1000)
+            let stats = try clinic.store.stats(doctorID: doctor, grouping: grouping, limit: 1000, by: .shell)
             let truth = expected(rows, zone: "America/New_York", grouping: grouping)
             // Then every period matches the brute force, newest first, with zero periods in between
             let nonEmpty = stats.periods.filter { $0.counts.total > 0 }
@@ -82,9 +82,9 @@ import Testing
             let clinic = try TestClinic(timeZone: zone)
             let doctor = try clinic.addDoctor(), patient = try clinic.addPatient()
             try insert(clinic, doctor: doctor.id, patient: patient.id, starts: [(TestClinic.seconds(instant), .completed)])
-            let stats = try clinic.store.stats(doctorID: doctor.id, grouping: .month, limit: 3)
+            let stats = try clinic.store.stats(doctorID: doctor.id, grouping: .month, limit: 3, by: .shell)
             #expect(stats.periods.map(\.label) == ["2026-03"], "\(zone)")
-            let days = try clinic.store.stats(doctorID: doctor.id, grouping: .day, limit: 3)
+            let days = try clinic.store.stats(doctorID: doctor.id, grouping: .day, limit: 3, by: .shell)
             #expect(days.periods.first?.label == "2026-03-31")
         }
     }
@@ -101,7 +101,7 @@ import Testing
                 (TestClinic.seconds("2026-01-05T09:00:00Z"), .completed),
             ])
 
-        let stats = try clinic.store.stats(doctorID: doctor.id, grouping: .month, limit: 2)
+        let stats = try clinic.store.stats(doctorID: doctor.id, grouping: .month, limit: 2, by: .shell)
         // Then only the two newest months are shown, the total covers all time
         #expect(stats.periods.map(\.label) == ["2026-03", "2026-02"])
         #expect(stats.overall.total == 6)
@@ -114,8 +114,8 @@ import Testing
         #expect(stats.periods[1].counts.noShowRate == nil)
 
         // An unknown doctor is not_found; a clinic without appointments has no periods
-        #expect(throws: ClinicError.self) { try clinic.store.stats(doctorID: 999) }
+        #expect(throws: ClinicError.self) { try clinic.store.stats(doctorID: 999, by: .shell) }
         let empty = try TestClinic()
-        #expect(try empty.store.stats().periods.isEmpty)
+        #expect(try empty.store.stats(by: .shell).periods.isEmpty)
     }
 }

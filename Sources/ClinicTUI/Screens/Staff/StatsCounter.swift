@@ -7,6 +7,7 @@ import Foundation
 /// (the data changed) keeps the old figures on screen until the new ones are in.
 final class StatsCounter: @unchecked Sendable {
     private let store: ClinicStore
+    private let actor: Actor
     private let doctorID: Int64?
     private let limit: Int
     private let lock = NSLock()
@@ -17,7 +18,8 @@ final class StatsCounter: @unchecked Sendable {
     private var running = 0
     private var unseen = false
 
-    init(store: ClinicStore, doctorID: Int64?, limit: Int) {
+    init(store: ClinicStore, actor: Actor, doctorID: Int64?, limit: Int) {
+        self.actor = actor
         self.store = store; self.doctorID = doctorID; self.limit = limit
     }
 
@@ -34,7 +36,7 @@ final class StatsCounter: @unchecked Sendable {
                 }
             }
             for grouping in [StatsGrouping.month, .day] {
-                let outcome = Result { try store.stats(doctorID: doctorID, grouping: grouping, limit: limit) }
+                let outcome = Result { try store.stats(doctorID: doctorID, grouping: grouping, limit: limit, by: actor) }
                 lock.withLock {
                     guard current == generation else { return }
                     switch outcome {

@@ -20,7 +20,7 @@ import ClinicCore
 
     init(_ context: AppContext, doctorID: Int64?) {
         self.context = context; self.doctorID = doctorID
-        counter = doctorID == nil ? StatsCounter(store: context.store, doctorID: nil, limit: Self.periods) : nil
+        counter = doctorID == nil ? context.actor.map { StatsCounter(store: context.store, actor: $0, doctorID: nil, limit: Self.periods) } : nil
         reload()
     }
 
@@ -47,7 +47,8 @@ import ClinicCore
     func reload() {
         if let counter { counter.recount(); return }
         do {
-            own = try context.store.stats(doctorID: doctorID, grouping: grouping, limit: Self.periods)
+            guard let actor = context.actor else { throw ClinicError(.unauthorized, "sign in to see the figures") }
+            own = try context.store.stats(doctorID: doctorID, grouping: grouping, limit: Self.periods, by: actor)
             ownError = nil
         } catch { own = nil; ownError = Format.error(error) }
     }
