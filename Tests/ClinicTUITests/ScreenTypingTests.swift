@@ -42,7 +42,7 @@ struct ScreenTypingTests {
             fields: { ($0 as! RegisterPatientModel).form.fields }),
         FieldScreen(
             name: "desk cancel reason", mode: .staff, role: .receptionist,
-            open: { c, f in CancelVisitModel(c, appointment: f.appointment) }, fields: { [($0 as! CancelVisitModel).reason] }),
+            open: { c, f in ReasonedMoveModel(c, appointment: f.appointment, purpose: .cancel) }, fields: { [($0 as! ReasonedMoveModel).reason] }),
         FieldScreen(
             name: "doctor's note", mode: .staff, role: .doctor,
             open: { c, f in NoteEditorModel(c, appointment: f.appointment, current: "") }, fields: { [($0 as! NoteEditorModel).text] }),

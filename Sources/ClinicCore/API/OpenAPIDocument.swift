@@ -976,7 +976,7 @@ enum OpenAPIDocument {
                 ],
                 "summary": "Check in",
                 "operationId": "checkInAppointment",
-                "description": "Per policy.",
+                "description": "Per policy: the desk, from the visit's local day on. A visit marked a no-show is checked in on its own day only, with a note saying why (400 without one).",
                 "security": [
                   {
                     "bearer": []

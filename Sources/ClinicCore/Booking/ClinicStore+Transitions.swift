@@ -30,6 +30,9 @@ extension ClinicStore {
     ) throws -> Appointment {
         let (id, facts) = try appointmentFacts(code: code, now: now, visitDay: target == .checkedIn, db)
         try Policy.decide(.move(to: target), by: actor, facts: facts).enforce()
+        if facts.status == .noShow, target == .checkedIn, note.isEmpty {
+            throw ClinicError(.invalidInput, "say why a visit marked a no-show is checked in (for example: arrived 20 minutes late)")
+        }
         return try applyMove(id: id, from: facts.status, to: target, by: actor, note: note, at: now, db)
     }
 

@@ -68,14 +68,18 @@ public struct AppointmentFacts: Sendable, Hashable {
     /// The start of the visit's local day in the clinic's zone: the desk may
     /// check the patient in from then on (nil: no limit).
     public var visitDayStart: Int64?
+    /// The start of the next local day: a no-show may be checked in (a late
+    /// arrival) until then (nil: no limit).
+    public var visitDayEnd: Int64?
 
     /// The facts as read; the check-in's and the visit day's are optional (only what the action needs).
     public init(
         code: String = "", status: AppointmentStatus, doctorID: Int64, patientID: Int64, start: Int64, now: Int64,
-        statusBeforeCheckIn: AppointmentStatus? = nil, checkedInAt: Int64? = nil, visitDayStart: Int64? = nil
+        statusBeforeCheckIn: AppointmentStatus? = nil, checkedInAt: Int64? = nil, visitDayStart: Int64? = nil,
+        visitDayEnd: Int64? = nil
     ) {
         self.code = code; self.status = status; self.doctorID = doctorID; self.patientID = patientID
         self.start = start; self.now = now; self.statusBeforeCheckIn = statusBeforeCheckIn
-        self.checkedInAt = checkedInAt; self.visitDayStart = visitDayStart
+        self.checkedInAt = checkedInAt; self.visitDayStart = visitDayStart; self.visitDayEnd = visitDayEnd
     }
 }

@@ -25,9 +25,6 @@ extension ClinicStore {
         return .account(account.id, account.role, via: via)
     }
 
-    /// The facts the policy needs about appointment `code`, read in the
-    /// caller's transaction. `visitDay`: also the start of the visit's local
-    /// day (check-in opens then), which needs the clinic's zone.
     /// Refuses a code no appointment has the way `actor` may hear it: a
     /// patient or a doctor gets the refusal someone else's appointment gives
     /// (a code tells them nothing, not even that it is missing); staff hear
@@ -38,6 +35,10 @@ extension ClinicStore {
         throw ClinicError(.notFound, "no appointment with code \(code.prefix(16))")
     }
 
+    /// The facts the policy needs about appointment `code`, read in the
+    /// caller's transaction. `visitDay`: also the start of the visit's local
+    /// day and of the next (check-in opens then; a late arrival after a
+    /// no-show is checked in until the day is over), which needs the clinic's zone.
     func appointmentFacts(code: String, now: Int64, visitDay: Bool, _ db: Database) throws -> (id: Int64, facts: AppointmentFacts) {
         guard
             let row = try Row.fetchOne(
@@ -52,9 +53,11 @@ extension ClinicStore {
         var facts = AppointmentFacts(
             code: code, status: try row.decode(forColumn: "status"), doctorID: row["doctor_id"],
             patientID: row["patient_id"], start: row["start_at"], now: now)
-        if visitDay, facts.status == .scheduled || facts.status == .confirmed {
+        if visitDay, facts.status == .scheduled || facts.status == .confirmed || facts.status == .noShow {
             let zone = try settings(db).timeZone
-            facts.visitDayStart = zone.startOfDay(zone.local(facts.start).date)
+            let date = zone.local(facts.start).date
+            facts.visitDayStart = zone.startOfDay(date)
+            facts.visitDayEnd = zone.startOfDay(date.adding(days: 1))
         }
         if facts.status == .checkedIn,
             let event = try Row.fetchOne(

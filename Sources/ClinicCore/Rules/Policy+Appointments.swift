@@ -46,6 +46,7 @@ extension Policy {
         if from == target {
             return .refused(.invalidTransition, "the appointment is already \(from.words)")
         }
+        if from == .noShow, target == .checkedIn { return lateArrival(by: actor, facts) }
         if from.isFinal {
             return .refused(.invalidTransition, "the appointment is \(from.words) and can no longer change")
         }
@@ -66,9 +67,10 @@ extension Policy {
             guard ownDoctor || actor.role == .admin else {
                 return .refused(.forbidden, "only the appointment's doctor or an admin may complete it")
             }
-            return now >= facts.start
+            // A patient checked in early may be seen early.
+            return now >= facts.start || from == .checkedIn
                 ? .allowed
-                : .refused(.invalidTransition, "an appointment cannot be completed before it starts")
+                : .refused(.invalidTransition, "an appointment cannot be completed before it starts unless the patient is checked in")
         case (.scheduled, .cancelled), (.confirmed, .cancelled):
             return ownPatient || staff ? .allowed : forbidden("cancel this appointment")
         case (.scheduled, .noShow), (.confirmed, .noShow):
@@ -87,6 +89,19 @@ extension Policy {
         default:
             return .refused(.invalidTransition, "a \(from.words) appointment cannot become \(target.words)")
         }
+    }
+
+    /// A patient who walks in after the scheduler marked the visit a no-show:
+    /// the desk checks them in on the visit's local day (the store asks why).
+    private static func lateArrival(by actor: Actor, _ facts: AppointmentFacts) -> Decision {
+        guard actor.role?.isDeskStaff == true else { return forbidden("check in a patient marked a no-show") }
+        if let opens = facts.visitDayStart, facts.now < opens {
+            return .refused(.invalidTransition, "check-in opens on the day of the visit")
+        }
+        if let closes = facts.visitDayEnd, facts.now >= closes {
+            return .refused(.invalidTransition, "the no-show was on an earlier day and stays; book a new visit")
+        }
+        return .allowed
     }
 
     /// Undoing a check-in: the desk's, back to the status before it.

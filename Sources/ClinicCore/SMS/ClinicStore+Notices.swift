@@ -50,6 +50,10 @@ extension ClinicStore {
                 .noShow, .doctor, a.doctor.phone,
                 NoticeText.noShowDoctor(
                     clinic: s.name, patient: a.patient.name, start: a.start, zone: s.timeZone, code: a.code))
+        case (.noShow, .checkedIn):
+            try notice(
+                .checkedIn, .patient, a.patient.phone,
+                NoticeText.lateCheckIn(clinic: s.name, doctor: a.doctor.name, start: a.start, zone: s.timeZone, code: a.code))
         default:
             break
         }

@@ -29,6 +29,13 @@ public enum NoticeText {
         "\(clinic): \(patient) did not come to the appointment on \(when(start, zone)) (code \(code)); marked no-show."
     }
 
+    /// Sent when the desk checks in a patient who came after the visit was
+    /// marked a no-show (they got `noShowPatient`).
+    public static func lateCheckIn(clinic: String, doctor: String, start: Int64, zone: ClinicTimeZone, code: String) -> String {
+        "\(clinic): you are checked in after all for your \(zone.local(start).time) appointment with \(doctor) (code \(code)). "
+            + "Please take a seat."
+    }
+
     /// `Tue 3 Mar 2026 at 09:30` in the clinic's zone.
     public static func when(_ instant: Int64, _ zone: ClinicTimeZone) -> String {
         let local = zone.local(instant)

@@ -8,6 +8,8 @@ public struct OutboxMessage: Sendable, Equatable, Identifiable {
     public enum Kind: String, Sendable, CaseIterable, Codable {
         case reminder, confirmation, cancellation
         case noShow = "no_show"
+        /// A late arrival checked in after the no-show SMS.
+        case checkedIn = "checked_in"
         case other
     }
 

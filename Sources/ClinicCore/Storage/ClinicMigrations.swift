@@ -31,6 +31,9 @@ enum ClinicMigrations {
         migrator.registerMigration("v9-api") { db in
             try db.execute(sql: apiSQL)
         }
+        migrator.registerMigration("v10-outbox-checked-in") { db in
+            try db.execute(sql: outboxCheckedInSQL)
+        }
         return migrator
     }
 

@@ -29,7 +29,8 @@ struct CancelCommand: ParsableCommand {
 }
 
 struct CheckInCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "check-in", abstract: "Record a patient's arrival.")
+    static let configuration = CommandConfiguration(
+        commandName: "check-in", abstract: "Record a patient's arrival (after a no-show too, on the visit's day, with --note saying why).")
     @OptionGroup var options: StatusChangeOptions
     func run() throws { try options.run(to: .checkedIn, verb: "checked in") }
 }

@@ -146,6 +146,21 @@ import Testing
         await s.h.stop()
     }
 
+    @Test func aLateArrivalAfterANoShowIsCheckedInWithANote() async throws {
+        let s = try await Setup()
+        let id = try #require(await s.book(s.patientToken, start: "2026-03-03T09:00:00-05:00").object["id"] as? String)
+        s.h.clinic.setNow("2026-03-03T14:16:00Z")
+        _ = try s.h.clinic.store.transition(code: id, to: .noShow, by: .scheduler, note: "no-show after grace")
+        s.h.clinic.setNow("2026-03-03T14:20:00Z")
+        let deskToken = try #require(await s.api.signIn("staff", s.desk.email, "staff-password"))
+        let bare = await s.api.call("PATCH", "/api/v1/appointments/\(id)/check-in", token: deskToken)
+        #expect(bare.status == 400 && bare.errorCode == "invalid_input")
+        let late = await s.api.call("PATCH", "/api/v1/appointments/\(id)/check-in", token: deskToken, json: ["note": "arrived late"])
+        #expect(late.status == 200 && late.object["status"] as? String == "checked_in", "\(late.body)")
+        #expect(try s.h.clinic.store.events(code: id).last?.note == "arrived late")
+        await s.h.stop()
+    }
+
     @Test func slotsDoctorsStatsTimeAndTheProfile() async throws {
         let s = try await Setup()
         let id = try #require(await s.book(s.patientToken, start: "2026-03-03T09:00:00-05:00").object["id"] as? String)

@@ -26,8 +26,8 @@ struct PolicyTableTests {
     enum State: CaseIterable { case scheduled, confirmed, checkedIn, checkedInLate, completed, cancelled, noShow }
 
     /// When it is asked: the day before the visit (check-in not open), on its
-    /// day before the start, after the start.
-    enum Moment: CaseIterable { case dayBefore, beforeStart, afterStart }
+    /// day before the start, after the start, the day after (a no-show stays).
+    enum Moment: CaseIterable { case dayBefore, beforeStart, afterStart, dayAfter }
 
     typealias Row = (actions: [AppointmentAction], states: [State], moments: [Moment], pattern: String)
 
@@ -38,6 +38,9 @@ struct PolicyTableTests {
     static let any = State.allCases
     static let always = Moment.allCases
     static let notStarted: [Moment] = [.dayBefore, .beforeStart]
+    static let started: [Moment] = [.afterStart, .dayAfter]
+    static let visitDay: [Moment] = [.beforeStart, .afterStart]
+    static let otherDay: [Moment] = [.dayBefore, .dayAfter]
 
     static let appointmentTable: [Row] = [
         //                                                                                       N P p D d R A S X
@@ -48,23 +51,27 @@ struct PolicyTableTests {
         ([.move(to: .confirmed)], [.checkedInLate], always, "UFFFFTTTF"),
 
         ([.checkIn, .move(to: .checkedIn)], open, [.dayBefore], "UFFFFTTTF"),
-        ([.checkIn, .move(to: .checkedIn)], open, [.beforeStart, .afterStart], "UFFFFAAAF"),
-        ([.checkIn, .move(to: .checkedIn)], checkedIn + final, always, "UTFTFTTTT"),
+        ([.checkIn, .move(to: .checkedIn)], open, [.beforeStart] + started, "UFFFFAAAF"),
+        ([.checkIn, .move(to: .checkedIn)], checkedIn + [.completed, .cancelled], always, "UTFTFTTTT"),
+        // A late arrival after the no-show: the desk, on the visit's local day only.
+        ([.checkIn, .move(to: .checkedIn)], [.noShow], visitDay, "UFFFFAAAF"),
+        ([.checkIn, .move(to: .checkedIn)], [.noShow], otherDay, "UFFFFTTTF"),
 
         ([.undoCheckIn], [.checkedIn], always, "UFFFFAAAF"),
         ([.undoCheckIn], open + [.checkedInLate] + final, always, "UFFFFTTTF"),
         ([.move(to: .scheduled)], [.scheduled, .confirmed] + final, always, "UTFTFTTTT"),
         ([.move(to: .scheduled)], checkedIn, always, "UFFFFTTTF"),
 
-        ([.complete, .move(to: .completed)], active, notStarted, "UFFTFFTTF"),
-        ([.complete, .move(to: .completed)], active, [.afterStart], "UFFAFFAAF"),
+        ([.complete, .move(to: .completed)], open, notStarted, "UFFTFFTTF"),
+        ([.complete, .move(to: .completed)], checkedIn, notStarted, "UFFAFFAAF"),  // seen early
+        ([.complete, .move(to: .completed)], active, started, "UFFAFFAAF"),
         ([.complete, .move(to: .completed)], final, always, "UTFTFTTTT"),
 
         ([.cancel, .move(to: .cancelled)], open, always, "UAFAFAAAF"),
         ([.cancel, .move(to: .cancelled)], checkedIn + final, always, "UTFTFTTTT"),
 
         ([.markNoShow, .move(to: .noShow)], open, notStarted, "UFFTFTTTT"),
-        ([.markNoShow, .move(to: .noShow)], open, [.afterStart], "UFFAFAAAA"),
+        ([.markNoShow, .move(to: .noShow)], open, started, "UFFAFAAAA"),
         ([.markNoShow, .move(to: .noShow)], checkedIn + final, always, "UTFTFTTTT"),
 
         ([.reschedule], open, always, "UAFAFAAAF"),
@@ -79,10 +86,11 @@ struct PolicyTableTests {
             case .dayBefore: Cast.start - 86_400
             case .beforeStart: Cast.before
             case .afterStart: Cast.after
+            case .dayAfter: Cast.start + 86_400
             }
         var f = AppointmentFacts(
             code: "K7QX2M", status: .scheduled, doctorID: 10, patientID: 20, start: Cast.start, now: now,
-            visitDayStart: Cast.start - 9 * 3600)
+            visitDayStart: Cast.start - 9 * 3600, visitDayEnd: Cast.start + 15 * 3600)
         switch state {
         case .scheduled: break
         case .confirmed: f.status = .confirmed

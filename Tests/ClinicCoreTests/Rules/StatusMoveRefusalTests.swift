@@ -30,11 +30,12 @@ struct StatusMoveRefusalTests {
     @Test func patientCannotCheckIn() { #expect(decide(.confirmed, .checkedIn, by: Cast.patient) == .refused(.forbidden)) }
     @Test func schedulerCannotCheckIn() { #expect(decide(.confirmed, .checkedIn, by: Cast.scheduler) == .refused(.forbidden)) }
 
-    // Completing is the appointment's doctor's or an admin's, from the start time on.
+    // Completing is the appointment's doctor's or an admin's, from the start time on (a checked-in visit also before it).
     @Test func receptionistCannotComplete() { #expect(decide(.checkedIn, .completed, by: Cast.receptionist) == .refused(.forbidden)) }
     @Test func patientCannotComplete() { #expect(decide(.checkedIn, .completed, by: Cast.patient) == .refused(.forbidden)) }
     @Test func schedulerCannotComplete() { #expect(decide(.confirmed, .completed, by: Cast.scheduler) == .refused(.forbidden)) }
-    @Test func doctorCannotCompleteBeforeStart() { #expect(decide(.checkedIn, .completed, by: Cast.doctor, at: Cast.before) == .refused(.invalidTransition)) }
+    @Test func doctorCannotCompleteBeforeStart() { #expect(decide(.confirmed, .completed, by: Cast.doctor, at: Cast.before) == .refused(.invalidTransition)) }
+    @Test func aCheckedInPatientIsSeenEarly() { #expect(decide(.checkedIn, .completed, by: Cast.doctor, at: Cast.before) == .allowed) }
     @Test func adminCannotCompleteBeforeStart() { #expect(decide(.scheduled, .completed, by: Cast.admin, at: Cast.before) == .refused(.invalidTransition)) }
 
     // No-shows come after the start, from the scheduler or staff.
@@ -86,10 +87,10 @@ struct StatusMoveRefusalTests {
     }
 
     @Test(
-        "Final statuses never change, whoever asks and whenever",
+        "Final statuses never change, whoever asks and whenever (but a late arrival after a no-show)",
         arguments: [AppointmentStatus.completed, .cancelled, .noShow])
     func finalStatusesNeverChange(_ final: AppointmentStatus) {
-        for target in AppointmentStatus.allCases where target != final {
+        for target in AppointmentStatus.allCases where target != final && !(final == .noShow && target == .checkedIn) {
             for actor in [Cast.admin, Cast.shell, Cast.receptionist, Cast.doctor, Cast.patient, Cast.scheduler] {
                 #expect(decide(final, target, by: actor) == .refused(.invalidTransition), "\(final) → \(target)")
             }

@@ -96,7 +96,7 @@ struct DeskFlowTests {
         #expect(moved.start == target && moved.status == .scheduled)
         #expect(h.screen.contains("Moved \(a.code) to Wed 4 Mar 2026 09:30."))
         h.press(.char("x"))
-        #expect(h.core.top is CancelVisitModel)
+        #expect(h.core.top is ReasonedMoveModel)
         h.press(.enter)
         #expect(h.screen.contains("say why"))
         h.type("Patient called: travelling"); h.press(.enter)

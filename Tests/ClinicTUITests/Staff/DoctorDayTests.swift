@@ -69,7 +69,10 @@ struct DoctorDayTests {
         let detail = try #require(h.core.top as? AppointmentDetailModel)
         #expect(detail.code == booked[0].code && h.screen.contains("Palpitations"))
         // before the visit starts, d is there but refused, and says why
-        #expect(detail.hints.contains { $0.keys == "d" && $0.disabledReason == "an appointment cannot be completed before it starts" })
+        #expect(
+            detail.hints.contains {
+                $0.keys == "d" && $0.disabledReason == "an appointment cannot be completed before it starts unless the patient is checked in"
+            })
         h.clinic.clock.set(TestClinic.instant("2026-03-02T19:30:00Z"))  // 14:30 local: Ben's visit has started
         #expect(h.frame.role(of: "d mark completed") == .footerKey, "once it has started, d works: \(h.screen)")
         let crafted = AppointmentDetailModel(h.context, code: booked[2].code)

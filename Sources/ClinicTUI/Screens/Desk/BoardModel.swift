@@ -146,9 +146,11 @@ import ClinicCore
             return .push(RescheduleModel(context, appointment: a))
         case .action(.cancel)?:
             guard let a = selected else { notice = ("Pick a scheduled or confirmed visit.", .warning); return .none }
-            return .push(CancelVisitModel(context, appointment: a))
+            return .push(ReasonedMoveModel(context, appointment: a, purpose: .cancel))
         case .action(.sms)?: return .push(SMSPanelModel(context))
-        case .action(.checkIn)?: checkIn()
+        case .action(.checkIn)?:
+            if let a = selected, a.status == .noShow { return .push(ReasonedMoveModel(context, appointment: a, purpose: .lateArrival)) }
+            checkIn()
         case .action(.undo)?: undo()
         case .action(.signOut)?: return .signOut
         case nil: return .unhandled

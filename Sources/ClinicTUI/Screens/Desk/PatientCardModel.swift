@@ -69,9 +69,10 @@ final class PatientCardModel: ScreenModel {
             return .push(RescheduleModel(context, appointment: a))
         case .action(.cancel)?:
             guard let a = selected else { notice = ("Pick a scheduled or confirmed visit to cancel.", .warning); return .none }
-            return .push(CancelVisitModel(context, appointment: a))
+            return .push(ReasonedMoveModel(context, appointment: a, purpose: .cancel))
         case .action(.checkIn)?:
             guard let a = selected, let actor = context.actor else { return .none }
+            if a.status == .noShow { return .push(ReasonedMoveModel(context, appointment: a, purpose: .lateArrival)) }
             do {
                 _ = try context.store.transition(code: a.code, to: .checkedIn, by: actor)
                 notice = ("Checked in \(a.code).", .success)

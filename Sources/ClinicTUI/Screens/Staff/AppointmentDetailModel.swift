@@ -44,7 +44,9 @@ final class AppointmentDetailModel: ScreenModel {
     func handle(_ key: Key) -> Effect {
         switch bindings.match(key) {
         case .refused(let reason)?: notice = (Format.refusal(reason), .warning)
-        case .action(.checkIn)?: move(to: .checkedIn, verb: "Checked in")
+        case .action(.checkIn)?:
+            if let a = appointment, a.status == .noShow { return .push(ReasonedMoveModel(context, appointment: a, purpose: .lateArrival)) }
+            move(to: .checkedIn, verb: "Checked in")
         case .action(.undo)?:
             guard let actor = context.actor else { return .none }
             do {
@@ -61,7 +63,7 @@ final class AppointmentDetailModel: ScreenModel {
             return .push(RescheduleModel(context, appointment: a))
         case .action(.cancel)?:
             guard let a = appointment else { return .none }
-            return .push(CancelVisitModel(context, appointment: a))
+            return .push(ReasonedMoveModel(context, appointment: a, purpose: .cancel))
         case nil: return .unhandled
         }
         return .none
