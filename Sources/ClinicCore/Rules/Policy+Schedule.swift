@@ -18,6 +18,8 @@ extension Policy {
             return actor.role == .admin ? .allowed : .refused(.forbidden, "only an admin may change a doctor's hours")
         case .addTimeOff:
             return actor.role == .admin ? .allowed : .refused(.forbidden, "only an admin may add time off")
+        case .removeTimeOff:
+            return actor.role == .admin ? .allowed : .refused(.forbidden, "only an admin may remove time off")
         case .viewStats:
             if actor.role?.isDeskStaff == true { return .allowed }  // the shell acts as an admin
             if case .account(let id, .doctor) = actor.kind, id == facts.doctorID { return .allowed }

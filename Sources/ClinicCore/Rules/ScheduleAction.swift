@@ -6,6 +6,8 @@ public enum ScheduleAction: Sendable, Hashable, CaseIterable, CustomStringConver
     case setHours
     /// Add time off.
     case addTimeOff
+    /// Remove time off (its slots open again).
+    case removeTimeOff
     /// See the doctor's statistics (the doctor, the desk, admins).
     case viewStats
 
@@ -14,6 +16,7 @@ public enum ScheduleAction: Sendable, Hashable, CaseIterable, CustomStringConver
         case .book: return "book"
         case .setHours: return "set hours"
         case .addTimeOff: return "add time off"
+        case .removeTimeOff: return "remove time off"
         case .viewStats: return "view statistics"
         }
     }

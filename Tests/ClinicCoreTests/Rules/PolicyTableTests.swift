@@ -196,6 +196,7 @@ struct PolicyTableTests {
             (.book, "UAFAFAAAF"),
             (.setHours, "UFFFFFAAF"),
             (.addTimeOff, "UFFFFFAAF"),
+            (.removeTimeOff, "UFFFFFAAF"),
             (.viewStats, "UFFAFAAAF"),
         ]
         #expect(Set(table.map(\.0)) == Set(ScheduleAction.allCases))

@@ -59,18 +59,35 @@ struct AdminConsoleTests {
         #expect(try h.clinic.store.hours(doctorID: ana.id).intervals(on: .saturday).count == 1)
     }
 
-    @Test("time off over a booking is refused; a free day is taken off; reset password; deactivate on the second x, not while booked")
+    @Test(
+        "time off over a booking is refused; free days are taken off, listed as entered and removed; reset password; deactivate on the second x, not while booked"
+    )
     func timeOffPasswordDeactivate() throws {
         let (h, ana, booked) = try admin()
         h.press(.enter)
         while (h.core.top as? StaffAccountsModel)?.selected?.id != ana.id { h.press(.down) }
         h.press(.char("o"))
+        #expect(h.core.top is TimeOffListModel && h.screen.contains("No time off: n adds some."))
+        h.press(.char("n"))
         h.press(.ctrl("u")); h.type("2026-03-03"); h.press(.tab, .ctrl("u")); h.type("2026-03-03"); h.press(.enter)
         #expect(h.screen.contains("time off would cover booked appointments"))
         h.press(.backTab, .ctrl("u")); h.type("2026-03-05"); h.press(.tab, .ctrl("u")); h.type("2026-03-05"); h.press(.tab)
         h.type("Conference"); h.press(.enter)
-        #expect(h.screen.contains("Time off added for Dr Ana Moreau"))
+        #expect(h.screen.contains("Time off added for Dr Ana Moreau: 2026-03-05 (all day)."))
         #expect(try h.clinic.store.slots(doctorID: ana.id, on: LocalDate("2026-03-05")!, viewer: .shell).entries.isEmpty)
+        // Two more days, the "to" day included, listed as entered; the first removed on the second x
+        h.press(.char("n"))
+        h.press(.ctrl("u")); h.type("2026-03-09"); h.press(.tab, .ctrl("u")); h.type("2026-03-10"); h.press(.tab); h.type("नेपाल यात्रा"); h.press(.enter)
+        #expect(h.screen.contains("2026-03-05 (all day)") && h.screen.contains("2026-03-09 to 2026-03-10") && h.screen.contains("नेपाल यात्रा"))
+        h.press(.char("x"))
+        #expect(h.screen.contains("Press x again to remove 2026-03-05 (all day)"))
+        #expect(try h.clinic.store.timeOff(doctorID: ana.id).count == 2)
+        h.press(.char("x"))
+        #expect(h.screen.contains("Removed time off 2026-03-05 (all day)."))
+        #expect(try h.clinic.store.timeOff(doctorID: ana.id).map { $0.span(in: h.context.timeZone) } == ["2026-03-09 to 2026-03-10"])
+        #expect(try !h.clinic.store.slots(doctorID: ana.id, on: LocalDate("2026-03-05")!, viewer: .shell).entries.isEmpty)
+        h.press(.escape)
+        #expect(h.core.top is StaffAccountsModel)
         h.press(.char("p")); h.type("new-password-1"); h.press(.tab); h.type("new-password-1"); h.press(.enter)
         #expect(h.screen.contains("New password set for Dr Ana Moreau."))
         #expect(try h.clinic.store.signIn(login: ana.email, password: "new-password-1").id == ana.id)

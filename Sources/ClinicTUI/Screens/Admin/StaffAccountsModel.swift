@@ -3,7 +3,7 @@ import ClinicCore
 /// Staff accounts for the admin: doctors, receptionists and admins with their
 /// state. `n` adds one, `p` resets a password, `x` deactivates (press twice)
 /// or activates an inactive account again, and for a doctor `h` edits weekly
-/// hours and `o` adds time off.
+/// hours and `o` lists, adds and removes time off.
 final class StaffAccountsModel: ScreenModel {
     enum Action: Sendable { case add, password, deactivate, hours, timeOff }
     let context: AppContext
@@ -77,7 +77,7 @@ final class StaffAccountsModel: ScreenModel {
             } catch { notice = (Format.error(error), .error) }
             reload()
         case .hours, .timeOff:
-            return action == .hours ? .push(HoursEditorModel(context, doctor: a)) : .push(TimeOffModel(context, doctor: a))
+            return action == .hours ? .push(HoursEditorModel(context, doctor: a)) : .push(TimeOffListModel(context, doctor: a))
         }
         return .none
     }

@@ -43,8 +43,9 @@ final class TimeOffModel: ScreenModel {
         form.setErrors(errors)
         guard errors.isEmpty, let actor = context.actor else { return .none }
         do {
-            try context.store.addTimeOff(doctorID: doctor.id, from: bounds[0], to: bounds[1], note: form[2], by: actor)
-            context.flash = "Time off added for \(doctor.name): \(Format.dateTime(bounds[0], zone)) to \(Format.dateTime(bounds[1], zone))."
+            let id = try context.store.addTimeOff(doctorID: doctor.id, from: bounds[0], to: bounds[1], note: form[2], by: actor)
+            let added = TimeOff(id: id, doctorID: doctor.id, start: bounds[0], end: bounds[1], note: form[2])
+            context.flash = "Time off added for \(doctor.name): \(added.span(in: zone))."
             return .pop
         } catch {
             message = Format.error(error)
