@@ -31,7 +31,7 @@ struct ClinicCommand: ParsableCommand {
     /// `--json`, exit 2) rather than the parser's usage dump; `--help` and
     /// `--version` stay as the parser prints them.
     static func main() {
-        let arguments = Array(CommandLine.arguments.dropFirst())
+        let arguments = GlobalOptionPlacement.reordered(Array(CommandLine.arguments.dropFirst()), defaultCommand: "tui")
         var command: ParsableCommand
         do {
             command = try parseAsRoot(arguments)
