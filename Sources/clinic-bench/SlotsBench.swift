@@ -47,6 +47,7 @@ enum SlotsBench {
             taken += result.entries.filter { !$0.free }.count
         }
         let summary = Percentiles(nanoseconds: latencies)
+        let byCode = try findByCode(store, calls: calls, rng: &rng)
         var json: [String: Any] = [
             "appointments": appointments, "calls": calls, "database": path,
             "doctors": builder.doctors, "patients": builder.patients,
@@ -58,6 +59,10 @@ enum SlotsBench {
             "max_us": rounded(summary.max, 1), "mean_us": rounded(summary.mean, 1),
             "target_p99_us": 1_000, "meets_target": summary.p99 < 1_000,
             "reused_database": buildSeconds == nil,
+            "find_by_code": [
+                "calls": calls, "p50_us": rounded(byCode.p50, 1), "p99_us": rounded(byCode.p99, 1), "max_us": rounded(byCode.max, 1),
+                "target_p99_us": 5_000, "meets_target": byCode.p99 < 5_000,
+            ],
         ]
         if let buildSeconds { json["build_seconds"] = rounded(buildSeconds, 1) }
         json["status_counts"] = try store.reader.read { db in
@@ -66,6 +71,25 @@ enum SlotsBench {
                     .map { ($0[0] as String, $0[1] as Int) })
         }
         return json
+    }
+
+    /// `ClinicStore.appointment(code:)` (what `clinic appointments --code` and
+    /// the desk's `/` ask) for codes drawn from the whole table, call by call.
+    static func findByCode(_ store: ClinicStore, calls: Int, rng: inout SplitMix64) throws -> Percentiles {
+        let codes = try store.reader.read { db in
+            try String.fetchAll(db, sql: "SELECT code FROM appointment WHERE id % 97 = 0 LIMIT 10000")
+        }
+        guard !codes.isEmpty else { throw BenchError("find by code: no appointments") }
+        var latencies: [UInt64] = []
+        latencies.reserveCapacity(calls)
+        for _ in 0..<calls {
+            let code = codes.randomElement(using: &rng)!
+            let t0 = Stopwatch.now()
+            let found = try store.appointment(code: code)
+            latencies.append(Stopwatch.now() &- t0)
+            guard found.code == code else { throw BenchError("find by code: \(code) answered \(found.code)") }
+        }
+        return Percentiles(nanoseconds: latencies)
     }
 
     /// The database of `appointments` rows in `dir`, built on first use (also

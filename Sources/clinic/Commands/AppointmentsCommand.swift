@@ -14,6 +14,7 @@ struct AppointmentsCommand: ParsableCommand {
     @Option(help: "To this local date (inclusive).") var to: String?
     @Option(help: "Only this status.") var status: AppointmentStatus?
     @Option(help: "At most this many.") var limit = 1000
+    @Option(help: "The one appointment with this code (e.g. K7QX2M); no other filter.") var code: String?
 
     func validate() throws {
         guard limit >= 1 else { throw ValidationError("--limit must be at least 1") }
@@ -31,7 +32,10 @@ struct AppointmentsCommand: ParsableCommand {
             }
             if let d = try (date ?? from).map(LocalInput.date) { filter.from = zone.startOfDay(d) }
             if let d = try (date ?? to).map(LocalInput.date) { filter.to = zone.startOfDay(d.adding(days: 1)) }
-            var list = try ctx.store.appointments(filter)
+            if code != nil, doctor != nil || patient != nil || date != nil || from != nil || to != nil || status != nil {
+                throw ClinicError(.invalidInput, "--code finds one appointment: give it alone")
+            }
+            var list = try code.map { [try ctx.store.appointment(code: $0)] } ?? ctx.store.appointments(filter)
             let more = list.count > limit
             if more { list.removeLast() }
             if ctx.json {

@@ -23,9 +23,9 @@ struct DeskFlowTests {
     func searchAndCard() throws {
         let (h, _, zoe, a) = try desk()
         h.press(.char("/"))
-        #expect(h.core.top is PatientSearchModel && h.screen.contains("2 match(es)"))
+        #expect(h.core.top is PatientSearchModel && h.screen.contains("2 matches"))
         h.type("zoe")
-        #expect(h.screen.contains("1 match(es)") && h.screen.contains("Zoë Lefèvre") && !h.screen.contains("Omar"))
+        #expect(h.screen.contains("1 match") && h.screen.contains("Zoë Lefèvre") && !h.screen.contains("Omar"))
         h.press(.enter)
         let card = try #require(h.core.top as? PatientCardModel)
         #expect(card.patientID == zoe.id)
@@ -37,9 +37,26 @@ struct DeskFlowTests {
         #expect(h.screen.contains("SMS: opted out (sms STOP)"))
     }
 
+    @Test("/ takes an appointment's code too (any case): the visit shows above the patients and Enter opens it")
+    func findByCode() throws {
+        let (h, _, _, a) = try desk()
+        h.press(.char("/"))
+        h.type(a.code.lowercased())
+        #expect(h.screen.contains("Appointment \(a.code): Zoë Lefèvre with Dr Ana Moreau"), "\(h.screen)")
+        h.press(.enter)
+        let detail = try #require(h.core.top as? AppointmentDetailModel)
+        #expect(detail.code == a.code && h.screen.contains("Palpitations"))
+        // A code no visit has finds nothing and Enter stays
+        h.press(.escape)
+        h.press(.ctrl("u")); h.type("ZZZZZZ")
+        #expect(!h.screen.contains("Appointment ZZZZZZ") && h.screen.contains("0 matches"))
+        h.press(.enter)
+        #expect(h.core.top is PatientSearchModel)
+    }
+
     @Test("the match count says when there are more than shown or counted")
     func matchCountLine() {
-        #expect(PatientSearchScreen.countLine(shown: 3, matches: 3, more: false) == "3 match(es)")
+        #expect(PatientSearchScreen.countLine(shown: 3, matches: 3, more: false) == "3 matches")
         #expect(PatientSearchScreen.countLine(shown: 200, matches: 1234, more: false) == "first 200 of 1,234 matches: type more")
         #expect(PatientSearchScreen.countLine(shown: 200, matches: 2000, more: true) == "first 200 of over 2,000 matches: type more")
         #expect(Format.count(1_234_567) == "1,234,567" && Format.count(999) == "999" && Format.count(-1000) == "-1,000")

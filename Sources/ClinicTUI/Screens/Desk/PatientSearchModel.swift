@@ -2,13 +2,17 @@ import ClinicCore
 
 /// The desk's incremental patient search (`/` on the board): every key
 /// searches by name, phone or email, accent-insensitive, through the core's index; ↑↓ pick, Enter opens
-/// the patient's card, Ctrl-N registers a walk-in. Opened with a doctor and a
-/// day (`n` on the board), Enter goes on to that doctor's free slots instead.
+/// the patient's card, Ctrl-N registers a walk-in. A 6-character appointment
+/// code (`K7QX2M`, any case) finds that visit too: Enter opens it while no
+/// patient is picked below it. Opened with a doctor and a day (`n` on the
+/// board), Enter goes on to that doctor's free slots instead.
 final class PatientSearchModel: ScreenModel {
     enum Action: Sendable { case open, register }
     let context: AppContext
     var query = TextField("Find patient", maxLength: 100)
     private(set) var results: [Account] = []
+    /// The appointment whose code was typed, when there is one the desk may see.
+    private(set) var byCode: Appointment?
     /// How many patients match (counted up to `ClinicStore.searchCandidates`), and whether more do.
     private(set) var matches = 0
     private(set) var moreThanCounted = false
@@ -41,6 +45,7 @@ final class PatientSearchModel: ScreenModel {
         }
         switch bindings.action(for: key) {
         case .open?:
+            if booking == nil, let a = byCode, list.selected == 0 || results.isEmpty { return .push(AppointmentDetailModel(context, code: a.code)) }
             guard let p = selected else { return .none }
             if let booking { return .push(BookSlotModel(context, doctor: booking.doctor, patient: p, from: booking.date)) }
             return .push(PatientCardModel(context, patientID: p.id))
@@ -58,6 +63,10 @@ final class PatientSearchModel: ScreenModel {
     /// Every key searches the database's index afresh (a few milliseconds at 100,000 patients).
     private func search(keepSelection: Bool = false) {
         let keep = keepSelection ? selected?.id : nil
+        byCode = nil
+        if booking == nil, let code = AppointmentCode.normalize(query.value), let actor = context.actor {
+            byCode = try? context.store.appointment(code: code, viewer: actor)
+        }
         do {
             let found = try context.store.patientSearch(query.value, limit: Self.limit)
             results = found.patients; matches = found.matches; moreThanCounted = found.moreThanCounted

@@ -17,6 +17,12 @@ struct PatientSearchScreen {
             Self.countLine(shown: model.results.count, matches: model.matches, more: model.moreThanCounted),
             x: area.x, y: area.y + 1, role: .dim, clip: area)
         if let error = model.error { buffer.write(error, x: area.x, y: area.y + 1, role: .error, clip: area) }
+        if let a = model.byCode {
+            let zone = model.context.timeZone
+            buffer.write(
+                "Appointment \(a.code): \(a.patient.name) with \(a.doctor.name), \(Format.dateTime(a.start, zone)), \(Format.status(a.status)) · Enter opens it",
+                x: area.x, y: area.y + 2, role: .label, clip: area)
+        }
         let rows = model.results.map { TableRow([$0.name, $0.phone, $0.email], role: $0.active ? .normal : .dim) }
         var list = model.list
         TablePainter.paint(
@@ -25,9 +31,9 @@ struct PatientSearchScreen {
             empty: "No patient matches: Ctrl-N registers a walk-in.")
     }
 
-    /// `1 match(es)`, `first 200 of 1,234 matches: type more`, `first 200 of over 2,000 matches: type more`.
+    /// `1 match`, `4 matches`, `first 200 of 1,234 matches: type more`, `first 200 of over 2,000 matches: type more`.
     static func countLine(shown: Int, matches: Int, more: Bool) -> String {
-        guard more || matches > shown else { return "\(shown) match(es)" }
+        guard more || matches > shown else { return shown == 1 ? "1 match" : "\(Format.count(shown)) matches" }
         return "first \(shown) of \(more ? "over " : "")\(Format.count(matches)) matches: type more"
     }
 }
