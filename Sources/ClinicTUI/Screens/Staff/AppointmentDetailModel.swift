@@ -14,6 +14,8 @@ final class AppointmentDetailModel: ScreenModel {
     let code: String
     private(set) var appointment: Appointment?
     private(set) var events: [AppointmentEvent] = []
+    /// The names of the accounts in the history, by id.
+    private(set) var actorNames: [Int64: String] = [:]
     /// The doctor's note, if any.
     private(set) var note: AppointmentNote?
     private(set) var notice: (text: String, role: ThemeRole)?
@@ -87,6 +89,9 @@ final class AppointmentDetailModel: ScreenModel {
         do {
             appointment = try context.store.appointment(code: code)
             events = try context.store.events(code: code)
+            for id in Set(events.compactMap(\.actorID)) where actorNames[id] == nil {
+                actorNames[id] = try? context.store.account(matching: String(id)).name
+            }
             note = try context.store.note(code: code)
         } catch { notice = (Format.error(error), .error) }
     }

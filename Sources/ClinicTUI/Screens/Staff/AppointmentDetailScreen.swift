@@ -36,9 +36,7 @@ struct AppointmentDetailScreen {
         buffer.write("History", x: area.x, y: y, role: .label, clip: area)
         // Newest first; a long entry (a cancellation's reason, a move's times) wraps instead of being cut.
         for e in model.events.reversed() where y < area.y + area.height - 1 {
-            let from = e.from.map { Format.status($0) + " → " } ?? ""
-            let note = e.note.isEmpty ? "" : " (\(e.note))"
-            let text = "\(Format.dateTime(e.at, zone))  \(from)\(Format.status(e.to))  by \(e.actorRole) via \(e.via.rawValue)\(note)"
+            let text = HistoryLine.text(e, zone: zone, names: model.actorNames)
             for (i, line) in Painter.wrap(text, width: area.width - 4).enumerated() where y < area.y + area.height - 1 {
                 y += 1
                 buffer.write(line, x: area.x + (i == 0 ? 2 : 4), y: y, role: .dim, clip: area)
