@@ -45,10 +45,7 @@ extension APIRoutes {
                 let doctorID = try body.id("doctorId")
                 return try await appointmentResponse { store in
                     let a = try store.appointment(code: code, viewer: actor)
-                    if let doctorID, doctorID != a.doctor.id {
-                        throw ClinicError(.invalidInput, "an appointment moves within its doctor's schedule: book the other doctor and cancel this one")
-                    }
-                    return try store.reschedule(code: a.code, to: start, by: actor)
+                    return try store.reschedule(code: a.code, to: start, doctorID: doctorID, by: actor)
                 }
             }
         }

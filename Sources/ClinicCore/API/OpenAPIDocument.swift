@@ -1040,7 +1040,7 @@ enum OpenAPIDocument {
                 ],
                 "summary": "Move to another slot",
                 "operationId": "moveAppointment",
-                "description": "Per policy. 400 not_aligned, outside_schedule or in_past; 409 slot_taken or patient_busy.",
+                "description": "Per policy; doctorId: to another doctor's slot in one step (booking them must be allowed). 400 not_aligned, outside_schedule, in_past; 409 slot_taken, patient_busy.",
                 "security": [
                   {
                     "bearer": []

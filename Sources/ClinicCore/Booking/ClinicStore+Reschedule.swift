@@ -1,15 +1,17 @@
 import GRDB
 
 extension ClinicStore {
-    /// Moves an active appointment (by code) to another free slot of the same
-    /// doctor in ONE write transaction: the old slot is released only if the
-    /// new one is taken, so a refusal or a lost race leaves it where it was.
+    /// Moves an active appointment (by code) to another free slot, of the same
+    /// doctor or (`doctorID`) of another, in ONE write transaction: the old
+    /// slot is released only if the new one is taken, so a refusal or a lost
+    /// race leaves it where it was. Another doctor's slot is also a booking
+    /// into that doctor's schedule, and the policy is asked for both.
     /// The new start is refused as a booking would be (`not_aligned`,
     /// `outside_schedule`, `in_past`, `slot_taken`, `patient_busy`); who may move
     /// it follows cancellation (own patient, own doctor, desk staff). The audit
     /// trail records the move; the scheduler plans the reminder for the new time
     /// (an outbox reminder names its start, so one for the old time is dropped).
-    public func reschedule(code: String, to start: Int64, by actor: Actor) throws -> Appointment {
+    public func reschedule(code: String, to start: Int64, doctorID newDoctor: Int64? = nil, by actor: Actor) throws -> Appointment {
         let code = try AppointmentCode.checked(code)
         let now = nowSeconds
         return try pool.write { db in
@@ -22,17 +24,24 @@ extension ClinicStore {
                         FROM appointment WHERE code = ?
                         """, arguments: [code])
             else { throw ClinicError(.notFound, "no appointment with code \(code)") }
-            let id: Int64 = row["id"], doctorID: Int64 = row["doctor_id"], patientID: Int64 = row["patient_id"]
+            let id: Int64 = row["id"], oldDoctor: Int64 = row["doctor_id"], patientID: Int64 = row["patient_id"]
             let status: AppointmentStatus = try row.decode(forColumn: "status")
             let oldStart: Int64 = row["start_at"]
-            let facts = AppointmentFacts(code: code, status: status, doctorID: doctorID, patientID: patientID, start: oldStart, now: now)
+            let facts = AppointmentFacts(code: code, status: status, doctorID: oldDoctor, patientID: patientID, start: oldStart, now: now)
             try Policy.decide(.reschedule, by: actor, facts: facts).enforce()
-            guard row["doctor_active"] as Bool? == true else {
+            let doctorID = newDoctor ?? oldDoctor
+            if doctorID != oldDoctor {
+                try Policy.decide(.book, by: actor, facts: ScheduleFacts(doctorID: doctorID, patientID: patientID)).enforce()
+                let target = try Row.fetchOne(db, sql: "SELECT role, active FROM account WHERE id = ?", arguments: [doctorID])
+                guard target?["role"] as String? == Role.doctor.rawValue, target?["active"] as Bool? == true else {
+                    throw ClinicError(.notFound, "no active doctor with id \(doctorID)")
+                }
+            } else if row["doctor_active"] as Bool? != true {
                 throw ClinicError(.notFound, "no active doctor with id \(doctorID)")  // as booking says
             }
             guard start > now else { throw ClinicError(.inPast, "that time has already passed; pick a later slot") }
             try Self.checkHorizon(start, now: now)
-            guard start != oldStart else { throw ClinicError(.invalidInput, "the appointment is already at that time") }
+            guard start != oldStart || doctorID != oldDoctor else { throw ClinicError(.invalidInput, "the appointment is already at that time") }
             let version: Int64 = row["version"] ?? -1
             let calc =
                 try self.calculators.calculator(doctorID, version: version)
@@ -54,15 +63,20 @@ extension ClinicStore {
             if clash?[1] == true { throw ClinicError(.patientBusy, "the patient already has an appointment at that time") }
             do {
                 try db.execute(
-                    sql: "UPDATE appointment SET start_at = ?, end_at = ?, updated_at = ? WHERE id = ?",
-                    arguments: [slot.start, slot.end, now, id])
+                    sql: "UPDATE appointment SET doctor_id = ?, start_at = ?, end_at = ?, updated_at = ? WHERE id = ?",
+                    arguments: [doctorID, slot.start, slot.end, now, id])
             } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
                 throw Self.slotTaken
             }
             let zone = calc.timeZone
-            try Self.recordEvent(
-                appointmentID: id, from: status, to: status, actor: actor, at: now,
-                note: "moved from \(zone.local(oldStart).iso8601) to \(zone.local(slot.start).iso8601)", db)
+            var note = "moved from \(zone.local(oldStart).iso8601) to \(zone.local(slot.start).iso8601)"
+            if doctorID != oldDoctor {
+                let names = try Dictionary(
+                    uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT id, name FROM account WHERE id IN (?, ?)", arguments: [oldDoctor, doctorID])
+                        .map { ($0["id"] as Int64, $0["name"] as String) })
+                note += " from \(names[oldDoctor] ?? "doctor \(oldDoctor)") to \(names[doctorID] ?? "doctor \(doctorID)")"
+            }
+            try Self.recordEvent(appointmentID: id, from: status, to: status, actor: actor, at: now, note: note, db)
             return try Self.appointment(id: id, db)!
         }
     }

@@ -146,6 +146,22 @@ import Testing
         await s.h.stop()
     }
 
+    @Test func aMoveToAnotherDoctorIsOneStepAndFollowsThePolicy() async throws {
+        let s = try await Setup()
+        let id = try #require(await s.book(s.patientToken, start: "2026-03-03T09:00:00-05:00").object["id"] as? String)
+        let second = try s.h.clinic.addDoctor(name: "Dr Ben Okafor")
+        let moved = await s.api.call(
+            "PATCH", "/api/v1/appointments/\(id)/move", token: s.patientToken, json: ["start": "2026-03-04T10:00:00-05:00", "doctorId": String(second.id)])
+        #expect(moved.status == 200, "\(moved.body)")
+        #expect(moved.object["doctorId"] as? String == String(second.id) && moved.object["start"] as? String == "2026-03-04T10:00:00-05:00")
+        // The first doctor may not move it into another doctor's schedule; the visit stays
+        let byDoctor = await s.api.call(
+            "PATCH", "/api/v1/appointments/\(id)/move", token: s.doctorToken, json: ["start": "2026-03-04T11:00:00-05:00", "doctorId": String(s.doctor.id)])
+        #expect(byDoctor.status == 403)
+        #expect(try s.h.clinic.store.appointment(code: id).doctor.id == second.id)
+        await s.h.stop()
+    }
+
     @Test func aLateArrivalAfterANoShowIsCheckedInWithANote() async throws {
         let s = try await Setup()
         let id = try #require(await s.book(s.patientToken, start: "2026-03-03T09:00:00-05:00").object["id"] as? String)
