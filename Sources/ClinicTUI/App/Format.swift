@@ -6,9 +6,21 @@ enum Format {
     static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
     /// `Tue 3 Mar 2026`.
-    /// What an empty slot list says: today's may be over rather than absent.
-    static func noSlots(on date: LocalDate, today: LocalDate) -> String {
-        date == today ? "Today's slots are over: ] next day." : "No slots this day: ] shows the next day."
+    /// What an empty slot list says: the doctor does not work that weekday,
+    /// or today's are over, or the day has none left (booked, time off).
+    static func noSlots(on date: LocalDate, today: LocalDate, works: Bool = true) -> String {
+        if !works { return "Not working on \(weekdayPlural(date.weekday)): ] shows the next day." }
+        return date == today ? "Today's slots are over: ] next day." : "No slots this day: ] shows the next day."
+    }
+
+    /// `Fridays`.
+    static func weekdayPlural(_ day: Weekday) -> String {
+        ["Mondays", "Tuesdays", "Wednesdays", "Thursdays", "Fridays", "Saturdays", "Sundays"][day.rawValue - 1]
+    }
+
+    /// Whether the doctor's weekly hours have any on `date`'s weekday (true when they cannot be read).
+    static func works(_ store: ClinicStore, doctorID: Int64, on date: LocalDate) -> Bool {
+        (try? store.hours(doctorID: doctorID).intervals(on: date.weekday).isEmpty == false) ?? true
     }
 
     static func day(_ d: LocalDate) -> String {

@@ -54,6 +54,20 @@ struct DeskFlowTests {
         #expect(h.core.top is PatientSearchModel)
     }
 
+    @Test("a doctor who does not work that weekday says so on the board and in the slot lists")
+    func notWorkingThatDay() throws {
+        let (h, ana, _, _) = try desk()
+        for _ in 0..<5 { h.press(.char("]")) }  // Sat 7 Mar
+        #expect(h.screen.contains("Sat 7 Mar 2026") && h.screen.contains("not working on Saturdays"), "\(h.screen)")
+        #expect(!h.screen.contains("no appointments · n books one"))
+        h.press(.char("["))  // Friday: she works, nothing booked
+        #expect(h.screen.contains("no appointments · n books one"))
+        #expect(
+            Format.noSlots(on: LocalDate("2026-03-07")!, today: LocalDate("2026-03-02")!, works: false) == "Not working on Saturdays: ] shows the next day.")
+        #expect(Format.works(h.clinic.store, doctorID: ana.id, on: LocalDate("2026-03-06")!))
+        #expect(!Format.works(h.clinic.store, doctorID: ana.id, on: LocalDate("2026-03-08")!))
+    }
+
     @Test("the match count says when there are more than shown or counted")
     func matchCountLine() {
         #expect(PatientSearchScreen.countLine(shown: 3, matches: 3, more: false) == "3 matches")

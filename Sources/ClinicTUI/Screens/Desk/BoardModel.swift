@@ -19,6 +19,8 @@ import ClinicCore
         /// Appointments that day, and how many of them are active.
         let total: Int
         let active: Int
+        /// Whether the doctor works on the board's weekday at all.
+        var works = true
         /// Index of the group's first row among all the board's rows: a row per
         /// appointment, or one for "no appointments" (selectable, so `n` can
         /// book with a doctor who has nothing that day).
@@ -196,9 +198,10 @@ import ClinicCore
             var row = 0, line = 0
             groups = listed.map { d in
                 let counts = summary.doctors[d.id]
-                let g = Group(
+                var g = Group(
                     doctorID: d.id, doctorName: d.name, specialization: d.specialization,
                     total: counts?.total ?? 0, active: counts?.active ?? 0, firstRow: row, firstLine: line)
+                if g.total == 0 { g.works = Format.works(context.store, doctorID: d.id, on: day.date) }
                 row += g.rows; line += g.lineCount
                 return g
             }

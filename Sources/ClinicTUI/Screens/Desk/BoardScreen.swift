@@ -47,9 +47,11 @@ struct BoardScreen {
             buffer.write("\(g.doctorName) · \(g.specialization) · \(g.active) booked", x: rect.x, y: y, role: .title, clip: rect)
         case .empty(let index):
             let selected = index == model.list.selected
+            let works = model.groups.first { $0.firstRow == index }?.works ?? true
+            let text = works ? "no appointments · n books one" : "not working on \(Format.weekdayPlural(model.day.date.weekday))"
             if selected { buffer.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), role: .selection) }
             buffer.write(
-                (selected ? "▸ " : "  ") + "  no appointments · n books one", x: rect.x, y: y,
+                (selected ? "▸ " : "  ") + "  " + text, x: rect.x, y: y,
                 role: selected ? .selection : .dim, clip: rect)
         case .appointment(nil, _):
             buffer.write("    …", x: rect.x, y: y, role: .dim, clip: rect)

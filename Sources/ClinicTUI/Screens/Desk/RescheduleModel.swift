@@ -8,6 +8,8 @@ import ClinicCore
     let context: AppContext
     let appointment: Appointment
     private(set) var day: DayPicker
+    /// Whether the doctor works on the shown day's weekday at all.
+    private(set) var works = true
     private(set) var slots: [DaySlots.Entry] = []
     var list = ListState()
     private(set) var notice: (text: String, role: ThemeRole)?
@@ -53,6 +55,7 @@ import ClinicCore
         let keep = selected?.slot.start
         do {
             slots = try context.store.slots(doctorID: appointment.doctor.id, on: day.date, viewer: actor).entries
+            works = slots.isEmpty ? Format.works(context.store, doctorID: appointment.doctor.id, on: day.date) : true
         } catch { slots = []; notice = (Format.error(error), .error) }
         list.reset(count: slots.count, keeping: slots.firstIndex { $0.slot.start == keep } ?? list.selected)
     }

@@ -22,7 +22,7 @@ struct RescheduleScreen {
         TablePainter.paint(
             rows, columns: [Column("Time", width: 14), Column("")], state: &list, into: &buffer,
             rect: Rect(x: area.x, y: area.y + 3, width: min(area.width, 40), height: area.height - 3),
-            empty: Format.noSlots(on: model.day.date, today: model.context.today))
+            empty: Format.noSlots(on: model.day.date, today: model.context.today, works: model.works))
     }
 }
 

@@ -6,6 +6,8 @@ import ClinicCore
     enum Action: Sendable { case open, previousDay, nextDay, today }
     let context: AppContext
     let doctor: DoctorListing
+    /// Whether the doctor works on the shown day's weekday at all.
+    private(set) var works = true
     private(set) var date: LocalDate
     @_spi(Tooling) public private(set) var slots: [DaySlots.Entry] = []
     var list = ListState()
@@ -81,6 +83,7 @@ import ClinicCore
         guard let actor = context.actor else { return }
         do {
             slots = try context.store.slots(doctorID: doctor.id, on: date, viewer: actor).entries
+            works = slots.isEmpty ? Format.works(context.store, doctorID: doctor.id, on: date) : true
         } catch {
             slots = []; notice = Format.error(error)
         }

@@ -23,7 +23,7 @@ struct BookSlotScreen {
         TablePainter.paint(
             rows, columns: [Column("Time", width: 14), Column("")], state: &list, into: &buffer,
             rect: Rect(x: area.x, y: top + 1, width: min(area.width, 40), height: area.y + area.height - top - 1),
-            empty: Format.noSlots(on: model.date, today: model.context.today))
+            empty: Format.noSlots(on: model.date, today: model.context.today, works: model.works))
     }
 }
 
