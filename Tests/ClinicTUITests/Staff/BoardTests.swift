@@ -33,7 +33,7 @@ struct BoardTests {
         #expect((0..<board.rowCount).compactMap { board.appointment(at: $0)?.code } == booked.prefix(3).map(\.code))
         let s = h.screen
         #expect(s.contains("Mon 2 Mar 2026 (today)") && s.contains("3 appointments · 0 waiting · 0 late"))
-        #expect(s.contains("Dr Ana Moreau · Cardiology · 2 booked"))
+        #expect(s.contains("Dr Ana Moreau · Cardiology · 2 appointments, 2 still open"))
         #expect(s.contains("09:00  Zoë Lefèvre") && s.contains(booked[0].code) && s.contains("scheduled"))
         #expect(s.contains("14:00  Pia Kowalska") && !s.contains(booked[3].code))
         #expect(h.frame.role(of: booked[1].code + "  scheduled") == .normal)
@@ -188,7 +188,7 @@ struct BusyBoardTests {
         #expect(booking.booking?.doctor.id == idle.id, "n books with the doctor who has nothing that day")
         h.press(.escape)
         h.press(.home)
-        #expect(board.selected?.code == expected.first && h.screen.contains("Dr Ana Busy · Cardiology · 72 booked"))
+        #expect(board.selected?.code == expected.first && h.screen.contains("Dr Ana Busy · Cardiology · 72 appointments, 72 still open"))
         // another process books the idle doctor: after the refresh the layout has room for it and the selection stays
         h.press(.pageDown)
         let kept = board.selected?.code

@@ -133,7 +133,7 @@ struct DeskFlowTests {
         h.type("Patient called: travelling"); h.press(.enter)
         #expect(try h.clinic.store.appointment(code: a.code).status == .cancelled)
         #expect(try h.clinic.store.events(code: a.code).last?.note == "Patient called: travelling")
-        #expect(h.screen.contains("Cancelled \(a.code) (Patient called: travelling).") && h.screen.contains("0 upcoming · 1 past"))
+        #expect(h.screen.contains("Cancelled \(a.code) (Patient called: travelling).") && h.screen.contains("0 upcoming · 1 cancelled ahead · 0 past"))
     }
 
     @Test("a slot taken meanwhile is refused and the visit stays where it was")

@@ -44,7 +44,9 @@ struct BoardScreen {
     private func paint(_ line: Line, into buffer: inout CellBuffer, y: Int, rect: Rect, now: Int64) {
         switch line {
         case .doctor(let g):
-            buffer.write("\(g.doctorName) · \(g.specialization) · \(g.active) booked", x: rect.x, y: y, role: .title, clip: rect)
+            // The same count as the header's (every appointment that day), and how many are still open.
+            let count = g.total == 1 ? "1 appointment" : "\(g.total) appointments"
+            buffer.write("\(g.doctorName) · \(g.specialization) · \(count), \(g.active) still open", x: rect.x, y: y, role: .title, clip: rect)
         case .empty(let index):
             let selected = index == model.list.selected
             let works = model.groups.first { $0.firstRow == index }?.works ?? true

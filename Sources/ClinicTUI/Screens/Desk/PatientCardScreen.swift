@@ -32,7 +32,7 @@ struct PatientCardScreen {
             buffer.write(notice.text, x: area.x, y: y, role: notice.role, clip: area)
         }
         y += 1
-        buffer.write("\(model.upcoming.count) upcoming · \(model.past.count) past", x: area.x, y: y, role: .label, clip: area)
+        buffer.write(Self.countLine(model.upcoming, model.past, now: model.context.now), x: area.x, y: y, role: .label, clip: area)
         let rows = model.rows.map { a in
             let status = VisitStatus(a, now: now)
             return TableRow([Format.dateTime(a.start, zone), a.doctor.name, a.code, status.text, a.reason], role: status.role)
@@ -46,6 +46,14 @@ struct PatientCardScreen {
             ],
             state: &list, into: &buffer, rect: Rect(x: area.x, y: y + 1, width: area.width, height: area.y + area.height - y - 1),
             empty: "No appointments yet: b books one.")
+    }
+
+    /// `1 upcoming · 2 past`, with visits to come that were cancelled counted apart
+    /// (`0 upcoming · 1 cancelled ahead · 0 past`), not as past.
+    static func countLine(_ upcoming: [Appointment], _ others: [Appointment], now: Int64) -> String {
+        let ahead = others.filter { $0.start >= now && $0.status == .cancelled }.count
+        let past = others.count - ahead
+        return "\(upcoming.count) upcoming · " + (ahead > 0 ? "\(ahead) cancelled ahead · " : "") + "\(past) past"
     }
 }
 
