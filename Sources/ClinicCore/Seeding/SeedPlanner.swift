@@ -52,9 +52,15 @@ struct SeedPlanner {
             person(&nextID, .admin, "Alex", "Admin", email: "admin@clinic.example", password: true),
             person(&nextID, .receptionist, "Rita", "Desk", email: "desk@clinic.example", password: true),
         ]
+        var doctorNames: Set<String> = []
         for (i, p) in profiles.enumerated() {
             let spec = vocabulary.specializations[i % vocabulary.specializations.count]
-            let (first, last) = (rng.pick(vocabulary.firstNames), rng.pick(vocabulary.lastNames))
+            // Two doctors with one name cannot be told apart at the desk: draw again (the names allow far more pairs than doctors).
+            var (first, last) = (rng.pick(vocabulary.firstNames), rng.pick(vocabulary.lastNames))
+            for _ in 0..<1_000 where doctorNames.contains("\(first.0) \(last.0)") {
+                (first, last) = (rng.pick(vocabulary.firstNames), rng.pick(vocabulary.lastNames))
+            }
+            doctorNames.insert("\(first.0) \(last.0)")
             let doctor = SeedPlan.Person(
                 id: nextID, role: .doctor, name: "Dr \(first.0) \(last.0)",
                 email: "dr.\(first.1).\(last.1).\(i + 1)@clinic.example".lowercased(), phone: Self.phone(staff: nextID),

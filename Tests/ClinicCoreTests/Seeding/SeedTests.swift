@@ -71,6 +71,14 @@ import Testing
         #expect(patients.allSatisfy { $0.email.allSatisfy(\.isASCII) })
     }
 
+    @Test func noTwoDoctorsShareAName() throws {
+        // 400 doctors draw from ~11,000 name pairs: without redrawing, a clash is all but certain (birthday bound)
+        let (clinic, _) = try seeded(SeedOptions(doctors: 400, patients: 50, appointments: 400))
+        let doctors = try clinic.store.accounts(role: .doctor)
+        #expect(doctors.count == 400)
+        #expect(Set(doctors.map(\.name)).count == doctors.count)
+    }
+
     @Test func onlyStaffAndTheDemoPatientGetPasswords() throws {
         let (clinic, outcome) = try seeded()
         let withPassword = try clinic.store.accounts().filter(\.hasPassword)
