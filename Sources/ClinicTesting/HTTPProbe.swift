@@ -43,6 +43,16 @@ public enum HTTPProbe {
         await exchange(port: port, pieces: [bytes], timeout: timeout)
     }
 
+    /// Asks `GET /healthz` every 0.1 s until it answers 200 (true) or `attempts` run out (false):
+    /// a `clinic serve` just started is up.
+    public static func waitUntilHealthy(port: Int, attempts: Int = 100) async throws -> Bool {
+        for _ in 0..<attempts {
+            if await send(port: port, request("GET", "/healthz"), timeout: 2).status == 200 { return true }
+            try await SystemClock.sleep(seconds: 0.1)
+        }
+        return false
+    }
+
     /// A request's bytes: `Connection: close`, `Content-Length` unless given.
     public static func request(_ method: String, _ target: String, headers: [(String, String)] = [], body: [UInt8] = []) -> [UInt8] {
         var head = "\(method) \(target) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"

@@ -21,6 +21,6 @@ import Testing
         // a refusal keeps the contract's form wherever --json stood
         let refused = try ClinicBinary.run(["--json", "--db", other, "confirm", "ZZZZZZ"], environment: env)
         #expect(refused.exitCode == 1 && refused.stdout.contains("\"not_found\""), "\(refused.stdout) \(refused.stderr)")
-        #expect(!FileManager.default.fileExists(atPath: cli.databasePath), "the default database was never touched")
+        #expect(FileManager.default.fileExists(atPath: other), "--db before the command named the database written")
     }
 }

@@ -28,12 +28,7 @@ import Testing
             env["CLINIC_LISTEN"] = "127.0.0.1:\(port)"
             serve = try ClinicBinary.start(["serve"], environment: env)
             api = APIClient(port: port)
-            var healthy = false
-            for _ in 0..<100 where !healthy {
-                healthy = await HTTPProbe.send(port: port, HTTPProbe.request("GET", "/healthz"), timeout: 2).status == 200
-                if !healthy { try await Task.sleep(nanoseconds: 100_000_000) }
-            }
-            #expect(healthy)
+            #expect(try await HTTPProbe.waitUntilHealthy(port: port))
             for person in RefusalTable.Person.allCases where person != .nobody {
                 let kind = person.role == .patient ? "patient" : person.role == .doctor ? "doctor" : "staff"
                 let reply = await api.call("POST", "/api/v1/auth/\(kind)/login", json: ["email": person.email, "password": person.password])

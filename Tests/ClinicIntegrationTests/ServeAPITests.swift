@@ -28,12 +28,7 @@ import Testing
             self.env = env
             serve = try ClinicBinary.start(["serve"], environment: env)
             api = APIClient(port: port)
-            var healthy = false
-            for _ in 0..<100 where !healthy {
-                healthy = await HTTPProbe.send(port: port, HTTPProbe.request("GET", "/healthz"), timeout: 2).status == 200
-                if !healthy { try await Task.sleep(nanoseconds: 100_000_000) }
-            }
-            #expect(healthy)
+            #expect(try await HTTPProbe.waitUntilHealthy(port: port))
         }
 
         func stop() -> ProcessResult {

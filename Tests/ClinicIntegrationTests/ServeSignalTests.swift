@@ -15,12 +15,7 @@ import Testing
         var env = f.environment()
         env["CLINIC_LISTEN"] = "127.0.0.1:\(port)"
         let serve = try ClinicBinary.start(["serve"], environment: env)
-        var healthy = false
-        for _ in 0..<100 where !healthy {
-            healthy = await HTTPProbe.send(port: port, HTTPProbe.request("GET", "/healthz"), timeout: 2).status == 200
-            if !healthy { try await SystemClock.sleep(seconds: 0.1) }
-        }
-        #expect(healthy)
+        #expect(try await HTTPProbe.waitUntilHealthy(port: port))
         #expect(try await Eventually.until(timeout: 30) { try f.store.schedulerLease() != nil })
 
         // When it gets the signal

@@ -14,12 +14,7 @@ import Testing
         env["CLINIC_LISTEN"] = "127.0.0.1:\(port)"
         env["CLINIC_PUBLIC_URL"] = "https://clinic.example.org/"
         let serve = try ClinicBinary.start(["serve"], environment: env)
-        var healthy = false
-        for _ in 0..<100 where !healthy {
-            healthy = await HTTPProbe.send(port: port, HTTPProbe.request("GET", "/healthz"), timeout: 2).status == 200
-            if !healthy { try await Task.sleep(nanoseconds: 100_000_000) }
-        }
-        #expect(healthy)
+        #expect(try await HTTPProbe.waitUntilHealthy(port: port))
 
         // When the patient "texts" CONFIRM with the code, twice under one MessageSid
         let code = f.codes[0]
@@ -58,11 +53,7 @@ import Testing
         var env = f.environment()
         env["CLINIC_LISTEN"] = "127.0.0.1:\(port)"
         let first = try ClinicBinary.start(["serve"], environment: env)
-        var up = false
-        for _ in 0..<100 where !up {
-            up = await HTTPProbe.send(port: port, HTTPProbe.request("GET", "/healthz"), timeout: 2).status == 200
-            if !up { try await Task.sleep(nanoseconds: 100_000_000) }
-        }
+        let up = try await HTTPProbe.waitUntilHealthy(port: port)
         let second = try ClinicBinary.run(["serve"], environment: env)
         signalProcess(first, SIGTERM)
         _ = first.wait()

@@ -90,14 +90,4 @@ extension APIViews {
         out.append(UInt8(ascii: "]"))
         return out
     }
-
-    /// The same answer built the generic way, for the test that holds the two equal.
-    static func slotsValue(_ day: DaySlots) -> [[String: Any]] {
-        day.entries.map { entry in
-            [
-                "start": day.timeZone.iso8601(entry.slot.start), "end": day.timeZone.iso8601(entry.slot.end),
-                "available": entry.free, "appointmentId": entry.code ?? APIViews.null,
-            ]
-        }
-    }
 }

@@ -5,8 +5,8 @@ import Dispatch
 /// `run`, so they never hold a thread of Swift's cooperative pool that the
 /// listener's other requests need. Reads of a few rows run `inline` on the
 /// request's own thread: a hop to another thread and back costs more than
-/// they do (on the 2-core bench machine a one-read route answered 7,800/s
-/// with the hop and 4× the hop-free ceiling without it; see `scripts/bench-api`).
+/// they do (the slots route spent 12% less CPU per request inline on the
+/// 2-core bench machine; see `scripts/bench-api`).
 enum Blocking {
     private static let queue = DispatchQueue(label: "clinic.api.blocking", attributes: .concurrent)
 

@@ -38,20 +38,18 @@ extension ClinicStore {
     /// short gender text (empty clears it); staff have no age or gender.
     @discardableResult
     public func updateProfile(accountID: Int64, _ update: ProfileUpdate, by actor: Actor) throws -> Account {
-        let role = try pool.read { db in try Self.account(id: accountID, db)?.role }
-        try Policy.decide(.updateProfile, by: actor, facts: AccountFacts(id: accountID, role: role)).enforce()
-        guard let role else { throw ClinicError(.notFound, "no account with id \(accountID)") }
-        if role != .patient, update.age != nil || update.gender?.isEmpty == false {
-            throw ClinicError(.invalidInput, "age and gender are kept for patients only", field: update.age != nil ? .age : .gender)
-        }
-        let name = try AccountInput.name(update.name)
-        let phone = try PhoneNumber.normalize(update.phone, defaultCountryCode: defaultCountryCode)
-        if let age = update.age, !(0...150).contains(age) { throw ClinicError(.invalidInput, "age must be 0–150", field: .age) }
-        let gender = try AccountInput.gender(update.gender)
-        return try pool.write { db in
-            guard let current = try Self.account(id: accountID, db), current.role == role else {
-                throw ClinicError(.notFound, "no account with id \(accountID)")
+        try pool.write { db in
+            let current = try Self.account(id: accountID, db)
+            try Policy.decide(.updateProfile, by: actor, facts: AccountFacts(id: accountID, role: current?.role)).enforce()
+            guard let current else { throw ClinicError(.notFound, "no account with id \(accountID)") }
+            let role = current.role
+            if role != .patient, update.age != nil || update.gender?.isEmpty == false {
+                throw ClinicError(.invalidInput, "age and gender are kept for patients only", field: update.age != nil ? .age : .gender)
             }
+            let name = try AccountInput.name(update.name)
+            let phone = try PhoneNumber.normalize(update.phone, defaultCountryCode: defaultCountryCode)
+            if let age = update.age, !(0...150).contains(age) { throw ClinicError(.invalidInput, "age must be 0–150", field: .age) }
+            let gender = try AccountInput.gender(update.gender)
             try mappingAccountUniqueness(email: current.email, phone: phone) {
                 try db.execute(sql: "UPDATE account SET name = ?, phone = ? WHERE id = ?", arguments: [name, phone, accountID])
             }

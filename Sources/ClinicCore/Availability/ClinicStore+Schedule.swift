@@ -7,6 +7,14 @@ extension ClinicStore {
         try pool.read { db in try Self.hours(doctorID: doctorID, db) }
     }
 
+    /// The doctors whose weekly hours have any on `weekday` (one read for a
+    /// whole board, whatever the number of doctors).
+    public func doctorsWorking(on weekday: Weekday) throws -> Set<Int64> {
+        try pool.read { db in
+            Set(try Int64.fetchAll(db, sql: "SELECT DISTINCT doctor_id FROM weekly_hours WHERE weekday = ?", arguments: [weekday.rawValue]))
+        }
+    }
+
     /// Replaces a doctor's weekly hours (admins only). Refused (`conflict`) when a
     /// future active appointment would no longer sit on a slot: move or cancel it first.
     public func setHours(doctorID: Int64, to hours: WeeklyHours, by actor: Actor) throws {

@@ -69,13 +69,14 @@ extension ClinicStore {
                 throw Self.slotTaken
             }
             let zone = calc.timeZone
-            var note = "moved from \(zone.local(oldStart).iso8601) to \(zone.local(slot.start).iso8601)"
+            var doctors: (from: String, to: String)?
             if doctorID != oldDoctor {
                 let names = try Dictionary(
                     uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT id, name FROM account WHERE id IN (?, ?)", arguments: [oldDoctor, doctorID])
                         .map { ($0["id"] as Int64, $0["name"] as String) })
-                note += " from \(names[oldDoctor] ?? "doctor \(oldDoctor)") to \(names[doctorID] ?? "doctor \(doctorID)")"
+                doctors = (names[oldDoctor] ?? "doctor \(oldDoctor)", names[doctorID] ?? "doctor \(doctorID)")
             }
+            let note = AppointmentEvent.moveNote(from: oldStart, to: slot.start, zone: zone, doctors: doctors)
             try Self.recordEvent(appointmentID: id, from: status, to: status, actor: actor, at: now, note: note, db)
             return try Self.appointment(id: id, db)!
         }

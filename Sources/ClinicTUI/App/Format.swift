@@ -20,7 +20,7 @@ enum Format {
 
     /// Whether the doctor's weekly hours have any on `date`'s weekday (true when they cannot be read).
     static func works(_ store: ClinicStore, doctorID: Int64, on date: LocalDate) -> Bool {
-        (try? store.hours(doctorID: doctorID).intervals(on: date.weekday).isEmpty == false) ?? true
+        (try? store.doctorsWorking(on: date.weekday).contains(doctorID)) ?? true
     }
 
     static func day(_ d: LocalDate) -> String {

@@ -195,13 +195,15 @@ import ClinicCore
                 let name = (try? context.store.account(matching: String(id)).name) ?? "Doctor \(id)"
                 listed.append((id, name, "inactive"))
             }
+            // Only doctors with nothing that day need it; one read for all of them.
+            let working = summary.doctors.count < listed.count ? try? context.store.doctorsWorking(on: day.date.weekday) : nil
             var row = 0, line = 0
             groups = listed.map { d in
                 let counts = summary.doctors[d.id]
                 var g = Group(
                     doctorID: d.id, doctorName: d.name, specialization: d.specialization,
                     total: counts?.total ?? 0, active: counts?.active ?? 0, firstRow: row, firstLine: line)
-                if g.total == 0 { g.works = Format.works(context.store, doctorID: d.id, on: day.date) }
+                if g.total == 0, let working { g.works = working.contains(d.id) }
                 row += g.rows; line += g.lineCount
                 return g
             }
