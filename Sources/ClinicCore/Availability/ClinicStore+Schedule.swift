@@ -37,31 +37,11 @@ extension ClinicStore {
     }
 
     /// Adds time off for a doctor over `[start, end)` (admins only). Refused
-    /// (`conflict`) when it covers an active appointment.
+    /// (`conflict`) when it covers an active appointment; `addTimeOff(_:…cancelBooked:)`
+    /// cancels those instead.
     @discardableResult
     public func addTimeOff(doctorID: Int64, from start: Int64, to end: Int64, note: String = "", by actor: Actor) throws -> Int64 {
-        try Policy.decide(.addTimeOff, by: actor, facts: ScheduleFacts(doctorID: doctorID)).enforce()
-        guard start < end else { throw ClinicError(.invalidInput, "time off must end after it starts") }
-        let note = try StoredText.checked(note, what: "the note", limit: 200)
-        return try pool.write { db in
-            _ = try self.calculator(doctorID: doctorID, db)  // not_found for a non-doctor
-            let covered = try String.fetchAll(
-                db,
-                sql: """
-                    SELECT code FROM appointment WHERE doctor_id = ? AND status IN \(AppointmentStatus.activeSQL)
-                    AND start_at < ? AND end_at > ? ORDER BY start_at
-                    """, arguments: [doctorID, end, start])
-            guard covered.isEmpty else {
-                throw ClinicError(
-                    .conflict,
-                    "time off would cover booked appointments: "
-                        + covered.joined(separator: ", ") + "; move or cancel them first")
-            }
-            try db.execute(
-                sql: "INSERT INTO time_off (doctor_id, start_at, end_at, note) VALUES (?, ?, ?, ?)",
-                arguments: [doctorID, start, end, note])
-            return db.lastInsertedRowID
-        }
+        try addTimeOff(.doctor(doctorID), from: start, to: end, note: note, by: actor).timeOff.id
     }
 
     /// A doctor's slots on a local date, each free or taken. Started slots are
@@ -123,7 +103,8 @@ extension ClinicStore {
         let settings = try settings(db)
         let hours = try replacement ?? Self.hours(doctorID: doctorID, db)
         let offRows = try Row.fetchAll(
-            db.cachedStatement(sql: "SELECT start_at, end_at FROM time_off WHERE doctor_id = ?"),
+            db.cachedStatement(
+                sql: "SELECT start_at, end_at FROM time_off WHERE doctor_id = ? UNION ALL SELECT start_at, end_at FROM clinic_closure"),
             arguments: [doctorID])
         let timeOff = offRows.map { (($0[0] as Int64)..<($0[1] as Int64)) }
         return SlotCalculator(timeZone: settings.timeZone, hours: hours, slotMinutes: row[0], timeOff: timeOff)

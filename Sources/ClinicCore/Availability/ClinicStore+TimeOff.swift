@@ -1,14 +1,15 @@
 import GRDB
 
-/// One stretch of a doctor's time off, `[start, end)`.
+/// One stretch of a doctor's time off, `[start, end)`, or of the whole
+/// clinic's (a closure day: `doctorID` is nil).
 public struct TimeOff: Sendable, Equatable {
     public let id: Int64
-    public let doctorID: Int64
+    public let doctorID: Int64?
     public let start: Int64
     public let end: Int64
     public let note: String
 
-    public init(id: Int64, doctorID: Int64, start: Int64, end: Int64, note: String) {
+    public init(id: Int64, doctorID: Int64?, start: Int64, end: Int64, note: String) {
         self.id = id; self.doctorID = doctorID; self.start = start; self.end = end; self.note = note
     }
 

@@ -26,14 +26,14 @@ extension ClinicStore {
     /// decides the move from the facts read here.
     func transition(
         normalizedCode code: String, to target: AppointmentStatus, by actor: Actor, note: String,
-        at now: Int64, _ db: Database
+        at now: Int64, because: String? = nil, _ db: Database
     ) throws -> Appointment {
         let (id, facts) = try appointmentFacts(code: code, now: now, visitDay: target == .checkedIn, db)
         try Policy.decide(.move(to: target), by: actor, facts: facts).enforce()
         if facts.status == .noShow, target == .checkedIn, note.isEmpty {
             throw ClinicError(.invalidInput, "say why a visit marked a no-show is checked in (for example: arrived 20 minutes late)")
         }
-        return try applyMove(id: id, from: facts.status, to: target, by: actor, note: note, at: now, db)
+        return try applyMove(id: id, from: facts.status, to: target, by: actor, note: note, at: now, because: because, db)
     }
 
     /// Puts a checked-in appointment back to the status it had before check-in.
@@ -49,16 +49,17 @@ extension ClinicStore {
         }
     }
 
-    /// Writes a move the policy allowed: the status, the audit row, the SMS notices.
+    /// Writes a move the policy allowed: the status, the audit row, the SMS
+    /// notices (`because` tells a cancelled patient why, in the notice).
     private func applyMove(
         id: Int64, from: AppointmentStatus, to target: AppointmentStatus, by actor: Actor, note: String,
-        at now: Int64, _ db: Database
+        at now: Int64, because: String? = nil, _ db: Database
     ) throws -> Appointment {
         try db.cachedStatement(sql: "UPDATE appointment SET status = ?, updated_at = ? WHERE id = ?")
             .execute(arguments: [target.rawValue, now, id])
         try Self.recordEvent(appointmentID: id, from: from, to: target, actor: actor, at: now, note: note, db)
         let appointment = try Self.appointment(id: id, db)!
-        try self.enqueueNotices(appointment, from: from, actor: actor, now: now, db)
+        try self.enqueueNotices(appointment, from: from, actor: actor, now: now, because: because, db)
         return appointment
     }
 

@@ -36,6 +36,8 @@ extension Policy {
         case .viewClinicStats:
             return actor.role?.isDeskStaff == true
                 ? .allowed : .refused(.forbidden, "only the desk and admins may see the clinic's statistics")
+        case .manageClosures:
+            return actor.role == .admin ? .allowed : .refused(.forbidden, "only an admin may close the clinic for days")
         }
     }
 }

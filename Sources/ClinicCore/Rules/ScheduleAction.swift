@@ -41,11 +41,14 @@ public enum ClinicAction: Sendable, Hashable, CaseIterable, CustomStringConverti
     case updateSettings
     /// See the whole clinic's statistics (the desk, admins).
     case viewClinicStats
+    /// Add or remove clinic-wide closure days (holidays), admins.
+    case manageClosures
 
     public var description: String {
         switch self {
         case .updateSettings: return "update settings"
         case .viewClinicStats: return "view the clinic's statistics"
+        case .manageClosures: return "close the clinic for days"
         }
     }
 }

@@ -12,7 +12,8 @@ extension ClinicStore {
     /// A confirmation or cancellation that arrived by SMS gets no notice: the
     /// webhook's TwiML reply is that SMS. Leaving the watched statuses also
     /// skips a still-queued reminder (the send-time check is the backstop).
-    func enqueueNotices(_ a: Appointment, from: AppointmentStatus, actor: Actor, now: Int64, _ db: Database) throws {
+    /// `because` says in a cancellation why the clinic cancelled (time off, a closure).
+    func enqueueNotices(_ a: Appointment, from: AppointmentStatus, actor: Actor, now: Int64, because: String? = nil, _ db: Database) throws {
         if !(a.status == .scheduled || a.status == .confirmed) {
             try db.cachedStatement(
                 sql: """
@@ -40,7 +41,7 @@ extension ClinicStore {
             try notice(
                 .cancellation, .patient, a.patient.phone,
                 NoticeText.cancellation(
-                    clinic: s.name, doctor: a.doctor.name, start: a.start, zone: s.timeZone, code: a.code))
+                    clinic: s.name, doctor: a.doctor.name, start: a.start, zone: s.timeZone, code: a.code, because: because))
         case (_, .noShow):
             try notice(
                 .noShow, .patient, a.patient.phone,

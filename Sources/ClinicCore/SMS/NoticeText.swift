@@ -12,10 +12,13 @@ public enum NoticeText {
         "\(clinic): your appointment with \(doctor) on \(when(start, zone)) is confirmed. Code \(code)."
     }
 
-    /// Sent when an appointment is cancelled, by anyone.
-    public static func cancellation(clinic: String, doctor: String, start: Int64, zone: ClinicTimeZone, code: String) -> String {
-        "\(clinic): your appointment with \(doctor) on \(when(start, zone)) is cancelled (code \(code)). "
-            + "Call us or use the kiosk to book again."
+    /// Sent when an appointment is cancelled, by anyone; `because` says why
+    /// when the clinic cancelled it (the doctor's time off, a closure day).
+    public static func cancellation(
+        clinic: String, doctor: String, start: Int64, zone: ClinicTimeZone, code: String, because: String? = nil
+    ) -> String {
+        "\(clinic): your appointment with \(doctor) on \(when(start, zone)) is cancelled (code \(code))"
+            + (because.map { ": \($0)" } ?? "") + ". Call us or use the kiosk to book again."
     }
 
     /// Sent to the patient when the scheduler (or staff) marks a no-show.

@@ -204,8 +204,9 @@ struct PolicyTableTests {
             let got = actors.map { Outcome(Policy.decide(action, by: $0, facts: ScheduleFacts(doctorID: 10, patientID: 20))) }
             #expect(got == expected(pattern), "\(action)")
         }
-        #expect(ClinicAction.allCases == [.updateSettings, .viewClinicStats])
+        #expect(ClinicAction.allCases == [.updateSettings, .viewClinicStats, .manageClosures])
         #expect(actors.map { Outcome(Policy.decide(.updateSettings, by: $0)) } == expected("UFFFFFAAF"))
+        #expect(actors.map { Outcome(Policy.decide(.manageClosures, by: $0)) } == expected("UFFFFFAAF"))
         #expect(actors.map { Outcome(Policy.decide(.viewClinicStats, by: $0)) } == expected("UFFFFAAAF"))
     }
 
