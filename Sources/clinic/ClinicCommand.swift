@@ -16,7 +16,7 @@ struct ClinicCommand: ParsableCommand {
                     SlotsCommand.self, BookCommand.self, AppointmentsCommand.self,
                     ConfirmCommand.self, CancelCommand.self, CheckInCommand.self, CompleteCommand.self, MoveCommand.self,
                 ]),
-            CommandGroup(name: "Accounts and hours", subcommands: [UserCommand.self]),
+            CommandGroup(name: "Accounts and hours", subcommands: [UserCommand.self, ClosureCommand.self]),
             CommandGroup(
                 name: "Running the clinic",
                 subcommands: [
