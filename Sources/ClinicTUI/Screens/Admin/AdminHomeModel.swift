@@ -5,7 +5,7 @@ import ClinicCore
 /// SMS panel, which an admin may use too.
 @_spi(Tooling) public final class AdminHomeModel: ScreenModel {
     /// One entry of the menu.
-    @_spi(Tooling) public enum Item: Int, CaseIterable, Sendable { case staff, board, settings, stats, sms }
+    @_spi(Tooling) public enum Item: Int, CaseIterable, Sendable { case staff, board, settings, stats, sms, closures }
     enum Action: Sendable { case open, signOut }
     let context: AppContext
     @_spi(Tooling) public internal(set) var list = ListState(count: Item.allCases.count)
@@ -23,6 +23,7 @@ import ClinicCore
     static func label(_ item: Item) -> (String, String) {
         switch item {
         case .staff: return ("Staff accounts", "add doctors, receptionists and admins; reset passwords; hours and time off")
+        case .closures: return ("Closure days", "close the clinic for holidays: every doctor's slots; cancel what is booked")
         case .board: return ("Today's board", "every doctor's day; check in, move, cancel")
         case .settings: return ("Clinic settings", "name, time zone, reminder lead, no-show grace, SMS gateway")
         case .stats: return ("Clinic stats", "appointments by status per month or day, no-show rate")
@@ -36,6 +37,7 @@ import ClinicCore
         case .open?:
             switch Item(rawValue: list.selected)! {
             case .staff: return .push(StaffAccountsModel(context))
+            case .closures: return .push(TimeOffListModel(context, scope: .clinic, owner: "the clinic"))
             case .board: return .push(BoardModel(context))
             case .settings: return .push(SettingsModel(context))
             case .stats: return .push(StatsModel(context, doctorID: nil))

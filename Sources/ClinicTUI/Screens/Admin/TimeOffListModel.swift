@@ -1,28 +1,39 @@
 import ClinicCore
 
-/// A doctor's time off for the admin, earliest first and as it was entered
-/// (whole days with the "to" day included, or times): `n` adds a stretch,
-/// `x` removes the selected one (press twice) so its slots are offered again.
+/// A doctor's time off, or the clinic's closure days, for the admin: earliest
+/// first and as entered (whole days with the "to" day included, or times);
+/// `n` adds a stretch (listing the visits it would cancel first), `x` removes
+/// the selected one (press twice) so its slots are offered again.
 final class TimeOffListModel: ScreenModel {
     enum Action: Sendable { case add, remove }
     let context: AppContext
-    let doctor: Account
+    let scope: TimeOffScope
+    /// Whose time off, as titles say it.
+    let owner: String
     private(set) var entries: [TimeOff] = []
     var list = ListState()
     var notice: (text: String, role: ThemeRole)?
     /// The stretch waiting for the second `x`.
     private(set) var pendingRemove: Int64?
 
-    init(_ context: AppContext, doctor: Account) { self.context = context; self.doctor = doctor; reload() }
+    init(_ context: AppContext, scope: TimeOffScope, owner: String) {
+        self.context = context; self.scope = scope; self.owner = owner; reload()
+    }
+
+    /// A doctor's time off.
+    convenience init(_ context: AppContext, doctor: Account) { self.init(context, scope: .doctor(doctor.id), owner: doctor.name) }
 
     var bindings: [Binding<Action>] {
-        let facts = ScheduleFacts(doctorID: doctor.id)
+        let (add, remove): (Decision, Decision) = scope.doctorID.map { id in
+            let facts = ScheduleFacts(doctorID: id)
+            return (Policy.decide(.addTimeOff, by: context.actor, facts: facts), Policy.decide(.removeTimeOff, by: context.actor, facts: facts))
+        } ?? (Policy.decide(.manageClosures, by: context.actor), Policy.decide(.manageClosures, by: context.actor))
         return [
-            Binding([.char("n")], .add, "add", decision: Policy.decide(.addTimeOff, by: context.actor, facts: facts)),
-            Binding([.char("x")], .remove, "remove", decision: selected == nil ? nil : Policy.decide(.removeTimeOff, by: context.actor, facts: facts)),
+            Binding([.char("n")], .add, "add", decision: add),
+            Binding([.char("x")], .remove, "remove", decision: selected == nil ? nil : remove),
         ]
     }
-    var title: String { "Time off · \(doctor.name)" }
+    var title: String { scope == .clinic ? "Closure days" : "Time off · \(owner)" }
     var hints: [KeyHint] { bindings.hints() + [KeyHint(keys: "↑↓/jk", label: "move", inFooter: false)] }
 
     /// The selected stretch, if any.
@@ -32,7 +43,7 @@ final class TimeOffListModel: ScreenModel {
         if list.handle(key, page: 10) { pendingRemove = nil; notice = nil; return .none }
         switch bindings.match(key) {
         case .refused(let reason)?: notice = (Format.refusal(reason), .warning)
-        case .action(.add)?: pendingRemove = nil; return .push(TimeOffModel(context, doctor: doctor))
+        case .action(.add)?: pendingRemove = nil; return .push(TimeOffModel(context, scope: scope, owner: owner))
         case .action(.remove)?:
             guard let off = selected, let actor = context.actor else { return .none }
             let span = off.span(in: context.timeZone)
@@ -43,8 +54,12 @@ final class TimeOffListModel: ScreenModel {
             }
             pendingRemove = nil
             do {
-                try context.store.removeTimeOff(id: off.id, doctorID: doctor.id, by: actor)
-                notice = ("Removed time off \(span).", .success)
+                if let doctorID = scope.doctorID {
+                    try context.store.removeTimeOff(id: off.id, doctorID: doctorID, by: actor)
+                } else {
+                    try context.store.removeClosure(id: off.id, by: actor)
+                }
+                notice = ("Removed \(scope == .clinic ? "closure" : "time off") \(span).", .success)
             } catch { notice = (Format.error(error), .error) }
             reload()
         case nil: return .unhandled
@@ -56,7 +71,7 @@ final class TimeOffListModel: ScreenModel {
         if let flash = context.flash { notice = (flash, .success); context.flash = nil }
         let keep = selected?.id
         do {
-            entries = try context.store.timeOff(doctorID: doctor.id)
+            entries = try scope.doctorID.map { try context.store.timeOff(doctorID: $0) } ?? context.store.closures()
         } catch { entries = []; notice = (Format.error(error), .error) }
         list.reset(count: entries.count, keeping: entries.firstIndex { $0.id == keep } ?? list.selected)
     }
