@@ -14,7 +14,8 @@ struct TimeOffRun {
         let zone = try ctx.timeZone()
         if options.list { return try list(zone) }
         if let id = options.remove {
-            let gone = try scope.doctorID.map { try ctx.store.removeTimeOff(id: id, doctorID: $0, by: .shell) }
+            let gone =
+                try scope.doctorID.map { try ctx.store.removeTimeOff(id: id, doctorID: $0, by: .shell) }
                 ?? ctx.store.removeClosure(id: id, by: .shell)
             if ctx.json {
                 JSONOutput.print(["removed": TimeOffJSON(gone, zone: zone)])

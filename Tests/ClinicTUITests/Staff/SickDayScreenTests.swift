@@ -31,7 +31,8 @@ struct SickDayScreenTests {
         #expect(h.screen.contains("1 visit is booked then."))
         h.press(.enter)
         #expect(h.core.top is TimeOffListModel, "\(h.screen)")
-        #expect(h.screen.contains("Time off added for Dr Ana Moreau: 2026-03-03 to 2026-03-04. 1 visit")
+        #expect(
+            h.screen.contains("Time off added for Dr Ana Moreau: 2026-03-03 to 2026-03-04. 1 visit")
                 && h.screen.contains("cancelled; the patients are texted."), "\(h.screen)")
         #expect(try clinic.store.appointment(code: booked.code).status == .cancelled)
         #expect(try clinic.store.events(code: booked.code).last?.note == "फ़्लू 🤒")

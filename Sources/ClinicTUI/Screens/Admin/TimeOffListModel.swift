@@ -24,10 +24,11 @@ final class TimeOffListModel: ScreenModel {
     convenience init(_ context: AppContext, doctor: Account) { self.init(context, scope: .doctor(doctor.id), owner: doctor.name) }
 
     var bindings: [Binding<Action>] {
-        let (add, remove): (Decision, Decision) = scope.doctorID.map { id in
-            let facts = ScheduleFacts(doctorID: id)
-            return (Policy.decide(.addTimeOff, by: context.actor, facts: facts), Policy.decide(.removeTimeOff, by: context.actor, facts: facts))
-        } ?? (Policy.decide(.manageClosures, by: context.actor), Policy.decide(.manageClosures, by: context.actor))
+        let (add, remove): (Decision, Decision) =
+            scope.doctorID.map { id in
+                let facts = ScheduleFacts(doctorID: id)
+                return (Policy.decide(.addTimeOff, by: context.actor, facts: facts), Policy.decide(.removeTimeOff, by: context.actor, facts: facts))
+            } ?? (Policy.decide(.manageClosures, by: context.actor), Policy.decide(.manageClosures, by: context.actor))
         return [
             Binding([.char("n")], .add, "add", decision: add),
             Binding([.char("x")], .remove, "remove", decision: selected == nil ? nil : remove),
