@@ -40,6 +40,14 @@ enum APIViews {
         return out
     }
 
+    /// A stretch of time off or a closure: its id, the instants, the span as entered.
+    static func timeOff(_ t: TimeOff, zone: ClinicTimeZone) -> [String: Any] {
+        [
+            "id": String(t.id), "doctorId": t.doctorID.map { String($0) } ?? null, "from": zone.iso8601(t.start),
+            "to": zone.iso8601(t.end), "span": t.span(in: zone), "note": t.note,
+        ]
+    }
+
     static func weeklySchedule(_ hours: WeeklyHours) -> [[String: Any]] {
         Weekday.allCases.flatMap { day in
             (hours.days[day] ?? []).map { i in

@@ -81,6 +81,13 @@ struct JSONBody: Sendable {
         return Int(n)
     }
 
+    /// A true / false field; nil when absent or null.
+    func bool(_ key: String) throws -> Bool? {
+        guard let value = try present(key, required: false) else { return nil }
+        guard case .bool(let b) = value else { throw APIError.invalidInput("\(key) must be true or false") }
+        return b
+    }
+
     /// Whether the field was sent, even as null (a PATCH that clears it).
     func sent(_ key: String) -> Bool { object[key] != nil }
 

@@ -46,6 +46,10 @@ enum OpenAPIDocument {
             {
               "name": "meta",
               "description": "This document, its page and the health check."
+            },
+            {
+              "name": "schedule",
+              "description": "Doctors' time off and the clinic's closure days (a sick day, a holiday), admins."
             }
           ],
           "paths": {
@@ -1539,6 +1543,349 @@ enum OpenAPIDocument {
                   }
                 }
               }
+            },
+            "/api/v1/doctors/{doctorId}/time-off": {
+              "get": {
+                "tags": [
+                  "schedule"
+                ],
+                "summary": "A doctor's time off",
+                "operationId": "listTimeOff",
+                "description": "Earliest first, as entered. The doctor, the desk and admins (403 otherwise).",
+                "security": [
+                  {
+                    "bearer": []
+                  }
+                ],
+                "parameters": [
+                  {
+                    "name": "doctorId",
+                    "in": "path",
+                    "required": true,
+                    "description": "The doctor.",
+                    "schema": {
+                      "type": "string",
+                      "pattern": "^[0-9]+$"
+                    }
+                  }
+                ],
+                "responses": {
+                  "200": {
+                    "description": "The stretches.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "type": "array",
+                          "items": {
+                            "$ref": "#/components/schemas/TimeOff"
+                          }
+                        }
+                      }
+                    }
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/NotFound"
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/InternalError"
+                  }
+                }
+              },
+              "post": {
+                "tags": [
+                  "schedule"
+                ],
+                "summary": "Add time off (a sick day)",
+                "operationId": "addTimeOff",
+                "description": "Admins. 409 conflict names the booked visits it covers unless cancelBooked: each is then cancelled (audited with the note, its patient texted to book again).",
+                "security": [
+                  {
+                    "bearer": []
+                  }
+                ],
+                "parameters": [
+                  {
+                    "name": "doctorId",
+                    "in": "path",
+                    "required": true,
+                    "description": "The doctor.",
+                    "schema": {
+                      "type": "string",
+                      "pattern": "^[0-9]+$"
+                    }
+                  }
+                ],
+                "requestBody": {
+                  "required": true,
+                  "content": {
+                    "application/json": {
+                      "schema": {
+                        "$ref": "#/components/schemas/TimeOffRequest"
+                      }
+                    }
+                  }
+                },
+                "responses": {
+                  "200": {
+                    "description": "preview: the booked visits it would cover; nothing changed.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/TimeOffPreview"
+                        }
+                      }
+                    }
+                  },
+                  "201": {
+                    "description": "The stretch, added; the visits it cancelled.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/TimeOffAdded"
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/NotFound"
+                  },
+                  "409": {
+                    "$ref": "#/components/responses/Conflict"
+                  },
+                  "413": {
+                    "$ref": "#/components/responses/PayloadTooLarge"
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/InternalError"
+                  }
+                }
+              }
+            },
+            "/api/v1/doctors/{doctorId}/time-off/{id}": {
+              "delete": {
+                "tags": [
+                  "schedule"
+                ],
+                "summary": "Remove time off",
+                "operationId": "removeTimeOff",
+                "description": "Admins; its slots are offered again.",
+                "security": [
+                  {
+                    "bearer": []
+                  }
+                ],
+                "parameters": [
+                  {
+                    "name": "doctorId",
+                    "in": "path",
+                    "required": true,
+                    "description": "The doctor.",
+                    "schema": {
+                      "type": "string",
+                      "pattern": "^[0-9]+$"
+                    }
+                  },
+                  {
+                    "name": "id",
+                    "in": "path",
+                    "required": true,
+                    "description": "The stretch's id.",
+                    "schema": {
+                      "type": "string",
+                      "pattern": "^[0-9]+$"
+                    }
+                  }
+                ],
+                "responses": {
+                  "200": {
+                    "description": "What was removed.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/TimeOffRemoved"
+                        }
+                      }
+                    }
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/NotFound"
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/InternalError"
+                  }
+                }
+              }
+            },
+            "/api/v1/closures": {
+              "get": {
+                "tags": [
+                  "schedule"
+                ],
+                "summary": "The clinic's closure days",
+                "operationId": "listClosures",
+                "description": "Earliest first, as entered; anyone signed in.",
+                "security": [
+                  {
+                    "bearer": []
+                  }
+                ],
+                "responses": {
+                  "200": {
+                    "description": "The closures.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "type": "array",
+                          "items": {
+                            "$ref": "#/components/schemas/TimeOff"
+                          }
+                        }
+                      }
+                    }
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/InternalError"
+                  }
+                }
+              },
+              "post": {
+                "tags": [
+                  "schedule"
+                ],
+                "summary": "Close the clinic (a holiday)",
+                "operationId": "addClosure",
+                "description": "Admins. Every doctor's slots, doctors added later too. 409 conflict names the booked visits it covers unless cancelBooked.",
+                "security": [
+                  {
+                    "bearer": []
+                  }
+                ],
+                "requestBody": {
+                  "required": true,
+                  "content": {
+                    "application/json": {
+                      "schema": {
+                        "$ref": "#/components/schemas/TimeOffRequest"
+                      }
+                    }
+                  }
+                },
+                "responses": {
+                  "200": {
+                    "description": "preview: the booked visits it would cover; nothing changed.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/TimeOffPreview"
+                        }
+                      }
+                    }
+                  },
+                  "201": {
+                    "description": "The stretch, added; the visits it cancelled.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/TimeOffAdded"
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "409": {
+                    "$ref": "#/components/responses/Conflict"
+                  },
+                  "413": {
+                    "$ref": "#/components/responses/PayloadTooLarge"
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/InternalError"
+                  }
+                }
+              }
+            },
+            "/api/v1/closures/{id}": {
+              "delete": {
+                "tags": [
+                  "schedule"
+                ],
+                "summary": "Remove a closure",
+                "operationId": "removeClosure",
+                "description": "Admins; every doctor's slots of those days are offered again.",
+                "security": [
+                  {
+                    "bearer": []
+                  }
+                ],
+                "parameters": [
+                  {
+                    "name": "id",
+                    "in": "path",
+                    "required": true,
+                    "description": "The stretch's id.",
+                    "schema": {
+                      "type": "string",
+                      "pattern": "^[0-9]+$"
+                    }
+                  }
+                ],
+                "responses": {
+                  "200": {
+                    "description": "What was removed.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/TimeOffRemoved"
+                        }
+                      }
+                    }
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/NotFound"
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/InternalError"
+                  }
+                }
+              }
             }
           },
           "components": {
@@ -2311,6 +2658,137 @@ enum OpenAPIDocument {
                     "type": "string",
                     "pattern": "^[0-9]+$",
                     "description": "Another doctor, if the visit moves to them."
+                  }
+                }
+              },
+              "TimeOff": {
+                "type": "object",
+                "description": "A stretch of a doctor's time off, or a closure day of the whole clinic (doctorId null).",
+                "required": [
+                  "id",
+                  "doctorId",
+                  "from",
+                  "to",
+                  "span",
+                  "note"
+                ],
+                "properties": {
+                  "id": {
+                    "type": "string",
+                    "pattern": "^[0-9]+$"
+                  },
+                  "doctorId": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "pattern": "^[0-9]+$"
+                  },
+                  "from": {
+                    "type": "string",
+                    "format": "date-time"
+                  },
+                  "to": {
+                    "type": "string",
+                    "format": "date-time",
+                    "description": "When it ends (exclusive)."
+                  },
+                  "span": {
+                    "type": "string",
+                    "description": "As entered: 2026-03-06 to 2026-03-09 (the to day included), or times."
+                  },
+                  "note": {
+                    "type": "string"
+                  }
+                },
+                "example": {
+                  "id": "3",
+                  "doctorId": "12",
+                  "from": "2026-03-06T00:00:00-05:00",
+                  "to": "2026-03-10T00:00:00-04:00",
+                  "span": "2026-03-06 to 2026-03-09",
+                  "note": "Conference"
+                }
+              },
+              "TimeOffRequest": {
+                "type": "object",
+                "description": "A stretch to add. Over booked visits: 409 conflict unless cancelBooked; preview lists them and changes nothing.",
+                "required": [
+                  "from",
+                  "to"
+                ],
+                "properties": {
+                  "from": {
+                    "type": "string",
+                    "minLength": 1,
+                    "description": "A local day YYYY-MM-DD, or an ISO 8601 instant with an offset."
+                  },
+                  "to": {
+                    "type": "string",
+                    "minLength": 1,
+                    "description": "A local day YYYY-MM-DD (included), or an ISO 8601 instant (when it ends)."
+                  },
+                  "note": {
+                    "type": "string",
+                    "maxLength": 200,
+                    "description": "Also the cancelled visits' audit note."
+                  },
+                  "cancelBooked": {
+                    "type": "boolean",
+                    "description": "Cancel the booked visits it covers; each patient is texted to book again."
+                  },
+                  "preview": {
+                    "type": "boolean",
+                    "description": "Only list the booked visits it covers."
+                  }
+                },
+                "example": {
+                  "from": "2026-03-03",
+                  "to": "2026-03-03",
+                  "note": "flu",
+                  "cancelBooked": true
+                }
+              },
+              "TimeOffAdded": {
+                "type": "object",
+                "required": [
+                  "timeOff",
+                  "cancelled"
+                ],
+                "properties": {
+                  "timeOff": {
+                    "$ref": "#/components/schemas/TimeOff"
+                  },
+                  "cancelled": {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/Appointment"
+                    }
+                  }
+                }
+              },
+              "TimeOffPreview": {
+                "type": "object",
+                "required": [
+                  "wouldCancel"
+                ],
+                "properties": {
+                  "wouldCancel": {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/Appointment"
+                    }
+                  }
+                }
+              },
+              "TimeOffRemoved": {
+                "type": "object",
+                "required": [
+                  "removed"
+                ],
+                "properties": {
+                  "removed": {
+                    "$ref": "#/components/schemas/TimeOff"
                   }
                 }
               }

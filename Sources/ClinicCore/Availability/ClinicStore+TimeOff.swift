@@ -39,6 +39,12 @@ extension ClinicStore {
         }
     }
 
+    /// A doctor's time off as `viewer` may see it (the doctor, the desk, admins).
+    public func timeOff(doctorID: Int64, by viewer: Actor) throws -> [TimeOff] {
+        try Policy.decide(.viewTimeOff, by: viewer, facts: ScheduleFacts(doctorID: doctorID)).enforce()
+        return try timeOff(doctorID: doctorID)
+    }
+
     /// Removes one stretch of a doctor's time off (admins only): its slots
     /// are offered again. Returns what was removed; `not_found` for an id
     /// that is not this doctor's.

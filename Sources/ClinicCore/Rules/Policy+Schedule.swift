@@ -24,6 +24,10 @@ extension Policy {
             if actor.role?.isDeskStaff == true { return .allowed }  // the shell acts as an admin
             if case .account(let id, .doctor) = actor.kind, id == facts.doctorID { return .allowed }
             return .refused(.forbidden, "only the doctor and the desk may see a doctor's statistics")
+        case .viewTimeOff:
+            if actor.role?.isDeskStaff == true { return .allowed }
+            if case .account(let id, .doctor) = actor.kind, id == facts.doctorID { return .allowed }
+            return .refused(.forbidden, "only the doctor and the desk may see a doctor's time off")
         }
     }
 

@@ -10,6 +10,8 @@ public enum ScheduleAction: Sendable, Hashable, CaseIterable, CustomStringConver
     case removeTimeOff
     /// See the doctor's statistics (the doctor, the desk, admins).
     case viewStats
+    /// See the doctor's time off and its notes (the doctor, the desk, admins).
+    case viewTimeOff
 
     public var description: String {
         switch self {
@@ -18,6 +20,7 @@ public enum ScheduleAction: Sendable, Hashable, CaseIterable, CustomStringConver
         case .addTimeOff: return "add time off"
         case .removeTimeOff: return "remove time off"
         case .viewStats: return "view statistics"
+        case .viewTimeOff: return "view time off"
         }
     }
 }
