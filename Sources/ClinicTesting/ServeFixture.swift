@@ -29,7 +29,9 @@ public final class ServeFixture: @unchecked Sendable {
         let setup = try ClinicStore(
             path: path, clock: ManualClock(TestClinicInstant.parse("2026-03-02T12:00:00Z")),
             hasher: PasswordHasher(iterations: 1_000),
-            settings: .init(name: "Serve Clinic", timeZone: zone, reminderLeadMinutes: 180, noShowGraceMinutes: 15))
+            settings: .init(
+                name: "Serve Clinic", timeZone: zone, reminderLeadMinutes: 180, noShowGraceMinutes: 15,
+                maxActiveVisits: 0))  // one patient holds every visit here: no limit of visits to come
         let doctor = try setup.createAccount(
             NewAccount(
                 role: .doctor, name: "Dr Ana Moreau", email: "ana@clinic.test",

@@ -19,8 +19,10 @@ struct BenchClinic {
     /// Deletes whatever is at `path` and creates a clinic there.
     /// - Parameters:
     ///   - hours: hours spec of each doctor (by index) and slot length in minutes.
+    ///   - maxActiveVisits: the booking limit per patient; high enough that the
+    ///     benchmark's bookings are never refused by it, while the check still runs (0: none).
     static func create(
-        path: String, now: Date, doctors: Int, patients: Int,
+        path: String, now: Date, doctors: Int, patients: Int, maxActiveVisits: Int = 100,
         hours: (Int) -> (spec: String, slotMinutes: Int)
     ) throws -> BenchClinic {
         BenchFiles.removeDatabase(path)
@@ -28,7 +30,7 @@ struct BenchClinic {
         let clock = ManualClock(now)
         let store = try ClinicStore(
             path: path, clock: clock, hasher: PasswordHasher(iterations: 1_000),
-            settings: .init(name: "Bench Clinic", timeZone: zone), longRunning: true)
+            settings: .init(name: "Bench Clinic", timeZone: zone, maxActiveVisits: maxActiveVisits), longRunning: true)
         let checkpoints = BackgroundCheckpoints(store.checkpointer)
         let receptionist = try store.createAccount(
             NewAccount(

@@ -17,7 +17,7 @@ enum ContentionBench {
 
         let plan: ContentionPlan
         do {
-            let clinic = try BenchClinic.create(path: path, now: now, doctors: doctors, patients: workers * doctors) { _ in
+            let clinic = try BenchClinic.create(path: path, now: now, doctors: doctors, patients: workers * doctors, maxActiveVisits: 0) { _ in
                 ("mon-sun 08:00-18:00", 10)
             }
             var targets: [ContentionPlan.Target] = []

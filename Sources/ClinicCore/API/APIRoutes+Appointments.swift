@@ -76,6 +76,7 @@ extension APIRoutes {
         let doctorID = try body.id("doctorId", required: true)!
         let start = try Self.instant(try body.string("start", required: true)!, "start")
         let reason = try body.string("reason") ?? ""
+        let overrideReason = try body.string("overrideReason") ?? ""
         let patientID: Int64
         if account.role == .patient {
             patientID = try body.id("patientId") ?? account.id
@@ -84,7 +85,7 @@ extension APIRoutes {
             patientID = id
         }
         let (booked, zone) = try await bookings.submit(
-            (BookingRequest(doctorID: doctorID, patientID: patientID, start: start, reason: reason), actor))
+            (BookingRequest(doctorID: doctorID, patientID: patientID, start: start, reason: reason, overrideReason: overrideReason), actor))
         return APIResponse.json(APIViews.appointment(booked, zone: zone), status: .created)
     }
 

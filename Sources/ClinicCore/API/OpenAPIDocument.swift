@@ -543,7 +543,7 @@ enum OpenAPIDocument {
                 ],
                 "summary": "Book an appointment",
                 "operationId": "bookAppointment",
-                "description": "A patient books for themself; staff name patientId. 409 slot_taken or patient_busy.",
+                "description": "A patient books for themself; staff name patientId. 409 slot_taken, patient_busy, or conflict over the clinic's booking limits (staff may give overrideReason).",
                 "security": [
                   {
                     "bearer": []
@@ -2630,6 +2630,11 @@ enum OpenAPIDocument {
                     "type": "string",
                     "pattern": "^[0-9]+$",
                     "description": "Staff only: the patient to book for. A patient books for themself."
+                  },
+                  "overrideReason": {
+                    "type": "string",
+                    "maxLength": 500,
+                    "description": "Staff: book over the clinic's booking limits (visits to come per patient), saying why; audited. 403 for patients."
                   }
                 }
               },

@@ -8,9 +8,12 @@ public struct BookingRequest: Sendable {
     /// Start instant, unix seconds.
     public var start: Int64
     public var reason: String
+    /// Why the desk books over the clinic's booking limits (empty: the limits hold). Audited.
+    public var overrideReason: String
 
-    public init(doctorID: Int64, patientID: Int64, start: Int64, reason: String) {
+    public init(doctorID: Int64, patientID: Int64, start: Int64, reason: String, overrideReason: String = "") {
         self.doctorID = doctorID; self.patientID = patientID; self.start = start; self.reason = reason
+        self.overrideReason = overrideReason
     }
 }
 
@@ -28,17 +31,21 @@ extension ClinicStore {
     func book(_ request: BookingRequest, by actor: Actor, now: Int64, _ db: Database) throws -> Appointment {
         let reason = try Self.validReason(request.reason)
         try Policy.decide(.book, by: actor, facts: ScheduleFacts(doctorID: request.doctorID, patientID: request.patientID)).enforce()
-        // One read: both parties (role, active, names) and the schedule's version.
+        let overriding = try Self.overrideNote(request, by: actor)
+        // One read: both parties (role, active, names), the schedule's version and the booking limits.
         var doctor: Appointment.Party?, patient: Appointment.Party?
         var version: Int64 = -1
+        var limits = BookingLimits(maxActive: 0, onePerDoctorDay: false)
         let parties = try Row.fetchCursor(
             db.cachedStatement(
                 sql: """
-                    SELECT id, role, active, name, email, phone, (SELECT version FROM schedule_state) AS version
-                    FROM account WHERE id IN (?, ?)
+                    SELECT a.id, a.role, a.active, a.name, a.email, a.phone, (SELECT version FROM schedule_state) AS version,
+                           s.max_active_visits, s.one_per_doctor_day
+                    FROM account a LEFT JOIN clinic_settings s ON s.id = 1 WHERE a.id IN (?, ?)
                     """), arguments: [request.doctorID, request.patientID])
         while let row = try parties.next() {
             version = row["version"]
+            limits = BookingLimits(maxActive: row["max_active_visits"] ?? 0, onePerDoctorDay: row["one_per_doctor_day"] ?? false)
             guard row["active"] as Bool else { continue }
             let party = Appointment.Party(id: row["id"], name: row["name"], email: row["email"], phone: row["phone"])
             switch row["role"] as String {
@@ -71,8 +78,11 @@ extension ClinicStore {
                     """), arguments: [doctor.id, slot.start, patient.id, slot.end, slot.start])
         if clash?[0] == true { throw Self.slotTaken }
         if clash?[1] == true { throw ClinicError(.patientBusy, "the patient already has an appointment at that time") }
+        if overriding == nil {
+            try Self.checkLimits(limits, request, slot: slot, zone: calc.timeZone, by: actor, now: now, db)
+        }
         let (id, code) = try self.insertAppointment(request, slot: slot, reason: reason, actor: actor, now: now, db)
-        try Self.recordEvent(appointmentID: id, from: nil, to: .scheduled, actor: actor, at: now, note: "", db)
+        try Self.recordEvent(appointmentID: id, from: nil, to: .scheduled, actor: actor, at: now, note: overriding ?? "", db)
         return Appointment(
             id: id, code: code, doctor: doctor, patient: patient, start: slot.start, end: slot.end,
             status: .scheduled, reason: reason, createdAt: now, createdBy: actor.accountID)

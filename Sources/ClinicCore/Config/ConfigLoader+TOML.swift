@@ -30,6 +30,8 @@ extension ConfigLoader {
             case "timezone": c.clinic.timeZone = try ConfigLoader.zone(try reader.string(value, key), source: "\(file): clinic.timezone")
             case "reminder_lead_minutes": c.clinic.reminderLeadMinutes = try reader.int(value, key)
             case "no_show_grace_minutes": c.clinic.noShowGraceMinutes = try reader.int(value, key)
+            case "max_active_visits": c.clinic.maxActiveVisits = try reader.int(value, key)
+            case "one_visit_per_doctor_day": c.clinic.onePerDoctorDay = try reader.bool(value, key)
             case "default_country_code": c.defaultCountryCode = try reader.string(value, key)
             default: return false
             }
@@ -75,9 +77,7 @@ extension ConfigLoader {
         }
         try reader.section(root, "api") { key, value in
             switch key {
-            case "enabled":
-                guard let b = value.bool else { throw reader.error(key, "must be true or false") }
-                c.api.enabled = b
+            case "enabled": c.api.enabled = try reader.bool(value, key)
             case "cors_origins":
                 guard let list = value.array, list.allSatisfy({ $0.string != nil }) else {
                     throw reader.error(key, "must be a list of origins such as [\"https://portal.example.org\"]")
@@ -137,6 +137,11 @@ extension ConfigLoader {
         func int(_ v: TOMLValueConvertible, _ key: String) throws -> Int {
             guard let n = v.int else { throw error(key, "must be a whole number") }
             return n
+        }
+
+        func bool(_ v: TOMLValueConvertible, _ key: String) throws -> Bool {
+            guard let b = v.bool else { throw error(key, "must be true or false") }
+            return b
         }
 
         func positive(_ v: TOMLValueConvertible, _ key: String) throws -> Double {

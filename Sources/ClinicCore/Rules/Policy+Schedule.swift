@@ -14,6 +14,10 @@ extension Policy {
             default:
                 return .allowed
             }
+        case .bookOverLimits:
+            if actor.role?.isDeskStaff == true { return .allowed }
+            if case .account(let id, .doctor) = actor.kind, id == facts.doctorID { return .allowed }
+            return .refused(.forbidden, "only the desk may book over the clinic's limits")
         case .setHours:
             return actor.role == .admin ? .allowed : .refused(.forbidden, "only an admin may change a doctor's hours")
         case .addTimeOff:

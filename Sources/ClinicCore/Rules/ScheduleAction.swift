@@ -2,6 +2,8 @@
 public enum ScheduleAction: Sendable, Hashable, CaseIterable, CustomStringConvertible {
     /// Book a visit into it for `ScheduleFacts.patientID`.
     case book
+    /// Book over the clinic's booking limits, with a reason (the desk, admins, the doctor).
+    case bookOverLimits
     /// Replace the weekly hours.
     case setHours
     /// Add time off.
@@ -16,6 +18,7 @@ public enum ScheduleAction: Sendable, Hashable, CaseIterable, CustomStringConver
     public var description: String {
         switch self {
         case .book: return "book"
+        case .bookOverLimits: return "book over the limits"
         case .setHours: return "set hours"
         case .addTimeOff: return "add time off"
         case .removeTimeOff: return "remove time off"

@@ -60,16 +60,20 @@ public enum DemoClinic {
         return signIns
     }
 
-    /// Books the first free slots of the next days, one patient after another.
+    /// Books the first free slots of the next days, one patient after
+    /// another, each below the clinic's limit of visits to come (so the
+    /// booking the demo suggests is not refused by it).
     private static func bookSome(_ store: ClinicStore, doctors: [Account], patients: [Account]) throws {
-        let zone = try store.settings().timeZone
+        let settings = try store.settings()
+        let zone = settings.timeZone
         let today = zone.local(store.clock.now()).date
         let reasons = ["Annual check-up", "Follow-up", "Skin rash", "Blood pressure review", "Back pain"]
+        let most = settings.maxActiveVisits == 0 ? Int.max : settings.maxActiveVisits - 1
         var n = 0
         for offset in 0..<5 {
             for doctor in doctors {
                 let slots = try store.slots(doctorID: doctor.id, on: today.adding(days: offset), viewer: .shell)
-                for entry in slots.entries.prefix(2) where entry.free {
+                for entry in slots.entries.prefix(2) where entry.free && n < most * patients.count {
                     let patient = patients[n % patients.count]
                     _ = try? store.book(
                         BookingRequest(

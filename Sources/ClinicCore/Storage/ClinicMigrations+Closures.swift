@@ -1,4 +1,11 @@
 extension ClinicMigrations {
+    /// Booking limits (issue 13): at most so many visits to come per patient
+    /// (0: none), and one per doctor per day for patients booking themselves.
+    static let bookingLimitsSQL = """
+        ALTER TABLE clinic_settings ADD COLUMN max_active_visits INTEGER NOT NULL DEFAULT 4 CHECK (max_active_visits BETWEEN 0 AND 100);
+        ALTER TABLE clinic_settings ADD COLUMN one_per_doctor_day INTEGER NOT NULL DEFAULT 1 CHECK (one_per_doctor_day IN (0, 1));
+        """
+
     /// Clinic-wide closure days (issue 13: holidays): time off for every
     /// doctor at once, doctors added later included. Slots read them with
     /// each doctor's own time off; the same triggers bump the schedule's

@@ -34,8 +34,9 @@ enum ClinicMigrations {
         migrator.registerMigration("v10-outbox-checked-in") { db in
             try db.execute(sql: outboxCheckedInSQL)
         }
-        migrator.registerMigration("v12-closures") { db in
+        migrator.registerMigration("v12-closures-and-limits") { db in
             try db.execute(sql: closuresSQL)
+            try db.execute(sql: bookingLimitsSQL)
         }
         return migrator
     }

@@ -6,10 +6,18 @@ public struct ClinicSettings: Sendable, Equatable {
     public var reminderLeadMinutes: Int
     /// How long after start an unattended appointment becomes a no-show (default 15 min).
     public var noShowGraceMinutes: Int
+    /// At most this many visits to come per patient (default 4; 0: no limit). Staff may book over it with a reason.
+    public var maxActiveVisits: Int
+    /// A patient booking for themselves (kiosk, API) gets at most one visit per doctor per day (default on).
+    public var onePerDoctorDay: Bool
 
-    public init(name: String, timeZone: ClinicTimeZone, reminderLeadMinutes: Int, noShowGraceMinutes: Int) {
+    public init(
+        name: String, timeZone: ClinicTimeZone, reminderLeadMinutes: Int, noShowGraceMinutes: Int, maxActiveVisits: Int = 4,
+        onePerDoctorDay: Bool = true
+    ) {
         self.name = name; self.timeZone = timeZone
         self.reminderLeadMinutes = reminderLeadMinutes; self.noShowGraceMinutes = noShowGraceMinutes
+        self.maxActiveVisits = maxActiveVisits; self.onePerDoctorDay = onePerDoctorDay
     }
 
     /// The built-in defaults.
@@ -23,12 +31,15 @@ public struct ClinicSettings: Sendable, Equatable {
         public var timeZone: ClinicTimeZone?
         public var reminderLeadMinutes: Int?
         public var noShowGraceMinutes: Int?
+        public var maxActiveVisits: Int?
+        public var onePerDoctorDay: Bool?
         public init(
             name: String? = nil, timeZone: ClinicTimeZone? = nil,
-            reminderLeadMinutes: Int? = nil, noShowGraceMinutes: Int? = nil
+            reminderLeadMinutes: Int? = nil, noShowGraceMinutes: Int? = nil, maxActiveVisits: Int? = nil, onePerDoctorDay: Bool? = nil
         ) {
             self.name = name; self.timeZone = timeZone
             self.reminderLeadMinutes = reminderLeadMinutes; self.noShowGraceMinutes = noShowGraceMinutes
+            self.maxActiveVisits = maxActiveVisits; self.onePerDoctorDay = onePerDoctorDay
         }
 
         /// These overrides applied on top of `base`.
@@ -36,7 +47,8 @@ public struct ClinicSettings: Sendable, Equatable {
             ClinicSettings(
                 name: name ?? base.name, timeZone: timeZone ?? base.timeZone,
                 reminderLeadMinutes: reminderLeadMinutes ?? base.reminderLeadMinutes,
-                noShowGraceMinutes: noShowGraceMinutes ?? base.noShowGraceMinutes)
+                noShowGraceMinutes: noShowGraceMinutes ?? base.noShowGraceMinutes,
+                maxActiveVisits: maxActiveVisits ?? base.maxActiveVisits, onePerDoctorDay: onePerDoctorDay ?? base.onePerDoctorDay)
         }
     }
 }

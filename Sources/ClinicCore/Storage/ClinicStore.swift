@@ -89,7 +89,8 @@ public final class ClinicStore: Sendable {
         }
         return ClinicSettings(
             name: row["name"], timeZone: zone, reminderLeadMinutes: row["reminder_lead_minutes"],
-            noShowGraceMinutes: row["no_show_grace_minutes"])
+            noShowGraceMinutes: row["no_show_grace_minutes"], maxActiveVisits: row["max_active_visits"],
+            onePerDoctorDay: row["one_per_doctor_day"])
     }
 
     /// Writes the given settings. `configured`: they come from the
@@ -112,14 +113,18 @@ public final class ClinicStore: Sendable {
         if let grace = o.noShowGraceMinutes, !(0...1440).contains(grace) {
             throw ClinicError(.invalidInput, "no-show grace must be 0…1440 minutes")
         }
+        if let most = o.maxActiveVisits, !(0...100).contains(most) {
+            throw ClinicError(.invalidInput, "visits to come per patient must be 0…100 (0: no limit)")
+        }
         let exists = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM clinic_settings)") ?? false
         if !exists {
             let s = o.applied(to: .defaults)
             try db.execute(
                 sql: """
-                    INSERT INTO clinic_settings (id, name, timezone, reminder_lead_minutes, no_show_grace_minutes)
-                    VALUES (1, ?, ?, ?, ?)
-                    """, arguments: [s.name, s.timeZone.identifier, s.reminderLeadMinutes, s.noShowGraceMinutes])
+                    INSERT INTO clinic_settings (id, name, timezone, reminder_lead_minutes, no_show_grace_minutes, max_active_visits, one_per_doctor_day)
+                    VALUES (1, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [s.name, s.timeZone.identifier, s.reminderLeadMinutes, s.noShowGraceMinutes, s.maxActiveVisits, s.onePerDoctorDay])
             return
         }
         if let zone = o.timeZone?.identifier,
@@ -134,6 +139,12 @@ public final class ClinicStore: Sendable {
         }
         if let v = o.noShowGraceMinutes {
             try db.execute(sql: "UPDATE clinic_settings SET no_show_grace_minutes = ? WHERE id = 1 AND no_show_grace_minutes <> ?", arguments: [v, v])
+        }
+        if let v = o.maxActiveVisits {
+            try db.execute(sql: "UPDATE clinic_settings SET max_active_visits = ? WHERE id = 1 AND max_active_visits <> ?", arguments: [v, v])
+        }
+        if let v = o.onePerDoctorDay {
+            try db.execute(sql: "UPDATE clinic_settings SET one_per_doctor_day = ? WHERE id = 1 AND one_per_doctor_day <> ?", arguments: [v, v])
         }
     }
 }

@@ -10,6 +10,8 @@ struct BookCommand: ParsableCommand {
     @Option(help: "The patient: email, phone or id.") var patient: String
     @Option(help: "Start, clinic local time \"YYYY-MM-DD HH:MM\" (or ISO 8601 with offset).") var start: String
     @Option(help: "Reason for the visit (1–500 characters).") var reason: String
+    @Option(name: .customLong("override"), help: "Book over the clinic's booking limits, saying why (the desk; audited).")
+    var overrideReason = ""
     @OptionGroup var actor: ActorOptions
 
     func run() throws {
@@ -19,7 +21,7 @@ struct BookCommand: ParsableCommand {
             let patient = try ctx.account(patient, role: .patient)
             let instant = try LocalInput.instant(start, in: zone)
             let appointment = try ctx.store.book(
-                BookingRequest(doctorID: doctor.id, patientID: patient.id, start: instant, reason: reason),
+                BookingRequest(doctorID: doctor.id, patientID: patient.id, start: instant, reason: reason, overrideReason: overrideReason),
                 by: try actor.actor(ctx))
             AppointmentPrinter.print(appointment, ctx: ctx, zone: zone, verb: "booked")
         }

@@ -194,6 +194,7 @@ struct PolicyTableTests {
         let table: [(ScheduleAction, String)] = [
             //         N P p D d R A S X
             (.book, "UAFAFAAAF"),
+            (.bookOverLimits, "UFFAFAAAF"),
             (.setHours, "UFFFFFAAF"),
             (.addTimeOff, "UFFFFFAAF"),
             (.removeTimeOff, "UFFFFFAAF"),

@@ -39,6 +39,7 @@ import Testing
     @Test func onlyTheHolderSendsSoNothingGoesOutTwice() throws {
         // Given ten queued notices and two schedulers ticking alternately
         let h = try SchedulerHarness()
+        _ = try h.clinic.store.updateSettings(.init(maxActiveVisits: 0), by: .shell)  // one patient holds all ten visits
         let doctor = try h.clinic.addDoctor(hours: "mon-fri 09:00-17:00"), patient = try h.clinic.addPatient()
         for i in 0..<10 {
             let a = try h.clinic.book(doctor: doctor, patient: patient, at: TestClinic.seconds("2026-03-04T14:00:00Z") + Int64(i) * 1800)

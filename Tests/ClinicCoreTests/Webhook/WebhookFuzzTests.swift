@@ -16,6 +16,7 @@ import Testing
         try await h.start()
         let doctor = try h.clinic.addDoctor(hours: "mon-fri 08:00-18:00")
         let patient = try h.clinic.addPatient()
+        _ = try h.clinic.store.updateSettings(.init(maxActiveVisits: 0), by: .shell)  // one patient holds all six visits
         let codes = try (0..<6).map { try h.clinic.book(doctor: doctor, patient: patient, at: Self.start + Int64($0) * 1800).code }
         let before = try h.dataFingerprint()
 
