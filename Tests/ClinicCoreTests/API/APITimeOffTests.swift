@@ -68,3 +68,31 @@ import Testing
         await h.stop()
     }
 }
+
+/// The booking limits over HTTP: a patient's fifth visit is 409 `conflict`;
+/// a patient's `overrideReason` is 403; the desk's books it.
+@Suite struct APIBookingLimitTests {
+    @Test func aFifthVisitOverHTTP() async throws {
+        let h = try WebhookHarness()
+        try await h.start()
+        let api = APIClient(port: h.port)
+        let doctor = try h.clinic.addDoctor(name: "Dr Ana"), patient = try h.clinic.addPatient(name: "Pia")
+        let desk = try h.clinic.addStaff(.receptionist)
+        for day in ["2026-03-03", "2026-03-04", "2026-03-05", "2026-03-06"] {
+            try h.clinic.book(doctor: doctor, patient: patient, at: h.clinic.local(day, "09:00"))
+        }
+        let patientToken = try #require(await api.signIn("patient", patient.email, "patient-password"))
+        let deskToken = try #require(await api.signIn("staff", desk.email, "staff-password"))
+        var body: [String: any Sendable] = ["doctorId": String(doctor.id), "start": "2026-03-09T09:00:00-04:00", "reason": "Knee"]
+        let refused = await api.call("POST", "/api/v1/appointments", token: patientToken, json: body)
+        #expect(refused.status == 409 && refused.errorCode == "conflict" && refused.errorMessage?.contains("4 visits to come") == true)
+        body["overrideReason"] = "please"
+        #expect(await api.call("POST", "/api/v1/appointments", token: patientToken, json: body).status == 403)
+        body["patientId"] = String(patient.id)
+        let booked = await api.call("POST", "/api/v1/appointments", token: deskToken, json: body)
+        #expect(booked.status == 201, "\(booked.body)")
+        let code = try #require(booked.object["code"] as? String)
+        #expect(try h.clinic.store.events(code: code).first?.note == "booked over the limits: please")
+        await h.stop()
+    }
+}

@@ -1,7 +1,7 @@
 import ClinicCore
 
-/// Clinic settings for the admin: name, time zone, reminder lead and no-show
-/// grace (saved through the core, which checks them), and the scheduler / SMS
+/// Clinic settings for the admin: name, time zone, reminder lead, no-show
+/// grace and the booking limits (saved through the core, which checks them), and the scheduler / SMS
 /// gateway state of this process. Name and zone changes show on the next start.
 final class SettingsModel: ScreenModel {
     enum Action: Sendable { case save }
@@ -9,6 +9,7 @@ final class SettingsModel: ScreenModel {
     var form = Form([
         TextField("Clinic name"), TextField("Time zone", maxLength: 64),
         TextField("Reminder lead (min)", maxLength: 5), TextField("No-show grace (min)", maxLength: 5),
+        TextField("Max visits to come", maxLength: 3), TextField("Kiosk: 1/doctor/day", maxLength: 3),
     ])
     private(set) var message: (text: String, role: ThemeRole)?
 
@@ -32,11 +33,17 @@ final class SettingsModel: ScreenModel {
         let lead = Int(form[2].trimmingCharacters(in: .whitespaces)), grace = Int(form[3].trimmingCharacters(in: .whitespaces))
         if lead == nil { errors[2] = "a number of minutes" }
         if grace == nil { errors[3] = "a number of minutes" }
+        let most = Int(form[4].trimmingCharacters(in: .whitespaces))
+        if most == nil { errors[4] = "a number per patient (0: no limit)" }
+        let onePerDay = ["yes": true, "no": false][form[5].trimmingCharacters(in: .whitespaces).lowercased()]
+        if onePerDay == nil { errors[5] = "yes or no (a patient at the kiosk: one visit per doctor per day)" }
         form.setErrors(errors)
         guard errors.isEmpty, let actor = context.actor else { return .none }
         do {
             _ = try context.store.updateSettings(
-                .init(name: form[0], timeZone: zone, reminderLeadMinutes: lead, noShowGraceMinutes: grace),
+                .init(
+                    name: form[0], timeZone: zone, reminderLeadMinutes: lead, noShowGraceMinutes: grace, maxActiveVisits: most,
+                    onePerDoctorDay: onePerDay),
                 by: actor)
             context.refreshSettings()
             load()
@@ -48,7 +55,11 @@ final class SettingsModel: ScreenModel {
     private func load() {
         do {
             let s = try context.store.settings()
-            for (i, v) in [s.name, s.timeZone.identifier, String(s.reminderLeadMinutes), String(s.noShowGraceMinutes)].enumerated() {
+            let values = [
+                s.name, s.timeZone.identifier, String(s.reminderLeadMinutes), String(s.noShowGraceMinutes), String(s.maxActiveVisits),
+                s.onePerDoctorDay ? "yes" : "no",
+            ]
+            for (i, v) in values.enumerated() {
                 form.fields[i].set(v)
             }
         } catch { message = (Format.error(error), .error) }

@@ -1,7 +1,9 @@
 import ClinicCore
 
 /// Booking, step 4: the reason, then a summary to confirm. A slot someone else
-/// took meanwhile sends the patient back to the slots with a clear note.
+/// took meanwhile sends the patient back to the slots with a clear note. A
+/// booking over the clinic's limits tells a patient why; the desk may give a
+/// reason and book it anyway (audited).
 final class BookConfirmModel: ScreenModel {
     enum Action: Sendable { case next }
     let context: AppContext
@@ -11,6 +13,9 @@ final class BookConfirmModel: ScreenModel {
     var reason = Form([TextField("Reason for the visit", maxLength: 500)])
     /// The summary is shown and Enter books.
     private(set) var confirming = false
+    /// The booking was over the clinic's limits: the desk types why, Enter books anyway.
+    private(set) var overriding = false
+    var overrideReason = Form([TextField("Why over the limit", maxLength: 500)])
     private(set) var message: String?
 
     /// The patient booked for by the desk (nil: the signed-in patient).
@@ -27,10 +32,22 @@ final class BookConfirmModel: ScreenModel {
     }
     var title: String { "Book · confirm" }
     var hints: [KeyHint] { bindings.hints() }
-    var capturesText: Bool { !confirming }
+    var capturesText: Bool { !confirming || overriding }
     var isDirty: Bool { reason.isEdited }
 
     func handle(_ key: Key) -> Effect {
+        if overriding {
+            switch key {
+            case .enter:
+                guard !overrideReason[0].trimmingCharacters(in: .whitespaces).isEmpty else {
+                    overrideReason.setErrors([0: "say why this patient needs another visit"])
+                    return .none
+                }
+                return book()
+            case .escape: overriding = false; message = nil; return .none
+            default: return overrideReason.handle(key) ? .none : .unhandled
+            }
+        }
         if confirming {
             switch key {
             case .enter: return book()
@@ -53,7 +70,7 @@ final class BookConfirmModel: ScreenModel {
             let appointment = try context.store.book(
                 BookingRequest(
                     doctorID: doctor.id, patientID: patient?.id ?? account.id,
-                    start: slot.start, reason: reason[0]), by: actor)
+                    start: slot.start, reason: reason[0], overrideReason: overriding ? overrideReason[0] : ""), by: actor)
             let when = Format.dateTime(appointment.start, context.timeZone)
             context.flash =
                 patient.map { "Booked \(when) with \(doctor.name) for \($0.name). Code \(appointment.code)." }
@@ -65,6 +82,13 @@ final class BookConfirmModel: ScreenModel {
             slotScreen?.notice = "That slot was just taken by someone else. Please pick another one."
             slotScreen?.typedReason = reason[0]  // kept for the next slot
             return .pop
+        } catch let error as ClinicError
+            where error.field == .overrideReason && !overriding
+            && Policy.decide(.bookOverLimits, by: actor, facts: ScheduleFacts(doctorID: doctor.id, patientID: patient?.id ?? account.id)).isAllowed
+        {
+            overriding = true
+            message = error.message
+            return .none
         } catch {
             message = Format.error(error)
             confirming = false

@@ -12,6 +12,14 @@ struct BookConfirmScreen {
             buffer.write("For \(patient.name) · \(patient.phone)", x: area.x, y: area.y + 2, role: .label, clip: area)
         }
         var y = area.y + 3
+        if model.overriding {
+            buffer.write("Reason: " + model.reason[0], x: area.x, y: y, role: .normal, clip: area)
+            let below = Painter.paragraph(
+                &buffer, "! " + (model.message ?? "") + ". Type why and press Enter to book anyway (it is kept in the history), or Esc.",
+                in: Rect(x: area.x, y: y + 2, width: area.width, height: 4), role: .warning)
+            FormPainter.paint(model.overrideReason, into: &buffer, rect: Rect(x: area.x, y: below + 1, width: area.width, height: 2), labelWidth: 22)
+            return
+        }
         if model.confirming {
             buffer.write("Reason: " + model.reason[0], x: area.x, y: y, role: .normal, clip: area)
             buffer.write("Press Enter to book this visit, Esc to change the reason.", x: area.x, y: y + 2, role: .success, clip: area)
