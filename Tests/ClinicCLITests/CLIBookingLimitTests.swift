@@ -11,7 +11,8 @@ import Testing
         let cli = try CLIClinic()
         let clinic = try RefusalTable.prepare(cli)  // Pia with Ana, Tue 3 Mar 09:00
         for day in ["2026-03-04", "2026-03-05", "2026-03-06"] {
-            #expect(try cli.run("book", "--doctor", "ana@clinic.test", "--patient", "pia@clinic.test", "--start", "\(day) 09:00", "--reason", "x").exitCode == 0)
+            #expect(
+                try cli.run("book", "--doctor", "ana@clinic.test", "--patient", "pia@clinic.test", "--start", "\(day) 09:00", "--reason", "x").exitCode == 0)
         }
         let fifth = ["book", "--doctor", "ben@clinic.test", "--patient", "pia@clinic.test", "--start", "2026-03-09 09:00", "--reason", "Knee"]
         let refused = try cli.run(fifth + ["--json"])
@@ -24,7 +25,10 @@ import Testing
         // clinic.toml lifts the limit for every process
         try "[clinic]\nmax_active_visits = 0\n".write(toFile: cli.directory.path("clinic.toml"), atomically: true, encoding: .utf8)
         let lifted = try cli.run(
-            ["book", "--doctor", "ben@clinic.test", "--patient", "pia@clinic.test", "--start", "2026-03-10 09:00", "--reason", "x", "--config", cli.directory.path("clinic.toml")])
+            [
+                "book", "--doctor", "ben@clinic.test", "--patient", "pia@clinic.test", "--start", "2026-03-10 09:00", "--reason", "x", "--config",
+                cli.directory.path("clinic.toml"),
+            ])
         #expect(lifted.exitCode == 0, "\(lifted.stderr)")
         try "[clinic]\none_visit_per_doctor_day = \"yes\"\n".write(toFile: cli.directory.path("bad.toml"), atomically: true, encoding: .utf8)
         let bad = try cli.run(["time", "--config", cli.directory.path("bad.toml")])
