@@ -142,3 +142,25 @@ struct WidgetTests {
         #expect(Key.ctrl("q").label == "Ctrl-Q")
     }
 }
+
+/// The footer at 80 columns: the screen's own keys first, the app's after;
+/// what does not fit goes from the end, and `?` says there is more.
+@Suite("Footer order")
+struct FooterOrderTests {
+    @Test("the board's own keys come before back and quit, and ? reads more when some are left out")
+    func screenKeysFirst() {
+        let screen = ["c check in", "u undo check-in", "r move", "x cancel", "n new visit", "m SMS panel", "[ ] t day"].map {
+            KeyHint(keys: String($0.split(separator: " ")[0]), label: $0.split(separator: " ").dropFirst().joined(separator: " "))
+        }
+        let app = [KeyHint(keys: "Esc", label: "back"), KeyHint(keys: "q/Ctrl-Q", label: "quit")]
+        let help = KeyHint(keys: "?/F1", label: "help")
+        var b = CellBuffer(width: 80, height: 24)
+        FooterPainter.paint(screen + app, help: help, into: &b, row: 23)
+        let line = b.line(23)
+        #expect(line.hasPrefix("c check in  u undo check-in  r move  x cancel  n new visit  ?/F1 more"), "\(line)")
+        #expect(line.contains("?/F1 more") && !line.contains("quit"), "\(line)")
+        var wide = CellBuffer(width: 160, height: 24)
+        FooterPainter.paint(screen + app, help: help, into: &wide, row: 23)
+        #expect(wide.line(23).contains("Esc back  q/Ctrl-Q quit  ?/F1 help"), "\(wide.line(23))")
+    }
+}

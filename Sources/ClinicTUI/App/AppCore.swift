@@ -156,7 +156,10 @@ import ClinicCore
         StatusLinePainter.paint(status, into: &buffer, row: 0)
         let body = Rect(x: 2, y: 2, width: buffer.width - 4, height: buffer.height - 4)
         top.paint(into: &buffer, area: body)
-        FooterPainter.paint(hints, into: &buffer, row: buffer.height - 1)
+        // The screen's own keys first, then back and quit; help keeps the last place.
+        let app = globals.hints()
+        FooterPainter.paint(
+            top.hints + app.filter { $0.label != "help" }, help: app.first { $0.label == "help" }, into: &buffer, row: buffer.height - 1)
         switch overlay {
         case .help?: HelpPainter.paint(title: top.title, hints: hints, into: &buffer, area: buffer.bounds)
         case .confirmQuit?:

@@ -1,12 +1,14 @@
-/// Paints the key footer from a screen's hints: `Enter select  Esc back …`,
-/// dropping hints that do not fit rather than cutting one in half. A key
-/// that does nothing now is dimmed (`?` help says why), and is the first to
-/// go when the keys that work need the room.
+/// Paints the key footer from a screen's hints: `Enter select  x cancel …`,
+/// the screen's own keys first and the app's (`Esc back`, `q quit`) after
+/// them, dropping hints that do not fit rather than cutting one in half. A
+/// key that does nothing now is dimmed (`?` help says why), and is the first
+/// to go when the keys that work need the room. `help` always keeps its
+/// place at the end, and reads `more` when something was left out.
 enum FooterPainter {
-    static func paint(_ hints: [KeyHint], into buffer: inout CellBuffer, row y: Int) {
+    static func paint(_ hints: [KeyHint], help: KeyHint? = nil, into buffer: inout CellBuffer, row y: Int) {
         buffer.fill(Rect(x: 0, y: y, width: buffer.width, height: 1), role: .footerLabel)
         var x = 0
-        for hint in shown(hints, width: buffer.width) {
+        for hint in shown(hints, help: help, width: buffer.width) {
             let need = width(of: hint)
             if x + need > buffer.width { break }
             let enabled = hint.disabledReason == nil
@@ -15,14 +17,19 @@ enum FooterPainter {
         }
     }
 
-    /// The footer's hints in order, without the last disabled ones while they
-    /// would push a working key off the line.
-    static func shown(_ hints: [KeyHint], width: Int) -> [KeyHint] {
-        var shown = hints.filter(\.inFooter)
-        while shown.map(Self.width).reduce(0, +) > width, let last = shown.lastIndex(where: { $0.disabledReason != nil }) {
+    /// The footer's hints in order: without the last disabled ones while they
+    /// would push a working key off the line, then without the last ones that
+    /// still do not fit; `help` last (`more` when any went).
+    static func shown(_ hints: [KeyHint], help: KeyHint? = nil, width: Int) -> [KeyHint] {
+        let all = hints.filter(\.inFooter)
+        var shown = all
+        let room = width - (help.map { Self.width(of: KeyHint(keys: $0.keys, label: "more")) } ?? 0)
+        while shown.map(Self.width).reduce(0, +) > room, let last = shown.lastIndex(where: { $0.disabledReason != nil }) {
             shown.remove(at: last)
         }
-        return shown
+        while shown.map(Self.width).reduce(0, +) > room, !shown.isEmpty { shown.removeLast() }
+        guard let help else { return shown }
+        return shown + [shown.count < all.count ? KeyHint(keys: help.keys, label: "more") : help]
     }
 
     /// Cells a hint takes: keys, a space, the label, two spaces.
