@@ -94,7 +94,7 @@ struct DeskFlowTests {
         let b = try #require(booked)
         let nine = try h.clinic.local("2026-03-02", "09:00")
         #expect(b.doctor.id == ana.id && b.start == nine)
-        #expect(h.screen.contains("Booked Mon 2 Mar 2026 09:00 with Dr Ana Moreau for Zoë Lefèvre. Code \(b.code)."))
+        #expect(h.screen.contains("Code \(b.code): booked Mon 2 Mar 2026 09:00 with Dr Ana Moreau for Zoë Lefèvre."))
         let created = try #require(try h.clinic.store.events(code: b.code).first)
         #expect(created.actorRole == "receptionist" && created.via == .tui)
     }
@@ -110,7 +110,7 @@ struct DeskFlowTests {
         #expect(slots.date == LocalDate("2026-03-03") && slots.patient?.name == "Omar Haddad")
         #expect(h.screen.contains("09:00–09:30    taken"))
         h.press(.enter); h.type("Check-up"); h.press(.enter, .enter)
-        #expect(h.core.top is BoardModel && h.screen.contains("Booked Tue 3 Mar 2026 09:30 with Dr Ana Moreau for Omar Haddad."))
+        #expect(h.core.top is BoardModel && h.screen.contains(": booked Tue 3 Mar 2026 09:30 with Dr Ana Moreau for Omar Haddad."))
     }
 
     @Test("r moves the visit to another free slot in one step; x cancels it with a reason")

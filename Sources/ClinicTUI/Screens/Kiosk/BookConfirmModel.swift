@@ -73,7 +73,7 @@ final class BookConfirmModel: ScreenModel {
                     start: slot.start, reason: reason[0], overrideReason: overriding ? overrideReason[0] : ""), by: actor)
             let when = Format.dateTime(appointment.start, context.timeZone)
             context.flash =
-                patient.map { "Booked \(when) with \(doctor.name) for \($0.name). Code \(appointment.code)." }
+                patient.map { "Code \(appointment.code): booked \(when) with \(doctor.name) for \($0.name)." }  // the code first: the desk reads it out
                 ?? "Booked \(when) with \(doctor.name). Your code is \(appointment.code)."
             // The desk goes back to the patient's card when it booked from there; else home.
             guard let patient else { return .popToHome }
