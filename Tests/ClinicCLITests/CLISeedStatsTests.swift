@@ -33,10 +33,14 @@ import Testing
         let again = try seed(clinic)
         #expect(again.exitCode == 2)
         #expect(again.stderr.contains("--replace"))
-        let replaced = try seed(clinic, ["--replace", "--appointments", "300"])
+        // --replace says what it would remove and, without a terminal, needs --yes
+        let unconfirmed = try seed(clinic, ["--replace", "--appointments", "300"])
+        #expect(unconfirmed.exitCode == 2 && unconfirmed.stderr.contains("add --yes"), "\(unconfirmed.stderr)")
+        #expect(unconfirmed.stderr.contains("100 patients, 10 doctors, 2 staff accounts and 500 appointments"), "\(unconfirmed.stderr)")
+        let replaced = try seed(clinic, ["--replace", "--yes", "--appointments", "300"])
         #expect(replaced.exitCode == 0)
-        #expect(replaced.stdout.contains("removed "))
-        #expect(replaced.stdout.contains("500 appointment"))
+        #expect(replaced.stdout.contains("removed 100 patients, 10 doctors, 2 staff accounts and 500 appointments, with their history"), "\(replaced.stdout)")
+        #expect(!replaced.stdout.contains("appointment_event") && !replaced.stdout.contains("sms_outbox"))
     }
 
     @Test func theSameSeedGivesTheSameClinicAcrossProcesses() throws {

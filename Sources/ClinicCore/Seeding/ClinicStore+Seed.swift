@@ -24,7 +24,7 @@ extension ClinicStore {
         // Hash on other cores while the appointments are written (each hash takes ~0.2 s).
         let hashing = PasswordJob(plan: plan, hasher: hasher)
         progress?("writing", 0, plan.visits.count)
-        var removed: [String: Int] = [:]
+        var removed: ClinicContents?
         try pool.writeWithoutTransaction { db in
             // A big page cache keeps the random-order unique indexes (codes, emails) in memory while writing.
             let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
@@ -67,8 +67,24 @@ extension ClinicStore {
         return SeedOutcome(report: report, credentials: credentials, removed: removed)
     }
 
-    /// Deletes every row of every table but the settings and the migrations log.
-    private static func removeAll(_ db: Database) throws -> [String: Int] {
+    /// What the clinic holds: accounts by kind and appointments (what `seed --replace` would remove).
+    public func contents() throws -> ClinicContents {
+        try pool.read { db in try Self.contents(db) }
+    }
+
+    static func contents(_ db: Database) throws -> ClinicContents {
+        let roles = try Dictionary(
+            uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT role, COUNT(*) AS n FROM account GROUP BY role").map { ($0["role"] as String, $0["n"] as Int) })
+        return ClinicContents(
+            patients: roles["patient"] ?? 0, doctors: roles["doctor"] ?? 0, staff: (roles["receptionist"] ?? 0) + (roles["admin"] ?? 0),
+            appointments: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM appointment") ?? 0)
+    }
+
+    /// Deletes every row of every table but the settings and the migrations
+    /// log; says what went in people's terms (accounts, appointments), the
+    /// history, messages and sign-in records going with them.
+    private static func removeAll(_ db: Database) throws -> ClinicContents {
+        let before = try contents(db)
         try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
         let tables = try String.fetchAll(
             db,
@@ -77,12 +93,10 @@ extension ClinicStore {
                 AND name NOT IN ('grdb_migrations', 'clinic_settings', 'schedule_state')
                 AND name NOT LIKE 'patient\\_search\\_%' ESCAPE '\\'
                 """)
-        var removed: [String: Int] = [:]
         for table in tables {
             try db.execute(sql: "DELETE FROM \(table.quotedDatabaseIdentifier)")
-            if db.changesCount > 0 { removed[table] = db.changesCount }
         }
-        return removed
+        return before
     }
 }
 

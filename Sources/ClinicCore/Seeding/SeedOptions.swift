@@ -47,6 +47,23 @@ public struct SeedCredential: Sendable, Encodable, Equatable {
 public struct SeedOutcome: Sendable {
     public let report: SeedReport
     public let credentials: [SeedCredential]
-    /// Rows removed per table by `--replace`.
-    public let removed: [String: Int]
+    /// What `--replace` removed (nil when nothing was replaced).
+    public let removed: ClinicContents?
+}
+
+/// What a clinic holds, in the words of the people who run it: what
+/// `seed --replace` would remove, and did.
+public struct ClinicContents: Sendable, Equatable, Encodable {
+    public let patients: Int
+    public let doctors: Int
+    /// Receptionists and admins.
+    public let staff: Int
+    public let appointments: Int
+
+    /// `100 patients, 10 doctors, 2 staff accounts and 500 appointments`.
+    public var description: String {
+        func n(_ count: Int, _ one: String, _ many: String) -> String { "\(count) \(count == 1 ? one : many)" }
+        return "\(n(patients, "patient", "patients")), \(n(doctors, "doctor", "doctors")), "
+            + "\(n(staff, "staff account", "staff accounts")) and \(n(appointments, "appointment", "appointments"))"
+    }
 }

@@ -19,7 +19,8 @@ struct SeedCommand: ParsableCommand {
     @Option(help: "Appointments: 70% in the past six months, 30% in the next 30 days.") var appointments = 500
     @Option(help: "The same seed gives the same clinic.") var randomSeed: UInt64 = 1
     @Option(help: "Folder for report.json and credentials_doctors.json.") var out = "."
-    @Flag(help: "Remove all existing data (accounts, appointments, …) first.") var replace = false
+    @Flag(help: "Remove all existing data (accounts, appointments, …) first; asks on a terminal.") var replace = false
+    @Flag(help: "With --replace: go ahead without asking (needed without a terminal).") var yes = false
 
     func run() throws {
         try global.run { ctx in
@@ -27,6 +28,7 @@ struct SeedCommand: ParsableCommand {
             guard FileManager.default.fileExists(atPath: out, isDirectory: &isDir), isDir.boolValue else {
                 throw ClinicError(.invalidInput, "--out \(out) is not a folder")
             }
+            if replace { try confirmReplacing(ctx) }
             let display = ProgressDisplay()
             let outcome = try ctx.store.seed(
                 SeedOptions(doctors: doctors, patients: patients, appointments: appointments, randomSeed: randomSeed, replace: replace),
@@ -42,8 +44,8 @@ struct SeedCommand: ParsableCommand {
                         report: reportPath, credentials: credentialsPath, removed: outcome.removed,
                         appointments: outcome.report.appointments, ok: outcome.report.validation.ok))
             } else {
-                if !outcome.removed.isEmpty {
-                    TextOutput.line("removed " + outcome.removed.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", "))
+                if let removed = outcome.removed {
+                    TextOutput.line("removed \(removed.description), with their history, messages and sign-ins")
                 }
                 let r = outcome.report
                 TextOutput.line(
@@ -53,6 +55,21 @@ struct SeedCommand: ParsableCommand {
                 TextOutput.block("report: \(reportPath)\nsign-ins: \(credentialsPath)")
             }
             if !outcome.report.validation.ok { throw ClinicError(.internalError, "the seeded clinic failed its own validation; see \(reportPath)") }
+        }
+    }
+
+    /// `--replace` over a clinic with accounts: says what goes and asks on a
+    /// terminal (anything but "yes" changes nothing); without one, `--yes` must say so.
+    private func confirmReplacing(_ ctx: CommandContext) throws {
+        let contents = try ctx.store.contents()
+        guard contents.patients + contents.doctors + contents.staff + contents.appointments > 0, !yes else { return }
+        let what = "--replace removes \(contents.description) from \(ctx.config.databasePath)"
+        guard isatty(STDIN_FILENO) == 1 else {
+            throw ClinicError(.invalidInput, "\(what): add --yes to go ahead")
+        }
+        TextOutput.errorLine("\(what), for good. Type yes to go ahead: ")
+        guard readLine()?.trimmingCharacters(in: .whitespaces).lowercased() == "yes" else {
+            throw ClinicError(.conflict, "not confirmed: nothing was changed")
         }
     }
 
@@ -68,6 +85,6 @@ struct SeedCommand: ParsableCommand {
     }
 
     struct SeedSummary: Encodable {
-        let report: String; let credentials: String; let removed: [String: Int]; let appointments: Int; let ok: Bool
+        let report: String; let credentials: String; let removed: ClinicContents?; let appointments: Int; let ok: Bool
     }
 }

@@ -111,8 +111,8 @@ import Testing
             try clinic.store.seed(SeedOptions())
         }
         let again = try clinic.store.seed(SeedOptions(doctors: 3, patients: 20, appointments: 60, replace: true))
-        #expect(again.removed["appointment"] == 40)
-        #expect(again.removed["account"] == 2 + 2 + 10)
+        #expect(again.removed == ClinicContents(patients: 10, doctors: 2, staff: 2, appointments: 40))
+        #expect(again.removed?.description == "10 patients, 2 doctors, 2 staff accounts and 40 appointments")
         #expect(again.report.appointments == 60)
         #expect(again.report.validation.ok)
     }
