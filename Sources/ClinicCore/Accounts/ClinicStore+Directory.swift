@@ -6,6 +6,10 @@ public struct DoctorListing: Sendable, Equatable, Identifiable {
     public let name: String
     public let specialization: String
     public let slotMinutes: Int
+
+    public init(id: Int64, name: String, specialization: String, slotMinutes: Int) {
+        self.id = id; self.name = name; self.specialization = specialization; self.slotMinutes = slotMinutes
+    }
 }
 
 extension ClinicStore {

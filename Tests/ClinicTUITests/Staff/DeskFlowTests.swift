@@ -136,6 +136,26 @@ struct DeskFlowTests {
         #expect(h.screen.contains("Cancelled \(a.code) (Patient called: travelling).") && h.screen.contains("0 upcoming · 1 cancelled ahead · 0 past"))
     }
 
+    @Test("r then d moves the visit to another doctor: the same specialization first, their slots, one step")
+    func moveToAnotherDoctor() throws {
+        let (h, _, _, a) = try desk()
+        let lin = try h.clinic.addDoctor(name: "Dr Lin 민준", hours: "tue 14:00-16:00", specialization: "Cardiology")
+        try h.clinic.addDoctor(name: "Dr Aaron Derm", specialization: "Dermatology")
+        h.press(.char("/")); h.type("Zoë"); h.press(.enter, .char("r"), .char("d"))
+        let picker = try #require(h.core.top as? DoctorPickerModel)
+        #expect(picker.doctors.prefix(2).map(\.specialization) == ["Cardiology", "Cardiology"], "the visit's specialization first")
+        while (h.core.top as? DoctorPickerModel)?.doctors[picker.list.selected].id != lin.id { h.press(.down) }
+        h.press(.enter)
+        let move = try #require(h.core.top as? RescheduleModel)
+        #expect(move.doctor.id == lin.id && h.screen.contains("Move \(a.code) to Dr Lin 민준") && h.screen.contains("14:00–14:30"), "\(h.screen)")
+        h.press(.enter)
+        let moved = try h.clinic.store.appointment(code: a.code)
+        let at = try h.clinic.local("2026-03-03", "14:00")
+        #expect(moved.doctor.id == lin.id && moved.start == at, "\(h.screen)")
+        #expect(h.screen.contains("Moved \(a.code) to Tue 3 Mar 2026 14:00 with Dr Lin 민준."))
+        #expect(try h.clinic.store.events(code: a.code).last?.note.contains("to Dr Lin 민준") == true)
+    }
+
     @Test("a slot taken meanwhile is refused and the visit stays where it was")
     func moveRace() throws {
         let (h, ana, _, a) = try desk()

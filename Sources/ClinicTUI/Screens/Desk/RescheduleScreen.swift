@@ -6,8 +6,9 @@ struct RescheduleScreen {
 
     func paint(into buffer: inout CellBuffer, area: Rect) {
         let a = model.appointment, zone = model.context.timeZone
+        let to = model.doctor.id == a.doctor.id ? "" : " → \(model.doctor.name)'s slots"
         buffer.write(
-            "\(a.patient.name) with \(a.doctor.name), now \(Format.dateTime(a.start, zone))", x: area.x, y: area.y,
+            "\(a.patient.name) with \(a.doctor.name), now \(Format.dateTime(a.start, zone))\(to)", x: area.x, y: area.y,
             role: .title, clip: area)
         let x = buffer.write(model.day.label(today: model.context.today), x: area.x, y: area.y + 1, role: .label, clip: area)
         buffer.write("  \(model.slots.filter(\.free).count) free of \(model.slots.count)", x: x, y: area.y + 1, role: .dim, clip: area)
