@@ -19,7 +19,8 @@ import ClinicCore
 
     init(_ context: AppContext, appointment: Appointment) {
         self.context = context; self.appointment = appointment
-        doctor = (try? context.store.bookableDoctors().first { $0.id == appointment.doctor.id })
+        doctor =
+            (try? context.store.bookableDoctors().first { $0.id == appointment.doctor.id })
             ?? DoctorListing(id: appointment.doctor.id, name: appointment.doctor.name, specialization: "", slotMinutes: 0)
         day = DayPicker(max(context.today, context.timeZone.local(appointment.start).date))
         reload()
