@@ -1,9 +1,10 @@
 import ClinicCore
 
 /// A patient's own appointments, upcoming (`Appointment.isUpcoming`) or past;
-/// confirm one, or cancel it with a second press of the same key.
+/// confirm one, move it to another free slot (the desk's atomic move), or
+/// cancel it with a second press of the same key.
 final class MyAppointmentsModel: ScreenModel {
-    enum Action: Sendable { case switchTab, confirm, cancel }
+    enum Action: Sendable { case switchTab, confirm, move, cancel }
     let context: AppContext
     /// Showing past visits instead of upcoming ones.
     private(set) var showingPast = false
@@ -22,6 +23,7 @@ final class MyAppointmentsModel: ScreenModel {
         return [
             Binding([.tab, .left, .right], .switchTab, "upcoming / past"),
             Binding([.char("c")], .confirm, "confirm", decision: allowed?[.confirm]),
+            Binding([.char("r")], .move, "move", decision: allowed?[.reschedule]),
             Binding([.char("x")], .cancel, "cancel (press twice)", decision: allowed?[.cancel]),
         ]
     }
@@ -39,6 +41,9 @@ final class MyAppointmentsModel: ScreenModel {
         case .refused(let reason)?: notice = (Format.refusal(reason), .warning)
         case .action(.switchTab)?: showingPast.toggle(); list.select(0); notice = nil; reload()
         case .action(.confirm)?: act(.confirmed, verb: "Confirmed")
+        case .action(.move)?:
+            guard let a = selected else { return .none }
+            return .push(RescheduleModel(context, appointment: a))
         case .action(.cancel)?:
             guard let a = selected else { return .none }
             if pendingCancel == a.code {
@@ -65,6 +70,7 @@ final class MyAppointmentsModel: ScreenModel {
     }
 
     func reload() {
+        if let flash = context.flash { notice = (flash, .success); context.flash = nil }
         guard let id = context.account?.id else { return }
         let now = context.now
         do {
