@@ -43,6 +43,7 @@ struct APIRoutes: Sendable {
         addAppointmentRoutes(to: router)
         addScheduleRoutes(to: router)
         addTimeOffRoutes(to: router)
+        addHistoryRoutes(to: router)
         addMetaRoutes(to: router)
         addEventRoutes(to: router)
     }

@@ -1886,6 +1886,60 @@ enum OpenAPIDocument {
                   }
                 }
               }
+            },
+            "/api/v1/patients/{patientId}/visits": {
+              "get": {
+                "tags": [
+                  "appointments"
+                ],
+                "summary": "A patient's visits and notes",
+                "operationId": "patientVisits",
+                "description": "Every doctor's visits of the patient, oldest first. Staff (doctors, the desk, admins); the notes for doctors and admins only.",
+                "security": [
+                  {
+                    "bearer": []
+                  }
+                ],
+                "parameters": [
+                  {
+                    "name": "patientId",
+                    "in": "path",
+                    "required": true,
+                    "description": "The patient.",
+                    "schema": {
+                      "type": "string",
+                      "pattern": "^[0-9]+$"
+                    }
+                  }
+                ],
+                "responses": {
+                  "200": {
+                    "description": "The visits.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "type": "array",
+                          "items": {
+                            "$ref": "#/components/schemas/Visit"
+                          }
+                        }
+                      }
+                    }
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/NotFound"
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/InternalError"
+                  }
+                }
+              }
             }
           },
           "components": {
@@ -2794,6 +2848,26 @@ enum OpenAPIDocument {
                 "properties": {
                   "removed": {
                     "$ref": "#/components/schemas/TimeOff"
+                  }
+                }
+              },
+              "Visit": {
+                "type": "object",
+                "description": "One of a patient's visits; note is null when there is none or the caller may not read clinical notes (the desk).",
+                "required": [
+                  "appointment",
+                  "note"
+                ],
+                "properties": {
+                  "appointment": {
+                    "$ref": "#/components/schemas/Appointment"
+                  },
+                  "note": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "description": "The doctor's note, possibly on several lines."
                   }
                 }
               }

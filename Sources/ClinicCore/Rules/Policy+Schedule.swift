@@ -46,6 +46,12 @@ extension Policy {
                 ? .allowed : .refused(.forbidden, "only the desk and admins may see the clinic's statistics")
         case .manageClosures:
             return actor.role == .admin ? .allowed : .refused(.forbidden, "only an admin may close the clinic for days")
+        case .viewVisitHistory:
+            return actor.role?.isDeskStaff == true || actor.role == .doctor
+                ? .allowed : .refused(.forbidden, "only the clinic's staff may see a patient's visits")
+        case .readNotes:
+            return actor.role == .admin || actor.role == .doctor
+                ? .allowed : .refused(.forbidden, "clinical notes are for doctors (and admins)")
         }
     }
 }

@@ -49,12 +49,18 @@ public enum ClinicAction: Sendable, Hashable, CaseIterable, CustomStringConverti
     case viewClinicStats
     /// Add or remove clinic-wide closure days (holidays), admins.
     case manageClosures
+    /// See a patient's visits at the clinic, every doctor's (staff).
+    case viewVisitHistory
+    /// Read the doctors' clinical notes on those visits (doctors, admins; not the desk).
+    case readNotes
 
     public var description: String {
         switch self {
         case .updateSettings: return "update settings"
         case .viewClinicStats: return "view the clinic's statistics"
         case .manageClosures: return "close the clinic for days"
+        case .viewVisitHistory: return "see a patient's visits"
+        case .readNotes: return "read the doctors' notes"
         }
     }
 }

@@ -96,3 +96,27 @@ import Testing
         await h.stop()
     }
 }
+
+/// A patient's visits over HTTP: the doctor gets the notes, the desk null, a patient 403.
+@Suite struct APIHistoryTests {
+    @Test func visitsAndNotesOverHTTP() async throws {
+        let h = try WebhookHarness()
+        try await h.start()
+        let api = APIClient(port: h.port)
+        let ana = try h.clinic.addDoctor(name: "Dr Ana"), pia = try h.clinic.addPatient(name: "Pia")
+        let desk = try h.clinic.addStaff(.receptionist)
+        let visit = try h.clinic.book(doctor: ana, patient: pia, at: h.clinic.local("2026-03-03", "09:00"))
+        _ = try h.clinic.store.setNote(code: visit.code, text: "line one\nline two", by: .shell)
+        let path = "/api/v1/patients/\(pia.id)/visits"
+        let doctorToken = try #require(await api.signIn("doctor", ana.email, "doctor-password"))
+        let deskToken = try #require(await api.signIn("staff", desk.email, "staff-password"))
+        let piaToken = try #require(await api.signIn("patient", pia.email, "patient-password"))
+        let seen = await api.call("GET", path, token: doctorToken)
+        #expect(seen.status == 200 && seen.array.first?["note"] as? String == "line one\nline two")
+        #expect((seen.array.first?["appointment"] as? [String: Any])?["code"] as? String == visit.code)
+        #expect(await api.call("GET", path, token: deskToken).array.first?["note"] is NSNull)
+        #expect(await api.call("GET", path, token: piaToken).status == 403)
+        #expect(await api.call("GET", "/api/v1/patients/\(ana.id)/visits", token: doctorToken).status == 404)
+        await h.stop()
+    }
+}

@@ -206,7 +206,10 @@ struct PolicyTableTests {
             let got = actors.map { Outcome(Policy.decide(action, by: $0, facts: ScheduleFacts(doctorID: 10, patientID: 20))) }
             #expect(got == expected(pattern), "\(action)")
         }
-        #expect(ClinicAction.allCases == [.updateSettings, .viewClinicStats, .manageClosures])
+        #expect(ClinicAction.allCases == [.updateSettings, .viewClinicStats, .manageClosures, .viewVisitHistory, .readNotes])
+        //                                                                              N P p D d R A S X
+        #expect(actors.map { Outcome(Policy.decide(.viewVisitHistory, by: $0)) } == expected("UFFAAAAAF"))
+        #expect(actors.map { Outcome(Policy.decide(.readNotes, by: $0)) } == expected("UFFAAFAAF"))
         #expect(actors.map { Outcome(Policy.decide(.updateSettings, by: $0)) } == expected("UFFFFFAAF"))
         #expect(actors.map { Outcome(Policy.decide(.manageClosures, by: $0)) } == expected("UFFFFFAAF"))
         #expect(actors.map { Outcome(Policy.decide(.viewClinicStats, by: $0)) } == expected("UFFFFAAAF"))

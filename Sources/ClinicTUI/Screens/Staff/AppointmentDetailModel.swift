@@ -9,7 +9,7 @@ import ClinicCore
 /// decides: a doctor opening another doctor's appointment by any route is
 /// refused there.
 final class AppointmentDetailModel: ScreenModel {
-    enum Action: Sendable { case checkIn, undo, complete, reschedule, cancel, note }
+    enum Action: Sendable { case checkIn, undo, complete, reschedule, cancel, note, history }
     let context: AppContext
     let code: String
     private(set) var appointment: Appointment?
@@ -30,7 +30,7 @@ final class AppointmentDetailModel: ScreenModel {
         let allowed = appointment.flatMap { context.allowedActions(for: $0) }
         return Self.keys.map { key, action, label, policy in
             Binding([.char(key)], action, label, decision: allowed?[policy])
-        }
+        } + [Binding([.char("h")], .history, "patient's history", decision: Policy.decide(.viewVisitHistory, by: context.actor))]
     }
     private static let keys: [(Character, Action, String, AppointmentAction)] = [
         ("c", .checkIn, "check in", .checkIn),
@@ -60,6 +60,9 @@ final class AppointmentDetailModel: ScreenModel {
             guard let a = appointment else { return .none }
             return .push(NoteEditorModel(context, appointment: a, current: note?.text ?? ""))
         case .action(.complete)?: complete()
+        case .action(.history)?:
+            guard let a = appointment else { return .none }
+            return .push(PatientHistoryModel(context, patient: a.patient, from: a.code))
         case .action(.reschedule)?:
             guard let a = appointment else { return .none }
             return .push(RescheduleModel(context, appointment: a))
