@@ -22,6 +22,8 @@ public struct ClinicError: Error, Sendable, Equatable, CustomStringConvertible {
         case name, email, phone, password, specialization
         case slotMinutes = "slot_minutes"
         case age, gender
+        case birthDate = "birth_date"
+        case notes
     }
 
     public let code: Code

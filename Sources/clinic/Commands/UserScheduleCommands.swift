@@ -24,7 +24,7 @@ struct UserHoursCommand: ParsableCommand {
             if ctx.json {
                 JSONOutput.print(
                     HoursJSON(
-                        doctor: doctor.email, hours: hours.specText,
+                        doctor: doctor.contact, hours: hours.specText,
                         timezone: try ctx.timeZone().identifier))
             } else {
                 TextOutput.line("\(doctor.name): \(hours.specText.isEmpty ? "no hours" : hours.specText)")
@@ -63,7 +63,7 @@ struct UserTimeOffCommand: ParsableCommand {
             if list {
                 let entries = try ctx.store.timeOff(doctorID: doctor.id)
                 if ctx.json {
-                    JSONOutput.print(TimeOffListJSON(doctor: doctor.email, time_off: entries.map { TimeOffJSON($0, zone: zone) }))
+                    JSONOutput.print(TimeOffListJSON(doctor: doctor.contact, time_off: entries.map { TimeOffJSON($0, zone: zone) }))
                 } else if entries.isEmpty {
                     TextOutput.line("\(doctor.name) has no time off")
                 } else {

@@ -31,7 +31,7 @@ struct SMSPanelNoteTests {
         try Scheduler(store: clinic.store, gateway: OutboxGateway(), holder: "next").tick()
         let receptionist = try clinic.addStaff(.receptionist)
         let h = try TUIHarness(.staff, clinic: clinic)
-        h.signIn(receptionist.email, "staff-password")
+        h.signIn(receptionist.email!, "staff-password")
         h.press(.char("m"), .tab)
         let panel = try #require(h.core.top as? SMSPanelModel)
         #expect(panel.view == .sent && panel.sent.count == 2)
