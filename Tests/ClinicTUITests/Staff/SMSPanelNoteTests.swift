@@ -45,7 +45,7 @@ struct SMSPanelNoteTests {
             while panel.list.selected < index { h.press(.down) }
         }
         try select(a.code)
-        #expect(h.screen.contains("⚠ \(a.code) to \(zoe.phone): an earlier attempt was interrupted"), "\(h.screen)")
+        #expect(h.screen.contains("⚠ \(a.code) to \(zoe.phone!): an earlier attempt was interrupted"), "\(h.screen)")
         #expect(h.screen.split(separator: "\n").contains { $0.contains(a.code) && $0.contains("⚠ ") })
         try select(b.code)
         #expect(!h.screen.contains("interrupted"), "\(h.screen)")

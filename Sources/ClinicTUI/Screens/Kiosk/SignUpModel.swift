@@ -25,10 +25,10 @@ final class SignUpModel: ScreenModel {
     func handle(_ key: Key) -> Effect {
         if key == .enter {
             // Enter fills the form in order; once every field has something, it submits. The email may
-            // stay empty once passed (a phone is enough), and so may the phone when an email was given.
+            // stay empty once reached (a phone is enough), and so may the phone when an email was given.
             let email = Field.email.rawValue, phone = Field.phone.rawValue
-            let optional: Set<Int> =
-                form.focus >= email ? (form[email].isEmpty ? [email] : [email, phone]) : []
+            var optional: Set<Int> = form.focus >= email ? [email] : []
+            if form.focus >= phone, !form[email].isEmpty { optional.insert(phone) }
             if let empty = form.fields.indices.first(where: { form[$0].isEmpty && !optional.contains($0) }) {
                 form.focus(empty); return .none
             }
