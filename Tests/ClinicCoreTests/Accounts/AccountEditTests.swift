@@ -135,6 +135,17 @@ struct AccountEditTests {
         #expect(events.map(\.summary) == ["specialization: General practice → Cardiology; slot_minutes: 30 → 20"])
     }
 
+    @Test("a patient without an email signs in at the kiosk with the phone, as typed")
+    func kioskByPhone() throws {
+        let clinic = try TestClinic()
+        let walkIn = try clinic.store.createAccount(
+            NewAccount(role: .patient, name: "Walk In", email: nil, phone: "+15550104545", password: "kiosk-password-1"), by: .shell)
+        #expect(try clinic.store.kioskSignIn(login: "(555) 010-4545", password: "kiosk-password-1").id == walkIn.id)
+        #expect(throws: ClinicError(.unauthorized, KioskSignInPolicy.refusal)) {
+            try clinic.store.kioskSignIn(login: "+15550104545", password: "wrong-password-1")
+        }
+    }
+
     @Test("a patient with an email only gets no SMS, and nothing fails for it")
     func noPhoneNoSMS() throws {
         let clinic = try TestClinic()
@@ -147,6 +158,22 @@ struct AccountEditTests {
         // Then nothing was queued for the patient
         let queued = try clinic.store.reader.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sms_outbox") }
         #expect(queued == 0)
+    }
+
+    @Test("the scheduler plans no reminder for a patient without a phone, and still plans the others'")
+    func noPhoneNoReminder() throws {
+        let s = try SchedulerHarness()
+        let doctor = try s.clinic.addDoctor()
+        let mailOnly = try s.clinic.store.createAccount(
+            NewAccount(role: .patient, name: "Mail Only", email: "mail@only.test", phone: nil), by: .shell)
+        let start = try s.clinic.local("2026-03-03", "09:00")
+        _ = try s.clinic.book(doctor: doctor, patient: mailOnly, at: start)
+        _ = try s.clinic.book(doctor: doctor, patient: try s.clinic.addPatient(), at: start + 1800)
+        // When the scheduler ticks inside both reminders' lead
+        try s.tick(at: start - 3 * 3600 + 1900)
+        // Then only the patient with a phone has one
+        let reminders = try s.messages().filter { $0.kind == .reminder }
+        #expect(reminders.count == 1 && reminders.first?.to.hasPrefix("+1555010") == true)
     }
 
     private func code(_ body: () throws -> Account) -> ClinicError.Code? {
