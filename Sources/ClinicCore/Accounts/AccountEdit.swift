@@ -23,6 +23,7 @@ public struct AccountEdit: Sendable, Equatable {
     /// A doctor's slot length in minutes (refused while it would move visits to come off their slots).
     public var slotMinutes: Int?
 
+    /// An edit of the fields given (the others stay as they are).
     public init(
         name: String? = nil, phone: String? = nil, email: String? = nil, birthDate: String? = nil, gender: String? = nil,
         legacyAge: Int? = nil, notes: String? = nil, specialization: String? = nil, slotMinutes: Int? = nil
@@ -51,7 +52,9 @@ public struct AccountEvent: Sendable, Equatable {
     public let at: Int64
     /// The account that made it (nil: the admin at the server shell).
     public let actorID: Int64?
+    /// The actor's role then (`admin` for the server shell).
     public let actorRole: String
+    /// The front end it came through.
     public let via: Actor.Via
     /// The fields changed, in the order of `AccountEdit`.
     public let fields: [String]

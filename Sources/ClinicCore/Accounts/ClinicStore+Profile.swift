@@ -2,9 +2,6 @@ import Foundation
 import GRDB
 
 extension ClinicStore {
-    /// Longest gender text accepted.
-    public static let maxGenderLength = AccountInput.maxGenderLength
-
     /// A patient's details: the patient themselves or the desk.
     public func patientProfile(accountID: Int64, viewer: Actor) throws -> PatientProfile {
         try Policy.decide(.viewProfile, by: viewer, facts: AccountFacts(id: accountID, role: nil)).enforce()
