@@ -17,7 +17,7 @@ struct KioskRescheduleTests {
         let mine = try clinic.book(doctor: ana, patient: pia, at: clinic.local("2026-03-03", "09:00"))
         let theirs = try clinic.book(doctor: ana, patient: other, at: clinic.local("2026-03-03", "09:30"))
         let h = try TUIHarness(.kiosk, clinic: clinic)
-        h.signIn(pia.email, "patient-password")
+        h.signIn(pia.email!, "patient-password")
         h.press(.char("a"))
         #expect(h.core.top is MyAppointmentsModel && h.screen.contains("r move"), "\(h.screen)")
         h.press(.char("r"))

@@ -62,10 +62,10 @@ struct KioskSignInTests {
         h.press(.char("s"))
         for (i, login) in logins.enumerated() {
             if i > 0 { h.press(.backTab) }  // back to the login field (a failure leaves the focus on the password)
-            h.press(.ctrl("u")); h.type(login); h.press(.tab); h.type("wrong-password"); h.press(.enter)
+            h.press(.ctrl("u")); h.type(login!); h.press(.tab); h.type("wrong-password"); h.press(.enter)
         }
         #expect(h.sleeper.requested == [0, 0, 1, 2, 4])
-        h.press(.backTab, .ctrl("u")); h.type(patient.email); h.press(.tab); h.type("patient-password"); h.press(.enter)
+        h.press(.backTab, .ctrl("u")); h.type(patient.email!); h.press(.tab); h.type("patient-password"); h.press(.enter)
         #expect(h.core.top is PatientHomeModel)
         #expect(h.context.kioskSession.failures == 0)
     }
@@ -75,12 +75,12 @@ struct KioskSignInTests {
         let clinic = try TestClinic()
         let doctor = try clinic.addDoctor(name: "Dr Ana Moreau")
         let kiosk = try TUIHarness(.kiosk, clinic: clinic)
-        kiosk.signIn(doctor.email, "wrong-password")
+        kiosk.signIn(doctor.email!, "wrong-password")
         for _ in 0..<4 { kiosk.type("wrong-password"); kiosk.press(.enter) }
         kiosk.type("doctor-password"); kiosk.press(.enter)
         #expect(kiosk.screen.contains("That did not sign you in.") && kiosk.context.account == nil)
         let staff = try TUIHarness(.staff, clinic: clinic)
-        staff.signIn(doctor.email, "doctor-password")
+        staff.signIn(doctor.email!, "doctor-password")
         #expect(staff.core.top is DoctorDayModel && staff.context.account?.id == doctor.id)
     }
 
@@ -90,13 +90,13 @@ struct KioskSignInTests {
         let patient = try clinic.addPatient(name: "Pia Kowalska")
         let desk = try clinic.addStaff(.receptionist)
         let kiosk = try TUIHarness(.kiosk, clinic: clinic)
-        kiosk.signIn(patient.email, "wrong-password")
+        kiosk.signIn(patient.email!, "wrong-password")
         for _ in 0..<4 { kiosk.type("wrong-password"); kiosk.press(.enter) }
         kiosk.type("patient-password"); kiosk.press(.enter)
         #expect(kiosk.context.account == nil && kiosk.screen.contains("That did not sign you in."))
         // When the desk opens her card, it says the kiosk is locked, and u lifts it
         let staff = try TUIHarness(.staff, clinic: clinic)
-        staff.signIn(desk.email, "staff-password")
+        staff.signIn(desk.email!, "staff-password")
         let card = PatientCardModel(staff.context, patientID: patient.id)
         staff.core.open(card)
         #expect(staff.screen.contains("Sign-in locked until 07:15 (u unlocks)"), "\(staff.screen)")
@@ -118,7 +118,7 @@ struct KioskSignInTests {
         for (email, phone) in [(existing.email, "+15559990000"), ("new@clinic.test", existing.phone)] {
             let h = try TUIHarness(.kiosk, clinic: clinic)
             h.press(.char("n"))
-            for text in ["Someone New", email, phone, "password-1", "password-1"] { h.type(text); h.press(.enter) }
+            for text in ["Someone New", email, phone, "password-1", "password-1"] { h.type(text!); h.press(.enter) }
             let model = try #require(h.core.top as? SignUpModel)
             messages.append(model.message)
             #expect(model.form.fields.allSatisfy { $0.error == nil }, "no field is singled out")

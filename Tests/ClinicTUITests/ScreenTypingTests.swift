@@ -57,6 +57,12 @@ struct ScreenTypingTests {
             name: "admin password reset", mode: .staff, role: .admin, open: { c, f in PasswordResetModel(c, account: f.patient) },
             fields: { ($0 as! PasswordResetModel).form.fields }),
         FieldScreen(name: "admin add staff", mode: .staff, role: .admin, open: { c, _ in AddStaffModel(c) }, fields: { ($0 as! AddStaffModel).form.fields }),
+        FieldScreen(
+            name: "desk edit patient", mode: .staff, role: .receptionist, open: { c, f in AccountEditModel(c, account: f.patient) },
+            fields: { ($0 as! AccountEditModel).form.fields }),
+        FieldScreen(
+            name: "admin edit doctor", mode: .staff, role: .admin, open: { c, f in AccountEditModel(c, account: f.doctor) },
+            fields: { ($0 as! AccountEditModel).form.fields }),
     ]
 
     /// A harness signed in as `role` with `screen` open on top.

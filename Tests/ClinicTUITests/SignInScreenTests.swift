@@ -10,7 +10,7 @@ struct SignInScreenTests {
         let h = try TUIHarness(.kiosk)
         let patient = try h.clinic.addPatient(name: "José Álvarez")
         #expect(h.screen.contains("Welcome to Test Clinic"))
-        h.signIn(patient.email, "patient-password")
+        h.signIn(patient.email!, "patient-password")
         #expect(h.core.top is PatientHomeModel)
         #expect(h.screen.contains("Hello, José Álvarez"))
         #expect(h.frame.line(0).contains("José Álvarez (patient)"))
@@ -28,7 +28,7 @@ struct SignInScreenTests {
     func lockout() throws {
         let h = try TUIHarness(.staff)
         let desk = try h.clinic.addStaff(.receptionist)
-        h.signIn(desk.email, "wrong-password")
+        h.signIn(desk.email!, "wrong-password")
         #expect(h.screen.contains("wrong email / phone or password"))
         for _ in 0..<4 {
             h.press(.backTab)  // back to the login field, which keeps its text
@@ -45,13 +45,13 @@ struct SignInScreenTests {
     func kioskLockout() throws {
         let h = try TUIHarness(.kiosk)
         let patient = try h.clinic.addPatient()
-        h.signIn(patient.email, "wrong-password")
+        h.signIn(patient.email!, "wrong-password")
         let first = h.screen
         #expect(first.contains("That did not sign you in."))
         for _ in 0..<4 { h.type("wrong-password"); h.press(.enter) }
         h.type("patient-password"); h.press(.enter)
         #expect(h.core.top is SignInModel && h.screen == first)
-        #expect(try h.clinic.store.account(matching: patient.email).kioskLockedUntil != nil)
+        #expect(try h.clinic.store.account(matching: patient.email!).kioskLockedUntil != nil)
     }
 
     @Test("staff cannot use the kiosk and patients cannot use the staff terminal")
@@ -59,11 +59,11 @@ struct SignInScreenTests {
         let clinic = try TestClinic()
         let doctor = try clinic.addDoctor(), patient = try clinic.addPatient()
         let kiosk = try TUIHarness(.kiosk, clinic: clinic)
-        kiosk.signIn(doctor.email, "doctor-password")
+        kiosk.signIn(doctor.email!, "doctor-password")
         #expect(kiosk.screen.contains("That did not sign you in.") && !kiosk.screen.contains("staff"))
         #expect(kiosk.context.account == nil)
         let staff = try TUIHarness(.staff, clinic: clinic)
-        staff.signIn(patient.phone, "patient-password")
+        staff.signIn(patient.phone!, "patient-password")
         #expect(staff.screen.contains("patients use the kiosk"))
     }
 
@@ -74,14 +74,14 @@ struct SignInScreenTests {
         let admin = try clinic.addStaff(.admin)
         let h = try TUIHarness(.staff, clinic: clinic)
         h.width = 120  // at 80 columns the status line shortens the name to fit the services' state
-        h.signIn(doctor.email, "doctor-password")
+        h.signIn(doctor.email!, "doctor-password")
         #expect(h.core.top is DoctorDayModel && h.screen.contains("Dr Ana Moreau (doctor)"))
         h.press(.char("s"))
         #expect(h.core.top is SignInModel && h.context.account == nil)
-        h.signIn(desk.email, "staff-password")
+        h.signIn(desk.email!, "staff-password")
         #expect(h.core.top is BoardModel && h.screen.contains("0 appointments"))
         h.press(.char("s"))
-        h.signIn(admin.email, "staff-password")
+        h.signIn(admin.email!, "staff-password")
         #expect(h.core.top is AdminHomeModel && h.screen.contains("Staff accounts"))
     }
 

@@ -44,16 +44,17 @@ extension APIRoutes {
     private func signUp(_ request: Request, _ context: ListenerRequestContext) async throws -> Response {
         try limit(context)
         let body = try await JSONBody.read(request)
-        let name = try body.string("name", required: true)!, email = try body.string("email", required: true)!
-        let phone = try body.string("phone", required: true)!, password = try body.string("password", required: true)!
-        let age = try body.int("age"), gender = try body.string("gender")
+        let name = try body.string("name", required: true)!, email = try body.string("email")
+        let phone = try body.string("phone"), password = try body.string("password", required: true)!
+        let age = try body.int("age"), gender = try body.string("gender"), birthDate = try body.string("birthDate")
         let data = try await Blocking.run { [store, key] in
             if let age, !(0...150).contains(age) { throw ClinicError(.invalidInput, "age must be 0–150", field: .age) }
+            if let birthDate { _ = try AccountInput.birthDate(birthDate, today: try store.localToday()) }
             var account = try store.kioskSignUp(name: name, email: email, phone: phone, password: password)
             let actor = Actor.account(account.id, account.role, via: .api)
-            if age != nil || gender != nil {
-                account = try store.updateProfile(
-                    accountID: account.id, ProfileUpdate(name: account.name, phone: account.phone, age: age, gender: gender), by: actor)
+            if age != nil || gender != nil || birthDate != nil {
+                account = try store.editAccount(
+                    account.id, AccountEdit(birthDate: birthDate, gender: gender, legacyAge: age), by: actor)
             }
             let tokens = try store.issueAPITokens(for: account, key: key)
             return APIResponse.encode(APIViews.tokens(tokens, user: try APIViews.user(account, store: store, viewer: actor)))

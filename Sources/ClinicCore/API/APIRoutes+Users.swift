@@ -16,16 +16,22 @@ extension APIRoutes {
             await answer(request) {
                 let (account, actor) = try await signedIn(request)
                 let body = try await JSONBody.read(request)
-                let name = try body.string("name"), phone = try body.string("phone")
-                let age = try body.int("age"), gender = try body.string("gender")
-                let clearsAge = body.sent("age") && age == nil, clearsGender = body.sent("gender") && gender == nil
                 if body.sent("notes") { throw APIError.invalidInput("notes are kept by the desk and cannot be changed here") }
+                let edit = try Self.accountEdit(body, staffFields: false)
                 let user = try await Blocking.run { [store] in
-                    let current = account.role == .patient ? try store.patientProfile(accountID: account.id, viewer: actor) : nil
-                    let update = ProfileUpdate(
-                        name: name ?? account.name, phone: phone ?? account.phone,
-                        age: clearsAge ? nil : age ?? current?.age, gender: clearsGender ? "" : gender ?? current?.gender)
-                    let changed = try store.updateProfile(accountID: account.id, update, by: actor)
+                    let changed = try store.editAccount(account.id, edit, by: actor)
+                    return APIResponse.encode(try APIViews.user(changed, store: store, viewer: actor))
+                }
+                return APIResponse.json(data: user)
+            }
+        }
+        router.patch("\(users)/:userId") { request, context in
+            await answer(request) {
+                let (_, actor) = try await signedIn(request)
+                guard let id = context.parameters.get("userId").flatMap(Int64.init) else { throw ClinicError(.notFound, "no such user") }
+                let edit = try Self.accountEdit(try await JSONBody.read(request), staffFields: true)
+                let user = try await Blocking.run { [store] in
+                    let changed = try store.editAccount(id, edit, by: actor)
                     return APIResponse.encode(try APIViews.user(changed, store: store, viewer: actor))
                 }
                 return APIResponse.json(data: user)
@@ -56,6 +62,27 @@ extension APIRoutes {
                 return APIResponse.json(data: doctors)
             }
         }
+    }
+
+    /// A PATCH body as an edit: absent fields stay; `null` (or "") removes an
+    /// email or phone, clears `birthDate` and `gender`. `age` is for old
+    /// clients: kept while the patient has no `birthDate`, ignored once they
+    /// have one (the age is then computed from it). `notes`, `specialization`
+    /// and `slotDurationMin` only on the staff route.
+    static func accountEdit(_ body: JSONBody, staffFields: Bool) throws -> AccountEdit {
+        func text(_ key: String) throws -> String? {
+            if let value = try body.string(key) { return value }
+            return body.sent(key) ? "" : nil
+        }
+        var edit = AccountEdit(
+            name: try body.string("name"), phone: try text("phone"), email: try text("email"), birthDate: try text("birthDate"),
+            gender: try text("gender"), legacyAge: try body.int("age"))
+        if staffFields {
+            edit.notes = try text("notes")
+            edit.specialization = try body.string("specialization")
+            edit.slotMinutes = try body.int("slotDurationMin")
+        }
+        return edit
     }
 
     /// The photo's limit, and the multipart's headers around it.

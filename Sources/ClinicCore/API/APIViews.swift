@@ -21,12 +21,13 @@ enum APIViews {
     static func user(_ account: Account, store: ClinicStore, viewer: Actor) throws -> [String: Any] {
         var out: [String: Any] = [
             "id": String(account.id), "role": account.role.rawValue, "name": account.name,
-            "email": account.email, "phone": account.phone, "age": null, "gender": null, "notes": null,
-            "photoUrl": null, "doctorProfile": null,
+            "email": account.email ?? null, "phone": account.phone ?? null, "birthDate": null, "age": null, "gender": null,
+            "notes": null, "photoUrl": null, "doctorProfile": null,
         ]
         if let photo = try store.photoID(accountID: account.id) { out["photoUrl"] = "/api/v1/photos/\(photo)" }
         if account.role == .patient, let profile = try? store.patientProfile(accountID: account.id, viewer: viewer) {
-            out["age"] = profile.age ?? null
+            out["birthDate"] = profile.birthDate?.description ?? null
+            out["age"] = try profile.age(on: store.localToday()) ?? null
             out["gender"] = profile.gender ?? null
             out["notes"] = profile.notes
         }

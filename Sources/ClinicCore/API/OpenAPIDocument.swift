@@ -371,7 +371,7 @@ enum OpenAPIDocument {
                 ],
                 "summary": "Change the signed-in account's profile",
                 "operationId": "updateMe",
-                "description": "Everyone their own name and phone; age and gender are a patient's (400 for staff). 409 conflict when the phone is another account's.",
+                "description": "Own name, phone, email; a patient's birthDate, gender. Empty or null removes email or phone; old clients' age: see ProfilePatch.",
                 "security": [
                   {
                     "bearer": []
@@ -480,6 +480,69 @@ enum OpenAPIDocument {
                   },
                   "401": {
                     "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "413": {
+                    "$ref": "#/components/responses/PayloadTooLarge"
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/InternalError"
+                  }
+                }
+              }
+            },
+            "/api/v1/users/{userId}": {
+              "patch": {
+                "tags": [
+                  "users"
+                ],
+                "summary": "Change a person's details (staff)",
+                "operationId": "updateUser",
+                "description": "Desk: a patient's details and notes; admin: anyone's, a doctor's specialization and slot length (409 naming visits it strands).",
+                "security": [
+                  {
+                    "bearer": []
+                  }
+                ],
+                "parameters": [
+                  {
+                    "$ref": "#/components/parameters/UserId"
+                  }
+                ],
+                "requestBody": {
+                  "required": true,
+                  "content": {
+                    "application/json": {
+                      "schema": {
+                        "$ref": "#/components/schemas/AccountPatch"
+                      }
+                    }
+                  }
+                },
+                "responses": {
+                  "200": {
+                    "description": "The account after the change.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/User"
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/NotFound"
+                  },
+                  "409": {
+                    "$ref": "#/components/responses/Conflict"
                   },
                   "413": {
                     "$ref": "#/components/responses/PayloadTooLarge"
@@ -1953,6 +2016,7 @@ enum OpenAPIDocument {
                   "name",
                   "email",
                   "phone",
+                  "birthDate",
                   "age",
                   "gender",
                   "notes",
@@ -1978,12 +2042,26 @@ enum OpenAPIDocument {
                     "type": "string"
                   },
                   "email": {
-                    "type": "string",
-                    "description": "May be empty for a patient without one."
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "description": "Null for a patient without one (a phone is enough)."
                   },
                   "phone": {
-                    "type": "string",
-                    "description": "E.164, e.g. +15550100001."
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "description": "E.164, e.g. +15550100001; null for a patient with an email only."
+                  },
+                  "birthDate": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "format": "date",
+                    "description": "Patients only: the date of birth, YYYY-MM-DD; null when not given."
                   },
                   "age": {
                     "type": [
@@ -1991,7 +2069,7 @@ enum OpenAPIDocument {
                       "null"
                     ],
                     "minimum": 0,
-                    "description": "Patients only; null otherwise."
+                    "description": "Patients only: whole years on the clinic's date, from birthDate (else the age an old client gave); null otherwise."
                   },
                   "gender": {
                     "type": [
@@ -2570,11 +2648,9 @@ enum OpenAPIDocument {
               },
               "SignUp": {
                 "type": "object",
-                "description": "A patient signing up.",
+                "description": "A patient signing up: a phone or an email is enough (400 with neither).",
                 "required": [
                   "name",
-                  "email",
-                  "phone",
                   "password"
                 ],
                 "properties": {
@@ -2582,10 +2658,12 @@ enum OpenAPIDocument {
                     "type": "string"
                   },
                   "email": {
-                    "type": "string"
+                    "type": "string",
+                    "description": "Optional when a phone is given."
                   },
                   "phone": {
-                    "type": "string"
+                    "type": "string",
+                    "description": "Optional when an email is given."
                   },
                   "password": {
                     "type": "string",
@@ -2593,7 +2671,13 @@ enum OpenAPIDocument {
                   },
                   "age": {
                     "type": "integer",
-                    "minimum": 0
+                    "minimum": 0,
+                    "description": "For old clients; birthDate is the source of the age."
+                  },
+                  "birthDate": {
+                    "type": "string",
+                    "format": "date",
+                    "description": "YYYY-MM-DD."
                   },
                   "gender": {
                     "type": "string"
@@ -2638,14 +2722,34 @@ enum OpenAPIDocument {
                     "type": "string"
                   },
                   "phone": {
-                    "type": "string"
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "description": "Empty or null removes it (patients only)."
+                  },
+                  "email": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "description": "Empty or null removes it (patients only)."
+                  },
+                  "birthDate": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "format": "date",
+                    "description": "A patient's date of birth, YYYY-MM-DD; empty or null clears it."
                   },
                   "age": {
                     "type": [
                       "integer",
                       "null"
                     ],
-                    "minimum": 0
+                    "minimum": 0,
+                    "description": "For old clients: kept while there is no birthDate, ignored once there is one."
                   },
                   "gender": {
                     "type": [
@@ -2654,7 +2758,70 @@ enum OpenAPIDocument {
                     ]
                   },
                   "notes": {
+                    "type": "string",
+                    "description": "Not here: 400 (notes are the desk's)."
+                  }
+                }
+              },
+              "AccountPatch": {
+                "type": "object",
+                "description": "A person's fields to change (staff); absent ones stay as they are.",
+                "properties": {
+                  "name": {
                     "type": "string"
+                  },
+                  "phone": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "description": "Empty or null removes it (patients only)."
+                  },
+                  "email": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "description": "Empty or null removes it (patients only)."
+                  },
+                  "birthDate": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "format": "date",
+                    "description": "A patient's date of birth, YYYY-MM-DD; empty or null clears it."
+                  },
+                  "age": {
+                    "type": [
+                      "integer",
+                      "null"
+                    ],
+                    "minimum": 0,
+                    "description": "For old clients: kept while there is no birthDate, ignored once there is one."
+                  },
+                  "gender": {
+                    "type": [
+                      "string",
+                      "null"
+                    ]
+                  },
+                  "notes": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "description": "The desk's notes on a patient (several lines)."
+                  },
+                  "specialization": {
+                    "type": "string",
+                    "description": "A doctor's (admins)."
+                  },
+                  "slotDurationMin": {
+                    "type": "integer",
+                    "minimum": 5,
+                    "maximum": 480,
+                    "description": "A doctor's slot length in minutes (admins)."
                   }
                 }
               },
@@ -3073,6 +3240,16 @@ enum OpenAPIDocument {
                   "type": "integer",
                   "minimum": 1,
                   "maximum": 500
+                }
+              },
+              "UserId": {
+                "name": "userId",
+                "in": "path",
+                "required": true,
+                "description": "The account's id.",
+                "schema": {
+                  "type": "string",
+                  "pattern": "^[0-9]{1,18}$"
                 }
               }
             },

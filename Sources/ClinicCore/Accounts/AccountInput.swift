@@ -25,6 +25,40 @@ public enum AccountInput {
         return email
     }
 
+    /// An email that may be left out: nil, empty or blank is none (never
+    /// "'' is not an email address"); anything else must be an email.
+    public static func optionalEmail(_ text: String?) throws -> String? {
+        guard let text, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return nil }
+        return try email(text)
+    }
+
+    /// A phone that may be left out: nil, empty or blank is none; anything
+    /// else is normalised to E.164 (`PhoneNumber.normalize`).
+    public static func optionalPhone(_ text: String?, defaultCountryCode: String) throws -> String? {
+        guard let text, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return nil }
+        return try PhoneNumber.normalize(text, defaultCountryCode: defaultCountryCode)
+    }
+
+    /// A date of birth `YYYY-MM-DD` typed by people: empty is none; it must
+    /// not be after `today` (the clinic's date) nor more than 150 years before.
+    public static func birthDate(_ text: String, today: LocalDate) throws -> LocalDate? {
+        try StoredText.check(text, what: "the date of birth", field: .birthDate)
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty else { return nil }
+        guard let date = LocalDate(trimmed) else {
+            throw ClinicError(.invalidInput, "'\(text)' is not a date of birth YYYY-MM-DD", field: .birthDate)
+        }
+        try checkBirthDate(date, today: today)
+        return date
+    }
+
+    /// A date of birth is in the past, at most 150 years ago.
+    public static func checkBirthDate(_ date: LocalDate, today: LocalDate) throws {
+        guard date <= today, (date.age(on: today) ?? 0) <= 150 else {
+            throw ClinicError(.invalidInput, "the date of birth must be in the past, at most 150 years ago", field: .birthDate)
+        }
+    }
+
     /// A doctor's specialization: 1–100 characters on one line.
     public static func specialization(_ text: String?) throws -> String {
         let spec = try StoredText.checked(text ?? "", what: "the specialization", field: .specialization, limit: 100)
@@ -47,6 +81,6 @@ public enum AccountInput {
 
     /// Notes kept on a patient's record: multi-line text of at most 2,000 characters.
     public static func patientNotes(_ text: String) throws -> String {
-        try StoredText.checked(text, what: "the patient's notes", limit: 2_000, multiline: true)
+        try StoredText.checked(text, what: "the patient's notes", field: .notes, limit: 2_000, multiline: true)
     }
 }

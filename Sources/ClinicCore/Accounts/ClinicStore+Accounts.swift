@@ -4,12 +4,15 @@ import GRDB
 extension ClinicStore {
     /// Creates an account. Staff accounts need an admin; patients may be
     /// created by anyone at the desk or sign themselves up (`by: nil`).
+    /// Staff need an email and a phone; a patient one of them at least (an
+    /// empty one is none).
     @discardableResult
     public func createAccount(_ new: NewAccount, by actor: Actor?) throws -> Account {
         try Policy.decide(.create, by: actor, facts: .new(new.role)).enforce()
         let name = try AccountInput.name(new.name)
-        let email = try AccountInput.email(new.email)
-        let phone = try PhoneNumber.normalize(new.phone, defaultCountryCode: defaultCountryCode)
+        let email = try AccountInput.optionalEmail(new.email)
+        let phone = try AccountInput.optionalPhone(new.phone, defaultCountryCode: defaultCountryCode)
+        try Self.checkContact(role: new.role, email: email, phone: phone)
         var specialization: String?
         if new.role == .doctor {
             let spec = try AccountInput.specialization(new.specialization)
@@ -24,12 +27,7 @@ extension ClinicStore {
         if let age = new.patient.age, !(0...150).contains(age) {
             throw ClinicError(.invalidInput, "age must be 0–150", field: .age)
         }
-        if let birth = new.patient.birthDate {
-            let today = LocalDate(daysSinceEpoch: Int(nowSeconds / 86_400))  // UTC: a day of slack either way is fine here
-            guard birth <= today.adding(days: 1), today.year - birth.year <= 150 else {
-                throw ClinicError(.invalidInput, "the date of birth must be in the past, at most 150 years ago", field: .age)
-            }
-        }
+        if let birth = new.patient.birthDate { try AccountInput.checkBirthDate(birth, today: try localToday()) }
         if let password = new.password { try PasswordHasher.validate(password) }
         let hash = new.password.map { hasher.hash($0) }  // outside the write lock: it takes ~0.2 s
         let now = nowSeconds
@@ -58,6 +56,25 @@ extension ClinicStore {
         }
     }
 
+    /// Staff need an email and a phone (sign-in, reminders of their day); a
+    /// patient one of them at least (walk-ins often have no email).
+    static func checkContact(role: Role, email: String?, phone: String?) throws {
+        if role == .patient {
+            guard email != nil || phone != nil else {
+                throw ClinicError(.invalidInput, "a patient needs a phone number or an email", field: .phone)
+            }
+        } else if email == nil || phone == nil {
+            throw ClinicError(
+                .invalidInput, "\(role.withArticle) needs an email and a phone number", field: email == nil ? .email : .phone)
+        }
+    }
+
+    /// The clinic's local date now.
+    func localToday() throws -> LocalDate {
+        let now = nowSeconds
+        return try pool.read { db in try settings(db).timeZone.local(now).date }
+    }
+
     /// Finds an account by email, E.164 phone (as typed) or numeric id.
     public func account(matching reference: String) throws -> Account {
         try pool.read { db in try self.account(matching: reference, db) }
@@ -81,12 +98,7 @@ extension ClinicStore {
 
     /// A doctor's profile, or `not_found`.
     public func doctorProfile(_ doctorID: Int64) throws -> DoctorProfile {
-        try pool.read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM doctor_profile WHERE account_id = ?", arguments: [doctorID]) else {
-                throw ClinicError(.notFound, "account \(doctorID) is not a doctor")
-            }
-            return DoctorProfile(accountID: row["account_id"], specialization: row["specialization"], slotMinutes: row["slot_minutes"])
-        }
+        try pool.read { db in try doctorProfile(doctorID, db) }
     }
 
     /// Sets a password: your own, any account's as an admin, or a patient's
@@ -200,13 +212,17 @@ extension ClinicStore {
 
 /// Turns a unique-constraint failure on an account's email or phone into the
 /// contract's `conflict` (the value is fine; another account holds it).
-func mappingAccountUniqueness<T>(email: String, phone: String, _ body: () throws -> T) throws -> T {
+func mappingAccountUniqueness<T>(email: String?, phone: String?, _ body: () throws -> T) throws -> T {
     do {
         return try body()
     } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
         let message = error.message ?? ""
-        if message.contains("account.email") { throw ClinicError(.conflict, "the email \(email) is already in use", field: .email) }
-        if message.contains("account.phone") { throw ClinicError(.conflict, "the phone \(phone) is already in use", field: .phone) }
+        if message.contains("account.email") {
+            throw ClinicError(.conflict, "the email \(email ?? "") is already in use", field: .email)
+        }
+        if message.contains("account.phone") {
+            throw ClinicError(.conflict, "the phone \(phone ?? "") is already in use", field: .phone)
+        }
         throw error
     }
 }

@@ -10,6 +10,9 @@ public struct PatientSearchResult: Sendable {
     public let matches: Int
     /// More than `matches` patients match (the count stopped): typing more narrows it.
     public let moreThanCounted: Bool
+    /// The age of each patient shown who has one (from the date of birth on
+    /// the clinic's date), so two of one name can be told apart.
+    public var ages: [Int64: Int] = [:]
 }
 
 extension ClinicStore {
@@ -78,21 +81,37 @@ extension ClinicStore {
             let counted = min(hits.count, candidates)
             return PatientSearchResult(
                 patients: shown.compactMap { byID[$0] }.filter { $0.role == .patient }, matches: counted,
-                moreThanCounted: overflow || hits.count > candidates)
+                moreThanCounted: overflow || hits.count > candidates, ages: try ages(of: shown, db))
         }
     }
 
     /// An empty query: the first patients by name, on the (role, name) index.
     private func firstPatientsByName(limit: Int) throws -> PatientSearchResult {
-        let accounts = try pool.read { db in
-            try Row.fetchAll(
+        try pool.read { db in
+            let accounts = try Row.fetchAll(
                 db, sql: "SELECT \(Account.columns) FROM account WHERE role = 'patient' ORDER BY name, id LIMIT ?",
                 arguments: [limit + 1]
             ).map(Account.init(row:))
+            let shown = Array(accounts.prefix(limit))
+            return PatientSearchResult(
+                patients: shown, matches: min(accounts.count, limit), moreThanCounted: accounts.count > limit,
+                ages: try ages(of: shown.map(\.id), db))
         }
-        return PatientSearchResult(
-            patients: Array(accounts.prefix(limit)), matches: min(accounts.count, limit),
-            moreThanCounted: accounts.count > limit)
+    }
+
+    /// The ages of patients `ids` on the clinic's date (those with none left out).
+    private func ages(of ids: [Int64], _ db: Database) throws -> [Int64: Int] {
+        guard !ids.isEmpty else { return [:] }
+        let today = try settings(db).timeZone.local(nowSeconds).date
+        var ages: [Int64: Int] = [:]
+        let rows = try Row.fetchAll(
+            db, sql: "SELECT account_id, birth_date, age FROM patient_profile WHERE account_id IN (\(ids.map(String.init).joined(separator: ",")))")
+        for row in rows {
+            let birth: String? = row[1]
+            let profile = PatientProfile(birthDate: birth.flatMap(LocalDate.init), age: row[2])
+            if let age = profile.age(on: today) { ages[row[0]] = age }
+        }
+        return ages
     }
 
     /// `patientSearch(query, limit:).patients`.

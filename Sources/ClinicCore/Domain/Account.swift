@@ -5,9 +5,10 @@ public struct Account: Sendable, Equatable, Identifiable {
     public let id: Int64
     public var role: Role
     public var name: String
-    public var email: String
-    /// E.164.
-    public var phone: String
+    /// Lower case; nil: none (a patient may have a phone only).
+    public var email: String?
+    /// E.164; nil: none (a patient may have an email only). Staff have both.
+    public var phone: String?
     public var active: Bool
     /// Whether a password is set (seeded patients may have none until reset).
     public var hasPassword: Bool
@@ -39,6 +40,9 @@ public struct Account: Sendable, Equatable, Identifiable {
         kioskFailedLogins = row[9]; kioskLockedUntil = row[10]
         tokenEpoch = row[11]
     }
+
+    /// How sentences name the account: its email, else its phone, else `#id`.
+    public var contact: String { email ?? phone ?? "#\(id)" }
 }
 
 /// A doctor's bookable profile.
@@ -50,12 +54,22 @@ public struct DoctorProfile: Sendable, Equatable {
 
 /// A patient's details.
 public struct PatientProfile: Sendable, Equatable {
+    /// The date of birth: the source of the age.
     public var birthDate: LocalDate?
+    /// The age as once given without a date of birth (old records and old API
+    /// clients); `age(on:)` prefers the date of birth.
     public var age: Int?
     public var gender: String?
     public var notes: String
     public init(birthDate: LocalDate? = nil, age: Int? = nil, gender: String? = nil, notes: String = "") {
         self.birthDate = birthDate; self.age = age; self.gender = gender; self.notes = notes
+    }
+
+    /// The age in whole years on `today` (the clinic's local date): from the
+    /// date of birth when there is one, else the age on file.
+    public func age(on today: LocalDate) -> Int? {
+        guard let birthDate else { return age }
+        return birthDate.age(on: today)
     }
 }
 
@@ -63,8 +77,10 @@ public struct PatientProfile: Sendable, Equatable {
 public struct NewAccount: Sendable {
     public var role: Role
     public var name: String
-    public var email: String
-    public var phone: String
+    /// nil or empty: none (patients only; staff need both).
+    public var email: String?
+    /// nil or empty: none (patients only; staff need both).
+    public var phone: String?
     /// `nil`: no password yet (the account must be given one before sign-in).
     public var password: String?
     public var specialization: String?
@@ -73,7 +89,7 @@ public struct NewAccount: Sendable {
     public var patient: PatientProfile
 
     public init(
-        role: Role, name: String, email: String, phone: String, password: String? = nil,
+        role: Role, name: String, email: String?, phone: String?, password: String? = nil,
         specialization: String? = nil, slotMinutes: Int = 30, hours: WeeklyHours = .none,
         patient: PatientProfile = PatientProfile()
     ) {

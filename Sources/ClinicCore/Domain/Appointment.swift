@@ -6,8 +6,10 @@ public struct Appointment: Sendable, Equatable, Identifiable {
     public struct Party: Sendable, Equatable {
         public let id: Int64
         public let name: String
-        public let email: String
-        public let phone: String
+        /// nil: none (a patient with a phone only).
+        public let email: String?
+        /// nil: none (a patient with an email only): no SMS to them.
+        public let phone: String?
     }
 
     public let id: Int64

@@ -22,6 +22,8 @@ public struct ClinicError: Error, Sendable, Equatable, CustomStringConvertible {
         case name, email, phone, password, specialization
         case slotMinutes = "slot_minutes"
         case age, gender
+        case birthDate = "birth_date"
+        case notes
         /// The reason the desk gives to book over the clinic's booking limits.
         case overrideReason = "override_reason"
     }

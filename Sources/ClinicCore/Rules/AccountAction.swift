@@ -12,13 +12,20 @@ public enum AccountAction: Sendable, Hashable, CaseIterable, CustomStringConvert
     case unlock
     /// Read a patient's details.
     case viewProfile
-    /// Change a patient's name, phone, age, gender.
+    /// Change a person's name, phone and email, and a patient's date of birth
+    /// and gender (`ClinicStore.editAccount`).
     case updateProfile
+    /// Change the notes the desk keeps on a patient.
+    case editNotes
+    /// Change a doctor's specialization and slot length.
+    case editDoctorProfile
     /// Act as it from the server shell (`clinic … --as USER`).
     case actAs
 
     /// The actions a screen offers on an existing account.
-    public static let offered: [AccountAction] = [.setPassword, .activate, .deactivate, .unlock, .viewProfile, .updateProfile]
+    public static let offered: [AccountAction] = [
+        .setPassword, .activate, .deactivate, .unlock, .viewProfile, .updateProfile, .editNotes, .editDoctorProfile,
+    ]
 
     public var description: String {
         switch self {
@@ -29,6 +36,8 @@ public enum AccountAction: Sendable, Hashable, CaseIterable, CustomStringConvert
         case .unlock: return "unlock"
         case .viewProfile: return "view profile"
         case .updateProfile: return "update profile"
+        case .editNotes: return "edit notes"
+        case .editDoctorProfile: return "edit doctor profile"
         case .actAs: return "act as"
         }
     }
@@ -42,7 +51,7 @@ public struct AccountFacts: Sendable, Hashable {
     public var role: Role?
     /// Whether it may sign in and act.
     public var active: Bool
-    /// Its email, for sentences.
+    /// Its email (else its phone), for sentences.
     public var email: String
 
     /// The facts as read (a missing account has no role).
@@ -52,7 +61,7 @@ public struct AccountFacts: Sendable, Hashable {
 
     /// The facts of an account as read.
     public init(_ account: Account) {
-        self.init(id: account.id, role: account.role, active: account.active, email: account.email)
+        self.init(id: account.id, role: account.role, active: account.active, email: account.contact)
     }
 
     /// An account about to be created with `role`.

@@ -27,6 +27,12 @@ extension Policy {
             // Everyone their own name and phone; the desk a patient's profile; an admin anyone's.
             return own || admin || (desk && facts.role == .patient)
                 ? .allowed : .refused(.forbidden, "only the account's owner, the desk (for a patient) or an admin may change a profile")
+        case .editNotes:
+            // The desk's notes on a patient: not the patient's to change, nor a doctor's.
+            return desk && (facts.role == .patient || facts.role == nil)
+                ? .allowed : .refused(.forbidden, "notes are kept on patients, by the desk or an admin")
+        case .editDoctorProfile:
+            return admin ? .allowed : .refused(.forbidden, "only an admin may change a doctor's specialization or slot length")
         case .actAs:
             guard actor.kind == .shellAdmin else {
                 return .refused(.forbidden, "only the admin at the server shell may act as another account")

@@ -23,7 +23,8 @@ extension ClinicStore {
             ).execute(arguments: ["appointment_\(a.status.rawValue)", "the appointment is \(a.status.rawValue)", now, a.id])
         }
         let s = try settings(db)
-        func notice(_ kind: OutboxMessage.Kind, _ recipient: OutboxMessage.Recipient, _ to: String, _ body: String) throws {
+        func notice(_ kind: OutboxMessage.Kind, _ recipient: OutboxMessage.Recipient, _ to: String?, _ body: String) throws {
+            guard let to else { return }  // a patient with an email only gets no SMS
             // Worth sending for a day, and a confirmation or cancellation at least until the visit is over.
             let expires = kind == .noShow ? now + Self.noticeLifetime : max(now + Self.noticeLifetime, a.end)
             try Self.enqueue(

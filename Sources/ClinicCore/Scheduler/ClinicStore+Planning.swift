@@ -47,7 +47,7 @@ extension ClinicStore {
                             SELECT a.id, a.code, a.start_at, d.name AS d_name, p.phone AS p_phone
                             FROM appointment a INDEXED BY appointment_pending_start
                             JOIN account d ON d.id = a.doctor_id JOIN account p ON p.id = a.patient_id
-                            WHERE a.status IN ('scheduled','confirmed') AND a.start_at > ? AND a.start_at <= ?
+                            WHERE a.status IN ('scheduled','confirmed') AND a.start_at > ? AND a.start_at <= ? AND p.phone IS NOT NULL
                               AND a.created_at < a.start_at - ?
                               AND NOT EXISTS (SELECT 1 FROM sms_outbox o WHERE o.appointment_id = a.id
                                               AND o.kind = 'reminder' AND o.recipient = 'patient' AND o.appointment_start = a.start_at)

@@ -61,7 +61,7 @@ extension ClinicStore {
         try checkpoint.value()
         let credentials = (plan.staff + plan.doctors.map(\.person) + plan.patients.prefix(1)).map { p in
             SeedCredential(
-                role: p.role.rawValue, name: p.name, email: p.email, phone: p.phone, password: p.password,
+                role: p.role.rawValue, name: p.name, email: p.email ?? "", phone: p.phone, password: p.password,
                 specialization: plan.doctors.first { $0.person.id == p.id }?.specialization)
         }
         return SeedOutcome(report: report, credentials: credentials, removed: removed)

@@ -5,7 +5,8 @@ struct SeedPlan {
         let id: Int64
         let role: Role
         let name: String
-        let email: String
+        /// nil: a patient with a phone only (one in twenty).
+        let email: String?
         let phone: String
         /// Plain password for accounts that get one (hashed before writing).
         let password: String?
@@ -19,7 +20,8 @@ struct SeedPlan {
     }
 
     struct PatientDetails {
-        let age: Int
+        /// 1–95 years before the seed's clinic date.
+        let birthDate: LocalDate
         let gender: String
         let notes: String
     }

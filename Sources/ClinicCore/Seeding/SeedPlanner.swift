@@ -68,16 +68,18 @@ struct SeedPlanner {
             nextID += 1
             plan.doctors.append(.init(person: doctor, specialization: spec, slotMinutes: p.length, hours: book.templates[p.template]))
         }
+        let today = zone.local(now).date
         for i in 0..<options.patients {
             let (first, last) = (rng.pick(vocabulary.firstNames), rng.pick(vocabulary.lastNames))
+            // One patient in twenty is a walk-in with a phone only (never the first: it gets a password to sign in with).
+            let email = i % 20 == 19 ? nil : "\(first.1).\(last.1).\(i + 1)@mail.example".lowercased()
             plan.patients.append(
                 SeedPlan.Person(
-                    id: nextID, role: .patient, name: "\(first.0) \(last.0)",
-                    email: "\(first.1).\(last.1).\(i + 1)@mail.example".lowercased(), phone: Self.phone(patient: i),
+                    id: nextID, role: .patient, name: "\(first.0) \(last.0)", email: email, phone: Self.phone(patient: i),
                     password: i == 0 ? password() : nil))
             plan.patientDetails.append(
                 .init(
-                    age: 1 + rng.below(95), gender: rng.pick(["female", "male", "female", "male", "non-binary"]),
+                    birthDate: today.adding(days: -(366 + rng.below(95 * 365))), gender: rng.pick(["female", "male", "female", "male", "non-binary"]),
                     notes: rng.chance(0.1) ? rng.pick(["Allergic to penicillin", "Prefers morning visits", "Needs an interpreter", "Wheelchair user"]) : ""))
             nextID += 1
             if i % 10_000 == 0 { progress?("patients", i, options.patients) }

@@ -46,7 +46,7 @@ struct SeedWriter {
                 """)
         for p in plan.staff + plan.doctors.map(\.person) + plan.patients {
             try account.insert(
-                .int(p.id), .text(p.role.rawValue), .text(p.name), .text(p.email), .text(p.phone),
+                .int(p.id), .text(p.role.rawValue), .text(p.name), p.email.map { .text($0) } ?? .null, .text(p.phone),
                 .null, .int(createdAt))
         }
         let profile = try SQLiteBulkInsert(db, sql: "INSERT INTO doctor_profile (account_id, specialization, slot_minutes) VALUES (?, ?, ?)")
@@ -54,10 +54,11 @@ struct SeedWriter {
             try profile.insert(.int(d.person.id), .text(d.specialization), .int(Int64(d.slotMinutes)))
             try ClinicStore.writeHours(d.hours, doctorID: d.person.id, db)
         }
-        let patient = try SQLiteBulkInsert(db, sql: "INSERT INTO patient_profile (account_id, age, gender, notes) VALUES (?, ?, ?, ?)")
+        let patient = try SQLiteBulkInsert(
+            db, sql: "INSERT INTO patient_profile (account_id, birth_date, gender, notes) VALUES (?, ?, ?, ?)")
         let search = try SQLiteBulkInsert(db, sql: "INSERT INTO patient_search (rowid, text) VALUES (?, ?)")
         for (p, details) in zip(plan.patients, plan.patientDetails) {
-            try patient.insert(.int(p.id), .int(Int64(details.age)), .text(details.gender), .text(details.notes))
+            try patient.insert(.int(p.id), .text(details.birthDate.description), .text(details.gender), .text(details.notes))
             try search.insert(.int(p.id), .text(PatientSearchIndex.text(name: p.name)))
         }
     }

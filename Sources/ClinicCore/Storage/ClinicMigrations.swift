@@ -34,6 +34,9 @@ enum ClinicMigrations {
         migrator.registerMigration("v10-outbox-checked-in") { db in
             try db.execute(sql: outboxCheckedInSQL)
         }
+        migrator.registerMigration("v11-people") { db in
+            try db.execute(sql: peopleSQL)
+        }
         migrator.registerMigration("v12-closures-and-limits") { db in
             try db.execute(sql: closuresSQL)
             try db.execute(sql: bookingLimitsSQL)

@@ -19,7 +19,7 @@ struct SlotsCommand: ParsableCommand {
             if ctx.json {
                 JSONOutput.print(
                     SlotsJSON(
-                        doctor: .init(id: doctor.id, name: doctor.name, email: doctor.email), date: day.description,
+                        doctor: .init(id: doctor.id, name: doctor.name, email: doctor.contact), date: day.description,
                         timezone: zone.identifier,
                         slots: slots.entries.map { .init(start: zone.iso8601($0.slot.start), end: zone.iso8601($0.slot.end), free: $0.free, code: $0.code) }))
                 return

@@ -17,7 +17,7 @@ struct UserTimeOffCommand: ParsableCommand {
     func run() throws {
         try global.run { ctx in
             let doctor = try ctx.account(doctor, role: .doctor)
-            try TimeOffRun(ctx: ctx, scope: .doctor(doctor.id), owner: doctor.name, ownerRef: doctor.email, options: stretch).run()
+            try TimeOffRun(ctx: ctx, scope: .doctor(doctor.id), owner: doctor.name, ownerRef: doctor.contact, options: stretch).run()
         }
     }
 }

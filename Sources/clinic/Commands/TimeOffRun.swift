@@ -74,7 +74,7 @@ struct TimeOffRun {
         var table = TextTable(["CODE", "DATE", "TIME", "DOCTOR", "PATIENT", "PHONE", "STATUS"])
         for a in list {
             table.add([
-                a.code, zone.local(a.start).date.description, zone.unambiguousTime(a.start), a.doctor.name, a.patient.name, a.patient.phone,
+                a.code, zone.local(a.start).date.description, zone.unambiguousTime(a.start), a.doctor.name, a.patient.name, a.patient.phone ?? "—",
                 a.status.rawValue,
             ])
         }

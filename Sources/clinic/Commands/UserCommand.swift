@@ -7,7 +7,7 @@ struct UserCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user", abstract: "Add, list and manage accounts; doctors' hours and time off.",
         subcommands: [
-            UserAddCommand.self, UserListCommand.self, UserPasswdCommand.self, UserUnlockCommand.self,
+            UserAddCommand.self, UserEditCommand.self, UserListCommand.self, UserPasswdCommand.self, UserUnlockCommand.self,
             UserDeactivateCommand.self, UserActivateCommand.self, UserHoursCommand.self, UserTimeOffCommand.self,
         ])
 }
@@ -41,8 +41,8 @@ struct UserAddCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Option(help: "The account's role.") var role: Role
     @Option(help: "Full name.") var name: String
-    @Option(help: "Email (unique).") var email: String
-    @Option(help: "Phone, E.164 (unique), e.g. +15550100001.") var phone: String
+    @Option(help: "Email (unique; a patient may have a phone only).") var email: String?
+    @Option(help: "Phone, E.164 (unique), e.g. +15550100001 (a patient may have an email only).") var phone: String?
     @OptionGroup var password: PasswordOptions
     @Option(help: "Doctor's specialization.") var specialization: String?
     @Option(help: "Doctor's slot length in minutes (default 30).") var slotMinutes: Int?
@@ -72,7 +72,8 @@ struct UserAddCommand: ParsableCommand {
                 JSONOutput.print(["account": AccountJSON(account, now: ctx.now)])
             } else {
                 TextOutput.line(
-                    "created \(account.role.rawValue) #\(account.id) \(account.name) <\(account.email)> \(account.phone)"
+                    "created \(account.role.rawValue) #\(account.id) \(account.name)"
+                        + [account.email.map { " <\($0)>" }, account.phone.map { " \($0)" }].compactMap { $0 }.joined()
                         + (account.hasPassword ? "" : " (no password yet: set one with `clinic user passwd`)"))
             }
         }
@@ -96,7 +97,7 @@ struct UserListCommand: ParsableCommand {
             var table = TextTable(["ID", "ROLE", "NAME", "EMAIL", "PHONE", "STATE"])
             for a in accounts {
                 let state = !a.active ? "inactive" : (a.lockedUntil ?? 0) > now ? "locked" : a.hasPassword ? "active" : "no password"
-                table.add([String(a.id), a.role.rawValue, a.name, a.email, a.phone, state])
+                table.add([String(a.id), a.role.rawValue, a.name, a.email ?? "—", a.phone ?? "—", state])
             }
             TextOutput.block(table.rendered)
         }
@@ -120,7 +121,7 @@ struct UserPasswdCommand: ParsableCommand {
             if ctx.json {
                 JSONOutput.print(["account": AccountJSON(try ctx.account(user), now: ctx.now)])
             } else {
-                TextOutput.line("password set for \(account.email)")
+                TextOutput.line("password set for \(account.contact)")
             }
         }
     }
@@ -138,7 +139,7 @@ struct AccountStateOptions: ParsableArguments {
             if ctx.json {
                 JSONOutput.print(["account": AccountJSON(account, now: ctx.now)])
             } else {
-                TextOutput.line("\(active ? "activated" : "deactivated") \(account.email)")
+                TextOutput.line("\(active ? "activated" : "deactivated") \(account.contact)")
             }
         }
     }

@@ -24,7 +24,7 @@ struct UserHoursCommand: ParsableCommand {
             if ctx.json {
                 JSONOutput.print(
                     HoursJSON(
-                        doctor: doctor.email, hours: hours.specText,
+                        doctor: doctor.contact, hours: hours.specText,
                         timezone: try ctx.timeZone().identifier))
             } else {
                 TextOutput.line("\(doctor.name): \(hours.specText.isEmpty ? "no hours" : hours.specText)")

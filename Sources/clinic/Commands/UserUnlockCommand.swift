@@ -15,7 +15,7 @@ struct UserUnlockCommand: ParsableCommand {
             if ctx.json {
                 JSONOutput.print(["account": AccountJSON(account, now: ctx.now)])
             } else {
-                TextOutput.line("unlocked \(account.email)")
+                TextOutput.line("unlocked \(account.contact)")
             }
         }
     }

@@ -37,7 +37,21 @@ enum JSONOutput {
 
 /// An appointment as scripts see it (DESIGN §3).
 struct AppointmentJSON: Encodable {
-    struct Party: Encodable { let id: Int64; let name: String; let email: String; let phone: String }
+    struct Party: Encodable {
+        let id: Int64
+        let name: String
+        let email: String?
+        let phone: String?
+
+        enum CodingKeys: String, CodingKey { case id, name, email, phone }
+
+        /// A missing email or phone is `null`, not left out.
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(id, forKey: .id); try c.encode(name, forKey: .name)
+            try c.encode(email, forKey: .email); try c.encode(phone, forKey: .phone)
+        }
+    }
     let code: String
     let status: String
     let start: String
@@ -57,13 +71,13 @@ struct AppointmentJSON: Encodable {
 /// `{"appointment": {…}}`.
 struct AppointmentEnvelope: Encodable { let appointment: AppointmentJSON }
 
-/// An account as scripts see it.
+/// An account as scripts see it (a missing email or phone is `null`).
 struct AccountJSON: Encodable {
     let id: Int64
     let role: String
     let name: String
-    let email: String
-    let phone: String
+    let email: String?
+    let phone: String?
     let active: Bool
     let has_password: Bool
     let locked: Bool
@@ -74,5 +88,15 @@ struct AccountJSON: Encodable {
         id = a.id; role = a.role.rawValue; name = a.name; email = a.email; phone = a.phone
         active = a.active; has_password = a.hasPassword; locked = (a.lockedUntil ?? 0) > now
         kiosk_locked = (a.kioskLockedUntil ?? 0) > now
+    }
+
+    enum CodingKeys: String, CodingKey { case id, role, name, email, phone, active, has_password, locked, kiosk_locked }
+
+    func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id); try c.encode(role, forKey: .role); try c.encode(name, forKey: .name)
+        try c.encode(email, forKey: .email); try c.encode(phone, forKey: .phone); try c.encode(active, forKey: .active)
+        try c.encode(has_password, forKey: .has_password); try c.encode(locked, forKey: .locked)
+        try c.encode(kiosk_locked, forKey: .kiosk_locked)
     }
 }

@@ -22,10 +22,10 @@ import Testing
             patient = try h.clinic.addPatient(name: "Pia Ng")
             other = try h.clinic.addPatient(name: "سارا")
             desk = try h.clinic.addStaff(.receptionist)
-            patientToken = try #require(await api.signIn("patient", patient.email, "patient-password"))
-            otherToken = try #require(await api.signIn("patient", other.email, "patient-password"))
-            doctorToken = try #require(await api.signIn("doctor", doctor.email, "doctor-password"))
-            deskToken = try #require(await api.signIn("staff", desk.email, "staff-password"))
+            patientToken = try #require(await api.signIn("patient", patient.email!, "patient-password"))
+            otherToken = try #require(await api.signIn("patient", other.email!, "patient-password"))
+            doctorToken = try #require(await api.signIn("doctor", doctor.email!, "doctor-password"))
+            deskToken = try #require(await api.signIn("staff", desk.email!, "staff-password"))
         }
 
         func book(_ token: String, start: String, patientID: Int64? = nil) async -> APIReply {
@@ -128,16 +128,16 @@ import Testing
         #expect(moved.object["start"] as? String == "2026-03-03T10:00:00-05:00")
         // The next morning (access tokens last 15 minutes: everyone signs in again).
         s.h.clinic.setNow("2026-03-03T14:55:00Z")
-        let patientToken = try #require(await s.api.signIn("patient", s.patient.email, "patient-password"))
-        let deskToken = try #require(await s.api.signIn("staff", s.desk.email, "staff-password"))
-        let doctorToken = try #require(await s.api.signIn("doctor", s.doctor.email, "doctor-password"))
+        let patientToken = try #require(await s.api.signIn("patient", s.patient.email!, "patient-password"))
+        let deskToken = try #require(await s.api.signIn("staff", s.desk.email!, "staff-password"))
+        let doctorToken = try #require(await s.api.signIn("doctor", s.doctor.email!, "doctor-password"))
         #expect(await s.api.call("GET", "/api/v1/users/me", token: s.patientToken).status == 401)
         let byPatient = await s.api.call("PATCH", "/api/v1/appointments/\(id)/check-in", token: patientToken)
         #expect(byPatient.status == 403)
         let checkedIn = await s.api.call("PATCH", "/api/v1/appointments/\(id)/check-in", token: deskToken)
         #expect(checkedIn.object["status"] as? String == "checked_in")
         let otherDoctor = try s.h.clinic.addDoctor()
-        let otherDoctorToken = try #require(await s.api.signIn("doctor", otherDoctor.email, "doctor-password"))
+        let otherDoctorToken = try #require(await s.api.signIn("doctor", otherDoctor.email!, "doctor-password"))
         #expect(await s.api.call("PATCH", "/api/v1/appointments/\(id)/complete", token: otherDoctorToken).status == 403)
         s.h.clinic.setNow("2026-03-03T15:05:00Z")
         let done = await s.api.call("PATCH", "/api/v1/appointments/\(id)/complete", token: doctorToken)
@@ -168,7 +168,7 @@ import Testing
         s.h.clinic.setNow("2026-03-03T14:16:00Z")
         _ = try s.h.clinic.store.transition(code: id, to: .noShow, by: .scheduler, note: "no-show after grace")
         s.h.clinic.setNow("2026-03-03T14:20:00Z")
-        let deskToken = try #require(await s.api.signIn("staff", s.desk.email, "staff-password"))
+        let deskToken = try #require(await s.api.signIn("staff", s.desk.email!, "staff-password"))
         let bare = await s.api.call("PATCH", "/api/v1/appointments/\(id)/check-in", token: deskToken)
         #expect(bare.status == 400 && bare.errorCode == "invalid_input")
         let late = await s.api.call("PATCH", "/api/v1/appointments/\(id)/check-in", token: deskToken, json: ["note": "arrived late"])
@@ -211,7 +211,7 @@ import Testing
         #expect(patched.status == 200)
         #expect(patched.object["name"] as? String == "Pia Ng-Lee")
         #expect(patched.object["age"] as? Int == 41)
-        #expect(try s.h.clinic.store.account(matching: s.patient.email).name == "Pia Ng-Lee")
+        #expect(try s.h.clinic.store.account(matching: s.patient.email!).name == "Pia Ng-Lee")
         let taken = await s.api.call("PATCH", "/api/v1/users/me", token: s.patientToken, json: ["phone": s.other.phone])
         #expect(taken.status == 409)
 
@@ -219,14 +219,13 @@ import Testing
         let doctorName = await s.api.call("PATCH", "/api/v1/users/me", token: s.doctorToken, json: ["name": "Dr 김민준 MD", "phone": "+15550207777"])
         #expect(doctorName.status == 200, "\(doctorName.body)")
         #expect(doctorName.object["name"] as? String == "Dr 김민준 MD" && doctorName.object["role"] as? String == "doctor")
-        #expect(try s.h.clinic.store.account(matching: s.doctor.email).phone == "+15550207777")
+        #expect(try s.h.clinic.store.account(matching: s.doctor.email!).phone == "+15550207777")
         let deskAge = await s.api.call("PATCH", "/api/v1/users/me", token: s.deskToken, json: ["age": 30])
         #expect(deskAge.status == 400 && deskAge.errorCode == "invalid_input")
         #expect(await s.api.call("PATCH", "/api/v1/users/me", token: s.deskToken, json: ["name": "Front Desk"]).object["name"] as? String == "Front Desk")
         // The desk may change a patient's profile, not a doctor's.
         #expect(throws: ClinicError.self) {
-            try s.h.clinic.store.updateProfile(
-                accountID: s.doctor.id, ProfileUpdate(name: "Dr X", phone: "+15550207777"), by: .account(s.desk.id, .receptionist, via: .api))
+            try s.h.clinic.store.editAccount(s.doctor.id, AccountEdit(name: "Dr X"), by: .account(s.desk.id, .receptionist, via: .api))
         }
         await s.h.stop()
     }

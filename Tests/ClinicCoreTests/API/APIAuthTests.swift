@@ -38,9 +38,9 @@ import Testing
         let api = APIClient(port: h.port)
         let patient = try h.clinic.addPatient(), doctor = try h.clinic.addDoctor()
         let desk = try h.clinic.addStaff(.receptionist)
-        #expect(await api.signIn("patient", patient.email, "patient-password") != nil)
-        #expect(await api.signIn("doctor", doctor.email, "doctor-password") != nil)
-        #expect(await api.signIn("staff", desk.email, "staff-password") != nil)
+        #expect(await api.signIn("patient", patient.email!, "patient-password") != nil)
+        #expect(await api.signIn("doctor", doctor.email!, "doctor-password") != nil)
+        #expect(await api.signIn("staff", desk.email!, "staff-password") != nil)
         let refusals = [
             await api.call("POST", "/api/v1/auth/patient/login", json: ["email": doctor.email, "password": "doctor-password"]),
             await api.call("POST", "/api/v1/auth/doctor/login", json: ["email": patient.email, "password": "patient-password"]),
@@ -104,7 +104,7 @@ import Testing
         try await h.start()
         let api = APIClient(port: h.port)
         let patient = try h.clinic.addPatient()
-        let token = try #require(await api.signIn("patient", patient.email, "patient-password"))
+        let token = try #require(await api.signIn("patient", patient.email!, "patient-password"))
         #expect(await api.call("GET", "/api/v1/users/me", token: token).status == 200)
 
         // Tampered: the claims changed (another account), the signature kept.
@@ -127,12 +127,12 @@ import Testing
         #expect(await api.call("GET", "/api/v1/users/me", token: token).status == 401)
 
         // Revoked: a password change ends every token of the account.
-        let fresh = try #require(await api.signIn("patient", patient.email, "patient-password"))
+        let fresh = try #require(await api.signIn("patient", patient.email!, "patient-password"))
         let refresh = await api.call("POST", "/api/v1/auth/patient/login", json: ["email": patient.email, "password": "patient-password"])
         try h.clinic.store.setPassword(accountID: patient.id, to: "another-password-2", by: .shell)
         #expect(await api.call("GET", "/api/v1/users/me", token: fresh).status == 401)
         #expect(await api.call("POST", "/api/v1/auth/refresh", json: ["refresh_token": refresh.object["refresh_token"] as? String ?? ""]).status == 401)
-        #expect(await api.signIn("patient", patient.email, "another-password-2") != nil)
+        #expect(await api.signIn("patient", patient.email!, "another-password-2") != nil)
         await h.stop()
     }
 

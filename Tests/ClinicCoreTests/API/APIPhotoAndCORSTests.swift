@@ -18,7 +18,7 @@ import Testing
         try await h.start()
         let api = APIClient(port: h.port)
         let patient = try h.clinic.addPatient()
-        let token = try #require(await api.signIn("patient", patient.email, "patient-password"))
+        let token = try #require(await api.signIn("patient", patient.email!, "patient-password"))
         let form = [("Content-Type", "multipart/form-data; boundary=XyZ123")]
         let up = await api.call("POST", "/api/v1/users/me/photo", token: token, body: Self.multipart(Self.png), headers: form)
         #expect(up.status == 200)
@@ -56,13 +56,13 @@ import Testing
         try await h.start()
         let api = APIClient(port: h.port)
         let patient = try h.clinic.addPatient(), doctor = try h.clinic.addDoctor()
-        let token = try #require(await api.signIn("patient", patient.email, "patient-password"))
+        let token = try #require(await api.signIn("patient", patient.email!, "patient-password"))
         let notes = await api.call("PATCH", "/api/v1/users/me", token: token, json: ["notes": "allergic to everything"])
         #expect(notes.status == 400)
-        let doctorToken = try #require(await api.signIn("doctor", doctor.email, "doctor-password"))
+        let doctorToken = try #require(await api.signIn("doctor", doctor.email!, "doctor-password"))
         #expect(await api.call("PATCH", "/api/v1/users/me", token: doctorToken, json: ["notes": "x"]).status == 400)
         #expect(await api.call("PATCH", "/api/v1/users/me", token: doctorToken, json: ["gender": "f"]).status == 400)
-        #expect(try h.clinic.store.account(matching: doctor.email).name == doctor.name)
+        #expect(try h.clinic.store.account(matching: doctor.email!).name == doctor.name)
         await h.stop()
     }
 

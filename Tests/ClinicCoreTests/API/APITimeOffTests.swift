@@ -16,10 +16,10 @@ import Testing
         let patient = try h.clinic.addPatient(name: "Pia 각")
         let booked = try h.clinic.book(doctor: doctor, patient: patient, at: h.clinic.local("2026-03-03", "09:00"))
         let admin = try h.clinic.addStaff(.admin), desk = try h.clinic.addStaff(.receptionist)
-        let adminToken = try #require(await api.signIn("staff", admin.email, "staff-password"))
-        let deskToken = try #require(await api.signIn("staff", desk.email, "staff-password"))
-        let doctorToken = try #require(await api.signIn("doctor", doctor.email, "doctor-password"))
-        let patientToken = try #require(await api.signIn("patient", patient.email, "patient-password"))
+        let adminToken = try #require(await api.signIn("staff", admin.email!, "staff-password"))
+        let deskToken = try #require(await api.signIn("staff", desk.email!, "staff-password"))
+        let doctorToken = try #require(await api.signIn("doctor", doctor.email!, "doctor-password"))
+        let patientToken = try #require(await api.signIn("patient", patient.email!, "patient-password"))
         let path = "/api/v1/doctors/\(doctor.id)/time-off"
         let tuesday: [String: any Sendable] = ["from": "2026-03-03", "to": "2026-03-03", "note": "flu"]
 
@@ -81,8 +81,8 @@ import Testing
         for day in ["2026-03-03", "2026-03-04", "2026-03-05", "2026-03-06"] {
             try h.clinic.book(doctor: doctor, patient: patient, at: h.clinic.local(day, "09:00"))
         }
-        let patientToken = try #require(await api.signIn("patient", patient.email, "patient-password"))
-        let deskToken = try #require(await api.signIn("staff", desk.email, "staff-password"))
+        let patientToken = try #require(await api.signIn("patient", patient.email!, "patient-password"))
+        let deskToken = try #require(await api.signIn("staff", desk.email!, "staff-password"))
         var body: [String: any Sendable] = ["doctorId": String(doctor.id), "start": "2026-03-09T09:00:00-04:00", "reason": "Knee"]
         let refused = await api.call("POST", "/api/v1/appointments", token: patientToken, json: body)
         #expect(refused.status == 409 && refused.errorCode == "conflict" && refused.errorMessage?.contains("4 visits to come") == true)
@@ -108,9 +108,9 @@ import Testing
         let visit = try h.clinic.book(doctor: ana, patient: pia, at: h.clinic.local("2026-03-03", "09:00"))
         _ = try h.clinic.store.setNote(code: visit.code, text: "line one\nline two", by: .shell)
         let path = "/api/v1/patients/\(pia.id)/visits"
-        let doctorToken = try #require(await api.signIn("doctor", ana.email, "doctor-password"))
-        let deskToken = try #require(await api.signIn("staff", desk.email, "staff-password"))
-        let piaToken = try #require(await api.signIn("patient", pia.email, "patient-password"))
+        let doctorToken = try #require(await api.signIn("doctor", ana.email!, "doctor-password"))
+        let deskToken = try #require(await api.signIn("staff", desk.email!, "staff-password"))
+        let piaToken = try #require(await api.signIn("patient", pia.email!, "patient-password"))
         let seen = await api.call("GET", path, token: doctorToken)
         #expect(seen.status == 200 && seen.array.first?["note"] as? String == "line one\nline two")
         #expect((seen.array.first?["appointment"] as? [String: Any])?["code"] as? String == visit.code)

@@ -12,7 +12,7 @@ struct DeactivationTests {
         let first = try clinic.addStaff(.admin)
         #expect(refusal { try clinic.store.deactivate(accountID: first.id, by: clinic.actor(first)) } == .invalidInput)
         #expect(refusal { try clinic.store.deactivate(accountID: first.id, by: .shell) } == .conflict)  // the only admin
-        #expect(try clinic.store.account(matching: first.email).active)
+        #expect(try clinic.store.account(matching: first.email!).active)
         let second = try clinic.addStaff(.admin)
         #expect(try clinic.store.deactivate(accountID: first.id, by: clinic.actor(second)).active == false)
         #expect(refusal { try clinic.store.deactivate(accountID: second.id, by: .shell) } == .conflict)  // now the only one

@@ -34,9 +34,9 @@ struct KioskSignInTests {
         let inactive = try clinic.addPatient()
         try clinic.store.deactivate(accountID: inactive.id, by: .shell)
         let attempts: [(String, String)] = [
-            ("nobody@clinic.test", "patient-password"), (doctor.email, "wrong-password"), (doctor.email, "doctor-password"),
-            (walkIn.email, "patient-password"), (patient.email, "wrong-password"), (inactive.email, "patient-password"),
-            (doctor.phone, "doctor-password"), ("+15559999999", "whatever-1"),
+            ("nobody@clinic.test", "patient-password"), (doctor.email!, "wrong-password"), (doctor.email!, "doctor-password"),
+            (walkIn.email!, "patient-password"), (patient.email!, "wrong-password"), (inactive.email!, "patient-password"),
+            (doctor.phone!, "doctor-password"), ("+15559999999", "whatever-1"),
         ]
         for (login, password) in attempts {
             // When each is tried at the kiosk
@@ -46,65 +46,65 @@ struct KioskSignInTests {
             #expect(counter.take() == [1_000], "\(login)")
         }
         // And the patient with the right password gets in, through the same single KDF run
-        #expect(kiosk(patient.email, "patient-password") == nil)
+        #expect(kiosk(patient.email!, "patient-password") == nil)
         #expect(counter.take() == [1_000])
     }
 
     @Test("Five kiosk failures for a staff email: nothing is counted, and the staff terminal still lets them in")
     func staffNeverLocked() throws {
-        for _ in 1...7 { _ = kiosk(doctor.email, "wrong-password") }
-        let after = try clinic.store.account(matching: doctor.email)
+        for _ in 1...7 { _ = kiosk(doctor.email!, "wrong-password") }
+        let after = try clinic.store.account(matching: doctor.email!)
         #expect(after.failedLogins == 0 && after.lockedUntil == nil && after.kioskFailedLogins == 0 && after.kioskLockedUntil == nil)
-        #expect(try clinic.store.signIn(login: doctor.email, password: "doctor-password").id == doctor.id)
+        #expect(try clinic.store.signIn(login: doctor.email!, password: "doctor-password").id == doctor.id)
     }
 
     @Test("Five kiosk failures lock a patient at the kiosk only, for 15 minutes, with the same answer even to the right password")
     func patientKioskLock() throws {
-        for _ in 1...4 { _ = kiosk(patient.email, "wrong-password") }
-        #expect(try clinic.store.account(matching: patient.email).kioskFailedLogins == 4)
-        _ = kiosk(patient.email, "wrong-password")
+        for _ in 1...4 { _ = kiosk(patient.email!, "wrong-password") }
+        #expect(try clinic.store.account(matching: patient.email!).kioskFailedLogins == 4)
+        _ = kiosk(patient.email!, "wrong-password")
         // Then the right password gets the one answer (still one KDF run), by email and by phone
         _ = counter.take()
-        #expect(kiosk(patient.email, "patient-password") == ClinicError(.unauthorized, KioskSignInPolicy.refusal))
-        #expect(kiosk(patient.phone, "patient-password") != nil)
+        #expect(kiosk(patient.email!, "patient-password") == ClinicError(.unauthorized, KioskSignInPolicy.refusal))
+        #expect(kiosk(patient.phone!, "patient-password") != nil)
         #expect(counter.take() == [1_000, 1_000])
         // And the staff terminal's counter and lock are untouched
-        let locked = try clinic.store.account(matching: patient.email)
+        let locked = try clinic.store.account(matching: patient.email!)
         #expect(locked.failedLogins == 0 && locked.lockedUntil == nil)
         #expect(locked.kioskLockedUntil == TestClinic.seconds("2026-03-02T12:15:00Z"))  // the clinic's clock reads 12:00Z
         // And 15 minutes later it opens again, and a success clears the count
         clinic.clock.advance(by: 15 * 60 - 1)
-        #expect(kiosk(patient.email, "patient-password") != nil)
+        #expect(kiosk(patient.email!, "patient-password") != nil)
         clinic.clock.advance(by: 1)
-        #expect(kiosk(patient.email, "patient-password") == nil)
-        #expect(try clinic.store.account(matching: patient.email).kioskLockedUntil == nil)
+        #expect(kiosk(patient.email!, "patient-password") == nil)
+        #expect(try clinic.store.account(matching: patient.email!).kioskLockedUntil == nil)
     }
 
     @Test("The desk unlocks a patient locked at the kiosk at once; setting a password does too; a doctor may not")
     func deskUnlocks() throws {
         let desk = try clinic.addStaff(.receptionist)
-        for _ in 1...5 { _ = kiosk(patient.email, "wrong-password") }
-        #expect(kiosk(patient.email, "patient-password") != nil)
+        for _ in 1...5 { _ = kiosk(patient.email!, "wrong-password") }
+        #expect(kiosk(patient.email!, "patient-password") != nil)
         #expect(refusal { try clinic.store.unlock(accountID: patient.id, by: clinic.actor(doctor)) } == .forbidden)
         #expect(refusal { try clinic.store.unlock(accountID: doctor.id, by: clinic.actor(desk)) } == .forbidden)
         let unlocked = try clinic.store.unlock(accountID: patient.id, by: clinic.actor(desk))
         #expect(unlocked.kioskLockedUntil == nil && unlocked.kioskFailedLogins == 0)
-        #expect(kiosk(patient.email, "patient-password") == nil)
+        #expect(kiosk(patient.email!, "patient-password") == nil)
         // When locked again, a new password from the desk also opens it
-        for _ in 1...5 { _ = kiosk(patient.email, "wrong-password") }
+        for _ in 1...5 { _ = kiosk(patient.email!, "wrong-password") }
         try clinic.store.setPassword(accountID: patient.id, to: "new-password-1", by: clinic.actor(desk))
-        #expect(kiosk(patient.email, "new-password-1") == nil)
+        #expect(kiosk(patient.email!, "new-password-1") == nil)
         // And an admin may unlock a staff account (its staff-terminal lock)
-        for _ in 1...5 { _ = try? clinic.store.signIn(login: doctor.email, password: "wrong-password") }
-        #expect(refusal { try clinic.store.signIn(login: doctor.email, password: "doctor-password") } == .lockedOut)
+        for _ in 1...5 { _ = try? clinic.store.signIn(login: doctor.email!, password: "wrong-password") }
+        #expect(refusal { try clinic.store.signIn(login: doctor.email!, password: "doctor-password") } == .lockedOut)
         try clinic.store.unlock(accountID: doctor.id, by: .shell)
-        #expect(try clinic.store.signIn(login: doctor.email, password: "doctor-password").id == doctor.id)
+        #expect(try clinic.store.signIn(login: doctor.email!, password: "doctor-password").id == doctor.id)
     }
 
     @Test("A lock from the staff terminal does not keep a patient out of the kiosk")
     func staffLockIsSeparate() throws {
-        for _ in 1...5 { _ = try? clinic.store.signIn(login: patient.email, password: "wrong-password") }
-        #expect(refusal { try clinic.store.signIn(login: patient.email, password: "patient-password") } == .lockedOut)
-        #expect(kiosk(patient.email, "patient-password") == nil)
+        for _ in 1...5 { _ = try? clinic.store.signIn(login: patient.email!, password: "wrong-password") }
+        #expect(refusal { try clinic.store.signIn(login: patient.email!, password: "patient-password") } == .lockedOut)
+        #expect(kiosk(patient.email!, "patient-password") == nil)
     }
 }

@@ -17,9 +17,9 @@ struct KioskSignUpTests {
         }
         // When someone signs up with details each already has
         let refusals = [
-            signUp(patient.email, "+15550188888"), signUp("new@clinic.test", patient.phone),
-            signUp(doctor.email.uppercased(), "+15550188889"), signUp("new2@clinic.test", doctor.phone),
-            signUp(patient.email, doctor.phone),
+            signUp(patient.email!, "+15550188888"), signUp("new@clinic.test", patient.phone!),
+            signUp(doctor.email!.uppercased(), "+15550188889"), signUp("new2@clinic.test", doctor.phone!),
+            signUp(patient.email!, doctor.phone!),
         ]
         // Then every one is the same sentence with no field, and no account was made
         for refusal in refusals {

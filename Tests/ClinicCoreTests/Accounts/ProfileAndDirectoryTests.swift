@@ -9,16 +9,16 @@ struct ProfileAndDirectoryTests {
         let clinic = try TestClinic()
         let patient = try clinic.addPatient(), other = try clinic.addPatient()
         let me = Actor.account(patient.id, .patient, via: .kiosk)
-        let updated = try clinic.store.updateProfile(
-            accountID: patient.id, ProfileUpdate(name: " Ana Ruiz ", phone: "555 010 9999", age: 30, gender: "f"), by: me)
+        let updated = try clinic.store.editAccount(
+            patient.id, AccountEdit(name: " Ana Ruiz ", phone: "555 010 9999", gender: "f", legacyAge: 30), by: me)
         #expect(updated.name == "Ana Ruiz" && updated.phone == "+15550109999")
         #expect(try clinic.store.patientProfile(accountID: patient.id, viewer: me) == PatientProfile(age: 30, gender: "f"))
-        #expect(throws: ClinicError.self) { try clinic.store.updateProfile(accountID: other.id, ProfileUpdate(name: "X", phone: other.phone), by: me) }
+        #expect(throws: ClinicError.self) { try clinic.store.editAccount(other.id, AccountEdit(name: "X"), by: me) }
         #expect(throws: ClinicError(.invalidInput, "age must be 0–150", field: .age)) {
-            try clinic.store.updateProfile(accountID: patient.id, ProfileUpdate(name: "A", phone: "+15550109999", age: 151), by: me)
+            try clinic.store.editAccount(patient.id, AccountEdit(legacyAge: 151), by: me)
         }
-        #expect(throws: ClinicError(.conflict, "the phone \(other.phone) is already in use", field: .phone)) {
-            try clinic.store.updateProfile(accountID: patient.id, ProfileUpdate(name: "A", phone: other.phone), by: me)
+        #expect(throws: ClinicError(.conflict, "the phone \(other.phone!) is already in use", field: .phone)) {
+            try clinic.store.editAccount(patient.id, AccountEdit(phone: other.phone), by: me)
         }
         #expect(throws: ClinicError.self) { try clinic.store.patientProfile(accountID: other.id, viewer: me) }
     }

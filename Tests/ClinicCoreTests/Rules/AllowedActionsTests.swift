@@ -114,7 +114,7 @@ struct AllowedActionsTests {
     func actingAs() throws {
         #expect(try clinic.store.actor(actingAs: desk.id, by: .shell, via: .cli) == .account(desk.id, .receptionist, via: .cli))
         _ = try clinic.store.deactivate(accountID: desk.id, by: .shell)
-        #expect(throws: ClinicError(.forbidden, "account \(desk.email) is deactivated")) {
+        #expect(throws: ClinicError(.forbidden, "account \(desk.email!) is deactivated")) {
             try clinic.store.actor(actingAs: desk.id, by: .shell, via: .cli)
         }
         #expect(refusal { try clinic.store.actor(actingAs: 9_999, by: .shell, via: .cli) } == .notFound)

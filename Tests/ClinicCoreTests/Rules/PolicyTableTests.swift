@@ -162,6 +162,10 @@ struct PolicyTableTests {
         ([.updateProfile], [.doctor], "UFFAFFAAAF"),
         ([.updateProfile], [.inactivePatient, .receptionist], "UFFFFAAAAF"),
         ([.updateProfile], [.admin, .missing], "UFFFFFAAAF"),
+        // The desk's notes on a patient; a doctor's specialization and slot length are an admin's.
+        ([.editNotes], [.patient, .inactivePatient, .missing], "UFFFFAAAAF"),
+        ([.editNotes], [.doctor, .receptionist, .admin], "UFFFFFFFFF"),
+        ([.editDoctorProfile], Target.allCases, "UFFFFFAAAF"),
         ([.actAs], [.patient, .doctor, .receptionist, .admin, .missing], "UFFFFFFFAF"),
         ([.actAs], [.inactivePatient], "UFFFFFFFFF"),
     ]

@@ -67,7 +67,7 @@ import Testing
         #expect(h.twilio.requests.count == 1)
         let m = try #require(try h.messages().first)
         #expect(m.state == .failed && m.errorCode == "21211" && m.errorMessage?.contains("not a valid") == true)
-        let status = try h.clinic.store.phoneStatus(patient.phone)
+        let status = try h.clinic.store.phoneStatus(patient.phone!)
         #expect(status.flag == "bad_number" && status.flagCode == "21211" && !status.optedOut)
         // And the desk sees it among failed messages
         #expect(try h.clinic.store.smsLog(SMSLogFilter(failedOnly: true)).map(\.id) == [m.id])
@@ -80,7 +80,7 @@ import Testing
         let a = try h.clinic.book(doctor: doctor, patient: patient, at: Self.start)
         h.twilio.enqueue(.error(status: 400, code: 21610, message: "Attempt to send to unsubscribed recipient"))
         try h.tick(at: Self.due)
-        #expect(try h.clinic.store.phoneStatus(patient.phone).optedOut)
+        #expect(try h.clinic.store.phoneStatus(patient.phone!).optedOut)
 
         // When the appointment is cancelled and the scheduler ticks again
         _ = try h.clinic.store.transition(code: a.code, to: .cancelled, by: .shell)
@@ -96,7 +96,7 @@ import Testing
         let h = try SchedulerHarness()
         let doctor = try h.clinic.addDoctor(), patient = try h.clinic.addPatient()
         try h.clinic.book(doctor: doctor, patient: patient, at: Self.start)
-        try h.clinic.store.setOptOut(phone: patient.phone, optedOut: true, source: "desk")
+        try h.clinic.store.setOptOut(phone: patient.phone!, optedOut: true, source: "desk")
 
         try h.tick(at: Self.due)
         try h.tick(at: Self.start + 15 * 60)

@@ -34,7 +34,7 @@ import Testing
         _ = try h.clinic.store.transition(code: b.code, to: .cancelled, by: .shell)
 
         let kinds = try h.messages().map { "\($0.kind.rawValue)-\($0.appointmentCode ?? "")-\($0.to)" }
-        #expect(kinds == ["cancellation-\(a.code)-\(patient.phone)", "cancellation-\(b.code)-\(patient.phone)"])
+        #expect(kinds == ["cancellation-\(a.code)-\(patient.phone!)", "cancellation-\(b.code)-\(patient.phone!)"])
     }
 
     @Test func repliesBySMSGetNoExtraNoticeAndCheckInMovesSendNothing() throws {

@@ -43,10 +43,10 @@ import Testing
         let b = try h.clinic.book(doctor: doctor, patient: patient, at: Self.start + 3600)
         let base = WebhookHarness.publicURL + WebhookHarness.webhookPath
         let confirmA =
-            h.smsParameters(from: patient.phone, body: "  confirm  \(a.code.lowercased()) ", sid: h.nextSID())
+            h.smsParameters(from: patient.phone!, body: "  confirm  \(a.code.lowercased()) ", sid: h.nextSID())
             + [("FromCity", "São Paulo ✓ & +=%"), ("Émoji", "🙂")]
-        let helpQuery = h.smsParameters(from: patient.phone, body: "HELP", sid: h.nextSID())
-        let confirmB = h.smsParameters(from: patient.phone, body: "CONFIRM \(b.code)", sid: h.nextSID())
+        let helpQuery = h.smsParameters(from: patient.phone!, body: "HELP", sid: h.nextSID())
+        let confirmB = h.smsParameters(from: patient.phone!, body: "CONFIRM \(b.code)", sid: h.nextSID())
         var changedParam = confirmB
         changedParam[2].value = "CONFIRM \(b.code.dropLast())" + (b.code.last == "A" ? "B" : "A")
         let signatures = try Self.officialSignatures([

@@ -29,7 +29,7 @@ import Testing
 
     @Test func confirmByCodeActsAsThePatientViaSMSAndRepliesInTwiML() async throws {
         let g = try await Given()
-        let reply = await g.h.sms(from: g.patient.phone, "CONFIRM \(g.appointment.code)")
+        let reply = await g.h.sms(from: g.patient.phone!, "CONFIRM \(g.appointment.code)")
         #expect(reply.status == 200)
         #expect(reply.headers["content-type"]?.hasPrefix("text/xml") == true)
         #expect(reply.body.hasPrefix("<?xml") && reply.body.contains("<Response><Message>"))
@@ -45,7 +45,7 @@ import Testing
 
     @Test func cancelByCodeInLowerCaseWithExtraSpaces() async throws {
         let g = try await Given()
-        let reply = await g.h.sms(from: g.patient.phone, "   cancel    \(g.appointment.code.lowercased())  ")
+        let reply = await g.h.sms(from: g.patient.phone!, "   cancel    \(g.appointment.code.lowercased())  ")
         #expect(WebhookHarness.message(reply)?.contains("is cancelled") == true)
         #expect(try g.status() == .cancelled)
         #expect(try g.store.events(code: g.appointment.code).last?.via == .sms)
@@ -54,7 +54,7 @@ import Testing
 
     @Test func shortCAndASenderWrittenWithoutPlusAreNormalised() async throws {
         let g = try await Given()
-        let national = String(g.patient.phone.dropFirst(2))  // "+1555…" → "555…": 10 digits, country code 1 added
+        let national = String(g.patient.phone!.dropFirst(2))  // "+1555…" → "555…": 10 digits, country code 1 added
         let reply = await g.h.sms(from: national, "c \(g.appointment.code)")
         #expect(WebhookHarness.message(reply)?.contains("is confirmed") == true)
         #expect(try g.status() == .confirmed)
@@ -64,14 +64,14 @@ import Testing
     @Test func anotherPatientsPhoneCannotActAndLearnsNothing() async throws {
         let g = try await Given()
         let other = try g.h.clinic.addPatient()
-        let wrong = WebhookHarness.message(await g.h.sms(from: other.phone, "CANCEL \(g.appointment.code)"))
-        let unknown = WebhookHarness.message(await g.h.sms(from: other.phone, "CANCEL ZZZZZZ"))
+        let wrong = WebhookHarness.message(await g.h.sms(from: other.phone!, "CANCEL \(g.appointment.code)"))
+        let unknown = WebhookHarness.message(await g.h.sms(from: other.phone!, "CANCEL ZZZZZZ"))
         #expect(wrong?.contains("found no appointment \(g.appointment.code)") == true)
         #expect(unknown?.contains("found no appointment ZZZZZZ") == true)
         #expect(try g.status() == .scheduled)
         let stranger = WebhookHarness.message(await g.h.sms(from: "+15559876543", "CONFIRM \(g.appointment.code)"))
         #expect(stranger?.contains("not on file") == true)
-        let doctorTries = WebhookHarness.message(await g.h.sms(from: g.doctor.phone, "CONFIRM \(g.appointment.code)"))
+        let doctorTries = WebhookHarness.message(await g.h.sms(from: g.doctor.phone!, "CONFIRM \(g.appointment.code)"))
         #expect(doctorTries?.contains("not on file") == true)
         #expect(try g.status() == .scheduled)
         let outcomes = try g.store.inboundSMS().map(\.outcome)
@@ -91,11 +91,11 @@ import Testing
         _ = try g.store.transition(code: missed.code, to: .noShow, by: .shell)
         _ = try g.store.transition(code: arrived.code, to: .checkedIn, by: .shell)
 
-        let r1 = WebhookHarness.message(await g.h.sms(from: g.patient.phone, "CANCEL \(cancelled.code)"))
-        let r2 = WebhookHarness.message(await g.h.sms(from: g.patient.phone, "CONFIRM \(cancelled.code)"))
-        let r3 = WebhookHarness.message(await g.h.sms(from: g.patient.phone, "CANCEL \(completed.code)"))
-        let r4 = WebhookHarness.message(await g.h.sms(from: g.patient.phone, "CONFIRM \(missed.code)"))
-        let r5 = WebhookHarness.message(await g.h.sms(from: g.patient.phone, "CANCEL \(arrived.code)"))
+        let r1 = WebhookHarness.message(await g.h.sms(from: g.patient.phone!, "CANCEL \(cancelled.code)"))
+        let r2 = WebhookHarness.message(await g.h.sms(from: g.patient.phone!, "CONFIRM \(cancelled.code)"))
+        let r3 = WebhookHarness.message(await g.h.sms(from: g.patient.phone!, "CANCEL \(completed.code)"))
+        let r4 = WebhookHarness.message(await g.h.sms(from: g.patient.phone!, "CONFIRM \(missed.code)"))
+        let r5 = WebhookHarness.message(await g.h.sms(from: g.patient.phone!, "CANCEL \(arrived.code)"))
         #expect(r1?.contains("was cancelled") == true && r2?.contains("was cancelled") == true)
         #expect(r3?.contains("already taken place") == true)
         #expect(r4?.contains("marked as missed") == true)
@@ -109,8 +109,8 @@ import Testing
 
     @Test func confirmingTwiceSaysItIsAlreadyConfirmed() async throws {
         let g = try await Given()
-        _ = await g.h.sms(from: g.patient.phone, "CONFIRM \(g.appointment.code)")
-        let again = WebhookHarness.message(await g.h.sms(from: g.patient.phone, "CONFIRM \(g.appointment.code)"))
+        _ = await g.h.sms(from: g.patient.phone!, "CONFIRM \(g.appointment.code)")
+        let again = WebhookHarness.message(await g.h.sms(from: g.patient.phone!, "CONFIRM \(g.appointment.code)"))
         #expect(again?.contains("already confirmed") == true)
         #expect(try g.store.events(code: g.appointment.code).filter { $0.to == .confirmed }.count == 1)
         await g.h.stop()
@@ -118,7 +118,7 @@ import Testing
 
     @Test func aCodeThatIsNotACodeGetsAnExample() async throws {
         let g = try await Given()
-        let reply = WebhookHarness.message(await g.h.sms(from: g.patient.phone, "CONFIRM 12"))
+        let reply = WebhookHarness.message(await g.h.sms(from: g.patient.phone!, "CONFIRM 12"))
         #expect(reply?.contains("not an appointment code") == true && reply?.contains("CONFIRM K7QX2M") == true)
         await g.h.stop()
     }
@@ -127,16 +127,16 @@ import Testing
         let g = try await Given()
         let other = try g.h.clinic.addPatient()
         // None: the other patient has nothing awaiting confirmation.
-        let none = WebhookHarness.message(await g.h.sms(from: other.phone, "CONFIRM"))
+        let none = WebhookHarness.message(await g.h.sms(from: other.phone!, "CONFIRM"))
         #expect(none?.contains("no appointment waiting to be confirmed") == true)
         // One: confirmed directly.
-        let one = WebhookHarness.message(await g.h.sms(from: g.patient.phone, "confirm"))
+        let one = WebhookHarness.message(await g.h.sms(from: g.patient.phone!, "confirm"))
         #expect(one?.contains("is confirmed") == true)
         #expect(try g.status() == .confirmed)
         // Several: asks which one and changes nothing.
         let b = try g.h.clinic.book(doctor: g.doctor, patient: g.patient, at: Self.start + 86_400)
         let c = try g.h.clinic.book(doctor: g.doctor, patient: g.patient, at: Self.start + 2 * 86_400)
-        let several = try #require(WebhookHarness.message(await g.h.sms(from: g.patient.phone, " C ")))
+        let several = try #require(WebhookHarness.message(await g.h.sms(from: g.patient.phone!, " C ")))
         #expect(several.contains("2 appointments to confirm") && several.contains(b.code) && several.contains(c.code))
         #expect(several.contains("Reply CONFIRM followed by the code"))
         #expect(try g.status(b.code) == .scheduled && g.status(c.code) == .scheduled)
@@ -146,11 +146,11 @@ import Testing
     @Test func aRepeatedMessageSidHasOneEffectAndTheSameReply() async throws {
         let g = try await Given()
         let sid = g.h.nextSID()
-        let first = await g.h.sms(from: g.patient.phone, "CONFIRM \(g.appointment.code)", sid: sid)
+        let first = await g.h.sms(from: g.patient.phone!, "CONFIRM \(g.appointment.code)", sid: sid)
         let events = try g.store.events(code: g.appointment.code).count
-        let again = await g.h.sms(from: g.patient.phone, "CONFIRM \(g.appointment.code)", sid: sid)
+        let again = await g.h.sms(from: g.patient.phone!, "CONFIRM \(g.appointment.code)", sid: sid)
         // Even a different body under the same sid is not acted on: it is the same message.
-        let third = await g.h.sms(from: g.patient.phone, "CANCEL \(g.appointment.code)", sid: sid)
+        let third = await g.h.sms(from: g.patient.phone!, "CANCEL \(g.appointment.code)", sid: sid)
         #expect(first.status == 200 && again.status == 200 && third.status == 200)
         #expect(again.body == first.body && third.body == first.body)
         #expect(try g.store.events(code: g.appointment.code).count == events)
@@ -164,7 +164,7 @@ import Testing
         let g = try await Given()
         let sid = g.h.nextSID()
         let replies = await withTaskGroup(of: HTTPProbeReply.self) { group in
-            for _ in 0..<16 { group.addTask { await g.h.sms(from: g.patient.phone, "CANCEL \(g.appointment.code)", sid: sid) } }
+            for _ in 0..<16 { group.addTask { await g.h.sms(from: g.patient.phone!, "CANCEL \(g.appointment.code)", sid: sid) } }
             return await group.reduce(into: []) { $0.append($1) }
         }
         // Then one effect, and every delivery got the same reply
@@ -177,7 +177,7 @@ import Testing
     @Test func helpAndInfoGiveUsage() async throws {
         let g = try await Given()
         for word in ["HELP", "info"] {
-            let reply = WebhookHarness.message(await g.h.sms(from: g.patient.phone, word))
+            let reply = WebhookHarness.message(await g.h.sms(from: g.patient.phone!, word))
             #expect(reply?.contains("CONFIRM <code>") == true && reply?.contains("CANCEL <code>") == true)
         }
         await g.h.stop()
@@ -185,11 +185,11 @@ import Testing
 
     @Test func freeTextIsFlaggedForTheDesk() async throws {
         let g = try await Given()
-        let reply = WebhookHarness.message(await g.h.sms(from: g.patient.phone, "please stop texting me"))
+        let reply = WebhookHarness.message(await g.h.sms(from: g.patient.phone!, "please stop texting me"))
         #expect(reply?.contains("front desk will read your message") == true)
         let flagged = try g.store.inboundSMS(needingAttention: true)
         #expect(flagged.map(\.body) == ["please stop texting me"] && flagged.first?.attentionReason == "free text")
-        #expect(try g.store.phoneStatus(g.patient.phone).optedOut == false)
+        #expect(try g.store.phoneStatus(g.patient.phone!).optedOut == false)
         await g.h.stop()
     }
 }

@@ -35,10 +35,10 @@ import Testing
         let before = try g.h.dataFingerprint()
         for (from, body, field) in [
             (g.patient.phone, "CONFIRM\u{0} \(g.appointment.code)", "Body"),
-            (g.patient.phone + "\u{0}", "CONFIRM \(g.appointment.code)", "From"),
-            ("\u{0}" + g.patient.phone, "C", "From"),
+            (g.patient.phone! + "\u{0}", "CONFIRM \(g.appointment.code)", "From"),
+            ("\u{0}" + g.patient.phone!, "C", "From"),
         ] {
-            let (first, retry) = await g.postTwice(from: from, body: body)
+            let (first, retry) = await g.postTwice(from: from!, body: body)
             #expect(first.status == 400, "\(first.status) \(first.body)")
             #expect(first.body == "\(field) must not contain a NUL character\n", "\(first.body.debugDescription)")
             #expect(!first.raw.isEmpty && retry.rawWithoutDate == first.rawWithoutDate, "the retry's reply differs")
@@ -54,13 +54,13 @@ import Testing
         let g = try await Given()
         let before = try g.h.dataFingerprint()
         for body in ["CONFIRM \(g.appointment.code)\u{1B}[2J", "CONFIRM \u{202E}\(g.appointment.code)"] {
-            let (first, retry) = await g.postTwice(from: g.patient.phone, body: body)
+            let (first, retry) = await g.postTwice(from: g.patient.phone!, body: body)
             #expect(first.status == 400 && first.body.hasPrefix("Body must not contain"), "\(first.body)")
             #expect(retry.rawWithoutDate == first.rawWithoutDate)
         }
         #expect(try g.h.dataFingerprint() == before)
         // A patient's reply over two lines is a real SMS: handled and logged as sent
-        let (reply, _) = await g.postTwice(from: g.patient.phone, body: "CONFIRM \(g.appointment.code)\nthanks")
+        let (reply, _) = await g.postTwice(from: g.patient.phone!, body: "CONFIRM \(g.appointment.code)\nthanks")
         #expect(reply.status == 200)
         #expect(try g.h.clinic.store.inboundSMS().first?.body == "CONFIRM \(g.appointment.code)\nthanks")
         await g.h.stop()

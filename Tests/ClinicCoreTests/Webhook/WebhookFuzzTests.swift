@@ -21,7 +21,7 @@ import Testing
         let before = try h.dataFingerprint()
 
         var rng = SplitMix64(seed: 0xC0FFEE)
-        let requests = (0..<3000).map { i in FuzzCase.make(i, &rng, harness: h, phone: patient.phone, codes: codes) }
+        let requests = (0..<3000).map { i in FuzzCase.make(i, &rng, harness: h, phone: patient.phone!, codes: codes) }
         var statuses: [Int: Int] = [:]
         await withTaskGroup(of: Int.self) { group in
             var next = 0
@@ -43,7 +43,7 @@ import Testing
         // Only the valid signed commands acted: the first two codes confirmed, once each.
         let valid = [codes[0], codes[1]]
         for code in valid {
-            let r = await h.sms(from: patient.phone, "CONFIRM \(code)")
+            let r = await h.sms(from: patient.phone!, "CONFIRM \(code)")
             #expect(WebhookHarness.message(r)?.contains("is confirmed") == true)
         }
         let after = try h.dataFingerprint()
@@ -51,7 +51,7 @@ import Testing
         let statusesNow = try codes.map { try h.clinic.store.appointment(code: $0).status }
         #expect(statusesNow == [.confirmed, .confirmed, .scheduled, .scheduled, .scheduled, .scheduled])
         #expect(try h.clinic.store.inboundSMS().count == 2)
-        #expect(try h.clinic.store.phoneStatus(patient.phone).optedOut == false)
+        #expect(try h.clinic.store.phoneStatus(patient.phone!).optedOut == false)
         await h.stop()
     }
 }

@@ -14,7 +14,7 @@ import Testing
         let patient = try h.clinic.addPatient()
         let a = try h.clinic.book(doctor: try h.clinic.addDoctor(), patient: patient, at: Self.start)
         let before = try h.dataFingerprint()
-        let params = h.smsParameters(from: patient.phone, body: "CANCEL \(a.code)", sid: h.nextSID())
+        let params = h.smsParameters(from: patient.phone!, body: "CANCEL \(a.code)", sid: h.nextSID())
         let missing = await HTTPProbe.send(port: h.port, h.signedRequest(parameters: params, signature: .some(nil)))
         let wrong = await HTTPProbe.send(port: h.port, h.signedRequest(parameters: params, signature: "AAAAAAAAAAAAAAAAAAAAAAAAAAA="))
         let garbage = await HTTPProbe.send(port: h.port, h.signedRequest(parameters: params, signature: "%%%"))

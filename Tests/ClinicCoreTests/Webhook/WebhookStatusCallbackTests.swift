@@ -14,7 +14,7 @@ import Testing
         _ = try s.clinic.book(doctor: try s.clinic.addDoctor(), patient: patient, at: start)
         try s.tick(at: start - 3 * 3600 + 30)
         let m = try #require(try s.messages().first { $0.state == .sent })
-        return (try #require(m.providerID), patient.phone)
+        return (try #require(m.providerID), patient.phone!)
     }
 
     @Test func statusesAreRecordedAndAFinalOneIsNeverOverwritten() async throws {

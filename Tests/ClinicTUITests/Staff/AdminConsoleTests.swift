@@ -14,7 +14,7 @@ struct AdminConsoleTests {
         let a = try clinic.book(doctor: ana, patient: clinic.addPatient(), at: clinic.local("2026-03-03", "11:00"))
         let admin = try clinic.addStaff(.admin)
         let h = try TUIHarness(.staff, clinic: clinic)
-        h.signIn(admin.email, "staff-password")
+        h.signIn(admin.email!, "staff-password")
         return (h, ana, a)
     }
 
@@ -92,20 +92,20 @@ struct AdminConsoleTests {
         #expect(h.core.top is StaffAccountsModel)
         h.press(.char("p")); h.type("new-password-1"); h.press(.tab); h.type("new-password-1"); h.press(.enter)
         #expect(h.screen.contains("New password set for Dr Ana Moreau."))
-        #expect(try h.clinic.store.signIn(login: ana.email, password: "new-password-1").id == ana.id)
+        #expect(try h.clinic.store.signIn(login: ana.email!, password: "new-password-1").id == ana.id)
         h.press(.char("x"))
-        #expect(try h.clinic.store.account(matching: ana.email).active)
+        #expect(try h.clinic.store.account(matching: ana.email!).active)
         #expect(h.screen.contains("Press x again"))
         h.press(.char("x"))
-        #expect(try h.clinic.store.account(matching: ana.email).active)
+        #expect(try h.clinic.store.account(matching: ana.email!).active)
         #expect(h.screen.contains("still has appointments to come (\(booked.code))"), "\(h.screen)")
         _ = try h.clinic.store.transition(code: booked.code, to: .cancelled, by: .shell)
         h.press(.char("x"), .char("x"))
-        #expect(try !h.clinic.store.account(matching: ana.email).active && h.screen.contains("Deactivated Dr Ana Moreau."))
+        #expect(try !h.clinic.store.account(matching: ana.email!).active && h.screen.contains("Deactivated Dr Ana Moreau."))
         #expect(h.width == 80 && h.screen.contains("inactive"), "80 columns still show who is inactive")
         // x on an inactive account activates it again
         h.press(.char("x"))
-        #expect(try h.clinic.store.account(matching: ana.email).active && h.screen.contains("Activated Dr Ana Moreau again."))
+        #expect(try h.clinic.store.account(matching: ana.email!).active && h.screen.contains("Activated Dr Ana Moreau again."))
     }
 
     @Test("settings: view and edit with the core's checks; clinic stats; the board and SMS from the console")

@@ -21,7 +21,7 @@ struct BoardTests {
         ]
         let receptionist = try clinic.addStaff(.receptionist)
         let h = try TUIHarness(.staff, clinic: clinic)
-        h.signIn(receptionist.email, "staff-password")
+        h.signIn(receptionist.email!, "staff-password")
         return (h, booked)
     }
 
@@ -165,7 +165,7 @@ struct BusyBoardTests {
         let receptionist = try clinic.addStaff(.receptionist)
         let h = try TUIHarness(.staff, clinic: clinic)
         h.height = 40
-        h.signIn(receptionist.email, "staff-password")
+        h.signIn(receptionist.email!, "staff-password")
         let board = try #require(h.core.top as? BoardModel)
         // a row per appointment, and Dr Idle's "no appointments" row (selectable, for n)
         #expect(board.appointmentCount == expected.count && board.rowCount == expected.count + 1 && board.groups.count == 6)
@@ -213,7 +213,7 @@ struct BoardScriptTests {
         }
         let desk = try clinic.addStaff(.receptionist)
         let h = try TUIHarness(.staff, clinic: clinic)
-        h.signIn(desk.email, "staff-password")
+        h.signIn(desk.email!, "staff-password")
         #expect(h.core.top is BoardModel)
         for (w, hgt) in [(80, 24), (120, 40)] {
             let frame = h.frame(width: w, height: hgt)

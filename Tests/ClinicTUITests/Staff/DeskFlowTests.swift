@@ -15,7 +15,7 @@ struct DeskFlowTests {
         let a = try clinic.book(doctor: ana, patient: zoe, at: clinic.local("2026-03-03", "09:00"), reason: "Palpitations")
         let receptionist = try clinic.addStaff(.receptionist)
         let h = try TUIHarness(.staff, clinic: clinic)
-        h.signIn(receptionist.email, "staff-password")
+        h.signIn(receptionist.email!, "staff-password")
         return (h, ana, zoe, a)
     }
 
@@ -30,9 +30,9 @@ struct DeskFlowTests {
         let card = try #require(h.core.top as? PatientCardModel)
         #expect(card.patientID == zoe.id)
         let s = h.screen
-        #expect(s.contains(zoe.phone) && s.contains("SMS: receives reminders") && s.contains("1 upcoming · 0 past"))
+        #expect(s.contains(zoe.phone!) && s.contains("SMS: receives reminders") && s.contains("1 upcoming · 0 past"))
         #expect(s.contains(a.code) && s.contains("Palpitations"))
-        try h.clinic.store.setOptOut(phone: zoe.phone, optedOut: true, source: "sms STOP")
+        try h.clinic.store.setOptOut(phone: zoe.phone!, optedOut: true, source: "sms STOP")
         h.core.tick(at: h.time + 1, dataChanged: true)
         #expect(h.screen.contains("SMS: opted out (sms STOP)"))
     }
@@ -172,12 +172,12 @@ struct DeskFlowTests {
     func register() throws {
         let (h, _, zoe, _) = try desk()
         h.press(.char("/"), .ctrl("n"))
-        h.type("Walk In"); h.press(.tab); h.type(zoe.email); h.press(.tab); h.type("555 010 9999"); h.press(.enter)
+        h.type("Walk In"); h.press(.tab); h.type(zoe.email!); h.press(.tab); h.type("555 010 9999"); h.press(.enter)
         #expect(h.screen.contains("already in use"))
         #expect((h.core.top as? RegisterPatientModel)?.form.focus == 1)
-        h.press(.ctrl("u")); h.type("walk.in@example.com"); h.press(.tab, .ctrl("u")); h.type(zoe.phone); h.press(.enter)
+        h.press(.ctrl("u")); h.type("walk.in@example.com"); h.press(.tab, .ctrl("u")); h.type(zoe.phone!); h.press(.enter)
         let form = try #require((h.core.top as? RegisterPatientModel)?.form)
-        #expect(form.focus == 2 && form.fields[2].error == "the phone \(zoe.phone) is already in use" && form.fields[1].error == nil)
+        #expect(form.focus == 2 && form.fields[2].error == "the phone \(zoe.phone!) is already in use" && form.fields[1].error == nil)
         h.press(.ctrl("u")); h.type("555 010 9999"); h.press(.enter)
         let card = try #require(h.core.top as? PatientCardModel)
         #expect(card.patient?.name == "Walk In" && h.screen.contains("Registered Walk In."))
@@ -193,7 +193,7 @@ struct DeskFlowTests {
     func smsPanel() throws {
         let (h, _, zoe, a) = try desk()
         _ = try h.clinic.store.transition(code: a.code, to: .confirmed, by: .shell)  // queues a confirmation SMS
-        _ = try h.clinic.store.receiveSMS(InboundSMS(messageSID: "SM1", from: zoe.phone, body: "please stop texting me"))
+        _ = try h.clinic.store.receiveSMS(InboundSMS(messageSID: "SM1", from: zoe.phone!, body: "please stop texting me"))
         h.press(.char("m"))
         #expect(h.core.top is SMSPanelModel)
         #expect(h.screen.contains("Failed / pending (1)") && h.screen.contains(a.code) && h.screen.contains("confirmation"))

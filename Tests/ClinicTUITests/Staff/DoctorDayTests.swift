@@ -19,7 +19,7 @@ struct DoctorDayTests {
             try clinic.book(doctor: ana, patient: p1, at: clinic.local("2026-03-04", "09:00"), reason: "Results"),
         ]
         let h = try TUIHarness(.staff, clinic: clinic)
-        h.signIn(ana.email, "doctor-password")
+        h.signIn(ana.email!, "doctor-password")
         return (h, ben, booked)
     }
 

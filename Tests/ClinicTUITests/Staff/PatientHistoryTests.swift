@@ -27,7 +27,7 @@ struct PatientHistoryTests {
     func doctorSeesNotes() throws {
         let (clinic, _, ben, past, next) = try clinic()
         let h = try TUIHarness(.staff, clinic: clinic)
-        h.signIn(ben.email, "doctor-password")
+        h.signIn(ben.email!, "doctor-password")
         h.core.open(AppointmentDetailModel(h.core.context, code: next.code))
         #expect(h.screen.contains("h patient's history"), "\(h.screen)")
         h.press(.char("h"))
@@ -55,7 +55,7 @@ struct PatientHistoryTests {
             Issue.record("a missing patient has a history")
         } catch let error as ClinicError { #expect(error.code == .notFound) }
         let h = try TUIHarness(.staff, clinic: clinic)
-        h.signIn(desk.email, "staff-password")
+        h.signIn(desk.email!, "staff-password")
         h.core.open(PatientHistoryModel(h.core.context, patient: past.patient, from: past.code))
         #expect(h.screen.contains("Notes are for doctors") && !h.screen.contains("Bronchitis"), "\(h.screen)")
     }
@@ -64,7 +64,7 @@ struct PatientHistoryTests {
     func multiLineNote() throws {
         let (clinic, ana, _, past, _) = try clinic()
         let h = try TUIHarness(.staff, clinic: clinic)
-        h.signIn(ana.email, "doctor-password")
+        h.signIn(ana.email!, "doctor-password")
         h.core.open(NoteEditorModel(h.core.context, appointment: past, current: "Line one\nLine two"))
         let editor = try #require(h.core.top as? NoteEditorModel)
         #expect(editor.above == ["Line one"] && editor.text.value == "Line two")

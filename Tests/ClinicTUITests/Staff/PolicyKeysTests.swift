@@ -44,10 +44,10 @@ struct PolicyKeysTests {
         let (clinic, ana, _, visit) = try clinic()
         let h: TUIHarness
         if role == .doctor {
-            h = try TUIHarness(.staff, clinic: clinic); h.signIn(ana.email, "doctor-password")
+            h = try TUIHarness(.staff, clinic: clinic); h.signIn(ana.email!, "doctor-password")
         } else {
             let staff = try clinic.addStaff(role)
-            h = try TUIHarness(.staff, clinic: clinic); h.signIn(staff.email, "staff-password")
+            h = try TUIHarness(.staff, clinic: clinic); h.signIn(staff.email!, "staff-password")
         }
         let actor = try #require(h.context.actor)
         let detail = AppointmentDetailModel(h.context, code: visit.code)
@@ -82,7 +82,7 @@ struct PolicyKeysTests {
         let (clinic, _, _, visit) = try clinic()
         let desk = try clinic.addStaff(.receptionist)
         let h = try TUIHarness(.staff, clinic: clinic)
-        h.signIn(desk.email, "staff-password")
+        h.signIn(desk.email!, "staff-password")
         h.core.open(AppointmentDetailModel(h.context, code: visit.code))
         h.press(.char("?"))
         let help = h.screen
@@ -105,7 +105,7 @@ struct PolicyKeysTests {
     func kiosk() throws {
         let (clinic, _, zoe, visit) = try clinic()
         let h = try TUIHarness(.kiosk, clinic: clinic)
-        h.signIn(zoe.email, "patient-password")
+        h.signIn(zoe.email!, "patient-password")
         h.press(.char("a"), .char("c"))
         #expect(h.screen.contains("Confirmed \(visit.code)."))
         h.width = 160
@@ -126,7 +126,7 @@ struct PolicyKeysTests {
         let (clinic, _, zoe, visit) = try clinic()
         let desk = try clinic.addStaff(.receptionist)
         let h = try TUIHarness(.staff, clinic: clinic)
-        h.signIn(desk.email, "staff-password")
+        h.signIn(desk.email!, "staff-password")
         let board = try #require(h.core.top as? BoardModel)
         #expect(board.selected?.code == visit.code)
         let keys: [(String, AppointmentAction)] = [("c", .checkIn), ("u", .undoCheckIn), ("r", .reschedule), ("x", .cancel)]
@@ -148,7 +148,7 @@ struct PolicyKeysTests {
         let admin = try clinic.addStaff(.admin)
         try clinic.addDoctor(name: "Dr Ana Moreau")
         let h = try TUIHarness(.staff, clinic: clinic)
-        h.signIn(admin.email, "staff-password")
+        h.signIn(admin.email!, "staff-password")
         let accounts = StaffAccountsModel(h.context)
         h.core.open(accounts)
         #expect(accounts.selected?.id == admin.id)  // admins are listed first

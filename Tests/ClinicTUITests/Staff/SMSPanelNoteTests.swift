@@ -31,7 +31,7 @@ struct SMSPanelNoteTests {
         try Scheduler(store: clinic.store, gateway: OutboxGateway(), holder: "next").tick()
         let receptionist = try clinic.addStaff(.receptionist)
         let h = try TUIHarness(.staff, clinic: clinic)
-        h.signIn(receptionist.email, "staff-password")
+        h.signIn(receptionist.email!, "staff-password")
         h.press(.char("m"), .tab)
         let panel = try #require(h.core.top as? SMSPanelModel)
         #expect(panel.view == .sent && panel.sent.count == 2)
@@ -45,7 +45,7 @@ struct SMSPanelNoteTests {
             while panel.list.selected < index { h.press(.down) }
         }
         try select(a.code)
-        #expect(h.screen.contains("⚠ \(a.code) to \(zoe.phone): an earlier attempt was interrupted"), "\(h.screen)")
+        #expect(h.screen.contains("⚠ \(a.code) to \(zoe.phone!): an earlier attempt was interrupted"), "\(h.screen)")
         #expect(h.screen.split(separator: "\n").contains { $0.contains(a.code) && $0.contains("⚠ ") })
         try select(b.code)
         #expect(!h.screen.contains("interrupted"), "\(h.screen)")

@@ -15,7 +15,7 @@ struct SettingsTimeZoneTests {
         }
         let admin = try clinic.addStaff(.admin)
         let h = try TUIHarness(.staff, clinic: clinic)
-        h.signIn(admin.email, "staff-password")
+        h.signIn(admin.email!, "staff-password")
         h.press(.down, .down, .enter)
         #expect(h.core.top is SettingsModel)
         return (h, booked)

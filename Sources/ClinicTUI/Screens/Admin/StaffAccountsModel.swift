@@ -2,10 +2,11 @@ import ClinicCore
 
 /// Staff accounts for the admin: doctors, receptionists and admins with their
 /// state. `n` adds one, `p` resets a password, `x` deactivates (press twice)
-/// or activates an inactive account again, and for a doctor `h` edits weekly
-/// hours and `o` lists, adds and removes time off.
+/// or activates an inactive account again, `e` edits name, phone, email (and
+/// a doctor's specialization and slot length), and for a doctor `h` edits
+/// weekly hours and `o` lists, adds and removes time off.
 final class StaffAccountsModel: ScreenModel {
-    enum Action: Sendable { case add, password, deactivate, hours, timeOff }
+    enum Action: Sendable { case add, edit, password, deactivate, hours, timeOff }
     let context: AppContext
     private(set) var accounts: [Account] = []
     var list = ListState()
@@ -29,6 +30,7 @@ final class StaffAccountsModel: ScreenModel {
         }
         return [
             Binding([.char("n")], .add, "add", decision: Policy.decide(.create, by: actor, facts: .new(.doctor))),
+            Binding([.char("e")], .edit, "edit", decision: allowed?[a?.role == .doctor ? .editDoctorProfile : .updateProfile]),
             Binding([.char("p")], .password, "reset password", decision: allowed?[.setPassword]),
             Binding([.char("x")], .deactivate, "(de)activate", decision: allowed?[a?.active == false ? .activate : .deactivate]),
             Binding([.char("h")], .hours, "hours", decision: schedule(.setHours)),
@@ -55,6 +57,7 @@ final class StaffAccountsModel: ScreenModel {
         guard let a = selected, let actor = context.actor else { return .none }
         switch action {
         case .add: return .none
+        case .edit: return .push(AccountEditModel(context, account: a))
         case .password: return .push(PasswordResetModel(context, account: a))
         case .deactivate:
             guard a.active else {

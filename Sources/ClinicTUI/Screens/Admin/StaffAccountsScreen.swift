@@ -9,7 +9,7 @@ struct StaffAccountsScreen {
         let rows = model.accounts.map { a in
             // State before the long columns, so 80 columns still show who is inactive; the email takes what is left.
             TableRow(
-                [a.role.rawValue, a.active ? (a.hasPassword ? "active" : "no password") : "inactive", a.name, a.phone, a.email],
+                [a.role.rawValue, a.active ? (a.hasPassword ? "active" : "no password") : "inactive", a.name, a.phone ?? "—", a.email ?? "—"],
                 role: a.active ? .normal : .dim)
         }
         var list = model.list

@@ -16,7 +16,7 @@ struct TimeOffScreen {
         let zone = model.context.timeZone
         let clinicWide = model.scope == .clinic  // a doctor's own time off needs no doctor column
         let rows = model.preview.map { a in
-            TableRow([a.code, Format.dateTime(a.start, zone)] + (clinicWide ? [a.doctor.name] : []) + [a.patient.name, a.patient.phone])
+            TableRow([a.code, Format.dateTime(a.start, zone)] + (clinicWide ? [a.doctor.name] : []) + [a.patient.name, a.patient.phone ?? "—"])
         }
         var list = ListState(count: rows.count)
         let top = below + 1

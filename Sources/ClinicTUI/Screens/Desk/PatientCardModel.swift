@@ -4,9 +4,10 @@ import ClinicCore
 /// and past appointments. `b` books for the patient (the kiosk's flow, acting
 /// as the receptionist), `r` moves the selected visit, `x` cancels it with a
 /// reason, `c` checks it in, `p` sets the patient's kiosk password, `u` lifts
-/// a sign-in lock (a stranger's wrong passwords at the kiosk).
+/// a sign-in lock (a stranger's wrong passwords at the kiosk), `e` edits the
+/// patient's details (name, phone, email, date of birth, gender, notes).
 final class PatientCardModel: ScreenModel {
-    enum Action: Sendable { case book, reschedule, cancel, checkIn, password, unlock }
+    enum Action: Sendable { case book, reschedule, cancel, checkIn, password, unlock, edit }
     let context: AppContext
     let patientID: Int64
     private(set) var patient: Account?
@@ -37,6 +38,7 @@ final class PatientCardModel: ScreenModel {
             Binding([.char("c")], .checkIn, "check in", decision: visit?[.checkIn]),
             Binding([.char("p")], .password, "set password", decision: account?[.setPassword]),
             Binding([.char("u")], .unlock, "unlock sign-in", decision: account?[.unlock]),
+            Binding([.char("e")], .edit, "edit details", decision: account?[.updateProfile]),
         ]
     }
     var title: String { patient.map { "Patient · \($0.name)" } ?? "Patient" }
@@ -81,6 +83,9 @@ final class PatientCardModel: ScreenModel {
         case .action(.password)?:
             guard let patient else { return .none }
             return .push(PasswordResetModel(context, account: patient))
+        case .action(.edit)?:
+            guard let patient else { return .none }
+            return .push(AccountEditModel(context, account: patient, profile: profile))
         case .action(.unlock)?:
             guard let patient, let actor = context.actor else { return .none }
             guard isLocked else { notice = ("\(patient.name)'s sign-in is not locked.", .warning); return .none }
@@ -102,7 +107,7 @@ final class PatientCardModel: ScreenModel {
             let account = try context.store.account(matching: String(patientID))
             patient = account
             profile = try? context.store.patientProfile(accountID: patientID, viewer: actor)
-            phone = try context.store.phoneStatus(account.phone)
+            phone = try account.phone.map { try context.store.phoneStatus($0) }
             let all = try context.store.appointments(AppointmentFilter(patientID: patientID, limit: 10_000))
             upcoming = all.filter { $0.isUpcoming(at: now) }
             past = all.filter { !$0.isUpcoming(at: now) }.reversed()

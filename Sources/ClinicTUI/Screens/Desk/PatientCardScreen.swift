@@ -9,11 +9,11 @@ struct PatientCardScreen {
         let zone = model.context.timeZone, now = model.context.now
         var x = buffer.write(p.name, x: area.x, y: area.y, role: .title, clip: area)
         if !p.active { x = buffer.write("  (inactive)", x: x, y: area.y, role: .warning, clip: area) }
-        buffer.write("  \(p.phone) · \(p.email)", x: x, y: area.y, role: .normal, clip: area)
+        buffer.write("  " + [p.phone ?? "no phone", p.email ?? "no email"].joined(separator: " · "), x: x, y: area.y, role: .normal, clip: area)
         var details: [String] = []
         if let profile = model.profile {
-            if let age = profile.age { details.append("age \(age)") }
             if let birth = profile.birthDate { details.append("born \(birth)") }
+            if let age = profile.age(on: model.context.today) { details.append("age \(age)") }
             if let gender = profile.gender, !gender.isEmpty { details.append(gender) }
             if !profile.notes.isEmpty { details.append(profile.notes) }
         }
@@ -24,7 +24,9 @@ struct PatientCardScreen {
         }
         buffer.write(details.isEmpty ? "no details on file" : details.joined(separator: " · "), x: detailsX, y: area.y + 1, role: .dim, clip: area)
         let sms = model.phone
-        let smsText = sms?.optedOut == true ? "SMS: opted out" + (sms?.source.map { " (\($0))" } ?? "") : "SMS: receives reminders"
+        let smsText =
+            p.phone == nil
+            ? "SMS: no phone on file" : sms?.optedOut == true ? "SMS: opted out" + (sms?.source.map { " (\($0))" } ?? "") : "SMS: receives reminders"
         x = buffer.write(smsText, x: area.x, y: area.y + 2, role: sms?.optedOut == true ? .warning : .success, clip: area)
         if let flag = sms?.flag { buffer.write("  ⚑ " + flag, x: x, y: area.y + 2, role: .warning, clip: area) }
         var y = area.y + 3

@@ -11,6 +11,8 @@ final class PatientSearchModel: ScreenModel {
     let context: AppContext
     var query = TextField("Find patient", maxLength: 100)
     private(set) var results: [Account] = []
+    /// The age of each result that has one (two of one name told apart).
+    private(set) var ages: [Int64: Int] = [:]
     /// The appointment whose code was typed, when there is one the desk may see.
     private(set) var byCode: Appointment?
     /// How many patients match (counted up to `ClinicStore.searchCandidates`), and whether more do.
@@ -69,10 +71,10 @@ final class PatientSearchModel: ScreenModel {
         }
         do {
             let found = try context.store.patientSearch(query.value, limit: Self.limit)
-            results = found.patients; matches = found.matches; moreThanCounted = found.moreThanCounted
+            results = found.patients; matches = found.matches; moreThanCounted = found.moreThanCounted; ages = found.ages
             error = nil
         } catch {
-            results = []; matches = 0; moreThanCounted = false
+            results = []; matches = 0; moreThanCounted = false; ages = [:]
             self.error = Format.error(error)
         }
         list.reset(count: results.count, keeping: results.firstIndex { $0.id == keep } ?? 0)

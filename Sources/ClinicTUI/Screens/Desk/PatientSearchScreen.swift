@@ -23,10 +23,12 @@ struct PatientSearchScreen {
                 "Appointment \(a.code): \(a.patient.name) with \(a.doctor.name), \(Format.dateTime(a.start, zone)), \(Format.status(a.status)) · Enter opens it",
                 x: area.x, y: area.y + 2, role: .label, clip: area)
         }
-        let rows = model.results.map { TableRow([$0.name, $0.phone, $0.email], role: $0.active ? .normal : .dim) }
+        let rows = model.results.map { a in
+            TableRow([a.name, model.ages[a.id].map(String.init) ?? "", a.phone ?? "—", a.email ?? "—"], role: a.active ? .normal : .dim)
+        }
         var list = model.list
         TablePainter.paint(
-            rows, columns: [Column("Name", width: 26), Column("Phone", width: 14), Column("Email")], state: &list,
+            rows, columns: [Column("Name", width: 26), Column("Age", width: 3), Column("Phone", width: 14), Column("Email")], state: &list,
             into: &buffer, rect: Rect(x: area.x, y: area.y + 3, width: area.width, height: area.height - 3),
             empty: "No patient matches: Ctrl-N registers a walk-in.")
     }

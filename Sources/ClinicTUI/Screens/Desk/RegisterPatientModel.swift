@@ -1,13 +1,15 @@
 import ClinicCore
 
-/// The desk registers a walk-in patient (name, email, phone; no password: the
-/// patient sets one at the kiosk or the desk does later). Errors from the
-/// core's rules go under their field; success opens the new patient's card.
+/// The desk registers a walk-in patient (name, email, phone: a phone or an
+/// email is enough; no password: the patient sets one at the kiosk or the
+/// desk does later). Errors from the core's rules go under their field (an
+/// empty field is a detail left out, never a malformed one); success opens
+/// the new patient's card.
 final class RegisterPatientModel: ScreenModel {
     enum Action: Sendable { case save }
     let context: AppContext
     var form = Form([
-        TextField("Name", maxLength: 200), TextField("Email", maxLength: 254),
+        TextField("Name", maxLength: 200), TextField("Email (optional)", maxLength: 254),
         TextField("Phone", maxLength: 40),
     ])
     private(set) var message: String?
@@ -28,8 +30,13 @@ final class RegisterPatientModel: ScreenModel {
     func save() -> Effect {
         var errors: [Int: String] = [:]
         do { _ = try AccountInput.name(form[0]) } catch { errors[0] = Format.error(error) }
-        do { _ = try AccountInput.email(form[1]) } catch { errors[1] = Format.error(error) }
-        do { _ = try PhoneNumber.normalize(form[2], defaultCountryCode: context.store.defaultCountryCode) } catch { errors[2] = Format.error(error) }
+        do { _ = try AccountInput.optionalEmail(form[1]) } catch { errors[1] = Format.error(error) }
+        do {
+            let phone = try AccountInput.optionalPhone(form[2], defaultCountryCode: context.store.defaultCountryCode)
+            if phone == nil, form[1].trimmingCharacters(in: .whitespaces).isEmpty {
+                errors[2] = "a phone number or an email is needed"
+            }
+        } catch { errors[2] = Format.error(error) }
         form.setErrors(errors)
         guard errors.isEmpty else { return .none }
         do {

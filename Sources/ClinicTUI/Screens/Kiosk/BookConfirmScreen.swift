@@ -9,7 +9,7 @@ struct BookConfirmScreen {
             "\(Format.dateTime(model.slot.start, zone))–\(Format.time(model.slot.end, zone))", x: area.x, y: area.y + 1,
             role: .label, clip: area)
         if let patient = model.patient {
-            buffer.write("For \(patient.name) · \(patient.phone)", x: area.x, y: area.y + 2, role: .label, clip: area)
+            buffer.write("For \(patient.name) · \(patient.contact)", x: area.x, y: area.y + 2, role: .label, clip: area)
         }
         var y = area.y + 3
         if model.overriding {

@@ -1,15 +1,19 @@
 import ClinicCore
 
-/// A patient edits their own name, phone, age and gender; the core checks them.
+/// A patient edits their own name, phone, email, date of birth and gender
+/// (`ClinicStore.editAccount`, which checks them; an empty phone or email is
+/// none, and one of them must stay).
 final class ProfileModel: ScreenModel {
     enum Action: Sendable { case save }
-    enum Field: Int { case name, phone, age, gender }
+    enum Field: Int { case name, phone, email, birthDate, gender }
     let context: AppContext
     var form = Form([
-        TextField("Name"), TextField("Mobile phone", maxLength: 30),
-        TextField("Age", maxLength: 3), TextField("Gender", maxLength: 40),
+        TextField("Name"), TextField("Mobile phone", maxLength: 30), TextField("Email", maxLength: 254),
+        TextField("Date of birth", maxLength: 10), TextField("Gender", maxLength: AccountInput.maxGenderLength),
     ])
     private(set) var message: (text: String, role: ThemeRole)?
+    /// The age from the date of birth on file (shown beside the form).
+    private(set) var age: Int?
 
     init(_ context: AppContext) { self.context = context; load() }
 
@@ -23,9 +27,11 @@ final class ProfileModel: ScreenModel {
         guard let account = context.account, let actor = context.actor else { return }
         let profile = try? context.store.patientProfile(accountID: account.id, viewer: actor)
         form.fields[Field.name.rawValue].set(account.name)
-        form.fields[Field.phone.rawValue].set(account.phone)
-        form.fields[Field.age.rawValue].set(profile?.age.map(String.init) ?? "")
+        form.fields[Field.phone.rawValue].set(account.phone ?? "")
+        form.fields[Field.email.rawValue].set(account.email ?? "")
+        form.fields[Field.birthDate.rawValue].set(profile?.birthDate?.description ?? "")
         form.fields[Field.gender.rawValue].set(profile?.gender ?? "")
+        age = profile?.age(on: context.today)
     }
 
     func handle(_ key: Key) -> Effect {
@@ -39,13 +45,11 @@ final class ProfileModel: ScreenModel {
 
     func save() {
         guard let account = context.account, let actor = context.actor else { return }
-        let ageText = form[Field.age.rawValue].trimmingCharacters(in: .whitespaces)
-        guard ageText.isEmpty || Int(ageText) != nil else { form.setErrors([Field.age.rawValue: "age is a whole number of years"]); return }
-        let update = ProfileUpdate(
-            name: form[Field.name.rawValue], phone: form[Field.phone.rawValue],
-            age: Int(ageText), gender: form[Field.gender.rawValue])
+        let edit = AccountEdit(
+            name: form[Field.name.rawValue], phone: form[Field.phone.rawValue], email: form[Field.email.rawValue],
+            birthDate: form[Field.birthDate.rawValue], gender: form[Field.gender.rawValue])
         do {
-            context.account = try context.store.updateProfile(accountID: account.id, update, by: actor)
+            context.account = try context.store.editAccount(account.id, edit, by: actor)
             load()
             form.clearErrors()
             message = ("Saved.", .success)
@@ -53,8 +57,8 @@ final class ProfileModel: ScreenModel {
             if !form.place(
                 error,
                 [
-                    .name: Field.name.rawValue, .phone: Field.phone.rawValue, .age: Field.age.rawValue,
-                    .gender: Field.gender.rawValue,
+                    .name: Field.name.rawValue, .phone: Field.phone.rawValue, .email: Field.email.rawValue,
+                    .birthDate: Field.birthDate.rawValue, .gender: Field.gender.rawValue,
                 ])
             {
                 message = (error.message, .error)

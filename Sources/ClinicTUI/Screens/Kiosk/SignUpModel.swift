@@ -1,6 +1,7 @@
 import ClinicCore
 
-/// A new patient signs up: name, email, phone, password twice. Each field's
+/// A new patient signs up: name, email, phone (one of the two is enough),
+/// password twice. Each field's
 /// refusal comes from the core's own validation and is shown under that field;
 /// details another account has get the core's one sentence, under no field.
 final class SignUpModel: ScreenModel {
@@ -8,7 +9,7 @@ final class SignUpModel: ScreenModel {
     enum Field: Int { case name, email, phone, password, again }
     let context: AppContext
     var form = Form([
-        TextField("Full name"), TextField("Email", maxLength: 254), TextField("Mobile phone", maxLength: 30),
+        TextField("Full name"), TextField("Email (optional)", maxLength: 254), TextField("Mobile phone", maxLength: 30),
         TextField("Password", masked: true, maxLength: 1024), TextField("Password again", masked: true, maxLength: 1024),
     ])
     var message: String?
@@ -23,8 +24,14 @@ final class SignUpModel: ScreenModel {
 
     func handle(_ key: Key) -> Effect {
         if key == .enter {
-            // Enter fills the form in order; once every field has something, it submits.
-            if let empty = form.fields.firstIndex(where: { $0.value.isEmpty }) { form.focus(empty); return .none }
+            // Enter fills the form in order; once every field has something, it submits. The email may
+            // stay empty once reached (a phone is enough), and so may the phone when an email was given.
+            let email = Field.email.rawValue, phone = Field.phone.rawValue
+            var optional: Set<Int> = form.focus >= email ? [email] : []
+            if form.focus >= phone, !form[email].isEmpty { optional.insert(phone) }
+            if let empty = form.fields.indices.first(where: { form[$0].isEmpty && !optional.contains($0) }) {
+                form.focus(empty); return .none
+            }
             return submit()
         }
         return form.handle(key) ? .none : .unhandled
@@ -37,8 +44,13 @@ final class SignUpModel: ScreenModel {
             do { try body() } catch { errors[field.rawValue] = Format.error(error) }
         }
         check(.name) { _ = try AccountInput.name(form[Field.name.rawValue]) }
-        check(.email) { _ = try AccountInput.email(form[Field.email.rawValue]) }
-        check(.phone) { _ = try PhoneNumber.normalize(form[Field.phone.rawValue], defaultCountryCode: context.store.defaultCountryCode) }
+        check(.email) { _ = try AccountInput.optionalEmail(form[Field.email.rawValue]) }
+        check(.phone) {
+            let phone = try AccountInput.optionalPhone(form[Field.phone.rawValue], defaultCountryCode: context.store.defaultCountryCode)
+            if phone == nil, form[Field.email.rawValue].trimmingCharacters(in: .whitespaces).isEmpty {
+                throw ClinicError(.invalidInput, "a mobile phone or an email is needed", field: .phone)
+            }
+        }
         check(.password) { try PasswordHasher.validate(form[Field.password.rawValue]) }
         if errors[Field.password.rawValue] == nil, form[Field.password.rawValue] != form[Field.again.rawValue] {
             errors[Field.again.rawValue] = "the two passwords differ"

@@ -18,7 +18,7 @@ struct AppointmentDetailScreen {
             ("When", "\(Format.dateTime(a.start, zone))–\(Format.time(a.end, zone))", .normal),
             ("Status", status.text, status.role),
             ("Patient", a.patient.name, .normal),
-            ("Contact", "\(a.patient.phone) · \(a.patient.email)", .normal),
+            ("Contact", [a.patient.phone, a.patient.email].compactMap { $0 }.joined(separator: " · "), .normal),
             ("Doctor", a.doctor.name, .normal),
         ]
         for (label, value, role) in fields where y < area.y + area.height {
