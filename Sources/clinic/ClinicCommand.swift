@@ -14,7 +14,7 @@ struct ClinicCommand: ParsableCommand {
                 name: "Booking",
                 subcommands: [
                     SlotsCommand.self, BookCommand.self, AppointmentsCommand.self,
-                    ConfirmCommand.self, CancelCommand.self, CheckInCommand.self, CompleteCommand.self, MoveCommand.self,
+                    ConfirmCommand.self, CancelCommand.self, CheckInCommand.self, CompleteCommand.self, MoveCommand.self, DayCommand.self,
                 ]),
             CommandGroup(name: "Accounts and hours", subcommands: [UserCommand.self]),
             CommandGroup(

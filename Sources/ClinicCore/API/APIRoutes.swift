@@ -42,6 +42,7 @@ struct APIRoutes: Sendable {
         addUserRoutes(to: router)
         addAppointmentRoutes(to: router)
         addScheduleRoutes(to: router)
+        addDaySheetRoutes(to: router)
         addMetaRoutes(to: router)
         addEventRoutes(to: router)
     }

@@ -10,6 +10,9 @@ public enum ScheduleAction: Sendable, Hashable, CaseIterable, CustomStringConver
     case removeTimeOff
     /// See the doctor's statistics (the doctor, the desk, admins).
     case viewStats
+    /// Print or export the doctor's day sheet: visits with patients' names and
+    /// phones (the doctor their own, the desk and admins every doctor's).
+    case viewDaySheet
 
     public var description: String {
         switch self {
@@ -18,6 +21,7 @@ public enum ScheduleAction: Sendable, Hashable, CaseIterable, CustomStringConver
         case .addTimeOff: return "add time off"
         case .removeTimeOff: return "remove time off"
         case .viewStats: return "view statistics"
+        case .viewDaySheet: return "view the day sheet"
         }
     }
 }

@@ -1,3 +1,5 @@
+import ClinicCore
+
 /// Paints the key footer from a screen's hints: `Enter select  Esc back …`,
 /// dropping hints that do not fit rather than cutting one in half. A key
 /// that does nothing now is dimmed (`?` help says why), and is the first to

@@ -198,6 +198,7 @@ struct PolicyTableTests {
             (.addTimeOff, "UFFFFFAAF"),
             (.removeTimeOff, "UFFFFFAAF"),
             (.viewStats, "UFFAFAAAF"),
+            (.viewDaySheet, "UFFAFAAAF"),
         ]
         #expect(Set(table.map(\.0)) == Set(ScheduleAction.allCases))
         for (action, pattern) in table {
