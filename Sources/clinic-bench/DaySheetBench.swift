@@ -34,6 +34,14 @@ enum DaySheetBench {
         }
         let actor = Actor.account(desk, .receptionist, via: .tui)
         var out: [String: Any] = ["database": path, "date": day.description]
+        var reads: [UInt64] = []
+        for i in 0..<(calls + 3) {
+            let t0 = Stopwatch.now()
+            _ = try store.daySheet(on: day, by: actor)
+            if i >= 3 { reads.append(Stopwatch.now() &- t0) }
+        }
+        let read = Percentiles(nanoseconds: reads)
+        out["read_only"] = ["p50_ms": rounded(read.p50 / 1000, 1), "p99_ms": rounded(read.p99 / 1000, 1)]
         for format in [DaySheetFormat.text, .ics] {
             var latencies: [UInt64] = []
             var size = 0, visits = 0, doctors = 0

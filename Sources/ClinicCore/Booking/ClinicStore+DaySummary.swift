@@ -64,22 +64,18 @@ extension ClinicStore {
     /// The appointments of these doctors starting in `[from, to)`, by doctor, then start.
     public func appointments(doctorIDs: [Int64], from: Int64, to: Int64) throws -> [Int64: [Appointment]] {
         guard !doctorIDs.isEmpty else { return [:] }
-        return try pool.read { db in try Self.appointments(doctorIDs: doctorIDs, from: from, to: to, db) }
-    }
-
-    /// `appointments(doctorIDs:from:to:)` in the caller's transaction.
-    static func appointments(doctorIDs: [Int64], from: Int64, to: Int64, _ db: Database) throws -> [Int64: [Appointment]] {
-        guard !doctorIDs.isEmpty else { return [:] }
-        let list = Set(doctorIDs).map(String.init).joined(separator: ",")
-        var byDoctor: [Int64: [Appointment]] = [:]
-        for a in try Row.fetchAll(
-            db,
-            sql: Appointment.selectSQL + """
-                 WHERE a.doctor_id IN (\(list)) AND a.start_at >= ? AND a.start_at < ? ORDER BY a.doctor_id, a.start_at, a.id
-                """, arguments: [from, to]
-        ).map(Appointment.init(row:)) {
-            byDoctor[a.doctor.id, default: []].append(a)
+        return try pool.read { db in
+            let list = Set(doctorIDs).map(String.init).joined(separator: ",")
+            var byDoctor: [Int64: [Appointment]] = [:]
+            for a in try Row.fetchAll(
+                db,
+                sql: Appointment.selectSQL + """
+                     WHERE a.doctor_id IN (\(list)) AND a.start_at >= ? AND a.start_at < ? ORDER BY a.doctor_id, a.start_at, a.id
+                    """, arguments: [from, to]
+            ).map(Appointment.init(row:)) {
+                byDoctor[a.doctor.id, default: []].append(a)
+            }
+            return byDoctor
         }
-        return byDoctor
     }
 }

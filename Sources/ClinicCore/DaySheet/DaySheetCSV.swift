@@ -14,12 +14,12 @@ public enum DaySheetCSV {
 
     /// The CSV text.
     public static func render(_ sheet: DaySheet) -> String {
-        let zone = sheet.timeZone
+        var times = DaySheetTimes(sheet.timeZone)
         var out = record(header)
         for doctor in sheet.doctors {
             for a in doctor.visits {
                 out += record([
-                    sheet.date.description, zone.unambiguousTime(a.start), zone.iso8601(a.start), zone.iso8601(a.end),
+                    sheet.date.description, times.time(a.start), times.iso8601(a.start), times.iso8601(a.end),
                     typed(doctor.name), typed(doctor.specialization), typed(a.patient.name), a.patient.phone, typed(a.reason),
                     a.status.rawValue, a.code,
                 ])

@@ -32,22 +32,42 @@ public enum DaySheetICalendar {
         ics.line("X-WR-TIMEZONE:" + zone.identifier)
         ICalendarTimeZone.write(zone, from: zone.startOfDay(sheet.date), to: zone.startOfDay(sheet.date.adding(days: 1)), into: &ics)
         let stamp = ICalendarTimeZone.localDateTime(sheet.madeAt, offset: 0) + "Z"
+        var times = DaySheetTimes(zone)
         for doctor in sheet.doctors {
             for a in doctor.visits {
                 ics.line("BEGIN:VEVENT")
-                ics.line("UID:\(a.code)@clinic-appointment")
+                ics.begin("UID:")
+                ics.raw(a.code)
+                ics.raw("@clinic-appointment")
+                ics.end()
                 ics.line("DTSTAMP:" + stamp)
-                ics.line(dateTime("DTSTART", a.start, zone))
-                ics.line(dateTime("DTEND", a.end, zone))
-                ics.text("SUMMARY", "\(a.patient.name) – \(a.reason)")
-                ics.text(
-                    "DESCRIPTION",
-                    """
-                    Code \(a.code) (\(a.status.words))
-                    Patient: \(a.patient.name)\(a.patient.phone.isEmpty ? "" : ", " + a.patient.phone)
-                    Reason: \(a.reason)
-                    Doctor: \(doctor.name) (\(doctor.specialization))
-                    """)
+                ics.begin("DTSTART")
+                ics.raw(times.iCalendar(a.start))
+                ics.end()
+                ics.begin("DTEND")
+                ics.raw(times.iCalendar(a.end))
+                ics.end()
+                ics.begin("SUMMARY:")
+                ics.escaped(a.patient.name)
+                ics.raw(" – ")
+                ics.escaped(a.reason)
+                ics.end()
+                ics.begin("DESCRIPTION:Code ")
+                ics.raw(a.code)
+                ics.raw(" (\(a.status.words))\\nPatient: ")
+                ics.escaped(a.patient.name)
+                if !a.patient.phone.isEmpty {
+                    ics.raw("\\, ")
+                    ics.escaped(a.patient.phone)
+                }
+                ics.raw("\\nReason: ")
+                ics.escaped(a.reason)
+                ics.raw("\\nDoctor: ")
+                ics.escaped(doctor.name)
+                ics.raw(" (")
+                ics.escaped(doctor.specialization)
+                ics.raw(")")
+                ics.end()
                 ics.line("STATUS:" + status(a.status))
                 ics.line("END:VEVENT")
             }
@@ -65,12 +85,13 @@ public enum DaySheetICalendar {
         }
     }
 
-    /// `DTSTART;TZID=America/New_York:20260308T093000`, or in UTC when that
-    /// local time would name another instant (the second pass of a repeated hour).
-    static func dateTime(_ name: String, _ instant: Int64, _ zone: ClinicTimeZone) -> String {
+    /// What follows `DTSTART` or `DTEND`: `;TZID=America/New_York:20260308T093000`,
+    /// or `:20261101T063000Z` in UTC when that local time would name another
+    /// instant (the second pass of a repeated hour).
+    static func dateTimeValue(_ instant: Int64, _ zone: ClinicTimeZone) -> String {
         let local = zone.local(instant)
         let first = zone.instants(of: local.date, minute: local.minute).first.map { $0 + Int64(local.second) }
-        guard first == instant else { return "\(name):" + ICalendarTimeZone.localDateTime(instant, offset: 0) + "Z" }
-        return "\(name);TZID=\(zone.identifier):" + ICalendarTimeZone.localDateTime(instant, offset: local.offsetSeconds)
+        guard first == instant else { return ":" + ICalendarTimeZone.localDateTime(instant, offset: 0) + "Z" }
+        return ";TZID=\(zone.identifier):" + ICalendarTimeZone.localDateTime(instant, offset: local.offsetSeconds)
     }
 }

@@ -15,6 +15,7 @@ public enum DaySheetJSON {
 
     static func object(_ sheet: DaySheet, ids: IDs) -> [String: Any] {
         let zone = sheet.timeZone
+        var times = DaySheetTimes(zone)
         func id(_ n: Int64) -> Any { ids == .numbers ? n as Any : String(n) as Any }
         func party(_ p: Appointment.Party) -> [String: Any] { ["id": id(p.id), "name": p.name, "email": p.email, "phone": p.phone] }
         return [
@@ -24,8 +25,8 @@ public enum DaySheetJSON {
                     "id": id(d.id), "name": d.name, "specialization": d.specialization, "active": d.active, "working": d.works,
                     "appointments": d.visits.map { a -> [String: Any] in
                         [
-                            "code": a.code, "status": a.status.rawValue, "start": zone.iso8601(a.start), "end": zone.iso8601(a.end),
-                            "time": zone.unambiguousTime(a.start), "reason": a.reason, "doctor": party(a.doctor), "patient": party(a.patient),
+                            "code": a.code, "status": a.status.rawValue, "start": times.iso8601(a.start), "end": times.iso8601(a.end),
+                            "time": times.time(a.start), "reason": a.reason, "doctor": party(a.doctor), "patient": party(a.patient),
                         ]
                     },
                 ]

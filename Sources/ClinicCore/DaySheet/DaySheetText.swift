@@ -15,6 +15,7 @@ public enum DaySheetText {
     /// The sheet's text, lines ending in a line feed.
     public static func render(_ sheet: DaySheet) -> String {
         let zone = sheet.timeZone
+        var times = DaySheetTimes(zone)
         var lines = [
             TextTable.printable(sheet.clinicName),
             "Day sheet for \(sheet.dateInWords) (\(zone.identifier))",
@@ -30,7 +31,7 @@ public enum DaySheetText {
             var table = TextTable(["TIME", "END", "PATIENT", "PHONE", "STATUS", "CODE", "REASON"])
             for a in doctor.visits {
                 table.add([
-                    zone.unambiguousTime(a.start), zone.unambiguousTime(a.end),
+                    times.time(a.start), times.time(a.end),
                     CharWidth.truncate(TextTable.printable(a.patient.name), to: nameCells), a.patient.phone,
                     a.status.words, a.code, CharWidth.truncate(TextTable.printable(a.reason), to: reasonCells),
                 ])

@@ -19,14 +19,21 @@ public struct TextTable: Sendable {
     /// last column is not padded.
     public var rendered: String { lines.joined(separator: "\n") }
 
-    /// The table's lines, headings first.
+    /// The table's lines, headings first (each cell measured once: a day
+    /// sheet lays out thousands of rows).
     public var lines: [String] {
         let all = [headers] + rows
-        let widths = headers.indices.map { i in all.map { $0.indices.contains(i) ? CharWidth.of($0[i]) : 0 }.max() ?? 0 }
-        return all.map { row in
-            row.enumerated().map { i, cell in
-                i == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[i] - CharWidth.of(cell))
-            }.joined(separator: "  ")
+        let cells = all.map { $0.map(CharWidth.of) }
+        var widths = [Int](repeating: 0, count: headers.count)
+        for row in cells { for (i, w) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], w) } }
+        return all.indices.map { r in
+            var line = ""
+            for (i, cell) in all[r].enumerated() {
+                if i > 0 { line += "  " }
+                line += cell
+                if i < all[r].count - 1, i < widths.count { line += String(repeating: " ", count: widths[i] - cells[r][i]) }
+            }
+            return line
         }
     }
 

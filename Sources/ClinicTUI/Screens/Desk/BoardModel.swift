@@ -75,7 +75,7 @@ import ClinicCore
             Binding([.char("x")], .cancel, "cancel", decision: allowed?[.cancel]),
             Binding([.char("u")], .undo, "undo check-in", decision: allowed?[.undoCheckIn]),
             Binding([.char("m")], .sms, "SMS"),
-            Binding([.char("w")], .writeSheet, "write day sheet"),
+            Binding([.char("w")], .writeSheet, "write day sheet", footer: false),  // in `?`: the footer keeps the visit's keys
             Binding([.char("s")], .signOut, "sign out"),
         ]
     }
