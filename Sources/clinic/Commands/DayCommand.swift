@@ -32,7 +32,7 @@ struct DayCommand: ParsableCommand {
                 return
             }
             let bytes = form.render(sheet)
-            FileHandle.standardOutput.write(form == .json ? JSONOutput.terminalSafe(Data(bytes)) + Data("\n".utf8) : Data(bytes))
+            if form == .json { JSONOutput.print(encoded: bytes) } else { TextOutput.document(bytes) }
         }
     }
 
