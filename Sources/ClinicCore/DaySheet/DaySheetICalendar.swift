@@ -22,7 +22,7 @@ public enum DaySheetICalendar {
     /// The calendar as UTF-8 bytes.
     public static func bytes(_ sheet: DaySheet) -> [UInt8] {
         let zone = sheet.timeZone
-        var ics = ICalendarWriter()
+        var ics = ICalendarWriter(capacity: 1_024 + sheet.doctors.reduce(0) { $0 + $1.visits.count } * 420)
         ics.line("BEGIN:VCALENDAR")
         ics.line("PRODID:" + productID)
         ics.line("VERSION:2.0")
@@ -31,7 +31,7 @@ public enum DaySheetICalendar {
         ics.text("X-WR-CALNAME", "\(sheet.clinicName) \(sheet.date)")
         ics.line("X-WR-TIMEZONE:" + zone.identifier)
         ICalendarTimeZone.write(zone, from: zone.startOfDay(sheet.date), to: zone.startOfDay(sheet.date.adding(days: 1)), into: &ics)
-        let stamp = ICalendarTimeZone.localDateTime(sheet.madeAt, offset: 0) + "Z"
+        let stamp = "DTSTAMP:" + ICalendarTimeZone.localDateTime(sheet.madeAt, offset: 0) + "Z"
         var times = DaySheetTimes(zone)
         for doctor in sheet.doctors {
             for a in doctor.visits {
@@ -40,7 +40,7 @@ public enum DaySheetICalendar {
                 ics.raw(a.code)
                 ics.raw("@clinic-appointment")
                 ics.end()
-                ics.line("DTSTAMP:" + stamp)
+                ics.line(stamp)
                 ics.begin("DTSTART")
                 ics.raw(times.iCalendar(a.start))
                 ics.end()
@@ -68,7 +68,9 @@ public enum DaySheetICalendar {
                 ics.escaped(doctor.specialization)
                 ics.raw(")")
                 ics.end()
-                ics.line("STATUS:" + status(a.status))
+                ics.begin("STATUS:")
+                ics.raw(status(a.status))
+                ics.end()
                 ics.line("END:VEVENT")
             }
         }

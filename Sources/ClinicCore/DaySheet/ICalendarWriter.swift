@@ -11,6 +11,9 @@ struct ICalendarWriter {
     /// The content line being gathered.
     private var pending: [UInt8] = []
 
+    /// A writer whose calendar is expected to take about `capacity` bytes.
+    init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
+
     /// Longest physical line, in octets, without its CRLF (§3.1).
     static let maxOctets = 75
 
