@@ -34,6 +34,14 @@ struct BenchRunner {
             report["slots_1m"] = slots
         }
 
+        if options.only.contains("daysheet") {
+            let sheet = try DaySheetBench.run(
+                dir: dir, slotsAppointments: sizes.slotsAppointments, seedPatients: sizes.seedPatients,
+                seedAppointments: sizes.seedAppointments, calls: options.quick ? 5 : 30)
+            progress("day sheet: \(sheet)")
+            report["day_sheet_1m"] = sheet
+        }
+
         if options.only.contains("tui") {
             let tui = try TUIBench.run(dir: dir, appointments: sizes.slotsAppointments, days: options.quick ? 20 : 250)
             progress("tui: key to frame p99 \(tui["day_key_p99_ms"] ?? "?") ms (day), \(tui["move_key_p99_ms"] ?? "?") ms (move)")

@@ -1,7 +1,8 @@
+import ClinicCore
+@_spi(Tooling) @testable import ClinicTUI
 import ClinicTesting
 import Foundation
 import Testing
-@_spi(Tooling) @testable import ClinicTUI
 
 #if canImport(Glibc)
     import Glibc

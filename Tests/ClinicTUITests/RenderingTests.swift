@@ -1,5 +1,6 @@
-import Testing
+import ClinicCore
 @_spi(Tooling) @testable import ClinicTUI
+import Testing
 
 @Suite("Cell buffer and painters")
 struct RenderingTests {

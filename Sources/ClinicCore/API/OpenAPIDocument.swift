@@ -32,6 +32,10 @@ enum OpenAPIDocument {
               "description": "A doctor's day."
             },
             {
+              "name": "day sheet",
+              "description": "A local day's visits per doctor, to print, for a spreadsheet or a calendar app."
+            },
+            {
               "name": "stats",
               "description": "Appointments per local month or day."
             },
@@ -1384,6 +1388,94 @@ enum OpenAPIDocument {
                 }
               }
             },
+            "/api/v1/day-sheet": {
+              "get": {
+                "tags": [
+                  "day sheet"
+                ],
+                "summary": "The day sheet: a local day's visits per doctor",
+                "operationId": "daySheet",
+                "description": "The desk and admins: every doctor, or one (doctorId); a doctor: their own only; patients: 403. Text to print, CSV, iCalendar or JSON.",
+                "security": [
+                  {
+                    "bearer": []
+                  }
+                ],
+                "parameters": [
+                  {
+                    "$ref": "#/components/parameters/Date"
+                  },
+                  {
+                    "name": "doctorId",
+                    "in": "query",
+                    "required": false,
+                    "description": "Only this doctor's visits (default: every doctor).",
+                    "schema": {
+                      "type": "string",
+                      "pattern": "^[0-9]+$"
+                    }
+                  },
+                  {
+                    "name": "format",
+                    "in": "query",
+                    "required": false,
+                    "description": "text (to print), csv, ics (iCalendar) or json.",
+                    "schema": {
+                      "type": "string",
+                      "enum": [
+                        "text",
+                        "csv",
+                        "ics",
+                        "json"
+                      ],
+                      "default": "json"
+                    }
+                  }
+                ],
+                "responses": {
+                  "200": {
+                    "description": "The day sheet, in the format asked for.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/DaySheet"
+                        }
+                      },
+                      "text/plain": {
+                        "schema": {
+                          "type": "string"
+                        }
+                      },
+                      "text/csv": {
+                        "schema": {
+                          "type": "string"
+                        }
+                      },
+                      "text/calendar": {
+                        "schema": {
+                          "type": "string"
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/NotFound"
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/InternalError"
+                  }
+                }
+              }
+            },
             "/api/v1/time/now": {
               "get": {
                 "tags": [
@@ -2501,6 +2593,150 @@ enum OpenAPIDocument {
                       "$ref": "#/components/schemas/StatsPeriod"
                     },
                     "description": "Newest first."
+                  }
+                }
+              },
+              "DaySheet": {
+                "type": "object",
+                "required": [
+                  "clinic",
+                  "date",
+                  "timezone",
+                  "doctors"
+                ],
+                "properties": {
+                  "clinic": {
+                    "type": "string",
+                    "description": "The clinic's name."
+                  },
+                  "date": {
+                    "type": "string",
+                    "format": "date"
+                  },
+                  "timezone": {
+                    "type": "string",
+                    "description": "The clinic's IANA time zone."
+                  },
+                  "doctors": {
+                    "type": "array",
+                    "items": {
+                      "type": "object",
+                      "required": [
+                        "id",
+                        "name",
+                        "specialization",
+                        "active",
+                        "working",
+                        "appointments"
+                      ],
+                      "properties": {
+                        "id": {
+                          "type": "string"
+                        },
+                        "name": {
+                          "type": "string"
+                        },
+                        "specialization": {
+                          "type": "string"
+                        },
+                        "active": {
+                          "type": "boolean",
+                          "description": "False for a deactivated doctor listed for the visits left that day."
+                        },
+                        "working": {
+                          "type": "boolean",
+                          "description": "Whether the doctor's weekly hours have any on that weekday."
+                        },
+                        "appointments": {
+                          "type": "array",
+                          "items": {
+                            "$ref": "#/components/schemas/DaySheetVisit"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              },
+              "DaySheetVisit": {
+                "type": "object",
+                "required": [
+                  "code",
+                  "status",
+                  "start",
+                  "end",
+                  "time",
+                  "reason",
+                  "doctor",
+                  "patient"
+                ],
+                "properties": {
+                  "code": {
+                    "type": "string"
+                  },
+                  "status": {
+                    "$ref": "#/components/schemas/AppointmentStatus"
+                  },
+                  "start": {
+                    "type": "string",
+                    "format": "date-time"
+                  },
+                  "end": {
+                    "type": "string",
+                    "format": "date-time"
+                  },
+                  "time": {
+                    "type": "string",
+                    "description": "The local start time, HH:MM (with the offset in the hour the clocks go back)."
+                  },
+                  "reason": {
+                    "type": "string"
+                  },
+                  "doctor": {
+                    "type": "object",
+                    "required": [
+                      "id",
+                      "name",
+                      "email",
+                      "phone"
+                    ],
+                    "properties": {
+                      "id": {
+                        "type": "string"
+                      },
+                      "name": {
+                        "type": "string"
+                      },
+                      "email": {
+                        "type": "string"
+                      },
+                      "phone": {
+                        "type": "string"
+                      }
+                    }
+                  },
+                  "patient": {
+                    "type": "object",
+                    "required": [
+                      "id",
+                      "name",
+                      "email",
+                      "phone"
+                    ],
+                    "properties": {
+                      "id": {
+                        "type": "string"
+                      },
+                      "name": {
+                        "type": "string"
+                      },
+                      "email": {
+                        "type": "string"
+                      },
+                      "phone": {
+                        "type": "string"
+                      }
+                    }
                   }
                 }
               },

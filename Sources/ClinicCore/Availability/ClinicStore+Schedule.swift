@@ -10,9 +10,12 @@ extension ClinicStore {
     /// The doctors whose weekly hours have any on `weekday` (one read for a
     /// whole board, whatever the number of doctors).
     public func doctorsWorking(on weekday: Weekday) throws -> Set<Int64> {
-        try pool.read { db in
-            Set(try Int64.fetchAll(db, sql: "SELECT DISTINCT doctor_id FROM weekly_hours WHERE weekday = ?", arguments: [weekday.rawValue]))
-        }
+        try pool.read { db in try Self.doctorsWorking(on: weekday, db) }
+    }
+
+    /// `doctorsWorking(on:)` in the caller's transaction.
+    static func doctorsWorking(on weekday: Weekday, _ db: Database) throws -> Set<Int64> {
+        Set(try Int64.fetchAll(db, sql: "SELECT DISTINCT doctor_id FROM weekly_hours WHERE weekday = ?", arguments: [weekday.rawValue]))
     }
 
     /// Replaces a doctor's weekly hours (admins only). Refused (`conflict`) when a

@@ -26,7 +26,9 @@ public enum StoredText {
         switch scalar.value {
         case 0x09, 0x0A, 0x0D: return !multiline
         case 0x2028, 0x2029: return !multiline
-        default: return scalar.properties.generalCategory == .control
+        // General category Cc is exactly C0, DEL and C1 (fixed by Unicode's stability policy):
+        // compared by value, as asking for the category costs more than printing the scalar.
+        default: return scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
         }
     }
 

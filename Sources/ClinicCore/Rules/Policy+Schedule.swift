@@ -32,6 +32,12 @@ extension Policy {
             if actor.role?.isDeskStaff == true { return .allowed }
             if case .account(let id, .doctor) = actor.kind, id == facts.doctorID { return .allowed }
             return .refused(.forbidden, "only the doctor and the desk may see a doctor's time off")
+        case .viewDaySheet:
+            if actor.role?.isDeskStaff == true { return .allowed }
+            if case .account(let id, .doctor) = actor.kind, id == facts.doctorID { return .allowed }
+            return actor.role == .doctor
+                ? .refused(.forbidden, "doctors may see only their own day sheet")
+                : .refused(.forbidden, "only the doctor and the desk may see a doctor's day sheet")
         }
     }
 

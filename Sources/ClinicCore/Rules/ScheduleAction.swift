@@ -14,6 +14,9 @@ public enum ScheduleAction: Sendable, Hashable, CaseIterable, CustomStringConver
     case viewStats
     /// See the doctor's time off and its notes (the doctor, the desk, admins).
     case viewTimeOff
+    /// Print or export the doctor's day sheet: visits with patients' names and
+    /// phones (the doctor their own, the desk and admins every doctor's).
+    case viewDaySheet
 
     public var description: String {
         switch self {
@@ -24,6 +27,7 @@ public enum ScheduleAction: Sendable, Hashable, CaseIterable, CustomStringConver
         case .removeTimeOff: return "remove time off"
         case .viewStats: return "view statistics"
         case .viewTimeOff: return "view time off"
+        case .viewDaySheet: return "view the day sheet"
         }
     }
 }

@@ -44,7 +44,7 @@ enum AtomicFile {
     /// marks it live, so `removeStale` in another process leaves it alone. One
     /// that such a process removed between its creation and the lock is
     /// replaced by another.
-    private static func lockedTemporary(_ prefix: String) throws -> (fd: Int32, path: String) {
+    static func lockedTemporary(_ prefix: String) throws -> (fd: Int32, path: String) {
         for _ in 0..<5 {
             var template = Array((prefix + "XXXXXX").utf8CString)
             let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
@@ -91,7 +91,7 @@ enum AtomicFile {
     }
 
     /// Makes the new name durable (the link is an entry of the folder).
-    private static func syncFolder(_ folder: String) {
+    static func syncFolder(_ folder: String) {
         let fd = Glibc.open(folder.isEmpty ? "." : folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard fd >= 0 else { return }
         _ = fsync(fd)

@@ -1,3 +1,5 @@
+import ClinicCore
+
 /// Paints the key footer from a screen's hints: `Enter select  x cancel …`,
 /// the screen's own keys first and the app's (`Esc back`, `q quit`) after
 /// them, dropping hints that do not fit rather than cutting one in half. A

@@ -1,3 +1,5 @@
+import ClinicCore
+
 /// A rectangle of the screen, in cells.
 @_spi(Tooling) public struct Rect: Sendable, Equatable {
     var x: Int, y: Int, width: Int, height: Int

@@ -1,3 +1,5 @@
+import ClinicCore
+
 /// Small drawing helpers shared by widgets and screens.
 enum Painter {
     /// A box border (single line) around `rect`, with an optional title.

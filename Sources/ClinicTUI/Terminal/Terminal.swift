@@ -1,4 +1,5 @@
 import CNcursesw
+import ClinicCore
 import Foundation
 
 /// The real terminal through ncursesw: the only file that imports the C shim

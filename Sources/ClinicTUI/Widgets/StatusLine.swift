@@ -1,3 +1,5 @@
+import ClinicCore
+
 /// What the status line shows: where, who, when, and the background services' state.
 struct StatusInfo: Sendable, Equatable {
     var clinicName: String

@@ -1,3 +1,5 @@
+import ClinicCore
+
 /// One column of a table: a heading and a width (0: take what is left).
 struct Column: Sendable {
     let title: String

@@ -7,6 +7,11 @@ enum JSONOutput {
         FileHandle.standardOutput.write(((try? data(value)) ?? Data("{}".utf8)) + Data("\n".utf8))
     }
 
+    /// Prints a JSON document written by the core (the day sheet), made terminal-safe.
+    static func print(encoded json: [UInt8]) {
+        FileHandle.standardOutput.write(terminalSafe(Data(json)) + Data("\n".utf8))
+    }
+
     /// The JSON encoding used everywhere (sorted keys; `pretty` for files people read).
     static func data<T: Encodable>(_ value: T, pretty: Bool = false) throws -> Data {
         let encoder = JSONEncoder()

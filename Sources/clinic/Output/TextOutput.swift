@@ -20,6 +20,14 @@ enum TextOutput {
                 .map { StoredText.neutralised(String($0)) }.joined(separator: "\n"))
     }
 
+    /// Writes a document made for people and files (the day sheet as text,
+    /// CSV or iCalendar) as it is, its own line ends included; a control or
+    /// text-direction character in it prints as `�` here too.
+    static func document(_ bytes: [UInt8]) {
+        let text = String(decoding: bytes, as: UTF8.self)
+        FileHandle.standardOutput.write(Data(StoredText.neutralised(text, keepingLineBreaks: true).utf8))
+    }
+
     /// Writes `text` as one line on stderr.
     static func errorLine(_ text: String) {
         FileHandle.standardError.write(Data((StoredText.neutralised(text) + "\n").utf8))

@@ -204,6 +204,7 @@ struct PolicyTableTests {
             (.removeTimeOff, "UFFFFFAAF"),
             (.viewStats, "UFFAFAAAF"),
             (.viewTimeOff, "UFFAFAAAF"),
+            (.viewDaySheet, "UFFAFAAAF"),
         ]
         #expect(Set(table.map(\.0)) == Set(ScheduleAction.allCases))
         for (action, pattern) in table {

@@ -1,3 +1,4 @@
+import ClinicCore
 @_spi(Tooling) @testable import ClinicTUI
 
 /// Checks that a painted row takes exactly the screen's width in cells: each

@@ -1,3 +1,5 @@
+import ClinicCore
+
 /// Paints the sign-in form, the refusal, and the demo sign-ins when there are some.
 struct SignInScreen {
     let model: SignInModel

@@ -6,10 +6,11 @@ import ClinicCore
 /// selection have their appointments read, so a clinic with thousands of
 /// appointments a day moves as fast as a small one. `c` checks the selected
 /// patient in; `u` undoes a check-in within the core's grace
-/// (`Policy.checkInUndoGraceSeconds`); `[` `]` `t` change the day; the
+/// (`Policy.checkInUndoGraceSeconds`); `w` writes the day sheet beside the
+/// database (`DaySheetExport`); `[` `]` `t` change the day; the
 /// app's refresh re-reads it when the data changes.
 @_spi(Tooling) public final class BoardModel: ScreenModel {
-    enum Action: Sendable { case open, checkIn, undo, search, book, reschedule, cancel, sms, signOut }
+    enum Action: Sendable { case open, checkIn, undo, search, book, reschedule, cancel, sms, writeSheet, signOut }
     /// One doctor's part of the board, laid out: where its rows and painted lines begin.
     struct Group: Sendable, Equatable {
         let doctorID: Int64
@@ -74,6 +75,7 @@ import ClinicCore
             Binding([.char("x")], .cancel, "cancel", decision: allowed?[.cancel]),
             Binding([.char("u")], .undo, "undo check-in", decision: allowed?[.undoCheckIn]),
             Binding([.char("m")], .sms, "SMS"),
+            Binding([.char("w")], .writeSheet, "write day sheet", footer: false),  // in `?`: the footer keeps the visit's keys
             Binding([.char("s")], .signOut, "sign out"),
         ]
     }
@@ -150,6 +152,7 @@ import ClinicCore
             guard let a = selected else { notice = ("Pick a scheduled or confirmed visit.", .warning); return .none }
             return .push(ReasonedMoveModel(context, appointment: a, purpose: .cancel))
         case .action(.sms)?: return .push(SMSPanelModel(context))
+        case .action(.writeSheet)?: notice = DaySheetExport.write(context, date: day.date)
         case .action(.checkIn)?:
             if let a = selected, a.status == .noShow { return .push(ReasonedMoveModel(context, appointment: a, purpose: .lateArrival)) }
             checkIn()

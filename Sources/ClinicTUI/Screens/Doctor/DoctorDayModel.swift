@@ -3,9 +3,10 @@ import ClinicCore
 /// A doctor's own day (today by default; `[` `]` `t` move): each appointment
 /// with time, patient, status and reason. Enter opens one; `d` marks the
 /// selected one completed (the core checks it is this doctor's); `g` shows the
-/// doctor's stats. Refreshes when a patient confirms by SMS or is checked in.
+/// doctor's stats; `w` writes the doctor's own day sheet beside the
+/// database. Refreshes when a patient confirms by SMS or is checked in.
 final class DoctorDayModel: ScreenModel {
-    enum Action: Sendable { case open, complete, stats, signOut }
+    enum Action: Sendable { case open, complete, stats, writeSheet, signOut }
     let context: AppContext
     private(set) var day: DayPicker
     private(set) var appointments: [Appointment] = []
@@ -27,6 +28,7 @@ final class DoctorDayModel: ScreenModel {
             Binding([.enter], .open, "details"),
             Binding([.char("d")], .complete, "mark completed", decision: allowed?[.complete]),
             Binding([.char("g")], .stats, "my stats"),
+            Binding([.char("w")], .writeSheet, "write day sheet"),
             Binding([.char("s")], .signOut, "sign out", footer: false),
         ]
     }
@@ -54,6 +56,7 @@ final class DoctorDayModel: ScreenModel {
             } catch { notice = (Format.error(error), .error) }
             reload()
         case .action(.stats)?: return .push(StatsModel(context, doctorID: context.account?.id))
+        case .action(.writeSheet)?: notice = DaySheetExport.write(context, date: day.date, doctorID: context.account?.id)
         case .action(.signOut)?: return .signOut
         case nil: return .unhandled
         }

@@ -1,5 +1,5 @@
 /// Terminal cells of text: the one width function that text fields, tables,
-/// the board, the cell buffer and the CLI's tables all use, so a column never
+/// the board, the cell buffer, the CLI's tables and the printed day sheet all use, so a column never
 /// shifts whatever script a name is written in.
 ///
 /// A character (grapheme cluster) is painted as its *display form*: the code
@@ -13,7 +13,7 @@
 /// points the terminal cannot print show as `�`.
 public enum CharWidth {
     /// Cells a code point takes where it is printed (0, 1 or 2; -1 when it cannot be).
-    static func of(_ s: Unicode.Scalar) -> Int {
+    public static func of(_ s: Unicode.Scalar) -> Int {
         let v = s.value
         if v >= 0x20, v < 0x7F { return 1 }
         let ranges = CellWidthTable.ranges
@@ -27,7 +27,7 @@ public enum CharWidth {
     }
 
     /// Cells a character takes on screen: the sum over its display form.
-    static func of(_ c: Character) -> Int {
+    public static func of(_ c: Character) -> Int {
         if c.isASCII { return 1 }  // printable, or a control shown as `�`
         let scalars = c.unicodeScalars
         if let only = scalars.first, scalars.index(after: scalars.startIndex) == scalars.endIndex {
@@ -49,12 +49,12 @@ public enum CharWidth {
 
     /// Whether every byte of `text` is printable ASCII, one cell each: the
     /// common case, measured and cut without breaking it into characters.
-    static func isPrintableASCII(_ text: String) -> Bool {
+    public static func isPrintableASCII(_ text: String) -> Bool {
         text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
     }
 
     /// The code points a terminal is sent for a character (see the type's note).
-    static func displayForm(_ c: Character) -> [Unicode.Scalar] {
+    public static func displayForm(_ c: Character) -> [Unicode.Scalar] {
         if let ascii = c.asciiValue {
             // "\r\n" is one character; every ASCII control shows as one `�`.
             return ascii >= 0x20 && ascii < 0x7F ? [Unicode.Scalar(ascii)] : [replacement]
@@ -85,7 +85,7 @@ public enum CharWidth {
     /// Format characters that steer rendering but show nothing: variation
     /// selectors, bidi embeddings / overrides / isolates / marks, tags, the
     /// zero-width space and joiners.
-    static func isInvisibleControl(_ s: Unicode.Scalar) -> Bool {
+    public static func isInvisibleControl(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
         if v < 0x600 { return false }  // below Arabic no code point steers rendering (U+00AD shows as a hyphen)
         if (0xFE00...0xFE0F).contains(v) || (0xE0100...0xE01EF).contains(v) { return true }
@@ -93,10 +93,10 @@ public enum CharWidth {
     }
 
     /// What a character the terminal cannot print shows as.
-    static let replacement: Unicode.Scalar = "\u{FFFD}"
+    public static let replacement: Unicode.Scalar = "\u{FFFD}"
 
     /// The longest prefix of `text` that fits in `columns`, with `…` when cut.
-    static func truncate(_ text: String, to columns: Int) -> String {
+    public static func truncate(_ text: String, to columns: Int) -> String {
         guard columns > 0 else { return "" }
         if isPrintableASCII(text) {
             return text.utf8.count <= columns ? text : String(decoding: text.utf8.prefix(columns - 1), as: UTF8.self) + "…"
@@ -112,7 +112,7 @@ public enum CharWidth {
     }
 
     /// The longest suffix of `text` that fits in `columns` (no mark).
-    static func suffix(_ text: String, fitting columns: Int) -> Substring {
+    public static func suffix(_ text: String, fitting columns: Int) -> Substring {
         var used = 0, start = text.endIndex
         while start > text.startIndex {
             let before = text.index(before: start)
@@ -124,7 +124,7 @@ public enum CharWidth {
     }
 
     /// `text` padded with spaces (or truncated) to exactly `columns`.
-    static func pad(_ text: String, to columns: Int) -> String {
+    public static func pad(_ text: String, to columns: Int) -> String {
         if isPrintableASCII(text), text.utf8.count <= columns {
             return text.utf8.count == columns ? text : text + String(repeating: " ", count: columns - text.utf8.count)
         }
