@@ -99,8 +99,9 @@ extension ClinicStore {
     }
 
     /// The read behind `takenStarts` (the doctors as a JSON array, so one
-    /// prepared statement serves any number of them).
-    static let takenStartsSQL = """
+    /// prepared statement serves any number of them); public to tooling for
+    /// its query plan (a search of the (doctor, start) index per doctor).
+    @_spi(Tooling) public static let takenStartsSQL = """
         SELECT doctor_id, start_at FROM appointment
         WHERE doctor_id IN (SELECT value FROM json_each(?)) AND start_at BETWEEN ? AND ?
         AND status IN \(AppointmentStatus.activeSQL)

@@ -1,6 +1,7 @@
-import ClinicCore
+@_spi(Tooling) import ClinicCore
 import ClinicTesting
 import Foundation
+import GRDB
 import Testing
 
 @Suite("ClinicStore.nextFreeSlots: the earliest free slots across doctors")
@@ -168,6 +169,17 @@ struct NextFreeSlotsTests {
         #expect(throws: Never.self) {
             try clinic.book(doctor: doctor, patient: try clinic.addPatient(), at: found.entries.last!.slot.start)
         }
+    }
+
+    @Test("Each day is one search of the (doctor, start) index per doctor, never a scan of the appointments")
+    func queryPlan() throws {
+        let clinic = try TestClinic()
+        let plan = try clinic.store.reader.read { db in
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + ClinicStore.takenStartsSQL, arguments: ["[1,2]", 0, 1]).map { $0["detail"] as String }
+        }
+        #expect(
+            plan.contains { $0.hasPrefix("SEARCH appointment USING COVERING INDEX appointment_") && $0.contains("doctor_id=? AND start_at>? AND start_at<?") })
+        #expect(!plan.contains { $0.hasPrefix("SCAN appointment") }, "\(plan)")
     }
 
     @Test("A specialization is matched ignoring case; an unknown one lists the known ones")
