@@ -1,7 +1,13 @@
 /// One earliest-free-slot search in progress (`ClinicStore.nextFreeSlots`):
-/// the doctors searched, their calculators, and what was found so far. Day by
-/// day it lists the slots the doctors' schedules offer that day, asks once
-/// which of them active appointments hold, and keeps the free ones in order.
+/// the doctors searched, their calculators, and what was found so far.
+///
+/// A day at a time: the slots each doctor's schedule offers that day (the
+/// zone's offset worked out once for all of them), merged in order of start
+/// then doctor, and asked in chunks which of them active appointments hold —
+/// one read per chunk over the chunk's doctors and time span. A day with few
+/// slots (one doctor, a small specialization) is one chunk, so one read; a
+/// day of a thousand doctors is read from its start only as far as the list
+/// needs, in chunks that double.
 struct FreeSlotSearch {
     /// A doctor's slot start, as the taken set holds it.
     struct Key: Hashable {
@@ -19,6 +25,11 @@ struct FreeSlotSearch {
     let limit: Int
     private(set) var found: [NextFreeSlots.Entry] = []
 
+    /// Days with at most this many candidate slots are read in one go.
+    static let wholeDay = 512
+    /// The first chunk of a bigger day holds at least this many candidates.
+    static let firstChunk = 64
+
     init(doctors: [DoctorListing], calculators: [SlotCalculator], now: Int64, limit: Int) {
         self.doctors = doctors; self.calculators = calculators; self.now = now; self.limit = limit
         windowEnd = now + ClinicStore.horizonDays * 86_400
@@ -27,25 +38,49 @@ struct FreeSlotSearch {
     /// Whether `limit` slots have been found.
     var isFull: Bool { found.count >= limit }
 
+    /// One doctor's candidate slots of the day, in order, and how many were merged.
+    private struct Lane {
+        let doctor: Int
+        let slots: ArraySlice<Slot>
+        var next: Int
+    }
+
     /// Adds the free slots of `day`, earliest first, a tie by the doctor's
     /// order, until the list is full. `taken` reads the active appointments'
-    /// starts of the doctors with candidate slots, within the candidates' span.
+    /// starts of the given doctors within a span.
     mutating func add(_ day: LocalDate, taken: ([Int64], ClosedRange<Int64>) throws -> Set<Key>) rethrows {
-        var candidates: [(slot: Slot, doctor: Int)] = []
-        var ids: [Int64] = []
+        let offset = calculators.first?.constantOffset(around: day)  // one zone for every doctor
+        var lanes: [Lane] = []
+        var total = 0
         for (index, calc) in calculators.enumerated() where !calc.hours.intervals(on: day.weekday).isEmpty {
-            let before = candidates.count
-            for slot in calc.slots(on: day) where slot.start > now && slot.start <= windowEnd {
-                candidates.append((slot, index))
-            }
-            if candidates.count > before { ids.append(doctors[index].id) }
+            let slots = calc.slots(on: day, offset: offset)
+            let open = slots.drop { $0.start <= now }.prefix { $0.start <= windowEnd }
+            guard !open.isEmpty else { continue }
+            lanes.append(Lane(doctor: index, slots: open, next: open.startIndex))
+            total += open.count
         }
-        guard let low = candidates.map(\.slot.start).min(), let high = candidates.map(\.slot.start).max() else { return }
-        let held = try taken(ids, low...high)
-        var free = candidates.filter { !held.contains(Key(doctorID: doctors[$0.doctor].id, start: $0.slot.start)) }
-        free.sort { ($0.slot.start, $0.doctor) < ($1.slot.start, $1.doctor) }
-        for candidate in free.prefix(limit - found.count) {
-            found.append(NextFreeSlots.Entry(doctor: doctors[candidate.doctor], slot: candidate.slot))
+        var heap = MergeHeap(lanes.indices.map { MergeHeap.key(start: lanes[$0].slots.first!.start, lane: $0) })
+        var chunkSize = total <= Self.wholeDay ? total : max(Self.firstChunk, 4 * limit)
+        while !isFull, !heap.isEmpty {
+            var chunk: [(slot: Slot, doctor: Int)] = []
+            chunk.reserveCapacity(min(chunkSize, total))
+            while chunk.count < chunkSize, let key = heap.popMin() {
+                let lane = MergeHeap.lane(of: key)
+                chunk.append((lanes[lane].slots[lanes[lane].next], lanes[lane].doctor))
+                lanes[lane].next += 1
+                if lanes[lane].next < lanes[lane].slots.endIndex {
+                    heap.push(MergeHeap.key(start: lanes[lane].slots[lanes[lane].next].start, lane: lane))
+                }
+            }
+            var ids: [Int64] = []
+            var seen = Set<Int>()
+            for c in chunk where seen.insert(c.doctor).inserted { ids.append(doctors[c.doctor].id) }
+            let held = try taken(ids, chunk[0].slot.start...chunk[chunk.count - 1].slot.start)
+            for c in chunk where !held.contains(Key(doctorID: doctors[c.doctor].id, start: c.slot.start)) {
+                found.append(NextFreeSlots.Entry(doctor: doctors[c.doctor], slot: c.slot))
+                if isFull { return }
+            }
+            chunkSize *= 2
         }
     }
 }

@@ -171,6 +171,34 @@ struct NextFreeSlotsTests {
         }
     }
 
+    @Test("Many doctors: the day is read in chunks from its start, and the answer is the same as day by day, doctor by doctor")
+    func manyDoctorsInChunks() throws {
+        // Given 30 doctors with 24 slots each on Monday (720 candidates: more than one read's worth),
+        // the first three hours booked for every doctor, and a few more scattered
+        let clinic = try TestClinic(now: TestClinic.instant("2026-03-02T05:00:00Z"))  // Monday, 00:00 in New York
+        let doctors = try (0..<30).map { i in
+            try clinic.addDoctor(name: "Dr \(String(format: "%02d", 29 - i))", hours: "mon 08:00-20:00", specialization: "Oncology")
+        }
+        let patients = try (0..<30).map { _ in try clinic.addPatient() }  // one each: a patient is never in two places
+        for (i, doctor) in doctors.enumerated() {
+            for hour in 0..<6 { try clinic.book(doctor: doctor, patient: patients[i], at: try clinic.local("2026-03-02", "08:00") + Int64(hour) * 1_800) }
+            if i % 7 == 0 { try clinic.book(doctor: doctor, patient: patients[i], at: try clinic.local("2026-03-02", "11:00")) }
+        }
+        // When 40 Oncology slots are asked for
+        let found = try clinic.store.nextFreeSlots(.specialization("Oncology"), limit: 40)
+        // Then they are the first 40 free slots of the day views, by time then name
+        var expected: [(Int64, String, String)] = []
+        for doctor in doctors {
+            for e in try clinic.store.slots(doctorID: doctor.id, on: date("2026-03-02"), viewer: .shell).entries where e.free {
+                expected.append((e.slot.start, doctor.name, doctor.email))
+            }
+        }
+        expected.sort { ($0.0, $0.1) < ($1.0, $1.1) }
+        #expect(found.entries.map { "\($0.slot.start) \($0.doctor.name)" } == expected.prefix(40).map { "\($0.0) \($0.1)" })
+        #expect(found.entries.first.map { found.timeZone.local($0.slot.start).time.description } == "11:00")
+        #expect(found.entries.first?.doctor.name == "Dr 00")
+    }
+
     @Test("Each day is one search of the (doctor, start) index per doctor, never a scan of the appointments")
     func queryPlan() throws {
         let clinic = try TestClinic()
