@@ -29,8 +29,8 @@ extension ClinicStore {
         return try pool.read { db in
             let doctors = try Self.searchedDoctors(scope, db)
             let version = try Int64.fetchOne(db.cachedStatement(sql: "SELECT version FROM schedule_state")) ?? -1
-            let calculators = try doctors.map { try cachedCalculator(doctorID: $0.id, version: version, db) }
-            var search = FreeSlotSearch(doctors: doctors, calculators: calculators, now: now, limit: limit)
+            let calculators = try doctors.map { try cachedCalculator(doctorID: $0, version: version, db) }
+            var search = FreeSlotSearch(doctorIDs: doctors, calculators: calculators, now: now, limit: limit)
             let zone = calculators[0].timeZone
             let today = zone.local(now).date
             let first = max(today, from ?? today)
@@ -45,33 +45,34 @@ extension ClinicStore {
                 try search.add(day) { ids, range in try Self.takenStarts(doctorIDs: ids, in: range, db) }
                 if search.isFull { break }
             }
-            return NextFreeSlots(entries: search.found, timeZone: zone, from: first, through: through, limit: limit)
+            let listings = try Self.listings(ids: search.found.map(\.doctorID), db)
+            let entries = search.found.compactMap { f in listings[f.doctorID].map { NextFreeSlots.Entry(doctor: $0, slot: f.slot) } }
+            return NextFreeSlots(entries: entries, timeZone: zone, from: first, through: through, limit: limit)
         }
     }
 
-    /// The active doctors of a scope, by name (then id: the order of ties).
-    static func searchedDoctors(_ scope: SlotSearchScope, _ db: Database) throws -> [DoctorListing] {
+    /// The ids of the active doctors of a scope, by name (then id: the order
+    /// of ties). Ids only: a thousand doctors' names are read for the few found.
+    static func searchedDoctors(_ scope: SlotSearchScope, _ db: Database) throws -> [Int64] {
         let select = """
-            SELECT a.id, a.name, dp.specialization, dp.slot_minutes FROM doctor_profile dp
+            SELECT a.id FROM doctor_profile dp
             JOIN account a ON a.id = dp.account_id WHERE a.role = 'doctor' AND a.active = 1
             """
         let order = " ORDER BY a.name, a.id"
-        func listings(_ sql: String, _ arguments: StatementArguments = []) throws -> [DoctorListing] {
-            try Row.fetchAll(db.cachedStatement(sql: select + sql + order), arguments: arguments).map {
-                DoctorListing(id: $0[0], name: $0[1], specialization: $0[2], slotMinutes: $0[3])
-            }
+        func doctorIDs(_ sql: String, _ arguments: StatementArguments = []) throws -> [Int64] {
+            try Int64.fetchAll(db.cachedStatement(sql: select + sql + order), arguments: arguments)
         }
         switch scope {
         case .anyDoctor:
-            let all = try listings("")
+            let all = try doctorIDs("")
             guard !all.isEmpty else { throw ClinicError(.notFound, "the clinic has no active doctors") }
             return all
         case .doctor(let id):
-            let one = try listings(" AND a.id = ?", [id])
+            let one = try doctorIDs(" AND a.id = ?", [id])
             guard !one.isEmpty else { throw ClinicError(.notFound, "no active doctor with id \(id)") }
             return one
         case .specialization(let asked):
-            let exact = try listings(" AND dp.specialization = ?", [asked])
+            let exact = try doctorIDs(" AND dp.specialization = ?", [asked])
             if !exact.isEmpty { return exact }
             let known = try String.fetchAll(
                 db,
@@ -80,18 +81,38 @@ extension ClinicStore {
                     WHERE a.role = 'doctor' AND a.active = 1 ORDER BY dp.specialization
                     """)
             if let match = known.first(where: { $0.lowercased() == asked.lowercased() }) {
-                return try listings(" AND dp.specialization = ?", [match])
+                return try doctorIDs(" AND dp.specialization = ?", [match])
             }
             let list = known.isEmpty ? "the clinic has no active doctors" : "known: " + known.joined(separator: ", ")
             throw ClinicError(.notFound, "no active doctor has the specialization '\(asked)'; \(list)")
         }
     }
 
+    /// The listings of the doctors found, by id.
+    static func listings(ids: [Int64], _ db: Database) throws -> [Int64: DoctorListing] {
+        guard !ids.isEmpty else { return [:] }
+        let rows = try Row.fetchAll(
+            db.cachedStatement(
+                sql: """
+                    SELECT a.id, a.name, dp.specialization, dp.slot_minutes FROM doctor_profile dp
+                    JOIN account a ON a.id = dp.account_id WHERE a.id IN (SELECT value FROM json_each(?))
+                    """), arguments: [Self.jsonArray(Array(Set(ids)))])
+        var out: [Int64: DoctorListing] = [:]
+        for row in rows {
+            let listing = DoctorListing(id: row[0], name: row[1], specialization: row[2], slotMinutes: row[3])
+            out[listing.id] = listing
+        }
+        return out
+    }
+
+    /// `[1,2,3]`: ids as one statement argument (read back with `json_each`).
+    static func jsonArray(_ ids: [Int64]) -> String { "[" + ids.map(String.init).joined(separator: ",") + "]" }
+
     /// The starts of active appointments in `range` of the given doctors: one
     /// read over the partial unique index (doctor, start) of active visits.
     static func takenStarts(doctorIDs: [Int64], in range: ClosedRange<Int64>, _ db: Database) throws -> Set<FreeSlotSearch.Key> {
         let statement = try db.cachedStatement(sql: takenStartsSQL)
-        let ids = "[" + doctorIDs.map(String.init).joined(separator: ",") + "]"
+        let ids = jsonArray(doctorIDs)
         var taken = Set<FreeSlotSearch.Key>()
         let rows = try Row.fetchCursor(statement, arguments: [ids, range.lowerBound, range.upperBound])
         while let row = try rows.next() { taken.insert(FreeSlotSearch.Key(doctorID: row[0], start: row[1])) }

@@ -15,23 +15,29 @@ struct FreeSlotSearch {
         let start: Int64
     }
 
-    /// The doctors, by name then id, and their calculators (same order).
-    let doctors: [DoctorListing]
+    /// A free slot found, and whose.
+    struct Found {
+        let doctorID: Int64
+        let slot: Slot
+    }
+
+    /// The doctors' ids, by name then id, and their calculators (same order).
+    let doctorIDs: [Int64]
     let calculators: [SlotCalculator]
     /// Slots starting at or before this have started and are not offered.
     let now: Int64
     /// Slots starting after this lie beyond the booking window.
     let windowEnd: Int64
     let limit: Int
-    private(set) var found: [NextFreeSlots.Entry] = []
+    private(set) var found: [Found] = []
 
     /// Days with at most this many candidate slots are read in one go.
     static let wholeDay = 512
     /// The first chunk of a bigger day holds at least this many candidates.
     static let firstChunk = 64
 
-    init(doctors: [DoctorListing], calculators: [SlotCalculator], now: Int64, limit: Int) {
-        self.doctors = doctors; self.calculators = calculators; self.now = now; self.limit = limit
+    init(doctorIDs: [Int64], calculators: [SlotCalculator], now: Int64, limit: Int) {
+        self.doctorIDs = doctorIDs; self.calculators = calculators; self.now = now; self.limit = limit
         windowEnd = now + ClinicStore.horizonDays * 86_400
     }
 
@@ -74,10 +80,10 @@ struct FreeSlotSearch {
             }
             var ids: [Int64] = []
             var seen = Set<Int>()
-            for c in chunk where seen.insert(c.doctor).inserted { ids.append(doctors[c.doctor].id) }
+            for c in chunk where seen.insert(c.doctor).inserted { ids.append(doctorIDs[c.doctor]) }
             let held = try taken(ids, chunk[0].slot.start...chunk[chunk.count - 1].slot.start)
-            for c in chunk where !held.contains(Key(doctorID: doctors[c.doctor].id, start: c.slot.start)) {
-                found.append(NextFreeSlots.Entry(doctor: doctors[c.doctor], slot: c.slot))
+            for c in chunk where !held.contains(Key(doctorID: doctorIDs[c.doctor], start: c.slot.start)) {
+                found.append(Found(doctorID: doctorIDs[c.doctor], slot: c.slot))
                 if isFull { return }
             }
             chunkSize *= 2
