@@ -11,9 +11,10 @@ extension ClinicStore {
     /// the slots `slots(doctorID:on:viewer:)` calls free (DST-correct, time
     /// off and started slots left out, inactive doctors left out, nothing past
     /// the booking window). Day by day for at most `horizonDays` days; fewer
-    /// slots than asked for (`exhausted`) means the horizon ran out. Each day
-    /// costs one range read of the active appointments of the doctors who
-    /// work that day. Free slots carry no codes: whoever may see a doctor's
+    /// slots than asked for (`exhausted`) means the horizon ran out. A day
+    /// costs one read of the active appointments of the doctors who work that
+    /// day (a day of many doctors a few, from its start as far as the list
+    /// needs: `FreeSlotSearch`). Free slots carry no codes: whoever may see a doctor's
     /// slots may see these. `not_found` for an unknown or inactive doctor and
     /// for a specialization no active doctor has (the message lists those there are).
     public func nextFreeSlots(
