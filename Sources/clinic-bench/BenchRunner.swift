@@ -32,6 +32,11 @@ struct BenchRunner {
                 warmup: min(200, sizes.slotsCalls / 10))
             progress("slots: p99 \(slots["p99_us"] ?? "?") µs")
             report["slots_1m"] = slots
+            let nextFree = try NextFreeSlotBench.onSeededClinic(
+                dir: dir, patients: sizes.seedPatients, appointments: sizes.seedAppointments, calls: sizes.slotsCalls,
+                warmup: min(200, sizes.slotsCalls / 10))
+            progress("next free slots, seeded clinic: \(nextFree.mapValues { ($0 as? [String: Any])?["p99_us"] ?? $0 })")
+            report["next_free_slots_seeded_1m"] = nextFree
         }
 
         if options.only.contains("daysheet") {

@@ -4,7 +4,8 @@ import GRDB
 
 /// `ClinicStore.slots(doctorID:on:viewer:)` for one doctor-day on a database
 /// of many appointments, timed call by call over varying future working days
-/// of the busiest doctor. The database is built once per size in the
+/// of the busiest doctor; then finding a visit by its code and the earliest
+/// free slots (`NextFreeSlotBench`) on the same database. The database is built once per size in the
 /// benchmark folder and reused by later runs.
 enum SlotsBench {
     static func run(dir: String, appointments: Int, calls: Int, warmup: Int) throws -> [String: Any] {
@@ -48,6 +49,8 @@ enum SlotsBench {
         }
         let summary = Percentiles(nanoseconds: latencies)
         let byCode = try findByCode(store, calls: calls, rng: &rng)
+        let nextFree = try NextFreeSlotBench.onSlotsDatabase(
+            store, busyDoctor: busyDoctor, days: days, calls: calls, warmup: warmup, rng: &rng)
         var json: [String: Any] = [
             "appointments": appointments, "calls": calls, "database": path,
             "doctors": builder.doctors, "patients": builder.patients,
@@ -63,6 +66,7 @@ enum SlotsBench {
                 "calls": calls, "p50_us": rounded(byCode.p50, 1), "p99_us": rounded(byCode.p99, 1), "max_us": rounded(byCode.max, 1),
                 "target_p99_us": 5_000, "meets_target": byCode.p99 < 5_000,
             ],
+            "next_free_slots": nextFree,
         ]
         if let buildSeconds { json["build_seconds"] = rounded(buildSeconds, 1) }
         json["status_counts"] = try store.reader.read { db in

@@ -68,6 +68,14 @@ enum APIViews {
         return out
     }
 
+    /// One of the earliest free slots: `{doctorId, doctorName, specialization, start, end}`.
+    static func freeSlot(_ e: NextFreeSlots.Entry, zone: ClinicTimeZone) -> [String: Any] {
+        [
+            "doctorId": String(e.doctor.id), "doctorName": e.doctor.name, "specialization": e.doctor.specialization,
+            "start": zone.iso8601(e.slot.start), "end": zone.iso8601(e.slot.end),
+        ]
+    }
+
     static func period(_ p: StatsPeriod, zone: ClinicTimeZone) -> [String: Any] {
         var out: [String: Any] = [
             "period": p.label, "start": zone.iso8601(p.start), "end": zone.iso8601(p.end), "count": p.counts.total,

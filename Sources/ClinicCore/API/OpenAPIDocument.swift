@@ -1281,6 +1281,92 @@ enum OpenAPIDocument {
                 }
               }
             },
+            "/api/v1/slots/next": {
+              "get": {
+                "tags": [
+                  "slots"
+                ],
+                "summary": "The earliest free slots across doctors",
+                "operationId": "nextFreeSlots",
+                "description": "Anyone signed in. The next free slots from a day on (at most 60 days), earliest first, a tie by the doctor's name.",
+                "security": [
+                  {
+                    "bearer": []
+                  }
+                ],
+                "parameters": [
+                  {
+                    "name": "specialization",
+                    "in": "query",
+                    "required": false,
+                    "description": "Only doctors of this specialization (case does not matter). Not with doctorId.",
+                    "schema": {
+                      "type": "string",
+                      "maxLength": 100
+                    }
+                  },
+                  {
+                    "name": "doctorId",
+                    "in": "query",
+                    "required": false,
+                    "description": "Only this doctor. Not with specialization.",
+                    "schema": {
+                      "type": "string",
+                      "pattern": "^[0-9]+$"
+                    }
+                  },
+                  {
+                    "name": "from",
+                    "in": "query",
+                    "required": false,
+                    "description": "The first local day searched, YYYY-MM-DD (default today; an earlier day means today).",
+                    "schema": {
+                      "type": "string",
+                      "format": "date"
+                    }
+                  },
+                  {
+                    "name": "limit",
+                    "in": "query",
+                    "required": false,
+                    "description": "How many slots, 1–100.",
+                    "schema": {
+                      "type": "integer",
+                      "minimum": 1,
+                      "maximum": 100,
+                      "default": 5
+                    }
+                  }
+                ],
+                "responses": {
+                  "200": {
+                    "description": "The free slots, earliest first.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "type": "array",
+                          "items": {
+                            "$ref": "#/components/schemas/FreeSlot"
+                          }
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/NotFound"
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/InternalError"
+                  }
+                }
+              }
+            },
             "/api/v1/appointments/stats/doctor/{doctorId}": {
               "get": {
                 "tags": [
@@ -2451,6 +2537,39 @@ enum OpenAPIDocument {
                     ],
                     "pattern": "^[A-Za-z0-9]{6}$",
                     "description": "The holding appointment's id, when the viewer may see it."
+                  }
+                }
+              },
+              "FreeSlot": {
+                "type": "object",
+                "description": "A free slot and the doctor who offers it.",
+                "required": [
+                  "doctorId",
+                  "doctorName",
+                  "specialization",
+                  "start",
+                  "end"
+                ],
+                "properties": {
+                  "doctorId": {
+                    "type": "string",
+                    "pattern": "^[0-9]+$"
+                  },
+                  "doctorName": {
+                    "type": "string"
+                  },
+                  "specialization": {
+                    "type": "string"
+                  },
+                  "start": {
+                    "type": "string",
+                    "format": "date-time",
+                    "description": "Slot start, with the clinic's offset."
+                  },
+                  "end": {
+                    "type": "string",
+                    "format": "date-time",
+                    "description": "Slot end."
                   }
                 }
               },

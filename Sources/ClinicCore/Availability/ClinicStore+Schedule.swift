@@ -86,6 +86,12 @@ extension ClinicStore {
     /// settings bumps it, in any process), else built and kept.
     func cachedCalculator(doctorID: Int64, _ db: Database) throws -> SlotCalculator {
         let version = try Int64.fetchOne(db.cachedStatement(sql: "SELECT version FROM schedule_state")) ?? -1
+        return try cachedCalculator(doctorID: doctorID, version: version, db)
+    }
+
+    /// The doctor's calculator at a schedule `version` the caller read (a
+    /// search over many doctors reads it once).
+    func cachedCalculator(doctorID: Int64, version: Int64, _ db: Database) throws -> SlotCalculator {
         if let calc = calculators.calculator(doctorID, version: version) { return calc }
         let fresh = try calculator(doctorID: doctorID, db)
         calculators.store(fresh, for: doctorID, version: version)

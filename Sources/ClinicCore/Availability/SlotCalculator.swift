@@ -52,6 +52,14 @@ public struct SlotCalculator: Sendable {
         generated(on: date).filter { !isOff($0) }
     }
 
+    /// The same, with `constantOffset(around: date)` of this calculator's
+    /// zone worked out by the caller (a search over many doctors works it out
+    /// once a day, not once a doctor).
+    func slots(on date: LocalDate, offset: Int64?) -> [Slot] {
+        let all = generated(on: date, offset: offset)
+        return timeOff.isEmpty ? all : all.filter { !isOff($0) }
+    }
+
     /// Classifies a start instant against the schedule.
     public func place(_ start: Int64) -> Placement {
         let date = timeZone.local(start).date
@@ -75,8 +83,11 @@ public struct SlotCalculator: Sendable {
     /// differ by one fixed offset, and the slots are the wall times shifted by
     /// it, exactly what `generalSlots(on:)` returns (no gap, no repeated hour,
     /// nothing to drop) for a few time-zone look-ups instead of three per slot.
-    func generated(on date: LocalDate) -> [Slot] {
-        guard let offset = constantOffset(around: date) else { return generalSlots(on: date) }
+    func generated(on date: LocalDate) -> [Slot] { generated(on: date, offset: constantOffset(around: date)) }
+
+    /// `generated(on:)` with the date's constant offset given (nil: a transition is near).
+    func generated(on date: LocalDate, offset: Int64?) -> [Slot] {
+        guard let offset else { return generalSlots(on: date) }
         let length = Int64(slotMinutes) * 60
         let base = Int64(date.daysSinceEpoch) * 86_400 - offset
         var result: [Slot] = []
@@ -95,7 +106,7 @@ public struct SlotCalculator: Sendable {
     /// `generalSlots(on:)` consults for `date` (every probe of `ClinicTimeZone`
     /// lies within a day of the date's wall-clock span; two days of margin
     /// here), or `nil` when a transition falls in it.
-    private func constantOffset(around date: LocalDate) -> Int64? {
+    func constantOffset(around date: LocalDate) -> Int64? {
         let dayWall = Int64(date.daysSinceEpoch) * 86_400
         let from = dayWall - 2 * 86_400, to = dayWall + 3 * 86_400
         let offset = timeZone.offset(at: from)

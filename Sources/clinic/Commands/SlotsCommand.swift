@@ -1,18 +1,34 @@
 import ArgumentParser
 import ClinicCore
 
-/// `clinic slots --doctor D --date YYYY-MM-DD`.
+/// `clinic slots --doctor D --date YYYY-MM-DD`, and `clinic slots --next
+/// [--specialization S | --doctor D] [--from D] [--limit 5]`: the earliest
+/// free slots across doctors (`SlotsCommand+Next.swift`).
 struct SlotsCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "slots", abstract: "A doctor's free and taken slots on a local date.")
+    static let configuration = CommandConfiguration(
+        commandName: "slots", abstract: "A doctor's free and taken slots on a local date, or the next free slots across doctors.")
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: "The doctor: email, phone or id.") var doctor: String
-    @Option(help: "The clinic's local date, YYYY-MM-DD.") var date: String
+    @Option(help: "The doctor: email, phone or id.") var doctor: String?
+    @Option(help: "The clinic's local date, YYYY-MM-DD.") var date: String?
+    @Flag(help: "The earliest free slots from --from on (default today), across the doctors of --specialization, or --doctor, or all.")
+    var next = false
+    @Option(help: "With --next: only doctors of this specialization.") var specialization: String?
+    @Option(help: "With --next: search from this local date, YYYY-MM-DD (default today).") var from: String?
+    @Option(help: "With --next: how many slots (1–100, default 5).") var limit: Int?
     @OptionGroup var actor: ActorOptions
 
     func run() throws {
         try global.run { ctx in
-            let doctor = try ctx.account(doctor, role: .doctor)
+            if next { return try runNext(ctx) }
+            guard specialization == nil, from == nil, limit == nil else {
+                throw ClinicError(.invalidInput, "--specialization, --from and --limit go with --next")
+            }
+            guard let reference = self.doctor, let date else {
+                throw ClinicError(
+                    .invalidInput, "give --doctor and --date for a doctor's day, or --next for the earliest free slots (see `clinic slots --help`)")
+            }
+            let doctor = try ctx.account(reference, role: .doctor)
             let day = try LocalInput.date(date)
             let slots = try ctx.store.slots(doctorID: doctor.id, on: day, viewer: try actor.actor(ctx))
             let zone = slots.timeZone

@@ -1,15 +1,17 @@
 import ClinicCore
 
 /// Booking, step 4: the reason, then a summary to confirm. A slot someone else
-/// took meanwhile sends the patient back to the slots with a clear note. A
-/// booking over the clinic's limits tells a patient why; the desk may give a
-/// reason and book it anyway (audited).
+/// took meanwhile sends the patient back to the list it was picked from (a
+/// doctor's day, or the earliest free slots) with a clear note. A booking
+/// over the clinic's limits tells a patient why; the desk may give a reason
+/// and book it anyway (audited).
 final class BookConfirmModel: ScreenModel {
     enum Action: Sendable { case next }
     let context: AppContext
     let doctor: DoctorListing
     let slot: Slot
-    weak var slotScreen: BookSlotModel?
+    /// The list the slot was picked from: told when the slot was taken meanwhile.
+    weak var slotScreen: (any SlotPicker)?
     var reason = Form([TextField("Reason for the visit", maxLength: 500)])
     /// The summary is shown and Enter books.
     private(set) var confirming = false
@@ -22,7 +24,7 @@ final class BookConfirmModel: ScreenModel {
     let patient: Account?
 
     /// `reason`: what was typed for a slot that was taken meanwhile, offered again.
-    init(_ context: AppContext, doctor: DoctorListing, slot: Slot, slotScreen: BookSlotModel?, patient: Account? = nil, reason text: String = "") {
+    init(_ context: AppContext, doctor: DoctorListing, slot: Slot, slotScreen: (any SlotPicker)?, patient: Account? = nil, reason text: String = "") {
         self.context = context; self.doctor = doctor; self.slot = slot; self.slotScreen = slotScreen; self.patient = patient
         reason = Form([TextField("Reason for the visit", value: text, maxLength: 500)])
     }

@@ -1,6 +1,6 @@
 import ClinicCore
 
-/// Paints BookDoctorModel.
+/// Paints BookDoctorModel: the earliest-available row, then the doctors.
 struct BookDoctorScreen {
     let model: BookDoctorModel
 
@@ -8,9 +8,11 @@ struct BookDoctorScreen {
         let m = model
         var list = m.list
         buffer.write("\(m.specialty): choose a doctor", x: area.x, y: area.y, role: .title, clip: area)
-        let rows = m.doctors.map { TableRow([$0.name, "\($0.slotMinutes) min visits"]) }
+        let rows =
+            [TableRow([BookDoctorModel.earliestRow, "the next free slots of all \(m.doctors.count)"], role: .slotFree)]
+            + m.doctors.map { TableRow([$0.name, "\($0.slotMinutes) min visits"]) }
         TablePainter.paint(
-            rows, columns: [Column("Doctor", width: 30), Column("")], state: &list, into: &buffer,
+            rows, columns: [Column("Doctor", width: 34), Column("")], state: &list, into: &buffer,
             rect: Rect(x: area.x, y: area.y + 2, width: area.width, height: area.height - 2))
     }
 }

@@ -1,9 +1,10 @@
 import ClinicCore
 
-/// Booking, step 3: a day picker (`[` `]` `t`) and the doctor's slots that day,
-/// free or taken, kept live as other people book.
-@_spi(Tooling) public final class BookSlotModel: ScreenModel {
-    enum Action: Sendable { case open, previousDay, nextDay, today }
+/// Booking, step 3: a day picker (`[` `]` `t`, and `n` for the doctor's next
+/// day with a free slot) and the doctor's slots that day, free or taken, kept
+/// live as other people book.
+@_spi(Tooling) public final class BookSlotModel: ScreenModel, SlotPicker {
+    enum Action: Sendable { case open, previousDay, nextDay, today, nextFreeDay }
     let context: AppContext
     let doctor: DoctorListing
     /// Whether the doctor works on the shown day's weekday at all.
@@ -26,14 +27,8 @@ import ClinicCore
         self.context = context; self.doctor = doctor; self.patient = patient
         let first = max(context.today, from ?? context.today)
         date = first
+        if let slot = firstFree(from: first, days: Self.searchDays + 1) { date = context.timeZone.local(slot.start).date }
         load()
-        if !slots.contains(where: \.free) {
-            for offset in 1...Self.searchDays {
-                date = first.adding(days: offset); load()
-                if slots.contains(where: \.free) { break }
-            }
-            if !slots.contains(where: \.free) { date = first; load() }
-        }
         list.select(slots.firstIndex(where: \.free) ?? 0)
     }
 
@@ -42,6 +37,7 @@ import ClinicCore
         Binding([.char("[")], .previousDay, "previous day"),
         Binding([.char("]")], .nextDay, "next day"),
         Binding([.char("t")], .today, "today"),
+        Binding([.char("n")], .nextFreeDay, "next free day"),
     ]
     var title: String { "Book · slot" }
     var hints: [KeyHint] { [KeyHint(keys: "↑↓/jk", label: "move")] + bindings.hints() }
@@ -62,6 +58,14 @@ import ClinicCore
             go(to: date.adding(days: -1))
         case .nextDay?: go(to: date.adding(days: 1))
         case .today?: go(to: context.today)
+        case .nextFreeDay?:
+            let days = ClinicStore.nextFreeSlotsHorizonDays
+            guard let slot = firstFree(from: date.adding(days: 1), days: days) else {
+                notice = "No free slot with \(doctor.name) in the \(days) days after \(Format.day(date))."
+                return .none
+            }
+            go(to: context.timeZone.local(slot.start).date)
+            list.select(slots.firstIndex { $0.slot.start == slot.start } ?? list.selected)
         case nil: return .unhandled
         }
         return .none
@@ -77,6 +81,11 @@ import ClinicCore
         let keep = selected?.slot.start
         load()
         list.reset(count: slots.count, keeping: slots.firstIndex { $0.slot.start == keep } ?? list.selected)
+    }
+
+    /// The doctor's first free slot from `day` on, within `days` days (the core's earliest-free-slot search).
+    private func firstFree(from day: LocalDate, days: Int) -> Slot? {
+        try? context.store.nextFreeSlots(.doctor(doctor.id), from: day, limit: 1, horizonDays: days).entries.first?.slot
     }
 
     private func load() {
