@@ -90,7 +90,7 @@ struct EarliestSlotTmuxTests {
         try t.press("e"); try t.waitFor("Cardiology: earliest available")
         try t.press("Down"); try t.press("Enter"); try t.waitFor("For Patient pia@clinic.test")
         try t.type(Self.reason); try t.press("Enter"); try t.waitFor("Press Enter to book")
-        try t.press("Enter"); try t.waitFor("Booked Mon 2 Mar 2026 09:30 with Dr Ana Moreau for Patient pia@clinic.test.")
+        try t.press("Enter"); try t.waitFor(": booked Mon 2 Mar 2026 09:30 with Dr Ana Moreau for Patient pia@clinic.test.")
         #expect(try visits(clinic, "pia@clinic.test") == ["Dr Ana Moreau 2026-03-02T09:30:00-05:00 \(Self.reason)"])
 
         // The board's n books with the selected doctor from the board's day; n on the slots goes to the next free day
@@ -101,7 +101,7 @@ struct EarliestSlotTmuxTests {
         try t.press("n"); try t.waitFor("Tue 3 Mar 2026")
         try t.press("Enter"); try t.waitFor("Reason for the visit")
         try t.type("각 follow-up"); try t.press("Enter"); try t.waitFor("Press Enter to book")
-        try t.press("Enter"); try t.waitFor("Booked Tue 3 Mar 2026 09:00 with")
+        try t.press("Enter"); try t.waitFor(": booked Tue 3 Mar 2026 09:00 with")
         let other = try visits(clinic, "other@clinic.test")
         #expect(other.count == 2 && other.last?.contains("2026-03-03T09:00:00-05:00 각 follow-up") == true, "\(other)")
         try t.press("q"); try t.waitFor("[exited 0]")

@@ -139,6 +139,6 @@ struct EarliestSlotsTests {
         let booked = try #require(try h.clinic.store.appointments(AppointmentFilter(patientID: zoe.id)).first)
         let nine = try h.clinic.local("2026-03-02", "09:00")
         #expect(booked.doctor.id == ben.id && booked.start == nine)
-        #expect(h.screen.contains("Booked Mon 2 Mar 2026 09:00 with Dr Ben Okafor for Zoë Lefèvre."))
+        #expect(h.screen.contains("Code \(booked.code): booked Mon 2 Mar 2026 09:00 with Dr Ben Okafor for Zoë Lefèvre."))
     }
 }

@@ -180,6 +180,7 @@ struct NextFreeSlotsTests {
             try clinic.addDoctor(name: "Dr \(String(format: "%02d", 29 - i))", hours: "mon 08:00-20:00", specialization: "Oncology")
         }
         let patients = try (0..<30).map { _ in try clinic.addPatient() }  // one each: a patient is never in two places
+        _ = try clinic.store.updateSettings(.init(maxActiveVisits: 0), by: .shell)  // each holds up to seven visits
         for (i, doctor) in doctors.enumerated() {
             for hour in 0..<6 { try clinic.book(doctor: doctor, patient: patients[i], at: try clinic.local("2026-03-02", "08:00") + Int64(hour) * 1_800) }
             if i % 7 == 0 { try clinic.book(doctor: doctor, patient: patients[i], at: try clinic.local("2026-03-02", "11:00")) }

@@ -99,7 +99,7 @@ struct ICalendarInteropTests {
                 // escaping and folding undone by the parser: the text comes back whole
                 #expect(event["summary"] as? String == "\(visit.patient.name) – \(visit.reason)")
                 #expect((event["description"] as? String)?.contains("Doctor: Dr Émile, Ünal; \\ night (Sleep)") == true)
-                #expect((event["description"] as? String)?.contains("Patient: \(visit.patient.name), \(visit.patient.phone)") == true)
+                #expect((event["description"] as? String)?.contains("Patient: \(visit.patient.name), \(visit.patient.phone ?? "")") == true)
             }
         }
     }
