@@ -113,6 +113,24 @@ struct DeskFlowTests {
         #expect(h.core.top is BoardModel && h.screen.contains(": booked Tue 3 Mar 2026 09:30 with Dr Ana Moreau for Omar Haddad."))
     }
 
+    @Test("n, a name nobody has, Ctrl-N: the typed name comes along and the new patient goes on to the chosen doctor's day")
+    func registerFromNewVisit() throws {
+        let (h, ana, _, _) = try desk()
+        h.press(.char("]"), .char("n"))
+        h.type("Aarav शर्मा"); h.press(.ctrl("n"))
+        let form = try #require(h.core.top as? RegisterPatientModel)
+        #expect(form.form[0] == "Aarav शर्मा" && form.form.focus == 1 && h.screen.contains("Register a patient · for Dr Ana Moreau"))
+        h.press(.tab); h.type("555 010 4242"); h.press(.enter)
+        let slots = try #require(h.core.top as? BookSlotModel, "\(h.screen)")
+        #expect(slots.date == LocalDate("2026-03-03") && slots.doctor.id == ana.id && slots.patient?.name == "Aarav शर्मा")
+        h.press(.enter); h.type("New patient"); h.press(.enter, .enter)
+        #expect(h.core.top is BoardModel && h.screen.contains("for Aarav शर्मा."), "\(h.screen)")
+        // a phone typed in the search goes to the phone field
+        h.press(.char("n")); h.type("(555) 010-7777"); h.press(.ctrl("n"))
+        let byPhone = try #require(h.core.top as? RegisterPatientModel)
+        #expect(byPhone.form[2] == "(555) 010-7777" && byPhone.form[0].isEmpty && byPhone.form.focus == 0)
+    }
+
     @Test("r moves the visit to another free slot in one step; x cancels it with a reason")
     func moveAndCancel() throws {
         let (h, _, _, a) = try desk()

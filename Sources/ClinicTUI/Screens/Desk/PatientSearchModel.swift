@@ -51,7 +51,7 @@ final class PatientSearchModel: ScreenModel {
             guard let p = selected else { return .none }
             if let booking { return .push(BookSlotModel(context, doctor: booking.doctor, patient: p, from: booking.date)) }
             return .push(PatientCardModel(context, patientID: p.id))
-        case .register?: return .push(RegisterPatientModel(context))
+        case .register?: return .push(RegisterPatientModel(context, typed: byCode == nil ? query.value : "", booking: booking))
         case nil:
             let before = query.value
             guard query.handle(key) else { return .unhandled }
