@@ -87,5 +87,11 @@ import Testing
         #expect(removed.exitCode == 0 && removed.stdout.contains("open again"), "\(removed.stdout)")
         #expect(try cli.run("slots", "--doctor", "ana@clinic.test", "--date", "2026-03-06").stdout.contains("free"))
         #expect(try cli.run("closure", "--list").stdout.contains("no closure days"))
+        // the audit trail of both
+        let history = try cli.json("closure", "--history")
+        let changes = try #require(history.object["changes"] as? [[String: Any]])
+        #expect(changes.compactMap { $0["action"] as? String } == ["closure_removed", "closure_added"])
+        #expect((changes.last?["detail"] as? String)?.contains("Carnaval; cancelled \(code)") == true, "\(changes)")
+        #expect(try cli.run("closure", "--history").stdout.contains("closure added"))
     }
 }

@@ -38,6 +38,7 @@ struct SickDayTmuxTests {
         try t.press("Enter")
         try t.waitFor("Time off added for Dr ana@clinic.test: 2026-03-03 (all day)")
         try t.waitFor("2026-03-03 (all day)")
+        try t.waitFor("Ada Admin: time off added 2026-03-03 (all day)")  // the latest changes, under the list
         #expect(try store.appointment(code: clinic.booked).status == .cancelled)
         let event = try #require(try store.events(code: clinic.booked).last)
         #expect(event.note == note && event.via == .tui && event.actorRole == "admin")

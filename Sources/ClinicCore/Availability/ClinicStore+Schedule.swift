@@ -36,6 +36,8 @@ extension ClinicStore {
             }
             try db.execute(sql: "DELETE FROM weekly_hours WHERE doctor_id = ?", arguments: [doctorID])
             try Self.writeHours(hours, doctorID: doctorID, db)
+            try Self.recordScheduleEvent(
+                .hoursSet, doctorID: doctorID, detail: hours.specText.isEmpty ? "no hours" : hours.specText, by: actor, at: self.nowSeconds, db)
         }
     }
 

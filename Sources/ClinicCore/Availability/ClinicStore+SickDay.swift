@@ -59,6 +59,12 @@ extension ClinicStore {
                 try db.execute(sql: "INSERT INTO clinic_closure (start_at, end_at, note) VALUES (?, ?, ?)", arguments: [start, end, note])
             }
             let added = TimeOff(id: db.lastInsertedRowID, doctorID: scope.doctorID, start: start, end: end, note: note)
+            let zone = try self.settings(db).timeZone
+            let detail =
+                added.span(in: zone) + (note.isEmpty ? "" : " — \(note)")
+                + (cancelled.isEmpty ? "" : "; cancelled " + cancelled.map(\.code).joined(separator: ", "))
+            try Self.recordScheduleEvent(
+                scope.doctorID == nil ? .closureAdded : .timeOffAdded, doctorID: scope.doctorID, detail: detail, by: actor, at: now, db)
             return TimeOffOutcome(timeOff: added, cancelled: cancelled)
         }
     }
@@ -83,7 +89,10 @@ extension ClinicStore {
                 throw ClinicError(.notFound, "no closure \(id); `clinic closure --list` shows the ids")
             }
             try db.execute(sql: "DELETE FROM clinic_closure WHERE id = ?", arguments: [id])
-            return TimeOff(id: id, doctorID: nil, start: row["start_at"], end: row["end_at"], note: row["note"])
+            let gone = TimeOff(id: id, doctorID: nil, start: row["start_at"], end: row["end_at"], note: row["note"])
+            try Self.recordScheduleEvent(
+                .closureRemoved, doctorID: nil, detail: gone.span(in: try self.settings(db).timeZone), by: actor, at: self.nowSeconds, db)
+            return gone
         }
     }
 

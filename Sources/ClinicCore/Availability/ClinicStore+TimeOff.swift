@@ -60,6 +60,8 @@ extension ClinicStore {
             }
             let off = TimeOff(id: id, doctorID: row["doctor_id"], start: row["start_at"], end: row["end_at"], note: row["note"])
             try db.execute(sql: "DELETE FROM time_off WHERE id = ?", arguments: [id])
+            try Self.recordScheduleEvent(
+                .timeOffRemoved, doctorID: doctorID, detail: off.span(in: try self.settings(db).timeZone), by: actor, at: self.nowSeconds, db)
             return off
         }
     }

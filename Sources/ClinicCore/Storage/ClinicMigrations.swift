@@ -40,6 +40,7 @@ enum ClinicMigrations {
         migrator.registerMigration("v12-closures-and-limits") { db in
             try db.execute(sql: closuresSQL)
             try db.execute(sql: bookingLimitsSQL)
+            try db.execute(sql: scheduleEventsSQL)
         }
         return migrator
     }

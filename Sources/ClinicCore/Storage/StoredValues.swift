@@ -11,3 +11,4 @@ extension Actor.Via: DatabaseValueConvertible {}
 extension OutboxMessage.Kind: DatabaseValueConvertible {}
 extension OutboxMessage.Recipient: DatabaseValueConvertible {}
 extension OutboxMessage.State: DatabaseValueConvertible {}
+extension ScheduleEvent.Action: DatabaseValueConvertible {}

@@ -50,11 +50,12 @@ struct TimeOffOptions: ParsableArguments {
     @Flag(help: "List the booked visits it would cover; change nothing.") var preview = false
     @Flag(help: "List the stretches (with ids), earliest first.") var list = false
     @Option(help: "Remove the stretch with this id (from --list); its slots open again.") var remove: Int64?
+    @Flag(help: "Who added and removed what, and when (newest first).") var history = false
 
     func validate() throws {
         let adding = from != nil || to != nil
-        guard [adding, list, remove != nil].filter({ $0 }).count == 1 else {
-            throw ValidationError("give --from and --to to add time off, or --list, or --remove ID")
+        guard [adding, list, remove != nil, history].filter({ $0 }).count == 1 else {
+            throw ValidationError("give --from and --to to add time off, or --list, --remove ID or --history")
         }
         if adding, from == nil || to == nil { throw ValidationError("time off needs both --from and --to") }
         if !adding, cancelBooked || preview { throw ValidationError("--cancel-booked and --preview go with --from and --to") }

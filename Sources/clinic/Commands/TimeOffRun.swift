@@ -13,6 +13,7 @@ struct TimeOffRun {
     func run() throws {
         let zone = try ctx.timeZone()
         if options.list { return try list(zone) }
+        if options.history { return try history(zone) }
         if let id = options.remove {
             let gone =
                 try scope.doctorID.map { try ctx.store.removeTimeOff(id: id, doctorID: $0, by: .shell) }
@@ -69,6 +70,28 @@ struct TimeOffRun {
         }
     }
 
+    private func history(_ zone: ClinicTimeZone) throws {
+        let events = try ctx.store.scheduleEvents(doctorID: scope.doctorID, by: .shell)
+        if ctx.json {
+            JSONOutput.print(
+                ScheduleHistoryJSON(
+                    changes: events.map {
+                        .init(at: zone.iso8601($0.at), by: $0.actor, via: $0.via.rawValue, action: $0.action.rawValue, detail: $0.detail)
+                    }))
+        } else if events.isEmpty {
+            TextOutput.line("no changes recorded")
+        } else {
+            var table = TextTable(["WHEN", "BY", "WHAT", "DETAIL"])
+            for e in events {
+                table.add([
+                    "\(zone.local(e.at).date) \(zone.unambiguousTime(e.at))", e.actor, e.action.rawValue.replacingOccurrences(of: "_", with: " "),
+                    e.detail,
+                ])
+            }
+            TextOutput.block(table.rendered)
+        }
+    }
+
     /// The visits a stretch covers or cancelled, as the desk reads them out.
     static func table(_ list: [Appointment], zone: ClinicTimeZone) -> String {
         var table = TextTable(["CODE", "DATE", "TIME", "DOCTOR", "PATIENT", "PHONE", "STATUS"])
@@ -96,6 +119,12 @@ struct TimeOffJSON: Encodable {
     init(_ t: TimeOff, zone: ClinicTimeZone) {
         id = t.id; from = zone.iso8601(t.start); to = zone.iso8601(t.end); span = t.span(in: zone); note = t.note
     }
+}
+
+/// `--history`: the schedule's audit trail, newest first.
+struct ScheduleHistoryJSON: Encodable {
+    struct Change: Encodable { let at: String, by: String, via: String, action: String, detail: String }
+    let changes: [Change]
 }
 
 /// `--preview`: the visits the stretch would cover.

@@ -75,8 +75,12 @@ struct SickDayTests {
         let sms = try clinic.store.smsLog().filter { $0.kind == .cancellation }
         #expect(Set(sms.map(\.to)) == [patients[0].phone, patients[1].phone])
         #expect(sms.allSatisfy { $0.body.contains("Dr Ana Moreau is not available that day") && $0.body.contains("book again") })
-        // and the time off is there, its slots gone
+        // and the time off is there, its slots gone, and the schedule's audit trail says who added it and what it cancelled
         #expect(try clinic.store.timeOff(doctorID: doctor.id) == [outcome.timeOff])
+        let change = try #require(try clinic.store.scheduleEvents(doctorID: doctor.id, by: .shell).first)
+        #expect(change.action == .timeOffAdded && change.actorID == admin.id && change.via == .tui)
+        #expect(change.detail == "2026-03-03 (all day) — sick — बीमार; cancelled \(visits[0].code), \(visits[1].code)", "\(change.detail)")
+        #expect(refusal { try clinic.store.scheduleEvents(doctorID: doctor.id, by: clinic.actor(patients[0])) } == .forbidden)
         #expect(try clinic.store.slots(doctorID: doctor.id, on: date("2026-03-03"), viewer: .shell).entries.isEmpty)
     }
 
@@ -112,6 +116,7 @@ struct SickDayTests {
         #expect(removed.note == "Mardi gras")
         #expect(try clinic.store.slots(doctorID: newcomer.id, on: date("2026-03-03"), viewer: .shell).entries.count == 12)
         #expect(refusal { try clinic.store.removeClosure(id: outcome.timeOff.id, by: .shell) } == .notFound)
+        #expect(try clinic.store.scheduleEvents(doctorID: nil, by: .shell).map(\.action) == [.closureRemoved, .closureAdded])
     }
 
     @Test("Only an admin closes the clinic or gives time off, and sees what it would cancel")

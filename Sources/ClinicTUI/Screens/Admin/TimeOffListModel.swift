@@ -11,6 +11,8 @@ final class TimeOffListModel: ScreenModel {
     /// Whose time off, as titles say it.
     let owner: String
     private(set) var entries: [TimeOff] = []
+    /// The latest changes (who added or removed what), newest first.
+    private(set) var changes: [ScheduleEvent] = []
     var list = ListState()
     var notice: (text: String, role: ThemeRole)?
     /// The stretch waiting for the second `x`.
@@ -73,6 +75,7 @@ final class TimeOffListModel: ScreenModel {
         let keep = selected?.id
         do {
             entries = try scope.doctorID.map { try context.store.timeOff(doctorID: $0) } ?? context.store.closures()
+            if let actor = context.actor { changes = try context.store.scheduleEvents(doctorID: scope.doctorID, limit: 3, by: actor) }
         } catch { entries = []; notice = (Format.error(error), .error) }
         list.reset(count: entries.count, keeping: entries.firstIndex { $0.id == keep } ?? list.selected)
     }
