@@ -94,6 +94,21 @@ public final class TmuxSession: @unchecked Sendable {
         throw Timeout(waitingFor: what, screen: screen)
     }
 
+    /// Presses ↓ (or, once ↓ stops moving, ↑) until the selected row — the
+    /// line marked `▸` — holds `text`; throws `Timeout` when no row does.
+    public func select(rowContaining text: String) throws {
+        let selected = { (screen: String) in screen.split(separator: "\n").contains { $0.contains("▸") && $0.contains(text) } }
+        _ = try waitFor("▸")
+        var key = "Down"
+        for _ in 0..<60 {
+            let screen = try capture()
+            if selected(screen) { return }
+            try press(key)
+            do { _ = try waitUntil("the selection to move", timeout: 2) { $0 != screen } } catch { key = key == "Down" ? "Up" : "Down" }
+        }
+        _ = try waitUntil("a selected row with \(text)", timeout: 1) { selected($0) }
+    }
+
     /// Runs `tmux -L socket args…` with posix_spawn, output through a temporary file.
     @discardableResult
     private func tmux(_ arguments: [String]) throws -> String {

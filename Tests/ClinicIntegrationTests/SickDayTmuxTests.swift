@@ -23,7 +23,7 @@ struct SickDayTmuxTests {
         try t.type("ada@clinic.test"); try t.press("Tab"); try t.type("admin-pass-1"); try t.press("Enter")
         try t.waitFor("Staff accounts")
         try t.press("Enter"); try t.waitFor("Dr ana@clinic.test")
-        try moveTo("Dr ana@clinic.test", t)
+        try t.select(rowContaining: "Dr ana@clinic.test")
         try t.press("o"); try t.waitFor("No time off")
         try t.press("n"); try t.waitFor("YYYY-MM-DD for whole days")
         try t.press("C-u"); try t.type("2026-03-03"); try t.press("Tab"); try t.press("C-u"); try t.type("2026-03-03"); try t.press("Tab")
@@ -47,7 +47,7 @@ struct SickDayTmuxTests {
         // The clinic closes for a holiday from the admin's menu
         try t.press("Escape"); try t.waitFor("Staff accounts")
         try t.press("Escape"); try t.waitFor("Closure days")
-        try moveTo("Closure days", t)
+        try t.select(rowContaining: "Closure days")
         try t.press("Enter"); try t.waitFor("No closure days")
         try t.press("n")
         try t.press("C-u"); try t.type("2026-03-05"); try t.press("Tab"); try t.press("C-u"); try t.type("2026-03-06"); try t.press("Tab")
@@ -56,19 +56,5 @@ struct SickDayTmuxTests {
         #expect(try store.closures().map(\.note) == ["Holi होली"])
         try t.press("q"); try t.waitFor("[exited 0]")
         try store.close()
-    }
-
-    /// Presses ↓ (or ↑) until the selected row (the one marked ▸) holds `text`.
-    func moveTo(_ text: String, _ t: TmuxSession) throws {
-        let selected = { (screen: String) in screen.split(separator: "\n").contains { $0.contains("▸") && $0.contains(text) } }
-        _ = try t.waitFor("▸")
-        var key = "Down"
-        for _ in 0..<30 {
-            let screen = try t.capture()
-            if selected(screen) { return }
-            try t.press(key)
-            do { _ = try t.waitUntil("the selection to move", timeout: 2) { $0 != screen } } catch { key = key == "Down" ? "Up" : "Down" }
-        }
-        _ = try t.waitUntil("a selected row with \(text)", timeout: 1) { selected($0) }
     }
 }
