@@ -41,6 +41,9 @@ enum ClinicMigrations {
             try db.execute(sql: closuresSQL)
             try db.execute(sql: bookingLimitsSQL)
         }
+        migrator.registerMigration("v13-outbox-booking") { db in
+            try db.execute(sql: outboxBookingSQL)
+        }
         return migrator
     }
 
