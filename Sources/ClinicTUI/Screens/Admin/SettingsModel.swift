@@ -39,7 +39,7 @@ final class SettingsModel: ScreenModel {
         let onePerDay = ["yes": true, "no": false][form[5].trimmingCharacters(in: .whitespaces).lowercased()]
         if onePerDay == nil { errors[5] = "yes or no (a patient at the kiosk: one visit per doctor per day)" }
         let notice = ["yes": true, "no": false][form[6].trimmingCharacters(in: .whitespaces).lowercased()]
-        if notice == nil { errors[6] = "yes or no (an SMS to the patient on each booking and move)" }
+        if notice == nil { errors[6] = "yes or no (an SMS on each booking and move)" }
         form.setErrors(errors)
         guard errors.isEmpty, let actor = context.actor else { return .none }
         do {
