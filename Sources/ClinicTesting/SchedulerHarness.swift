@@ -55,6 +55,9 @@ public final class SchedulerHarness: @unchecked Sendable {
         try clinic.store.smsLog(SMSLogFilter(limit: 10_000)).reversed()
     }
 
+    /// The outbox messages of one kind, oldest first.
+    public func messages(_ kind: OutboxMessage.Kind) throws -> [OutboxMessage] { try messages().filter { $0.kind == kind } }
+
     /// The bodies Twilio received, in order.
     public var sentBodies: [String] { twilio.requests.map { $0.form["Body"] ?? "" } }
 }

@@ -17,6 +17,8 @@ public final class ServeFixture: @unchecked Sendable {
     public let offset: Double
     /// A store on the same file whose clock agrees with the serve processes'.
     public let store: ClinicStore
+    /// The doctor (Tuesdays 09:00–17:00, 10-minute slots) and the patient every visit is for.
+    public let doctorID: Int64, patientID: Int64
 
     public var databasePath: String { directory.path("clinic.sqlite") }
 
@@ -41,6 +43,7 @@ public final class ServeFixture: @unchecked Sendable {
             NewAccount(
                 role: .patient, name: "José Álvarez", email: "jose@clinic.test",
                 phone: "+15550100001"), by: .shell)
+        doctorID = doctor.id; patientID = patient.id
         let first = TestClinicInstant.seconds("2026-03-03T14:00:00Z")  // 09:00 EST
         for i in 0..<count {
             let a = try setup.book(
@@ -75,6 +78,9 @@ public final class ServeFixture: @unchecked Sendable {
 
     /// Every outbox message, oldest first.
     public func messages() throws -> [OutboxMessage] { try store.smsLog(SMSLogFilter(limit: 10_000)).reversed() }
+
+    /// The outbox messages of one kind, oldest first.
+    public func messages(_ kind: OutboxMessage.Kind) throws -> [OutboxMessage] { try messages().filter { $0.kind == kind } }
 }
 
 /// Sends a signal to a running child.

@@ -38,10 +38,13 @@ import Testing
         // When the log is listed as JSON
         let all = try clinic.json("sms", "log")
         let messages = all.object["messages"] as? [[String: Any]] ?? []
-        // Then both notices are there, newest first, with the contract's fields
+        // Then both cancellations are there, newest first, each after its booking's notice (skipped with
+        // the cancellation, before it went out), with the contract's fields
         #expect(all.result.exitCode == 0)
-        #expect(messages.map { $0["appointment"] as? String } == [codes[1], codes[0]])
-        let failed = try #require(messages.last)
+        #expect(messages.map { $0["appointment"] as? String } == [codes[1], codes[1], codes[0], codes[0]])
+        #expect(messages.map { $0["kind"] as? String } == ["cancellation", "booking", "cancellation", "booking"])
+        #expect(messages.filter { $0["kind"] as? String == "booking" }.allSatisfy { $0["error_code"] as? String == "appointment_cancelled" })
+        let failed = messages[2]
         #expect(failed["state"] as? String == "failed" && failed["error_code"] as? String == "21211")
         #expect(failed["kind"] as? String == "cancellation" && failed["recipient"] as? String == "patient")
         #expect(failed["to"] as? String == "+15550100001" && failed["attempts"] as? Int == 1)
@@ -52,7 +55,7 @@ import Testing
         let onlyFailed = try clinic.json("sms", "log", "--failed").object["messages"] as? [[String: Any]] ?? []
         #expect(onlyFailed.map { $0["appointment"] as? String } == [codes[0]])
         let one = try clinic.json("sms", "log", "--appointment", codes[1].lowercased()).object["messages"] as? [[String: Any]] ?? []
-        #expect(one.count == 1 && one.first?["appointment"] as? String == codes[1])
+        #expect(one.count == 2 && one.allSatisfy { $0["appointment"] as? String == codes[1] })
 
         // And the table names the columns; an unknown code is not_found
         let table = try clinic.run("sms", "log")

@@ -30,8 +30,10 @@ import Testing
 
         // Then every reminder was sent
         #expect(done)
-        let messages = try f.messages()
-        #expect(messages.count == 18 && messages.allSatisfy { $0.kind == .reminder && $0.state == .sent })
+        let messages = try f.messages(.reminder)
+        #expect(messages.count == 18 && messages.allSatisfy { $0.state == .sent })
+        // And the visits' booking notices, booked the day before and never sent, gave way to the reminders
+        #expect(try f.messages(.booking).map(\.errorCode) == Array(repeating: "reminder_due", count: 18))
         // And Twilio saw each once, but the one in flight at the kill twice
         let bodies = f.twilio.requests.map { $0.form["Body"] ?? "" }
         #expect(bodies.count == 19)

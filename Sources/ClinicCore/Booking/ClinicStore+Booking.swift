@@ -27,8 +27,11 @@ extension ClinicStore {
     }
 
     /// One booking inside the caller's write transaction (the HTTP API's
-    /// bookings share one per batch: `WriteBatcher`).
-    func book(_ request: BookingRequest, by actor: Actor, now: Int64, _ db: Database) throws -> Appointment {
+    /// bookings share one per batch: `WriteBatcher`). It enqueues the booking
+    /// notice in the same transaction when the clinic's `booking_notice` is
+    /// on; `notify: false` is for the demo's own visits, which stand for
+    /// bookings made before the demo starts.
+    func book(_ request: BookingRequest, by actor: Actor, now: Int64, notify: Bool = true, _ db: Database) throws -> Appointment {
         let reason = try Self.validReason(request.reason)
         try Policy.decide(.book, by: actor, facts: ScheduleFacts(doctorID: request.doctorID, patientID: request.patientID)).enforce()
         let overriding = try Self.overrideNote(request, by: actor)
@@ -36,16 +39,19 @@ extension ClinicStore {
         var doctor: Appointment.Party?, patient: Appointment.Party?
         var version: Int64 = -1
         var limits = BookingLimits(maxActive: 0, onePerDoctorDay: false)
+        var clinic = ClinicSettings.defaults.name, noticeOn = false
         let parties = try Row.fetchCursor(
             db.cachedStatement(
                 sql: """
                     SELECT a.id, a.role, a.active, a.name, a.email, a.phone, (SELECT version FROM schedule_state) AS version,
-                           s.max_active_visits, s.one_per_doctor_day
+                           s.max_active_visits, s.one_per_doctor_day, s.name AS clinic_name, s.booking_notice
                     FROM account a LEFT JOIN clinic_settings s ON s.id = 1 WHERE a.id IN (?, ?)
                     """), arguments: [request.doctorID, request.patientID])
         while let row = try parties.next() {
             version = row["version"]
             limits = BookingLimits(maxActive: row["max_active_visits"] ?? 0, onePerDoctorDay: row["one_per_doctor_day"] ?? false)
+            clinic = row["clinic_name"] ?? clinic
+            noticeOn = notify && (row["booking_notice"] ?? true)
             guard row["active"] as Bool else { continue }
             let party = Appointment.Party(id: row["id"], name: row["name"], email: row["email"], phone: row["phone"])
             switch row["role"] as String {
@@ -83,9 +89,13 @@ extension ClinicStore {
         }
         let (id, code) = try self.insertAppointment(request, slot: slot, reason: reason, actor: actor, now: now, db)
         try Self.recordEvent(appointmentID: id, from: nil, to: .scheduled, actor: actor, at: now, note: overriding ?? "", db)
-        return Appointment(
+        let booked = Appointment(
             id: id, code: code, doctor: doctor, patient: patient, start: slot.start, end: slot.end,
             status: .scheduled, reason: reason, createdAt: now, createdBy: actor.accountID)
+        if noticeOn {
+            try Self.enqueueBookingNotice(.booking, for: booked, clinic: clinic, zone: calc.timeZone, now: now, db)
+        }
+        return booked
     }
 
     /// The error every lost race and taken slot gets.

@@ -11,6 +11,9 @@ extension ClinicStore {
     /// it follows cancellation (own patient, own doctor, desk staff). The audit
     /// trail records the move; the scheduler plans the reminder for the new time
     /// (an outbox reminder names its start, so one for the old time is dropped).
+    /// Queued reminders and booking notices for the old time are skipped, and
+    /// the patient gets the move notice (kind `moved`, the new time) in the same
+    /// transaction when the clinic's `booking_notice` is on.
     public func reschedule(code: String, to start: Int64, doctorID newDoctor: Int64? = nil, by actor: Actor) throws -> Appointment {
         let code = try AppointmentCode.checked(code)
         let now = nowSeconds
@@ -78,7 +81,14 @@ extension ClinicStore {
             }
             let note = AppointmentEvent.moveNote(from: oldStart, to: slot.start, zone: zone, doctors: doctors)
             try Self.recordEvent(appointmentID: id, from: status, to: status, actor: actor, at: now, note: note, db)
-            return try Self.appointment(id: id, db)!
+            let moved = try Self.appointment(id: id, db)!
+            try Self.skipQueuedTimeNotices(
+                appointmentID: id, code: "appointment_moved", message: "the appointment was moved", now: now, db)
+            let settings = try self.settings(db)
+            if settings.bookingNotice {
+                try Self.enqueueBookingNotice(.moved, for: moved, clinic: settings.name, zone: zone, now: now, db)
+            }
+            return moved
         }
     }
 }

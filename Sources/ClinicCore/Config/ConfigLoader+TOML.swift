@@ -32,6 +32,7 @@ extension ConfigLoader {
             case "no_show_grace_minutes": c.clinic.noShowGraceMinutes = try reader.int(value, key)
             case "max_active_visits": c.clinic.maxActiveVisits = try reader.int(value, key)
             case "one_visit_per_doctor_day": c.clinic.onePerDoctorDay = try reader.bool(value, key)
+            case "booking_notice": c.clinic.bookingNotice = try reader.bool(value, key)
             case "default_country_code": c.defaultCountryCode = try reader.string(value, key)
             default: return false
             }

@@ -11,16 +11,14 @@ extension ClinicStore {
     /// - → no_show: a notice to the patient and one to the doctor.
     /// A confirmation or cancellation that arrived by SMS gets no notice: the
     /// webhook's TwiML reply is that SMS. Leaving the watched statuses also
-    /// skips a still-queued reminder (the send-time check is the backstop).
+    /// skips a still-queued reminder or booking notice (the send-time check
+    /// is the backstop).
     /// `because` says in a cancellation why the clinic cancelled (time off, a closure).
     func enqueueNotices(_ a: Appointment, from: AppointmentStatus, actor: Actor, now: Int64, because: String? = nil, _ db: Database) throws {
         if !(a.status == .scheduled || a.status == .confirmed) {
-            try db.cachedStatement(
-                sql: """
-                    UPDATE sms_outbox SET state = 'skipped', error_code = ?, error_message = ?, updated_at = ?
-                    WHERE appointment_id = ? AND kind = 'reminder' AND state = 'queued'
-                    """
-            ).execute(arguments: ["appointment_\(a.status.rawValue)", "the appointment is \(a.status.rawValue)", now, a.id])
+            try Self.skipQueuedTimeNotices(
+                appointmentID: a.id, code: "appointment_\(a.status.rawValue)", message: "the appointment is \(a.status.rawValue)",
+                now: now, db)
         }
         let s = try settings(db)
         func notice(_ kind: OutboxMessage.Kind, _ recipient: OutboxMessage.Recipient, _ to: String?, _ body: String) throws {

@@ -7,6 +7,21 @@ public enum NoticeText {
             + "Reply CONFIRM \(code) or CANCEL \(code)."
     }
 
+    /// Sent when an appointment is booked, on any channel (the booking
+    /// notice): doctor, local date and time, the code, how to reply. Inside
+    /// the reminder lead it is the patient's reminder too.
+    public static func booking(clinic: String, doctor: String, start: Int64, zone: ClinicTimeZone, code: String) -> String {
+        "\(clinic): you are booked with \(doctor) on \(when(start, zone)). Code \(code). "
+            + "Reply CONFIRM \(code) or CANCEL \(code)."
+    }
+
+    /// Sent when an appointment is moved (to another time, or another
+    /// doctor): the doctor and the new local date and time.
+    public static func moved(clinic: String, doctor: String, start: Int64, zone: ClinicTimeZone, code: String) -> String {
+        "\(clinic): your appointment is moved to \(when(start, zone)) with \(doctor). Code \(code). "
+            + "Reply CONFIRM \(code) or CANCEL \(code)."
+    }
+
     /// Sent when an appointment is confirmed.
     public static func confirmation(clinic: String, doctor: String, start: Int64, zone: ClinicTimeZone, code: String) -> String {
         "\(clinic): your appointment with \(doctor) on \(when(start, zone)) is confirmed. Code \(code)."

@@ -10,6 +10,10 @@ public struct OutboxMessage: Sendable, Equatable, Identifiable {
         case noShow = "no_show"
         /// A late arrival checked in after the no-show SMS.
         case checkedIn = "checked_in"
+        /// A new booking (any channel): doctor, time, code, how to reply.
+        case booking
+        /// A move to another time (or doctor): the new time.
+        case moved
         case other
     }
 

@@ -35,8 +35,8 @@ extension ClinicStore {
                 db.cachedStatement(
                     sql: """
                         SELECT o.id, o.to_phone, o.body, o.kind, o.state, o.in_flight, o.claimed_by, o.claimed_until, o.expires_at,
-                               o.appointment_start, a.status AS a_status, a.start_at AS a_start,
-                               COALESCE(ps.opted_out, 0) AS opted_out
+                               o.appointment_start, o.created_at, a.status AS a_status, a.start_at AS a_start,
+                               COALESCE(ps.opted_out, 0) AS opted_out, \(Self.leadSQL) AS lead_minutes
                         FROM sms_outbox o INDEXED BY sms_outbox_due
                         LEFT JOIN appointment a ON a.id = o.appointment_id
                         LEFT JOIN phone_status ps ON ps.phone = o.to_phone
@@ -88,8 +88,9 @@ extension ClinicStore {
                 let row = try Row.fetchOne(
                     db,
                     cachedSQL: """
-                        SELECT o.id, o.kind, o.state, o.claimed_by, o.expires_at, o.appointment_start,
-                               a.status AS a_status, a.start_at AS a_start, COALESCE(ps.opted_out, 0) AS opted_out
+                        SELECT o.id, o.kind, o.state, o.claimed_by, o.expires_at, o.appointment_start, o.created_at,
+                               a.status AS a_status, a.start_at AS a_start, COALESCE(ps.opted_out, 0) AS opted_out,
+                               \(Self.leadSQL) AS lead_minutes
                         FROM sms_outbox o LEFT JOIN appointment a ON a.id = o.appointment_id
                         LEFT JOIN phone_status ps ON ps.phone = o.to_phone WHERE o.id = ?
                         """, arguments: [id]),
@@ -105,11 +106,18 @@ extension ClinicStore {
         }
     }
 
-    /// Why a due message must not go out now, if it must not.
+    /// The clinic's reminder lead in minutes, as a claim reads it.
+    private static let leadSQL = "(SELECT reminder_lead_minutes FROM clinic_settings WHERE id = 1)"
+
+    /// Why a due message must not go out now, if it must not. A reminder or
+    /// booking notice must still name the visit's time while it is active and
+    /// to come; a booking notice enqueued before the reminder fell due
+    /// (created before start − lead) gives way to the reminder once it has,
+    /// so the patient never gets both inside the lead.
     private static func reasonNotToSend(_ row: Row, now: Int64) throws -> (code: String, message: String)? {
         if (row["opted_out"] as Bool?) == true { return ("opted_out", "the number opted out of SMS") }
-        let kind: String = row["kind"]
-        if kind == OutboxMessage.Kind.reminder.rawValue {
+        let kind = try row.decode(OutboxMessage.Kind.self, forColumn: "kind")
+        if kind == .reminder || kind == .booking || kind == .moved {
             guard let status = try row.decode(AppointmentStatus?.self, forColumn: "a_status") else {
                 return ("appointment_gone", "the appointment no longer exists")
             }
@@ -119,6 +127,12 @@ extension ClinicStore {
             let start: Int64? = row["a_start"]
             guard start == row["appointment_start"] else { return ("appointment_moved", "the appointment was moved") }
             if let start, now >= start { return ("too_late", "the appointment has started") }
+            if kind != .reminder, let start {
+                let due = start - Int64(row["lead_minutes"] as Int? ?? 0) * 60
+                if (row["created_at"] as Int64) < due, now >= due {
+                    return ("reminder_due", "the reminder is due and says the same")
+                }
+            }
         }
         if let expires: Int64 = row["expires_at"], now >= expires {
             return ("expired", "no longer worth sending")

@@ -24,7 +24,9 @@ extension ClinicStore {
     ///
     /// An appointment gets one reminder, due at R = start − `reminder_lead`, when
     /// it is `scheduled` or `confirmed`, R ≤ now < start, and it was booked
-    /// before R (`created_at < R`: a booking made inside the lead gets none).
+    /// before R (`created_at < R`: a booking made inside the lead gets none),
+    /// and no booking notice for this start was enqueued at or after R (a
+    /// move into the lead: its `moved` notice says what the reminder would).
     /// Planning walks start times in (horizon − lookback, now + lead], where the
     /// horizon (stored) is how far earlier ticks planned, so a tick reads only
     /// the appointments that became due since the last one; the unique outbox
@@ -51,7 +53,10 @@ extension ClinicStore {
                               AND a.created_at < a.start_at - ?
                               AND NOT EXISTS (SELECT 1 FROM sms_outbox o WHERE o.appointment_id = a.id
                                               AND o.kind = 'reminder' AND o.recipient = 'patient' AND o.appointment_start = a.start_at)
-                            """), arguments: [lower, upper, lead])
+                              AND NOT EXISTS (SELECT 1 FROM sms_outbox n WHERE n.appointment_id = a.id
+                                              AND n.kind IN ('booking','moved') AND n.recipient = 'patient'
+                                              AND n.appointment_start = a.start_at AND n.created_at >= a.start_at - ?)
+                            """), arguments: [lower, upper, lead, lead])
                 for row in rows {
                     let start: Int64 = row["start_at"]
                     let body = NoticeText.reminder(

@@ -62,7 +62,8 @@ public enum DemoClinic {
 
     /// Books the first free slots of the next days, one patient after
     /// another, each below the clinic's limit of visits to come (so the
-    /// booking the demo suggests is not refused by it).
+    /// booking the demo suggests is not refused by it). They send no booking
+    /// notices: the demo's SMS log starts empty.
     private static func bookSome(_ store: ClinicStore, doctors: [Account], patients: [Account]) throws {
         let settings = try store.settings()
         let zone = settings.timeZone
@@ -75,10 +76,12 @@ public enum DemoClinic {
                 let slots = try store.slots(doctorID: doctor.id, on: today.adding(days: offset), viewer: .shell)
                 for entry in slots.entries.prefix(2) where entry.free && n < most * patients.count {
                     let patient = patients[n % patients.count]
-                    _ = try? store.book(
-                        BookingRequest(
-                            doctorID: doctor.id, patientID: patient.id, start: entry.slot.start,
-                            reason: reasons[n % reasons.count]), by: .shell)
+                    let request = BookingRequest(
+                        doctorID: doctor.id, patientID: patient.id, start: entry.slot.start,
+                        reason: reasons[n % reasons.count])
+                    // No booking notices: these visits stand for bookings made before the demo.
+                    let now = store.nowSeconds
+                    _ = try? store.pool.write { db in try store.book(request, by: .shell, now: now, notify: false, db) }
                     n += 1
                 }
             }

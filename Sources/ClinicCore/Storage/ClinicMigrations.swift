@@ -42,6 +42,9 @@ enum ClinicMigrations {
             try db.execute(sql: bookingLimitsSQL)
             try db.execute(sql: scheduleEventsSQL)
         }
+        migrator.registerMigration("v13-outbox-booking") { db in
+            try db.execute(sql: outboxBookingSQL)
+        }
         return migrator
     }
 

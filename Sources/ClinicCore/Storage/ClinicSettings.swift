@@ -10,14 +10,17 @@ public struct ClinicSettings: Sendable, Equatable {
     public var maxActiveVisits: Int
     /// A patient booking for themselves (kiosk, API) gets at most one visit per doctor per day (default on).
     public var onePerDoctorDay: Bool
+    /// A new booking and a move send the patient an SMS (kinds `booking` and `moved`; default on).
+    public var bookingNotice: Bool
 
     public init(
         name: String, timeZone: ClinicTimeZone, reminderLeadMinutes: Int, noShowGraceMinutes: Int, maxActiveVisits: Int = 4,
-        onePerDoctorDay: Bool = true
+        onePerDoctorDay: Bool = true, bookingNotice: Bool = true
     ) {
         self.name = name; self.timeZone = timeZone
         self.reminderLeadMinutes = reminderLeadMinutes; self.noShowGraceMinutes = noShowGraceMinutes
         self.maxActiveVisits = maxActiveVisits; self.onePerDoctorDay = onePerDoctorDay
+        self.bookingNotice = bookingNotice
     }
 
     /// The built-in defaults.
@@ -33,13 +36,16 @@ public struct ClinicSettings: Sendable, Equatable {
         public var noShowGraceMinutes: Int?
         public var maxActiveVisits: Int?
         public var onePerDoctorDay: Bool?
+        public var bookingNotice: Bool?
         public init(
             name: String? = nil, timeZone: ClinicTimeZone? = nil,
-            reminderLeadMinutes: Int? = nil, noShowGraceMinutes: Int? = nil, maxActiveVisits: Int? = nil, onePerDoctorDay: Bool? = nil
+            reminderLeadMinutes: Int? = nil, noShowGraceMinutes: Int? = nil, maxActiveVisits: Int? = nil, onePerDoctorDay: Bool? = nil,
+            bookingNotice: Bool? = nil
         ) {
             self.name = name; self.timeZone = timeZone
             self.reminderLeadMinutes = reminderLeadMinutes; self.noShowGraceMinutes = noShowGraceMinutes
             self.maxActiveVisits = maxActiveVisits; self.onePerDoctorDay = onePerDoctorDay
+            self.bookingNotice = bookingNotice
         }
 
         /// These overrides applied on top of `base`.
@@ -48,7 +54,8 @@ public struct ClinicSettings: Sendable, Equatable {
                 name: name ?? base.name, timeZone: timeZone ?? base.timeZone,
                 reminderLeadMinutes: reminderLeadMinutes ?? base.reminderLeadMinutes,
                 noShowGraceMinutes: noShowGraceMinutes ?? base.noShowGraceMinutes,
-                maxActiveVisits: maxActiveVisits ?? base.maxActiveVisits, onePerDoctorDay: onePerDoctorDay ?? base.onePerDoctorDay)
+                maxActiveVisits: maxActiveVisits ?? base.maxActiveVisits, onePerDoctorDay: onePerDoctorDay ?? base.onePerDoctorDay,
+                bookingNotice: bookingNotice ?? base.bookingNotice)
         }
     }
 }

@@ -90,7 +90,7 @@ public final class ClinicStore: Sendable {
         return ClinicSettings(
             name: row["name"], timeZone: zone, reminderLeadMinutes: row["reminder_lead_minutes"],
             noShowGraceMinutes: row["no_show_grace_minutes"], maxActiveVisits: row["max_active_visits"],
-            onePerDoctorDay: row["one_per_doctor_day"])
+            onePerDoctorDay: row["one_per_doctor_day"], bookingNotice: row["booking_notice"])
     }
 
     /// Writes the given settings. `configured`: they come from the
@@ -121,10 +121,14 @@ public final class ClinicStore: Sendable {
             let s = o.applied(to: .defaults)
             try db.execute(
                 sql: """
-                    INSERT INTO clinic_settings (id, name, timezone, reminder_lead_minutes, no_show_grace_minutes, max_active_visits, one_per_doctor_day)
-                    VALUES (1, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO clinic_settings (id, name, timezone, reminder_lead_minutes, no_show_grace_minutes, max_active_visits,
+                                                 one_per_doctor_day, booking_notice)
+                    VALUES (1, ?, ?, ?, ?, ?, ?, ?)
                     """,
-                arguments: [s.name, s.timeZone.identifier, s.reminderLeadMinutes, s.noShowGraceMinutes, s.maxActiveVisits, s.onePerDoctorDay])
+                arguments: [
+                    s.name, s.timeZone.identifier, s.reminderLeadMinutes, s.noShowGraceMinutes, s.maxActiveVisits, s.onePerDoctorDay,
+                    s.bookingNotice,
+                ])
             return
         }
         if let zone = o.timeZone?.identifier,
@@ -145,6 +149,9 @@ public final class ClinicStore: Sendable {
         }
         if let v = o.onePerDoctorDay {
             try db.execute(sql: "UPDATE clinic_settings SET one_per_doctor_day = ? WHERE id = 1 AND one_per_doctor_day <> ?", arguments: [v, v])
+        }
+        if let v = o.bookingNotice {
+            try db.execute(sql: "UPDATE clinic_settings SET booking_notice = ? WHERE id = 1 AND booking_notice <> ?", arguments: [v, v])
         }
     }
 }

@@ -96,8 +96,9 @@ import Testing
         _ = try h.clinic.store.reschedule(code: a.code, to: newStart, by: .shell)
         try h.tick(at: oldStart - 3 * 3600)
         try h.tick(at: oldStart)
-        #expect(h.sentBodies.isEmpty)
+        // The booking notice and the move's notice only: no reminder for the old time
+        #expect(h.sentBodies.count == 2 && h.sentBodies[1].contains("moved to Wed 4 Mar 2026 at 14:00"))
         try h.tick(at: newStart - 3 * 3600)
-        #expect(h.sentBodies.count == 1 && h.sentBodies[0].contains("Wed 4 Mar 2026 at 14:00"))
+        #expect(h.sentBodies.count == 3 && h.sentBodies[2].contains("reminder") && h.sentBodies[2].contains("Wed 4 Mar 2026 at 14:00"))
     }
 }

@@ -11,7 +11,8 @@ import Testing
     static let t0 = TestClinic.seconds("2026-03-02T13:00:00Z")
 
     @Test func aMessageInFlightAtACrashIsSentAgainByTheNextHolderAndNothingElseTwice() throws {
-        // Given three queued notices and scheduler A that claimed a batch, sent the first,
+        // Given six queued notices (a booking notice and a confirmation for each of three visits)
+        // and scheduler A that claimed a batch of three, sent the first,
         // and died before recording it (simulated: claim + gateway call, no outcome)
         let h = try SchedulerHarness()
         let doctor = try h.clinic.addDoctor(), patient = try h.clinic.addPatient()
@@ -35,18 +36,18 @@ import Testing
         #expect(try !h.tick(at: Self.t0 + 10, b).leader)
         let report = try h.tick(at: Self.t0 + 30, b)
 
-        // Then B reclaimed all three: the in-flight one went out a second time, the others once
-        #expect(report.leader && report.sent == 3)
+        // Then B reclaimed the three and sent the rest: the in-flight one went out a second time, the others once
+        #expect(report.leader && report.sent == 6)
         let bodies = h.sentBodies
-        #expect(bodies.count == 4)
+        #expect(bodies.count == 7)
         #expect(bodies.filter { $0 == inFlight.body }.count == 2)
-        #expect(Set(bodies).count == 3)
+        #expect(Set(bodies).count == 6)
         // And the log counts two attempts for the in-flight one, one for the others
         let messages = try h.messages()
         #expect(messages.allSatisfy { $0.state == .sent })
-        #expect(messages.map(\.attempts) == [2, 1, 1])
+        #expect(messages.map(\.attempts) == [2, 1, 1, 1, 1, 1])
         // And the one sent twice keeps the note after its retry succeeded; the others have none
-        #expect(messages.map(\.note) == [OutboxMessage.interruptedNote, nil, nil])
+        #expect(messages.map(\.note) == [OutboxMessage.interruptedNote, nil, nil, nil, nil, nil])
         #expect(messages[0].interruptedAt == Self.t0 + 30 && messages[0].errorCode == nil)
     }
 

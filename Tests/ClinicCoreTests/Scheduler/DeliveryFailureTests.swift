@@ -27,7 +27,7 @@ import Testing
 
         // Then the attempts came at +0, +30, +90 (500, 500, timeout) and +210 (sent): base 30 s, doubling
         #expect(attemptsAt == [Self.due, Self.due + 30, Self.due + 90, Self.due + 210])
-        let m = try #require(try h.messages().first)
+        let m = try #require(try h.messages(.reminder).first)
         #expect(m.state == .sent && m.attempts == 4 && m.appointmentCode == a.code)
         #expect(h.twilio.requests.count == 4)
         // And every request carried the same message
@@ -49,7 +49,7 @@ import Testing
         h.twilio.setDefault(.error(status: 429, code: 20429, message: "Too Many Requests"))
         for t in stride(from: Self.due, through: Self.due + 120, by: 10) { try h.tick(at: t) }
         #expect(h.twilio.requests.count == 3)
-        let m = try #require(try h.messages().first)
+        let m = try #require(try h.messages(.reminder).first)
         #expect(m.state == .failed && m.errorCode == "gave_up" && m.attempts == 3)
     }
 
@@ -65,7 +65,7 @@ import Testing
 
         // Then there was exactly one request, the message failed with Twilio's code, and the number is flagged
         #expect(h.twilio.requests.count == 1)
-        let m = try #require(try h.messages().first)
+        let m = try #require(try h.messages(.reminder).first)
         #expect(m.state == .failed && m.errorCode == "21211" && m.errorMessage?.contains("not a valid") == true)
         let status = try h.clinic.store.phoneStatus(patient.phone!)
         #expect(status.flag == "bad_number" && status.flagCode == "21211" && !status.optedOut)
@@ -112,7 +112,7 @@ import Testing
         try h.tick(at: Self.due)
         try h.tick(at: Self.due + 3600)
         #expect(h.twilio.requests.count == 1)
-        #expect(try h.messages().first?.state == .failed)
+        #expect(try h.messages(.reminder).first?.state == .failed)
         #expect(try h.clinic.store.adminAlerts().map(\.kind) == ["sms_filtered"])
     }
 }

@@ -37,7 +37,7 @@ import Testing
     }
 
     @Test func onlyTheHolderSendsSoNothingGoesOutTwice() throws {
-        // Given ten queued notices and two schedulers ticking alternately
+        // Given twenty queued notices (each visit's booking notice and confirmation) and two schedulers ticking alternately
         let h = try SchedulerHarness()
         _ = try h.clinic.store.updateSettings(.init(maxActiveVisits: 0), by: .shell)  // one patient holds all ten visits
         let doctor = try h.clinic.addDoctor(hours: "mon-fri 09:00-17:00"), patient = try h.clinic.addPatient()
@@ -50,7 +50,7 @@ import Testing
             try h.tick(at: t, a)
             try h.tick(at: t, b)
         }
-        #expect(h.twilio.requests.count == 10)
-        #expect(Set(h.sentBodies).count == 10)
+        #expect(h.twilio.requests.count == 20)
+        #expect(Set(h.sentBodies).count == 20)
     }
 }

@@ -15,14 +15,14 @@ import Testing
         _ = try h.clinic.store.transition(code: a.code, to: .confirmed, by: .account(patient.id, .patient, via: .kiosk))
 
         let queued = try h.messages()
-        #expect(queued.count == 1)
-        let m = try #require(queued.first)
+        #expect(queued.map(\.kind) == [.booking, .confirmation])
+        let m = try #require(queued.last)
         #expect(m.kind == .confirmation && m.recipient == .patient && m.to == patient.phone && m.state == .queued)
         #expect(m.body.contains("Dr Lee") && m.body.contains("Tue 3 Mar 2026 at 10:00") && m.body.contains("is confirmed"))
 
         try h.tick(at: TestClinic.seconds("2026-03-02T12:00:05Z"))
-        #expect(h.twilio.requests.count == 1)
-        #expect(try h.messages().first?.state == .sent)
+        #expect(h.twilio.requests.count == 2)
+        #expect(try h.messages().allSatisfy { $0.state == .sent })
     }
 
     @Test func cancellingByAnyoneEnqueuesACancellationToThePatient() throws {
@@ -34,7 +34,10 @@ import Testing
         _ = try h.clinic.store.transition(code: b.code, to: .cancelled, by: .shell)
 
         let kinds = try h.messages().map { "\($0.kind.rawValue)-\($0.appointmentCode ?? "")-\($0.to)" }
-        #expect(kinds == ["cancellation-\(a.code)-\(patient.phone!)", "cancellation-\(b.code)-\(patient.phone!)"])
+        let phone = patient.phone!
+        #expect(kinds == ["booking-\(a.code)-\(phone)", "booking-\(b.code)-\(phone)", "cancellation-\(a.code)-\(phone)", "cancellation-\(b.code)-\(phone)"])
+        // And the booking notices not yet sent are skipped with the cancellation
+        #expect(try h.messages(.booking).allSatisfy { $0.state == .skipped && $0.errorCode == "appointment_cancelled" })
     }
 
     @Test func repliesBySMSGetNoExtraNoticeAndCheckInMovesSendNothing() throws {
@@ -49,8 +52,8 @@ import Testing
         _ = try h.clinic.store.transition(code: b.code, to: .checkedIn, by: .shell)
         _ = try h.clinic.store.undoCheckIn(code: b.code, by: .shell)
 
-        // Then nothing was enqueued (the webhook's TwiML reply is the SMS for replies)
-        #expect(try h.messages().isEmpty)
+        // Then nothing was enqueued but the two booking notices (the webhook's TwiML reply is the SMS for replies)
+        #expect(try h.messages().map(\.kind) == [.booking, .booking])
     }
 
     @Test func aRefusedMoveEnqueuesNothing() throws {
@@ -60,6 +63,6 @@ import Testing
         #expect(throws: ClinicError.self) {
             _ = try h.clinic.store.transition(code: a.code, to: .cancelled, by: .account(other.id, .patient, via: .kiosk))
         }
-        #expect(try h.messages().isEmpty)
+        #expect(try h.messages().map(\.kind) == [.booking])  // the booking's own notice only
     }
 }

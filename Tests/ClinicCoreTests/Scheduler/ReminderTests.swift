@@ -21,19 +21,19 @@ import Testing
 
         // When the scheduler ticks one second before the reminder instant
         try h.tick(at: Self.due - 1)
-        // Then nothing is sent yet
-        #expect(h.twilio.requests.isEmpty)
+        // Then only the booking notice has gone out (its first tick since the booking), no reminder yet
+        #expect(h.sentBodies.count == 1 && h.sentBodies[0].contains("you are booked"))
 
         // When it ticks at the instant, and again later
         let report = try h.tick(at: Self.due)
         try h.tick(at: Self.due + 5)
         try h.tick(at: Self.due + 3600)
 
-        // Then exactly one request reached Twilio, with the right form and auth
+        // Then exactly one more request reached Twilio, with the right form and auth
         #expect(report.remindersPlanned == 1 && report.sent == 1)
         let requests = h.twilio.requests
-        #expect(requests.count == 1)
-        let r = try #require(requests.first)
+        #expect(requests.count == 2)
+        let r = try #require(requests.last)
         #expect(r.method == "POST")
         #expect(r.path == "/2010-04-01/Accounts/\(SchedulerHarness.accountSID)/Messages.json")
         #expect(r.username == SchedulerHarness.accountSID && r.password == SchedulerHarness.authToken)
@@ -45,7 +45,7 @@ import Testing
         #expect(body.contains("Tue 3 Mar 2026 at 10:00"))
         #expect(body.contains("Reply CONFIRM \(a.code) or CANCEL \(a.code)."))
         // And the outbox row is sent, with Twilio's sid
-        let m = try #require(try h.messages().first)
+        let m = try #require(try h.messages(.reminder).first)
         #expect(m.kind == .reminder && m.state == .sent && m.attempts == 1 && m.appointmentCode == a.code)
         #expect(m.providerID?.hasPrefix("SM") == true && m.sentAt == Self.due && m.from == SchedulerHarness.from)
     }
@@ -63,9 +63,9 @@ import Testing
         // When the scheduler ticks through the morning until the first start
         for t in stride(from: Self.due + 1860, to: Self.start, by: 300) { try h.tick(at: Int64(t)) }
 
-        // Then no reminder was enqueued or sent
+        // Then no reminder was enqueued or sent: each patient got the booking notice, which says what it would
         #expect(try h.messages().filter { $0.kind == .reminder }.isEmpty)
-        #expect(h.twilio.requests.isEmpty)
+        #expect(h.sentBodies.count == 2 && h.sentBodies.allSatisfy { $0.contains("you are booked") && $0.contains("Reply CONFIRM") })
     }
 
     @Test func aCancelledAppointmentGetsNoReminderButACancellationNotice() throws {
@@ -79,10 +79,11 @@ import Testing
         try h.tick(at: Self.due)
         try h.tick(at: Self.due + 600)
 
-        // Then the patient got only the cancellation notice
+        // Then the patient got only the cancellation notice (the unsent booking notice was skipped with the cancellation)
         #expect(h.twilio.requests.count == 1)
         #expect(h.sentBodies.first?.contains("is cancelled (code \(a.code))") == true)
-        #expect(try h.messages().map(\.kind) == [.cancellation])
+        #expect(try h.messages().map(\.kind) == [.booking, .cancellation])
+        #expect(try h.messages(.booking).first?.errorCode == "appointment_cancelled")
     }
 
     @Test func aQueuedReminderIsSkippedWhenTheAppointmentIsCancelledBeforeItGoesOut() throws {
@@ -92,7 +93,7 @@ import Testing
         let a = try h.clinic.book(doctor: doctor, patient: patient, at: Self.start)
         h.twilio.enqueue(.serverError)
         try h.tick(at: Self.due)
-        #expect(try h.messages().first?.state == .queued)
+        #expect(try h.messages(.reminder).first?.state == .queued)
 
         // When the patient cancels and the retry falls due
         h.clinic.clock.set(Date(timeIntervalSince1970: TimeInterval(Self.due + 10)))
@@ -115,8 +116,9 @@ import Testing
         // When it ticks again one minute after the start (inside the no-show grace)
         try h.tick(at: Self.start + 60)
 
-        // Then no reminder is planned or sent
-        #expect(try h.messages().isEmpty)
+        // Then no reminder is planned or sent, and the booking notice is skipped as too late
+        #expect(try h.messages(.reminder).isEmpty)
+        #expect(try h.messages(.booking).map(\.errorCode) == ["too_late"])
         #expect(h.twilio.requests.isEmpty)
     }
 
@@ -135,7 +137,7 @@ import Testing
 
         // Then it is skipped as too late, not sent
         #expect(h.twilio.requests.count == attemptsBefore)
-        let m = try #require(try h.messages().first)
+        let m = try #require(try h.messages(.reminder).first)
         #expect(m.state == .skipped && m.errorCode == "too_late")
     }
 

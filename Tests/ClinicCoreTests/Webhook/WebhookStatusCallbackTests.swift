@@ -24,11 +24,11 @@ import Testing
         let (sid, _) = try Self.sentReminder(s)
 
         #expect(await h.deliveryStatus(sid: sid, status: "sent").status == 204)
-        #expect(try s.messages().first?.deliveryStatus == "sent")
+        #expect(try s.messages(.reminder).first?.deliveryStatus == "sent")
         #expect(await h.deliveryStatus(sid: sid, status: "delivered").status == 204)
         #expect(await h.deliveryStatus(sid: sid, status: "sent").status == 204)  // late, out of order
         #expect(await h.deliveryStatus(sid: sid, status: "failed", errorCode: "30003").status == 204)
-        #expect(try s.messages().first?.deliveryStatus == "delivered")
+        #expect(try s.messages(.reminder).first?.deliveryStatus == "delivered")
         // Unknown ids are acknowledged (Twilio would retry otherwise) and change nothing.
         #expect(await h.deliveryStatus(sid: "SM" + String(repeating: "f", count: 32), status: "delivered").status == 204)
         await h.stop()
@@ -42,7 +42,7 @@ import Testing
         #expect(await h.deliveryStatus(sid: sid, status: "undelivered", errorCode: "30006").status == 204)
         let status = try s.clinic.store.phoneStatus(phone)
         #expect(status.flag == "bad_number" && status.flagCode == "30006")
-        #expect(try s.messages().first?.errorCode == "30006")
+        #expect(try s.messages(.reminder).first?.errorCode == "30006")
         await h.stop()
     }
 

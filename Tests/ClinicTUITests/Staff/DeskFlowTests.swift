@@ -214,13 +214,15 @@ struct DeskFlowTests {
         _ = try h.clinic.store.receiveSMS(InboundSMS(messageSID: "SM1", from: zoe.phone!, body: "please stop texting me"))
         h.press(.char("m"))
         #expect(h.core.top is SMSPanelModel)
-        #expect(h.screen.contains("Failed / pending (1)") && h.screen.contains(a.code) && h.screen.contains("confirmation"))
+        // The booking's own notice and the confirmation wait
+        #expect(h.screen.contains("Failed / pending (2)") && h.screen.contains(a.code) && h.screen.contains("confirmation"))
+        #expect(h.screen.contains("booking"))
         h.press(.tab)
         #expect(h.screen.contains("Sent (0)") && h.screen.contains("Nothing sent yet."))
         // sent through the outbox gateway (the demo's), the message is read here
         try Scheduler(store: h.clinic.store, gateway: OutboxGateway(), holder: "test").tick()
         h.core.tick(at: h.time + 1, dataChanged: true)
-        #expect(h.screen.contains("Sent (1)") && h.screen.contains(a.code) && h.screen.contains("Failed / pending (0)"), "\(h.screen)")
+        #expect(h.screen.contains("Sent (2)") && h.screen.contains(a.code) && h.screen.contains("Failed / pending (0)"), "\(h.screen)")
         h.press(.tab)
         #expect(h.screen.contains("please stop texting me") && h.screen.contains("⚑"))
         h.press(.tab)

@@ -24,23 +24,23 @@ struct SMSPanelNoteTests {
             try db.execute(
                 sql: """
                     UPDATE sms_outbox SET state = 'sending', in_flight = 1, attempts = 1, claimed_by = 'dead', claimed_until = 0
-                    WHERE appointment_id = ?
+                    WHERE appointment_id = ? AND kind = 'confirmation'
                     """, arguments: [a.id])
         }
-        // When the next scheduler resends it (and sends the other one once)
+        // When the next scheduler resends it (and sends the others once: each visit's booking notice, b's confirmation)
         try Scheduler(store: clinic.store, gateway: OutboxGateway(), holder: "next").tick()
         let receptionist = try clinic.addStaff(.receptionist)
         let h = try TUIHarness(.staff, clinic: clinic)
         h.signIn(receptionist.email!, "staff-password")
         h.press(.char("m"), .tab)
         let panel = try #require(h.core.top as? SMSPanelModel)
-        #expect(panel.view == .sent && panel.sent.count == 2)
-        // Then the resent one carries the note, row marked; the other has none
-        let resent = try #require(panel.sent.first { $0.appointmentCode == a.code })
+        #expect(panel.view == .sent && panel.sent.count == 4)
+        // Then the resent one carries the note, row marked; the others have none
+        let resent = try #require(panel.sent.first { $0.appointmentCode == a.code && $0.kind == .confirmation })
         #expect(resent.state == .sent && resent.note == OutboxMessage.interruptedNote)
-        #expect(panel.sent.first { $0.appointmentCode == b.code }?.note == nil)
+        #expect(panel.sent.filter { $0.note != nil }.map(\.id) == [resent.id])
         func select(_ code: String) throws {
-            let index = try #require(panel.sent.firstIndex { $0.appointmentCode == code })
+            let index = try #require(panel.sent.firstIndex { $0.appointmentCode == code && $0.kind == .confirmation })
             while panel.list.selected > index { h.press(.up) }
             while panel.list.selected < index { h.press(.down) }
         }

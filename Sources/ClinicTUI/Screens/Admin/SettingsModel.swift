@@ -1,7 +1,7 @@
 import ClinicCore
 
 /// Clinic settings for the admin: name, time zone, reminder lead, no-show
-/// grace and the booking limits (saved through the core, which checks them), and the scheduler / SMS
+/// grace, the booking limits and the booking notice (saved through the core, which checks them), and the scheduler / SMS
 /// gateway state of this process. Name and zone changes show on the next start.
 final class SettingsModel: ScreenModel {
     enum Action: Sendable { case save }
@@ -10,6 +10,7 @@ final class SettingsModel: ScreenModel {
         TextField("Clinic name"), TextField("Time zone", maxLength: 64),
         TextField("Reminder lead (min)", maxLength: 5), TextField("No-show grace (min)", maxLength: 5),
         TextField("Max visits to come", maxLength: 3), TextField("Kiosk: 1/doctor/day", maxLength: 3),
+        TextField("Booking SMS", maxLength: 3),
     ])
     private(set) var message: (text: String, role: ThemeRole)?
 
@@ -37,13 +38,15 @@ final class SettingsModel: ScreenModel {
         if most == nil { errors[4] = "a number per patient (0: no limit)" }
         let onePerDay = ["yes": true, "no": false][form[5].trimmingCharacters(in: .whitespaces).lowercased()]
         if onePerDay == nil { errors[5] = "yes or no (a patient at the kiosk: one visit per doctor per day)" }
+        let notice = ["yes": true, "no": false][form[6].trimmingCharacters(in: .whitespaces).lowercased()]
+        if notice == nil { errors[6] = "yes or no (an SMS on each booking and move)" }
         form.setErrors(errors)
         guard errors.isEmpty, let actor = context.actor else { return .none }
         do {
             _ = try context.store.updateSettings(
                 .init(
                     name: form[0], timeZone: zone, reminderLeadMinutes: lead, noShowGraceMinutes: grace, maxActiveVisits: most,
-                    onePerDoctorDay: onePerDay),
+                    onePerDoctorDay: onePerDay, bookingNotice: notice),
                 by: actor)
             context.refreshSettings()
             load()
@@ -57,7 +60,7 @@ final class SettingsModel: ScreenModel {
             let s = try context.store.settings()
             let values = [
                 s.name, s.timeZone.identifier, String(s.reminderLeadMinutes), String(s.noShowGraceMinutes), String(s.maxActiveVisits),
-                s.onePerDoctorDay ? "yes" : "no",
+                s.onePerDoctorDay ? "yes" : "no", s.bookingNotice ? "yes" : "no",
             ]
             for (i, v) in values.enumerated() {
                 form.fields[i].set(v)
