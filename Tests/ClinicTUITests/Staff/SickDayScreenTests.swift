@@ -39,6 +39,28 @@ struct SickDayScreenTests {
         #expect(try clinic.store.smsLog().contains { $0.kind == .cancellation && $0.to == pia.phone && $0.body.contains("not available that day") })
     }
 
+    @Test("a visit booked after the list was shown is listed before anything is cancelled")
+    func bookedMeanwhile() throws {
+        let clinic = try TestClinic()
+        let ana = try clinic.addDoctor(name: "Dr Ana Moreau", hours: "mon-fri 09:00-12:00")
+        let first = try clinic.book(doctor: ana, patient: clinic.addPatient(), at: clinic.local("2026-03-03", "09:00"))
+        let admin = try clinic.addStaff(.admin)
+        let h = try TUIHarness(.staff, clinic: clinic)
+        h.signIn(admin.email!, "staff-password")
+        h.core.open(TimeOffListModel(h.core.context, doctor: ana))
+        h.press(.char("n"))
+        h.press(.ctrl("u")); h.type("2026-03-03"); h.press(.tab, .ctrl("u")); h.type("2026-03-03"); h.press(.enter)
+        #expect(h.screen.contains("1 visit is booked then."))
+        // another terminal books the same day meanwhile
+        let second = try clinic.book(doctor: ana, patient: clinic.addPatient(), at: clinic.local("2026-03-03", "10:00"))
+        h.press(.enter)
+        #expect(h.screen.contains("2 visits are booked then.") && h.screen.contains(second.code), "\(h.screen)")
+        #expect(try clinic.store.appointment(code: first.code).status == .scheduled)
+        h.press(.enter)
+        #expect(try clinic.store.appointment(code: first.code).status == .cancelled)
+        #expect(try clinic.store.appointment(code: second.code).status == .cancelled)
+    }
+
     @Test("closure days from the admin's menu: added over every doctor, listed, removed on the second x")
     func closureDays() throws {
         let clinic = try TestClinic()

@@ -43,8 +43,10 @@ final class TimeOffModel: ScreenModel {
         }
         guard let bounds = readBounds(), let actor = context.actor else { return .none }
         do {
-            if previewed != bounds {
-                preview = try context.store.timeOffImpact(scope, from: bounds[0], to: bounds[1], by: actor)
+            // Listed again on every Enter: a visit booked since the list was shown is shown before it is cancelled.
+            let covered = try context.store.timeOffImpact(scope, from: bounds[0], to: bounds[1], by: actor)
+            if previewed != bounds || covered.map(\.code) != preview.map(\.code) {
+                preview = covered
                 if !preview.isEmpty {
                     previewed = bounds
                     let n = preview.count == 1 ? "1 visit is" : "\(preview.count) visits are"
