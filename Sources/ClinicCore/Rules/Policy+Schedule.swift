@@ -55,6 +55,8 @@ extension Policy {
         case .viewVisitHistory:
             return actor.role?.isDeskStaff == true || actor.role == .doctor
                 ? .allowed : .refused(.forbidden, "only the clinic's staff may see a patient's visits")
+        case .handleReplies:
+            return actor.role?.isDeskStaff == true ? .allowed : .refused(.forbidden, "only the desk marks SMS replies handled")
         case .readNotes:
             return actor.role == .admin || actor.role == .doctor
                 ? .allowed : .refused(.forbidden, "clinical notes are for doctors (and admins)")

@@ -57,6 +57,8 @@ public enum ClinicAction: Sendable, Hashable, CaseIterable, CustomStringConverti
     case viewVisitHistory
     /// Read the doctors' clinical notes on those visits (doctors, admins; not the desk).
     case readNotes
+    /// Mark patients' flagged SMS replies handled (the desk, admins).
+    case handleReplies
 
     public var description: String {
         switch self {
@@ -65,6 +67,7 @@ public enum ClinicAction: Sendable, Hashable, CaseIterable, CustomStringConverti
         case .manageClosures: return "close the clinic for days"
         case .viewVisitHistory: return "see a patient's visits"
         case .readNotes: return "read the doctors' notes"
+        case .handleReplies: return "mark SMS replies handled"
         }
     }
 }

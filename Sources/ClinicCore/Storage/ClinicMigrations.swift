@@ -45,6 +45,9 @@ enum ClinicMigrations {
         migrator.registerMigration("v13-outbox-booking") { db in
             try db.execute(sql: outboxBookingSQL)
         }
+        migrator.registerMigration("v14-sms-handled") { db in
+            try db.execute(sql: smsHandledSQL)
+        }
         return migrator
     }
 

@@ -58,17 +58,56 @@ extension ClinicStore {
             try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT i.*, a.code AS appointment_code FROM sms_inbound i LEFT JOIN appointment a ON a.id = i.appointment_id
+                    SELECT i.*, a.code AS appointment_code, h.name AS handled_by_name FROM sms_inbound i
+                    LEFT JOIN appointment a ON a.id = i.appointment_id LEFT JOIN account h ON h.id = i.handled_by
                     \(needingAttention ? "WHERE i.needs_attention = 1" : "") ORDER BY i.id DESC LIMIT ?
                     """, arguments: [max(1, limit)]
-            ).map { row in
-                InboundSMSRecord(
-                    id: row["id"], messageSID: row["message_sid"], from: row["from_phone"], body: row["body"],
-                    receivedAt: row["received_at"], command: row["command"], outcome: row["outcome"],
-                    reply: row["reply"], appointmentCode: row["appointment_code"],
-                    attentionReason: row["attention_reason"])
-            }
+            ).map(Self.inboundRecord)
         }
+    }
+
+    /// How many flagged replies wait for the desk (the board's badge).
+    public func waitingReplies() throws -> Int {
+        try pool.read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sms_inbound WHERE needs_attention = 1 AND handled_at IS NULL") ?? 0
+        }
+    }
+
+    /// Marks a flagged reply handled (the desk: receptionists and admins), with
+    /// who and when. `not_found` for an unknown id, `invalid_input` for a reply
+    /// that was never flagged, `conflict` when someone already handled it.
+    @discardableResult
+    public func markHandled(inboundID: Int64, by actor: Actor) throws -> InboundSMSRecord {
+        try Policy.decide(.handleReplies, by: actor).enforce()
+        let now = nowSeconds
+        return try pool.write { db in
+            let sql = """
+                SELECT i.*, a.code AS appointment_code, h.name AS handled_by_name FROM sms_inbound i
+                LEFT JOIN appointment a ON a.id = i.appointment_id LEFT JOIN account h ON h.id = i.handled_by WHERE i.id = ?
+                """
+            guard let row = try Row.fetchOne(db, sql: sql, arguments: [inboundID]) else {
+                throw ClinicError(.notFound, "no SMS reply \(inboundID); `clinic sms inbox` shows the ids")
+            }
+            let record = Self.inboundRecord(row)
+            guard record.attentionReason != nil else { throw ClinicError(.invalidInput, "reply \(inboundID) was not flagged: nothing to handle") }
+            if let at = record.handledAt {
+                let zone = try self.settings(db).timeZone
+                throw ClinicError(.conflict, "reply \(inboundID) was handled by \(record.handledBy ?? "someone") on \(zone.iso8601(at))")
+            }
+            try db.execute(sql: "UPDATE sms_inbound SET handled_at = ?, handled_by = ? WHERE id = ?", arguments: [now, actor.accountID, inboundID])
+            return Self.inboundRecord(try Row.fetchOne(db, sql: sql, arguments: [inboundID])!)
+        }
+    }
+
+    private static func inboundRecord(_ row: Row) -> InboundSMSRecord {
+        var record = InboundSMSRecord(
+            id: row["id"], messageSID: row["message_sid"], from: row["from_phone"], body: row["body"],
+            receivedAt: row["received_at"], command: row["command"], outcome: row["outcome"],
+            reply: row["reply"], appointmentCode: row["appointment_code"],
+            attentionReason: row["attention_reason"])
+        record.handledAt = row["handled_at"]
+        record.handledBy = row["handled_at"] == nil ? nil : (row["handled_by_name"] as String?) ?? "the admin at the shell"
+        return record
     }
 }
 

@@ -43,6 +43,12 @@ public struct InboundSMSRecord: Sendable, Equatable, Identifiable {
     public let appointmentCode: String?
     /// Why the desk should look at it (`free text`, a bare `CANCEL`…), if it should.
     public let attentionReason: String?
+    /// When the desk marked it handled, and who (their name), if it did.
+    public var handledAt: Int64? = nil
+    public var handledBy: String? = nil
+
+    /// Flagged for the desk and not handled yet.
+    public var waiting: Bool { attentionReason != nil && handledAt == nil }
 }
 
 extension InboundSMS {

@@ -5,7 +5,7 @@ import ClinicCore
 struct SmsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sms", abstract: "The SMS log and patients' replies.",
-        subcommands: [SmsLogCommand.self, SmsInboxCommand.self, SmsSimulateCommand.self])
+        subcommands: [SmsLogCommand.self, SmsInboxCommand.self, SmsHandleCommand.self, SmsSimulateCommand.self])
 }
 
 /// `clinic sms log [--appointment CODE] [--failed] [--json]`.

@@ -43,6 +43,8 @@ import ClinicCore
     private(set) var doctors: [DoctorListing] = []
     var list = ListState()
     private(set) var notice: (text: String, role: ThemeRole)?
+    /// Patients' flagged SMS replies no one has handled yet (the header's badge; `m` opens them).
+    private(set) var waitingReplies = 0
     /// The appointments of the doctors near the selection, read when the selection comes near them.
     private var loaded: [Int64: [Appointment]] = [:]
     /// Rows read on each side of the selection (more than any terminal shows).
@@ -186,6 +188,7 @@ import ClinicCore
     /// Lays the day out from its counts (and the doctors, unless only the day changed).
     private func layOut(readingDoctors: Bool) {
         if let flash = context.flash { notice = (flash, .success); context.flash = nil }
+        waitingReplies = (try? context.store.waitingReplies()) ?? 0
         let keep = selected
         let (from, to) = zoneDay
         loaded = [:]

@@ -11,7 +11,10 @@ struct BoardScreen {
 
     func paint(into buffer: inout CellBuffer, area: Rect) {
         let context = model.context, now = context.now
-        let x = buffer.write(model.day.label(today: context.today), x: area.x, y: area.y, role: .label, clip: area)
+        var x = buffer.write(model.day.label(today: context.today), x: area.x, y: area.y, role: .label, clip: area)
+        if model.waitingReplies > 0 {  // before the counts: it is what the desk must act on
+            x = buffer.write("  ⚑ \(model.waitingReplies) SMS to read (m)", x: x, y: area.y, role: .warning, clip: area)
+        }
         buffer.write(
             "  \(model.appointmentCount) appointments · \(model.summary.checkedIn) waiting · \(model.summary.late(at: now)) late",
             x: x, y: area.y, role: .dim, clip: area)

@@ -7,7 +7,7 @@ import ClinicCore
 final class SMSPanelModel: ScreenModel {
     /// Which list is shown.
     enum View: Int, Sendable, CaseIterable { case outgoing, sent, replies, flagged }
-    enum Action: Sendable { case next }
+    enum Action: Sendable { case next, handle }
     let context: AppContext
     private(set) var view: View = .outgoing
     /// Failed, undelivered or still pending outgoing messages, newest first.
@@ -23,7 +23,26 @@ final class SMSPanelModel: ScreenModel {
 
     init(_ context: AppContext) { self.context = context; reload() }
 
-    let bindings: [Binding<Action>] = [Binding([.tab, .right, .left], .next, "next view")]
+    /// The keys: the next view; on a reply flagged for the desk, mark it handled.
+    var bindings: [Binding<Action>] {
+        var keys = [Binding<Action>([.tab, .right, .left], .next, "next view")]
+        if view == .replies, let r = selectedReply {
+            let decision: Decision =
+                r.attentionReason == nil
+                ? .refused(.invalidInput, "this reply needs nothing from the desk")
+                : r.handledAt != nil
+                    ? .refused(.conflict, "handled already by \(r.handledBy ?? "someone")") : Policy.decide(.handleReplies, by: context.actor)
+            keys.append(Binding([.char("h")], .handle, "mark handled", decision: decision))
+        }
+        return keys
+    }
+    private(set) var notice: (text: String, role: ThemeRole)?
+
+    /// Flagged replies no one has handled yet.
+    var waitingReplies: Int { replies.filter(\.waiting).count }
+
+    /// The selected reply, in the replies view.
+    var selectedReply: InboundSMSRecord? { view == .replies && replies.indices.contains(list.selected) ? replies[list.selected] : nil }
     var title: String { "SMS messages" }
     var hints: [KeyHint] { [KeyHint(keys: "↑↓/jk", label: "move", inFooter: false)] + bindings.hints() }
 
@@ -38,9 +57,23 @@ final class SMSPanelModel: ScreenModel {
     }
 
     func handle(_ key: Key) -> Effect {
-        if list.handle(key, page: 10) { return .none }
-        switch bindings.action(for: key) {
-        case .next?:
+        if list.handle(key, page: 10) { notice = nil; return .none }
+        switch bindings.match(key) {
+        case .refused(let reason)?:
+            notice = (Format.refusal(reason), .warning)
+            return .none
+        case .action(.handle)?:
+            guard let r = selectedReply, let actor = context.actor else { return .none }
+            do {
+                try context.store.markHandled(inboundID: r.id, by: actor)
+                notice = ("Reply from \(r.from) marked handled.", .success)
+            } catch { notice = (Format.error(error), .error) }
+            let keep = list.selected
+            reload()
+            list.select(keep)
+            return .none
+        case .action(.next)?:
+            notice = nil
             let step = key == .left ? View.allCases.count - 1 : 1
             view = View(rawValue: (view.rawValue + step) % View.allCases.count)!
             list.reset(count: count, keeping: 0)

@@ -10,7 +10,7 @@ struct SMSPanelScreen {
         let names: [(SMSPanelModel.View, String)] = [
             (.outgoing, "Failed / pending (\(model.outgoing.count))"),
             (.sent, "Sent (\(model.sent.count))"),
-            (.replies, "Replies (\(model.replies.count))"),
+            (.replies, "Replies (\(model.replies.count)\(model.waitingReplies > 0 ? ", ⚑ \(model.waitingReplies)" : ""))"),
             (.flagged, "Flagged numbers (\(model.flagged.count))"),
         ]
         for (view, name) in names {
@@ -19,6 +19,8 @@ struct SMSPanelScreen {
         }
         if let error = model.error {
             buffer.write(error, x: area.x, y: area.y + 1, role: .error, clip: area)
+        } else if let notice = model.notice {
+            buffer.write(notice.text, x: area.x, y: area.y + 1, role: notice.role, clip: area)
         } else if let note = model.selectedNote {
             buffer.write(note, x: area.x, y: area.y + 1, role: .warning, clip: area)
         }
@@ -59,8 +61,11 @@ struct SMSPanelScreen {
         case .replies:
             let rows = model.replies.map { r in
                 TableRow(
-                    [Format.dateTime(r.receivedAt, zone), r.from, r.body, r.attentionReason.map { "⚑ " + $0 } ?? r.outcome],
-                    role: r.attentionReason == nil ? .normal : .warning)
+                    [
+                        Format.dateTime(r.receivedAt, zone), r.from, r.body,
+                        r.attentionReason.map { reason in r.handledBy.map { "✓ \($0)" } ?? "⚑ " + reason } ?? r.outcome,
+                    ],
+                    role: r.waiting ? .warning : .normal)
             }
             TablePainter.paint(
                 rows,
