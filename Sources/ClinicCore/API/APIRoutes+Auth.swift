@@ -50,6 +50,7 @@ extension APIRoutes {
         let data = try await Blocking.run { [store, key] in
             if let age, !(0...150).contains(age) { throw ClinicError(.invalidInput, "age must be 0–150", field: .age) }
             if let birthDate { _ = try AccountInput.birthDate(birthDate, today: try store.localToday()) }
+            if let gender { _ = try AccountInput.gender(gender) }  // checked before the account exists, as the rest is
             var account = try store.kioskSignUp(name: name, email: email, phone: phone, password: password)
             let actor = Actor.account(account.id, account.role, via: .api)
             if age != nil || gender != nil || birthDate != nil {

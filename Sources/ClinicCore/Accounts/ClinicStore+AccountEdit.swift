@@ -19,7 +19,13 @@ extension ClinicStore {
             for action in edit.actions { try Policy.decide(action, by: actor, facts: facts).enforce() }
             guard let current else { throw ClinicError(.notFound, "no account with id \(accountID)") }
             var changes = ChangeList()
-            try applyContact(edit, to: current, changes: &changes, db)
+            do {
+                try applyContact(edit, to: current, changes: &changes, db)
+            } catch let error as ClinicError where error.code == .conflict && actor.role == .patient {
+                // Anyone can sign up and then try others' emails and phones here: a patient learns
+                // neither that one is taken nor which (as sign-up answers), only to ask the desk.
+                throw ClinicError(.conflict, Self.selfServiceContactRefusal)
+            }
             try applyPatient(edit, to: current, today: try settings(db).timeZone.local(now).date, changes: &changes, db)
             try applyDoctor(edit, to: current, now: now, changes: &changes, db)
             if !changes.isEmpty {
@@ -36,6 +42,9 @@ extension ClinicStore {
             return try Self.account(id: accountID, db)!
         }
     }
+
+    /// What a patient editing their own profile is told when the email or phone cannot be used.
+    public static let selfServiceContactRefusal = "We cannot use these details here: please ask the desk."
 
     /// Name, phone and email: anyone's, with the uniqueness of phone and email.
     private func applyContact(_ edit: AccountEdit, to current: Account, changes: inout ChangeList, _ db: Database) throws {

@@ -24,9 +24,13 @@ public struct ScheduleEvent: Sendable, Equatable {
 
 extension ClinicStore {
     /// A doctor's schedule changes (nil: the clinic's closures), newest first, as `viewer` may see them
-    /// (a doctor's: the doctor, the desk, admins; the clinic's: anyone signed in).
+    /// (a doctor's: the doctor, the desk, admins; the clinic's: admins, as they name the visits a closure cancelled).
     public func scheduleEvents(doctorID: Int64?, limit: Int = 50, by viewer: Actor) throws -> [ScheduleEvent] {
-        if let doctorID { try Policy.decide(.viewTimeOff, by: viewer, facts: ScheduleFacts(doctorID: doctorID)).enforce() }
+        if let doctorID {
+            try Policy.decide(.viewTimeOff, by: viewer, facts: ScheduleFacts(doctorID: doctorID)).enforce()
+        } else {
+            try Policy.decide(.manageClosures, by: viewer).enforce()
+        }
         return try pool.read { db in
             try Row.fetchAll(
                 db,

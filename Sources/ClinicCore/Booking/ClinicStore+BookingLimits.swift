@@ -18,6 +18,26 @@ extension ClinicStore {
         return "booked over the limits: \(reason)"
     }
 
+    /// Refuses (`conflict`) a patient's own booking or move that would give them
+    /// a second active visit with `doctorID` on the slot's local day (`excluding`: the visit being moved).
+    static func checkOnePerDoctorDay(
+        patientID: Int64, doctorID: Int64, slot: Slot, zone: ClinicTimeZone, excluding: Int64 = 0, _ db: Database
+    ) throws {
+        let day = zone.local(slot.start).date
+        let same = try String.fetchOne(
+            db.cachedStatement(
+                sql: """
+                    SELECT code FROM appointment WHERE patient_id = ? AND doctor_id = ? AND start_at >= ? AND start_at < ?
+                    AND id <> ? AND status IN \(AppointmentStatus.activeSQL) LIMIT 1
+                    """),
+            arguments: [patientID, doctorID, zone.startOfDay(day), zone.startOfDay(day.adding(days: 1)), excluding])
+        if let same {
+            throw ClinicError(
+                .conflict, "you already have a visit with this doctor that day (\(same)); move it instead, or ask the desk",
+                field: .overrideReason)
+        }
+    }
+
     /// Refuses (`conflict`, field `overrideReason`) a booking over the limits:
     /// the patient's visits to come are as many as the clinic allows, or a
     /// patient booking themselves already has one with this doctor that day.
@@ -26,18 +46,7 @@ extension ClinicStore {
     ) throws {
         let selfService = actor.role == .patient
         if limits.onePerDoctorDay, selfService {
-            let day = zone.local(slot.start).date
-            let same = try String.fetchOne(
-                db.cachedStatement(
-                    sql: """
-                        SELECT code FROM appointment WHERE patient_id = ? AND doctor_id = ? AND start_at >= ? AND start_at < ?
-                        AND status IN \(AppointmentStatus.activeSQL) LIMIT 1
-                        """), arguments: [request.patientID, request.doctorID, zone.startOfDay(day), zone.startOfDay(day.adding(days: 1))])
-            if let same {
-                throw ClinicError(
-                    .conflict, "you already have a visit with this doctor that day (\(same)); move it instead, or ask the desk",
-                    field: .overrideReason)
-            }
+            try checkOnePerDoctorDay(patientID: request.patientID, doctorID: request.doctorID, slot: slot, zone: zone, db)
         }
         guard limits.maxActive > 0 else { return }
         let coming = try String.fetchAll(

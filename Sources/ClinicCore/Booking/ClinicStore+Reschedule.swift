@@ -64,6 +64,9 @@ extension ClinicStore {
                     """, arguments: [doctorID, slot.start, id, patientID, slot.end, slot.start, id])
             if clash?[0] == true { throw Self.slotTaken }
             if clash?[1] == true { throw ClinicError(.patientBusy, "the patient already has an appointment at that time") }
+            if actor.role == .patient, try settings(db).onePerDoctorDay {  // a move is no way around the booking limit
+                try Self.checkOnePerDoctorDay(patientID: patientID, doctorID: doctorID, slot: slot, zone: calc.timeZone, excluding: id, db)
+            }
             do {
                 try db.execute(
                     sql: "UPDATE appointment SET doctor_id = ?, start_at = ?, end_at = ?, updated_at = ? WHERE id = ?",

@@ -26,10 +26,22 @@ extension ClinicStore {
             kind == .moved
             ? NoticeText.moved(clinic: clinic, doctor: a.doctor.name, start: a.start, zone: zone, code: a.code)
             : NoticeText.booking(clinic: clinic, doctor: a.doctor.name, start: a.start, zone: zone, code: a.code)
-        try enqueue(
+        let inserted = try enqueue(
             NewOutboxMessage(
                 to: phone, body: body, appointmentID: a.id, appointmentStart: a.start,
                 kind: kind, recipient: .patient, expiresAt: a.start), now: now, db)
+        // A move back to a start it had before (to another doctor at the same time, and back)
+        // meets that start's earlier move notice: it is sent again with the new words, unless in flight.
+        if !inserted, kind == .moved, try !isOptedOut(phone: phone, db) {
+            try db.execute(
+                sql: """
+                    UPDATE sms_outbox SET body = ?, to_phone = ?, state = 'queued', attempts = 0, next_attempt_at = ?, expires_at = ?,
+                        error_code = NULL, error_message = NULL, provider_id = NULL, sent_at = NULL, delivery_status = NULL,
+                        created_at = ?, updated_at = ?
+                    WHERE appointment_id = ? AND kind = 'moved' AND recipient = 'patient' AND appointment_start = ?
+                      AND in_flight = 0 AND state IN ('skipped', 'sent', 'failed')
+                    """, arguments: [body, phone, now, a.start, now, now, a.id, a.start])
+        }
     }
 
     /// Marks an appointment's queued reminder and booking notices `skipped`

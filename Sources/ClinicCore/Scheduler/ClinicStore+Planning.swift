@@ -55,6 +55,7 @@ extension ClinicStore {
                                               AND o.kind = 'reminder' AND o.recipient = 'patient' AND o.appointment_start = a.start_at)
                               AND NOT EXISTS (SELECT 1 FROM sms_outbox n WHERE n.appointment_id = a.id
                                               AND n.kind IN ('booking','moved') AND n.recipient = 'patient'
+                                              AND n.state IN ('queued','sending','sent')
                                               AND n.appointment_start = a.start_at AND n.created_at >= a.start_at - ?)
                             """), arguments: [lower, upper, lead, lead])
                 for row in rows {

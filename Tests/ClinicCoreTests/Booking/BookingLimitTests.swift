@@ -65,6 +65,19 @@ struct BookingLimitTests {
         _ = try clinic.store.book(try request(ana, "2026-03-03", "15:00"), by: clinic.actor(desk))
     }
 
+    @Test("A patient cannot move a visit onto a day they already see that doctor; moving within the day is fine")
+    func moveIsNoWayAround() throws {
+        let kiosk = clinic.actor(pia, via: .kiosk)
+        _ = try clinic.store.book(try request(ana, "2026-03-03", "09:00"), by: kiosk)
+        let other = try clinic.store.book(try request(ben, "2026-03-03", "14:00"), by: kiosk)
+        let onAnasDay = try clinic.local("2026-03-03", "15:00")
+        #expect(refusal { try clinic.store.reschedule(code: other.code, to: onAnasDay, doctorID: ana.id, by: kiosk) } == .conflict)
+        #expect(try clinic.store.appointment(code: other.code).doctor.id == ben.id)
+        _ = try clinic.store.reschedule(code: other.code, to: try clinic.local("2026-03-03", "15:00"), by: kiosk)  // same doctor, same day
+        _ = try clinic.store.reschedule(code: other.code, to: try clinic.local("2026-03-04", "15:00"), doctorID: ana.id, by: kiosk)
+        _ = try clinic.store.reschedule(code: other.code, to: try clinic.local("2026-03-03", "16:00"), by: clinic.actor(desk))  // the desk may
+    }
+
     @Test("Both limits are settings: 0 lifts the first, false the second; out of range is invalid input")
     func settings() throws {
         #expect(try clinic.store.settings().maxActiveVisits == 4 && clinic.store.settings().onePerDoctorDay)

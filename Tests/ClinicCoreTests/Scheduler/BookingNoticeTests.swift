@@ -15,6 +15,23 @@ import Testing
     /// start − 3 h: the reminder instant.
     static let due = start - 3 * 3600
 
+    @Test func aMoveToAnotherDoctorAndBackAtTheSameTimeTellsThePatientEachTime() throws {
+        // Given a visit with Ana, moved to Ben at the same time, the notice sent
+        let h = try SchedulerHarness()
+        let ana = try h.clinic.addDoctor(name: "Dr Ana Moreau"), ben = try h.clinic.addDoctor(name: "Dr Ben Okafor")
+        let patient = try h.clinic.addPatient()
+        let a = try h.clinic.store.book(BookingRequest(doctorID: ana.id, patientID: patient.id, start: Self.start, reason: "x"), by: .shell)
+        _ = try h.clinic.store.reschedule(code: a.code, to: Self.start, doctorID: ben.id, by: .shell)
+        try h.tick(at: Self.t0 + 5)
+        #expect(h.sentBodies.last?.contains("Dr Ben Okafor") == true)
+        // When it moves back to Ana at that same time
+        _ = try h.clinic.store.reschedule(code: a.code, to: Self.start, doctorID: ana.id, by: .shell)
+        try h.tick(at: Self.t0 + 10)
+        // Then the patient is told again, naming Ana: the last text names where the visit is
+        #expect(h.sentBodies.last?.contains("Dr Ana Moreau") == true, "\(h.sentBodies)")
+        #expect(try h.messages(.moved).count == 1)
+    }
+
     @Test func aNewBookingSendsTheNoticeOnceAndTheReminderLater() throws {
         // Given a patient who books at the kiosk the day before
         let h = try SchedulerHarness()
