@@ -38,11 +38,8 @@ public enum DaySheetText {
             }
             lines += table.lines.map { "  " + $0 }
             let active = doctor.visits.filter(\.status.isActive).count
-            lines.append("  \(count(doctor.visits.count, "appointment")), \(active) still open")
+            lines.append("  \(Plural.count(doctor.visits.count, "appointment")), \(active) still open")
         }
         return lines.joined(separator: "\n") + "\n"
     }
-
-    /// `1 appointment`, `3 appointments`.
-    static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
 }

@@ -62,8 +62,7 @@ public struct ClinicContents: Sendable, Equatable, Encodable {
 
     /// `100 patients, 10 doctors, 2 staff accounts and 500 appointments`.
     public var description: String {
-        func n(_ count: Int, _ one: String, _ many: String) -> String { "\(count) \(count == 1 ? one : many)" }
-        return "\(n(patients, "patient", "patients")), \(n(doctors, "doctor", "doctors")), "
-            + "\(n(staff, "staff account", "staff accounts")) and \(n(appointments, "appointment", "appointments"))"
+        "\(Plural.count(patients, "patient")), \(Plural.count(doctors, "doctor")), "
+            + "\(Plural.count(staff, "staff account")) and \(Plural.count(appointments, "appointment"))"
     }
 }

@@ -35,7 +35,7 @@ struct TimeOffRun {
                 TextOutput.line("No booked visits in that time: it can be added as it is.")
             } else {
                 TextOutput.block(Self.table(covered, zone: zone))
-                TextOutput.line("\(Self.visits(covered.count)) booked; add --cancel-booked to cancel them and text each patient to book again.")
+                TextOutput.line("\(Plural.count(covered.count, "visit")) booked; add --cancel-booked to cancel them and text each patient to book again.")
             }
             return
         }
@@ -52,7 +52,7 @@ struct TimeOffRun {
                 ? "The clinic is closed \(span) (closure \(outcome.timeOff.id))" : "\(owner) is off \(span) (time off \(outcome.timeOff.id))")
         if !outcome.cancelled.isEmpty {
             TextOutput.block(Self.table(outcome.cancelled, zone: zone))
-            TextOutput.line("\(Self.visits(outcome.cancelled.count)) cancelled; each patient is texted to book again.")
+            TextOutput.line("\(Plural.count(outcome.cancelled.count, "visit")) cancelled; each patient is texted to book again.")
         }
     }
 
@@ -103,8 +103,6 @@ struct TimeOffRun {
         }
         return table.rendered
     }
-
-    static func visits(_ n: Int) -> String { n == 1 ? "1 visit" : "\(n) visits" }
 }
 
 /// A doctor's time off for scripts.

@@ -49,8 +49,8 @@ final class TimeOffModel: ScreenModel {
                 preview = covered
                 if !preview.isEmpty {
                     previewed = bounds
-                    let n = preview.count == 1 ? "1 visit is" : "\(preview.count) visits are"
-                    message = "\(n) booked then. Enter again cancels them and texts each patient to book again; Esc keeps them."
+                    let booked = "\(Plural.count(preview.count, "visit")) \(preview.count == 1 ? "is" : "are") booked then."
+                    message = "\(booked) Enter again cancels them and texts each patient to book again; Esc keeps them."
                     return .none
                 }
             }
@@ -60,7 +60,7 @@ final class TimeOffModel: ScreenModel {
             let cancelled = outcome.cancelled.count
             context.flash =
                 (scope == .clinic ? "The clinic is closed \(span)." : "Time off added for \(owner): \(span).")
-                + (cancelled == 0 ? "" : " \(cancelled == 1 ? "1 visit" : "\(cancelled) visits") cancelled; the patients are texted.")
+                + (cancelled == 0 ? "" : " \(Plural.count(cancelled, "visit")) cancelled; the patients are texted.")
             return .pop
         } catch {
             previewed = nil; preview = []

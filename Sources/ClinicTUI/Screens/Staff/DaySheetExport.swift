@@ -14,7 +14,7 @@ enum DaySheetExport {
             let path = DaySheetFile.path(besideDatabase: context.store.databasePath, date: date, format: .text)
             try DaySheetFile.write(sheet, format: .text, to: path)
             let n = sheet.visits.count
-            return ("Day sheet (\(n) appointment\(n == 1 ? "" : "s")) written to \(path)", .success)
+            return ("Day sheet (\(Plural.count(n, "appointment"))) written to \(path)", .success)
         } catch {
             return (Format.refusal(Format.error(error)), .error)
         }

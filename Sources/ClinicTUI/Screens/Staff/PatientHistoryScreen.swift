@@ -9,7 +9,7 @@ struct PatientHistoryScreen {
         let zone = model.context.timeZone, now = model.context.now
         let coming = model.visits.filter { $0.appointment.isUpcoming(at: now) }.count
         buffer.write(
-            "\(model.patient.name) · \(model.visits.count == 1 ? "1 visit" : "\(model.visits.count) visits"), \(coming) to come",
+            "\(model.patient.name) · \(Plural.count(model.visits.count, "visit")), \(coming) to come",
             x: area.x, y: area.y, role: .title, clip: area)
         if let notice = model.notice { buffer.write(notice.text, x: area.x, y: area.y + 1, role: notice.role, clip: area) }
         let listHeight = max(4, (area.height - 3) / 2)
