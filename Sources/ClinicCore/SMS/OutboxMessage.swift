@@ -14,6 +14,10 @@ public struct OutboxMessage: Sendable, Equatable, Identifiable {
         case booking
         /// A move to another time (or doctor): the new time.
         case moved
+        /// A freed slot offered to the next patient on the waitlist (`TAKE <code>`).
+        case waitlistOffer = "waitlist_offer"
+        /// A one-time code for the kiosk's or the API's password reset.
+        case passwordReset = "password_reset"
         case other
     }
 

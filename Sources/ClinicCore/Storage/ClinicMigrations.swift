@@ -48,6 +48,9 @@ enum ClinicMigrations {
         migrator.registerMigration("v14-sms-handled") { db in
             try db.execute(sql: smsHandledSQL)
         }
+        migrator.registerMigration("v15-outbox-desk-kinds") { db in
+            try db.execute(sql: outboxDeskKindsSQL)
+        }
         return migrator
     }
 
