@@ -92,6 +92,7 @@ extension ClinicStore {
             let gone = TimeOff(id: id, doctorID: nil, start: row["start_at"], end: row["end_at"], note: row["note"])
             try Self.recordScheduleEvent(
                 .closureRemoved, doctorID: nil, detail: gone.span(in: try self.settings(db).timeZone), by: actor, at: self.nowSeconds, db)
+            try self.offerReopenedSlots(doctorIDs: nil, from: gone.start, to: gone.end, now: self.nowSeconds, db)
             return gone
         }
     }

@@ -46,7 +46,7 @@ extension ClinicStore {
     }
 
     /// Removes one stretch of a doctor's time off (admins only): its slots
-    /// are offered again. Returns what was removed; `not_found` for an id
+    /// are offered again (to the waitlist first, in the same transaction). Returns what was removed; `not_found` for an id
     /// that is not this doctor's.
     @discardableResult
     public func removeTimeOff(id: Int64, doctorID: Int64, by actor: Actor) throws -> TimeOff {
@@ -62,6 +62,7 @@ extension ClinicStore {
             try db.execute(sql: "DELETE FROM time_off WHERE id = ?", arguments: [id])
             try Self.recordScheduleEvent(
                 .timeOffRemoved, doctorID: doctorID, detail: off.span(in: try self.settings(db).timeZone), by: actor, at: self.nowSeconds, db)
+            try self.offerReopenedSlots(doctorIDs: [doctorID], from: off.start, to: off.end, now: self.nowSeconds, db)
             return off
         }
     }

@@ -50,7 +50,8 @@ extension ClinicStore {
     }
 
     /// Writes a move the policy allowed: the status, the audit row, the SMS
-    /// notices (`because` tells a cancelled patient why, in the notice).
+    /// notices (`because` tells a cancelled patient why, in the notice). A
+    /// cancelled visit's slot is offered to the waitlist in the same transaction.
     private func applyMove(
         id: Int64, from: AppointmentStatus, to target: AppointmentStatus, by actor: Actor, note: String,
         at now: Int64, because: String? = nil, _ db: Database
@@ -60,6 +61,11 @@ extension ClinicStore {
         try Self.recordEvent(appointmentID: id, from: from, to: target, actor: actor, at: now, note: note, db)
         let appointment = try Self.appointment(id: id, db)!
         try self.enqueueNotices(appointment, from: from, actor: actor, now: now, because: because, db)
+        if target == .cancelled, because == nil {  // time off or a closure cancelling it leaves no slot to offer
+            try self.offerFreedSlot(
+                doctorID: appointment.doctor.id, start: appointment.start, end: appointment.end,
+                excludingPatient: appointment.patient.id, now: now, db)
+        }
         return appointment
     }
 

@@ -11,6 +11,9 @@ public struct TickReport: Sendable, Equatable {
     public var retrying = 0
     public var failed = 0
     public var skipped = 0
+    /// Waitlist offers that ran out, and the offers made to the next in line.
+    public var offersExpired = 0
+    public var offersMade = 0
 
     public init() {}
 }
@@ -44,7 +47,8 @@ public final class Scheduler: Sendable {
 
     /// One pass at `date` (default: the store's clock): take or renew the
     /// lease; mark due no-shows (through the store's transition, actor
-    /// `.scheduler`, which enqueues the notices); enqueue due reminders; then
+    /// `.scheduler`, which enqueues the notices); enqueue due reminders; lapse
+    /// waitlist offers whose time is up (their slots go to the next in line); then
     /// send due outbox messages — each claimed in a transaction, sent outside
     /// it, and its outcome recorded in another.
     @discardableResult
@@ -66,6 +70,7 @@ public final class Scheduler: Sendable {
             }
         }
         report.remindersPlanned = try store.planReminders(now: start)
+        (report.offersExpired, report.offersMade) = try store.expireWaitlistOffers(now: start)
         try send(into: &report, now: now)
         return report
     }

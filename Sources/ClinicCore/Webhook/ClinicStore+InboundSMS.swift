@@ -117,6 +117,7 @@ extension SMSCommand {
         switch self {
         case .confirm: return "confirm"
         case .cancel: return "cancel"
+        case .take: return "take"
         case .badCode: return "bad_code"
         case .optOut: return "opt_out"
         case .optIn: return "opt_in"

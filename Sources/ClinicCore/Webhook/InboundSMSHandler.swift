@@ -30,6 +30,10 @@ struct InboundSMSHandler {
             return try confirmSingle(db)
         case .cancel(let code):
             return try act(on: code, to: .cancelled, db)
+        case .take(let code):
+            guard let sender else { return Handled(reply: SMSReplyText.unknownSender(clinic), outcome: "unknown_sender") }
+            let taken = try store.takeWaitlistOffer(code: code, sender: sender, messageSID: messageSID, settings: settings, now: now, db)
+            return Handled(reply: taken.reply, outcome: taken.outcome, appointmentID: taken.appointmentID)
         case .badCode(let keyword, let text):
             return Handled(reply: SMSReplyText.badCode(clinic, keyword: keyword, text: text), outcome: "bad_code")
         case .optOut(let keyword):

@@ -5,6 +5,8 @@ public enum SMSCommand: Sendable, Equatable {
     case confirm(code: String?)
     /// `CANCEL <code>`.
     case cancel(code: String)
+    /// `TAKE <code>`: take a slot the waitlist offered; a bare `TAKE` takes the one open offer.
+    case take(code: String?)
     /// A command word followed by something that is not an appointment code.
     case badCode(keyword: String, text: String)
     /// One of Twilio's opt-out words alone (`STOP`, `STOPALL`, `UNSUBSCRIBE`,
@@ -30,16 +32,21 @@ public enum SMSCommand: Sendable, Equatable {
         guard let first = words.first else { return .freeText }
         if words.count == 1 {
             if first == "CONFIRM" || first == "C" { return .confirm(code: nil) }
+            if first == "TAKE" { return .take(code: nil) }
             if optOutWords.contains(first) { return .optOut(keyword: first) }
             if optInWords.contains(first) { return .optIn(keyword: first) }
             if helpWords.contains(first) { return .help }
             return .freeText
         }
-        guard words.count == 2, first == "CONFIRM" || first == "C" || first == "CANCEL" else { return .freeText }
+        guard words.count == 2, first == "CONFIRM" || first == "C" || first == "CANCEL" || first == "TAKE" else { return .freeText }
         let keyword = first == "C" ? "CONFIRM" : first
         // Trailing punctuation people add ("CONFIRM K7QX2M.") is not part of the code.
         let raw = String(words[1].drop { $0 == "#" }).trimmingCharacters(in: .init(charactersIn: ".,;:!?"))
         guard let code = AppointmentCode.normalize(raw) else { return .badCode(keyword: keyword, text: String(words[1])) }
-        return keyword == "CANCEL" ? .cancel(code: code) : .confirm(code: code)
+        switch keyword {
+        case "CANCEL": return .cancel(code: code)
+        case "TAKE": return .take(code: code)
+        default: return .confirm(code: code)
+        }
     }
 }

@@ -57,7 +57,8 @@ enum SMSReplyText {
 
     static func help(_ clinic: String) -> String {
         "\(clinic): reply CONFIRM <code> to confirm an appointment or CANCEL <code> to cancel it "
-            + "(the code is in your reminder, e.g. CONFIRM K7QX2M). STOP ends SMS. For anything else, call us."
+            + "(the code is in your reminder, e.g. CONFIRM K7QX2M); TAKE <code> takes a visit we offered you. "
+            + "STOP ends SMS. For anything else, call us."
     }
 
     static func forwarded(_ clinic: String) -> String {

@@ -1,0 +1,168 @@
+import GRDB
+
+extension ClinicStore {
+    /// How long a waitlist offer waits for `TAKE <code>` before the next in line gets it.
+    public static let waitlistOfferSeconds: Int64 = 15 * 60
+    /// A freed slot is offered only when the visit is at least this far away:
+    /// the patient has the offer's 15 minutes to answer and time to come.
+    public static let waitlistMinimumNoticeSeconds: Int64 = 60 * 60
+
+    /// Offers a slot that just freed up (a cancellation, a move away, time
+    /// off or a closure removed, an offer that lapsed) to the first waiting
+    /// entry it fits, inside the caller's transaction so the offer commits
+    /// with what freed the slot. Fits: the entry waits for this doctor or
+    /// their specialization, the slot's start is within its days, the patient
+    /// is active with a phone that did not opt out, is free at that time, has
+    /// no other offer open, was never offered this slot, and is not
+    /// `excludingPatient` (who just gave it up). The slot must still be one of
+    /// the doctor's free slots, far enough ahead, with no open offer. Returns
+    /// the offer's id, or nil when no one fits.
+    @discardableResult
+    func offerFreedSlot(doctorID: Int64, start: Int64, end: Int64, excludingPatient: Int64?, now: Int64, _ db: Database) throws -> Int64? {
+        guard start >= now + Self.waitlistMinimumNoticeSeconds else { return nil }
+        guard
+            let doctor = try Row.fetchOne(
+                db.cachedStatement(
+                    sql: """
+                        SELECT dp.specialization,
+                               EXISTS (SELECT 1 FROM waitlist_offer WHERE doctor_id = ?1 AND start_at = ?2 AND state = 'open') AS offered
+                        FROM doctor_profile dp JOIN account a ON a.id = dp.account_id WHERE dp.account_id = ?1 AND a.active = 1
+                        """), arguments: [doctorID, start]),
+            !(doctor["offered"] as Bool)
+        else { return nil }
+        let specialization: String = doctor["specialization"]
+        guard
+            let candidate = try Row.fetchOne(
+                db.cachedStatement(
+                    sql: """
+                        SELECT e.id, e.patient_id, p.phone FROM waitlist_entry e
+                        JOIN account p ON p.id = e.patient_id
+                        LEFT JOIN phone_status ps ON ps.phone = p.phone
+                        WHERE e.state = 'waiting' AND (e.doctor_id = ?1 OR e.specialization = ?2)
+                          AND e.from_at <= ?3 AND e.until_at > ?3 AND e.patient_id IS NOT ?5
+                          AND p.active = 1 AND p.phone IS NOT NULL AND COALESCE(ps.opted_out, 0) = 0
+                          AND NOT EXISTS (SELECT 1 FROM waitlist_offer o WHERE o.entry_id = e.id
+                                          AND (o.state = 'open' OR (o.doctor_id = ?1 AND o.start_at = ?3)))
+                          AND NOT EXISTS (SELECT 1 FROM appointment a WHERE a.patient_id = e.patient_id AND a.start_at < ?4
+                                          AND a.end_at > ?3 AND a.status IN \(AppointmentStatus.activeSQL))
+                        ORDER BY e.id LIMIT 1
+                        """), arguments: [doctorID, specialization, start, end, excludingPatient])
+        else { return nil }
+        guard try isFreeSlot(doctorID: doctorID, start: start, db) else { return nil }
+        return try insertOffer(
+            entryID: candidate["id"], phone: candidate["phone"], doctorID: doctorID, start: start, end: end, by: nil, now: now, db)
+    }
+
+    /// Whether `start` is one of the doctor's slots (hours, no time off or
+    /// closure) with no active visit on it.
+    func isFreeSlot(doctorID: Int64, start: Int64, _ db: Database) throws -> Bool {
+        let calc = try cachedCalculator(doctorID: doctorID, db)
+        guard (try? calc.slot(startingAt: start)) != nil else { return false }
+        let taken = try Bool.fetchOne(
+            db.cachedStatement(
+                sql: "SELECT EXISTS (SELECT 1 FROM appointment WHERE doctor_id = ? AND start_at = ? AND status IN \(AppointmentStatus.activeSQL))"),
+            arguments: [doctorID, start])
+        return taken == false
+    }
+
+    /// Writes an open offer and queues its SMS (kind `waitlist_offer`, worth
+    /// sending until the offer lapses).
+    func insertOffer(entryID: Int64, phone: String, doctorID: Int64, start: Int64, end: Int64, by actor: Actor?, now: Int64, _ db: Database) throws -> Int64 {
+        let settings = try self.settings(db)
+        let doctor = try String.fetchOne(db.cachedStatement(sql: "SELECT name FROM account WHERE id = ?"), arguments: [doctorID]) ?? "the doctor"
+        let expires = now + Self.waitlistOfferSeconds
+        var code = ""
+        for attempt in 0..<20 {
+            code = AppointmentCode.random()
+            do {
+                try db.cachedStatement(
+                    sql: """
+                        INSERT INTO waitlist_offer (code, entry_id, doctor_id, start_at, end_at, offered_at, expires_at, offered_by)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                        """
+                ).execute(arguments: [code, entryID, doctorID, start, end, now, expires, actor?.accountID])
+                break
+            } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE && attempt < 19 {
+                continue  // a code drawn twice: draw again
+            }
+        }
+        let offerID = db.lastInsertedRowID
+        let body = WaitlistText.offer(
+            clinic: settings.name, doctor: doctor, start: start, zone: settings.timeZone, code: code,
+            minutes: Int(Self.waitlistOfferSeconds / 60))
+        if try Self.enqueue(
+            NewOutboxMessage(to: phone, body: body, appointmentID: nil, appointmentStart: nil, kind: .waitlistOffer, recipient: .patient, expiresAt: expires),
+            now: now, db)
+        {
+            try db.cachedStatement(sql: "UPDATE waitlist_offer SET outbox_id = ? WHERE id = ?").execute(arguments: [db.lastInsertedRowID, offerID])
+        }
+        return offerID
+    }
+
+    /// Ends an offer (`taken`, `expired`, `lost`, `withdrawn`) with what ended it.
+    static func closeOffer(_ id: Int64, _ state: WaitlistOffer.State, outcome: String, appointmentID: Int64? = nil, now: Int64, _ db: Database) throws {
+        try db.cachedStatement(
+            sql: "UPDATE waitlist_offer SET state = ?, outcome = ?, closed_at = ?, appointment_id = ? WHERE id = ? AND state = 'open'"
+        ).execute(arguments: [state.rawValue, outcome, now, appointmentID, id])
+    }
+
+    /// The scheduler's pass over the offers: each open offer whose time is
+    /// up lapses (`expired`, "no answer in time") and its slot goes to the
+    /// next in line, in the same transaction. Returns how many lapsed and
+    /// how many new offers were made.
+    @discardableResult
+    public func expireWaitlistOffers(now: Int64? = nil, limit: Int = 200) throws -> (expired: Int, offered: Int) {
+        let now = now ?? nowSeconds
+        return try pool.write { db in
+            let due = try Row.fetchAll(
+                db.cachedStatement(
+                    sql: """
+                        SELECT o.id, o.doctor_id, o.start_at, o.end_at, e.patient_id FROM waitlist_offer o INDEXED BY waitlist_offer_open
+                        JOIN waitlist_entry e ON e.id = o.entry_id WHERE o.state = 'open' AND o.expires_at <= ? ORDER BY o.expires_at, o.id LIMIT ?
+                        """), arguments: [now, limit])
+            var offered = 0
+            for row in due {
+                try Self.closeOffer(row["id"], .expired, outcome: "no answer in time", now: now, db)
+                if try self.offerFreedSlot(
+                    doctorID: row["doctor_id"], start: row["start_at"], end: row["end_at"], excludingPatient: nil, now: now, db) != nil
+                {
+                    offered += 1
+                }
+            }
+            return (due.count, offered)
+        }
+    }
+
+    /// Offers every free slot of `doctorIDs` in `[from, to)` to the waiting
+    /// patients, earliest first (time off or a closure was removed and its
+    /// slots are free again). Doctors no one waits for cost one read.
+    func offerReopenedSlots(doctorIDs: [Int64]?, from: Int64, to: Int64, now: Int64, _ db: Database) throws {
+        let waiting = try Int64.fetchAll(
+            db,
+            sql: """
+                SELECT dp.account_id FROM doctor_profile dp JOIN account a ON a.id = dp.account_id AND a.active = 1
+                WHERE EXISTS (SELECT 1 FROM waitlist_entry e WHERE e.state = 'waiting' AND e.until_at > ? AND e.from_at < ?
+                              AND (e.doctor_id = dp.account_id OR e.specialization = dp.specialization))
+                """, arguments: [max(from, now), to])
+        guard
+            let last = try Int64.fetchOne(
+                db, sql: "SELECT max(until_at) FROM waitlist_entry WHERE state = 'waiting' AND until_at > ?", arguments: [now])
+        else { return }
+        let to = min(to, last)
+        let wanted = doctorIDs.map(Set.init)
+        let zone = try settings(db).timeZone
+        var made = 0
+        for doctorID in waiting where wanted?.contains(doctorID) ?? true {
+            let calc = try cachedCalculator(doctorID: doctorID, db)
+            var day = zone.local(max(from, now)).date
+            while zone.startOfDay(day) < to, made < 500 {
+                for slot in calc.slots(on: day) where slot.start >= from && slot.start < to {
+                    if try offerFreedSlot(doctorID: doctorID, start: slot.start, end: slot.end, excludingPatient: nil, now: now, db) != nil {
+                        made += 1
+                    }
+                }
+                day = day.adding(days: 1)
+            }
+        }
+    }
+}

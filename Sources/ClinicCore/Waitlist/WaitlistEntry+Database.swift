@@ -1,0 +1,4 @@
+import GRDB
+
+extension WaitlistEntry.State: DatabaseValueConvertible {}
+extension WaitlistOffer.State: DatabaseValueConvertible {}
