@@ -15,7 +15,7 @@ struct ClinicCommand: ParsableCommand {
                 subcommands: [
                     SlotsCommand.self, BookCommand.self, AppointmentsCommand.self,
                     ConfirmCommand.self, CancelCommand.self, CheckInCommand.self, CompleteCommand.self, MoveCommand.self, HistoryCommand.self,
-                    DayCommand.self,
+                    DayCommand.self, WaitlistCommand.self,
                 ]),
             CommandGroup(name: "Accounts and hours", subcommands: [UserCommand.self, ClosureCommand.self]),
             CommandGroup(
