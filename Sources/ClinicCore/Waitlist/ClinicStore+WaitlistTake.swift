@@ -84,7 +84,8 @@ extension ClinicStore {
                 return (try book(request, by: patient, now: now, notify: false, db), nil)
             }
             let outcome = from == nil ? "took" : "took_moved"
-            try Self.closeOffer(id, .taken, outcome: from == nil ? "taken: booked \(visit.code)" : "taken: moved \(visit.code)", appointmentID: visit.id, now: now, db)
+            try Self.closeOffer(
+                id, .taken, outcome: from == nil ? "taken: booked \(visit.code)" : "taken: moved \(visit.code)", appointmentID: visit.id, now: now, db)
             try db.execute(
                 sql: "UPDATE waitlist_entry SET state = 'booked', closed_at = ?, appointment_id = ? WHERE id = ?",
                 arguments: [now, visit.id, offer["entry_id"] as Int64])

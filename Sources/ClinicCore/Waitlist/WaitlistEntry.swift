@@ -37,7 +37,7 @@ public struct WaitlistEntry: Sendable, Equatable, Identifiable {
     public let reason: String
     public let state: State
     public let createdAt: Int64
-    /// Its place among the entries waiting for the same doctor or specialization (1: next), when waiting.
+    /// Its place among the entries waiting for the same doctor (or the same specialization), 1 next; nil when not waiting.
     public let position: Int?
     /// The offer waiting for the patient's answer, if any.
     public let openOffer: WaitlistOffer?

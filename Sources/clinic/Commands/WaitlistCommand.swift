@@ -64,7 +64,9 @@ struct WaitlistListCommand: ParsableCommand {
             guard !entries.isEmpty else { return TextOutput.line("no one is waiting") }
             var table = TextTable(["ID", "#", "PATIENT", "PHONE", "FOR", "FROM", "TO", "STATE", "OFFER"])
             for e in entries {
-                let offer = e.openOffer.map { "\($0.code) \(zone.local($0.start).date) \(zone.unambiguousTime($0.start)) until \(zone.unambiguousTime($0.expiresAt))" }
+                let offer = e.openOffer.map {
+                    "\($0.code) \(zone.local($0.start).date) \(zone.unambiguousTime($0.start)) until \(zone.unambiguousTime($0.expiresAt))"
+                }
                 table.add([
                     String(e.id), e.position.map(String.init) ?? "-", e.patient.name, e.patient.phone ?? "—", e.wanted,
                     e.from.description, e.to.description, e.position == nil && e.state == .waiting ? "past" : e.state.rawValue,

@@ -18,6 +18,11 @@ import Testing
         ("CONFIRM XYZ", .badCode(keyword: "CONFIRM", text: "XYZ")),
         ("C 12345O", .badCode(keyword: "CONFIRM", text: "12345O")),
         ("CANCEL ABCDEFG", .badCode(keyword: "CANCEL", text: "ABCDEFG")),
+        ("TAKE W4K9QX", .take(code: "W4K9QX")),
+        ("  take   w4k9qx! ", .take(code: "W4K9QX")),
+        ("Take", .take(code: nil)),
+        ("TAKE IT", .badCode(keyword: "TAKE", text: "IT")),
+        ("take it now", .freeText),
     ])
     func appointmentCommands(text: String, expected: SMSCommand) {
         #expect(SMSCommand.parse(text) == expected)
