@@ -44,6 +44,7 @@ struct APIRoutes: Sendable {
         addScheduleRoutes(to: router)
         addTimeOffRoutes(to: router)
         addHistoryRoutes(to: router)
+        addWaitlistRoutes(to: router)
         addDaySheetRoutes(to: router)
         addMetaRoutes(to: router)
         addEventRoutes(to: router)

@@ -54,6 +54,10 @@ enum OpenAPIDocument {
             {
               "name": "schedule",
               "description": "Doctors' time off and the clinic's closure days (a sick day, a holiday), admins."
+            },
+            {
+              "name": "waitlist",
+              "description": "Patients waiting for an earlier visit. A freed slot is offered to the first in line by SMS; TAKE <code> within 15 minutes books it (or moves a later visit)."
             }
           ],
           "paths": {
@@ -2181,6 +2185,274 @@ enum OpenAPIDocument {
                   }
                 }
               }
+            },
+            "/api/v1/waitlist": {
+              "get": {
+                "tags": [
+                  "waitlist"
+                ],
+                "summary": "Who waits",
+                "operationId": "listWaitlist",
+                "description": "Waiting entries, first in line first (all=true: also those booked, removed or past their days). A patient sees their own; staff anyone's.",
+                "security": [
+                  {
+                    "bearer": []
+                  }
+                ],
+                "parameters": [
+                  {
+                    "name": "doctorId",
+                    "in": "query",
+                    "required": false,
+                    "description": "Only those waiting for this doctor (or their specialization).",
+                    "schema": {
+                      "type": "string",
+                      "pattern": "^[0-9]+$"
+                    }
+                  },
+                  {
+                    "name": "patientId",
+                    "in": "query",
+                    "required": false,
+                    "description": "Only this patient's.",
+                    "schema": {
+                      "type": "string",
+                      "pattern": "^[0-9]+$"
+                    }
+                  },
+                  {
+                    "name": "all",
+                    "in": "query",
+                    "required": false,
+                    "description": "Also the entries no longer waiting.",
+                    "schema": {
+                      "type": "string",
+                      "enum": [
+                        "true",
+                        "false"
+                      ]
+                    }
+                  }
+                ],
+                "responses": {
+                  "200": {
+                    "description": "The entries.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "type": "array",
+                          "items": {
+                            "$ref": "#/components/schemas/WaitlistEntry"
+                          }
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/NotFound"
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/InternalError"
+                  }
+                }
+              },
+              "post": {
+                "tags": [
+                  "waitlist"
+                ],
+                "summary": "Join the waitlist",
+                "operationId": "joinWaitlist",
+                "description": "A patient for themselves (no patientId), or the desk for a patient, who needs a phone for the offers. 409: already waiting for the same doctor or specialization.",
+                "security": [
+                  {
+                    "bearer": []
+                  }
+                ],
+                "requestBody": {
+                  "required": true,
+                  "content": {
+                    "application/json": {
+                      "schema": {
+                        "$ref": "#/components/schemas/WaitlistRequest"
+                      }
+                    }
+                  }
+                },
+                "responses": {
+                  "201": {
+                    "description": "The entry.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/WaitlistEntry"
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/NotFound"
+                  },
+                  "409": {
+                    "$ref": "#/components/responses/Conflict"
+                  },
+                  "413": {
+                    "$ref": "#/components/responses/PayloadTooLarge"
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/InternalError"
+                  }
+                }
+              }
+            },
+            "/api/v1/waitlist/{id}": {
+              "delete": {
+                "tags": [
+                  "waitlist"
+                ],
+                "summary": "Leave the waitlist",
+                "operationId": "leaveWaitlist",
+                "description": "Its patient, the desk, admins. An offer it had open is withdrawn and goes to the next in line. 409 when it no longer waits.",
+                "security": [
+                  {
+                    "bearer": []
+                  }
+                ],
+                "parameters": [
+                  {
+                    "name": "id",
+                    "in": "path",
+                    "required": true,
+                    "description": "The waitlist entry.",
+                    "schema": {
+                      "type": "string",
+                      "pattern": "^[0-9]+$"
+                    }
+                  }
+                ],
+                "responses": {
+                  "200": {
+                    "description": "The entry, removed.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "type": "object",
+                          "required": [
+                            "removed"
+                          ],
+                          "properties": {
+                            "removed": {
+                              "$ref": "#/components/schemas/WaitlistEntry"
+                            }
+                          }
+                        }
+                      }
+                    }
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/NotFound"
+                  },
+                  "409": {
+                    "$ref": "#/components/responses/Conflict"
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/InternalError"
+                  }
+                }
+              }
+            },
+            "/api/v1/waitlist/{id}/offer": {
+              "post": {
+                "tags": [
+                  "waitlist"
+                ],
+                "summary": "Offer a slot by hand",
+                "operationId": "offerWaitlistSlot",
+                "description": "The desk. Texts an offer of start, or of the earliest free slot in the entry's days at least an hour ahead. 409: an offer is open, the slot taken, the patient busy.",
+                "security": [
+                  {
+                    "bearer": []
+                  }
+                ],
+                "parameters": [
+                  {
+                    "name": "id",
+                    "in": "path",
+                    "required": true,
+                    "description": "The waitlist entry.",
+                    "schema": {
+                      "type": "string",
+                      "pattern": "^[0-9]+$"
+                    }
+                  }
+                ],
+                "requestBody": {
+                  "required": false,
+                  "content": {
+                    "application/json": {
+                      "schema": {
+                        "$ref": "#/components/schemas/WaitlistOfferRequest"
+                      }
+                    }
+                  }
+                },
+                "responses": {
+                  "201": {
+                    "description": "The offer, texted.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/WaitlistOffer"
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/NotFound"
+                  },
+                  "409": {
+                    "$ref": "#/components/responses/Conflict"
+                  },
+                  "413": {
+                    "$ref": "#/components/responses/PayloadTooLarge"
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/InternalError"
+                  }
+                }
+              }
             }
           },
           "components": {
@@ -3390,6 +3662,236 @@ enum OpenAPIDocument {
                       "null"
                     ],
                     "description": "The doctor's note, possibly on several lines."
+                  }
+                }
+              },
+              "WaitlistRequest": {
+                "type": "object",
+                "required": [
+                  "from",
+                  "to"
+                ],
+                "description": "Give doctorId or specialization, not both.",
+                "properties": {
+                  "patientId": {
+                    "type": "string",
+                    "pattern": "^[0-9]+$",
+                    "description": "The patient (default: the signed-in patient)."
+                  },
+                  "doctorId": {
+                    "type": "string",
+                    "pattern": "^[0-9]+$",
+                    "description": "The doctor waited for."
+                  },
+                  "specialization": {
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": 100,
+                    "description": "Any doctor of this specialization."
+                  },
+                  "from": {
+                    "type": "string",
+                    "format": "date",
+                    "description": "The first local day a visit may be on."
+                  },
+                  "to": {
+                    "type": "string",
+                    "format": "date",
+                    "description": "The last local day a visit may be on."
+                  },
+                  "reason": {
+                    "type": "string",
+                    "maxLength": 500,
+                    "description": "The reason the visit will carry (default: From the waitlist)."
+                  }
+                }
+              },
+              "WaitlistOfferRequest": {
+                "type": "object",
+                "properties": {
+                  "doctorId": {
+                    "type": "string",
+                    "pattern": "^[0-9]+$",
+                    "description": "The doctor, for an entry waiting for a specialization."
+                  },
+                  "start": {
+                    "type": "string",
+                    "format": "date-time",
+                    "description": "The slot's start (default: the earliest free slot in the entry's days)."
+                  }
+                }
+              },
+              "WaitlistOffer": {
+                "type": "object",
+                "description": "A freed slot offered by SMS; the patient replies TAKE <code>.",
+                "required": [
+                  "id",
+                  "code",
+                  "entryId",
+                  "doctorId",
+                  "doctorName",
+                  "start",
+                  "end",
+                  "state",
+                  "offeredAt",
+                  "expiresAt",
+                  "byHand",
+                  "outcome"
+                ],
+                "properties": {
+                  "id": {
+                    "type": "string"
+                  },
+                  "code": {
+                    "type": "string",
+                    "pattern": "^[A-Z0-9]{6}$"
+                  },
+                  "entryId": {
+                    "type": "string"
+                  },
+                  "doctorId": {
+                    "type": "string"
+                  },
+                  "doctorName": {
+                    "type": "string"
+                  },
+                  "start": {
+                    "type": "string",
+                    "format": "date-time"
+                  },
+                  "end": {
+                    "type": "string",
+                    "format": "date-time"
+                  },
+                  "state": {
+                    "type": "string",
+                    "enum": [
+                      "open",
+                      "taken",
+                      "expired",
+                      "lost",
+                      "withdrawn"
+                    ]
+                  },
+                  "offeredAt": {
+                    "type": "string",
+                    "format": "date-time"
+                  },
+                  "expiresAt": {
+                    "type": "string",
+                    "format": "date-time"
+                  },
+                  "byHand": {
+                    "type": "boolean",
+                    "description": "Offered by the desk rather than when the slot freed up."
+                  },
+                  "outcome": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "description": "What ended it, in words."
+                  }
+                }
+              },
+              "WaitlistEntry": {
+                "type": "object",
+                "description": "A place on the waitlist. Every field is always present; some are null.",
+                "required": [
+                  "id",
+                  "patientId",
+                  "patientName",
+                  "doctorId",
+                  "doctorName",
+                  "specialization",
+                  "from",
+                  "to",
+                  "reason",
+                  "state",
+                  "position",
+                  "offers",
+                  "offer",
+                  "appointmentCode",
+                  "createdAt"
+                ],
+                "properties": {
+                  "id": {
+                    "type": "string"
+                  },
+                  "patientId": {
+                    "type": "string"
+                  },
+                  "patientName": {
+                    "type": "string"
+                  },
+                  "doctorId": {
+                    "type": [
+                      "string",
+                      "null"
+                    ]
+                  },
+                  "doctorName": {
+                    "type": [
+                      "string",
+                      "null"
+                    ]
+                  },
+                  "specialization": {
+                    "type": [
+                      "string",
+                      "null"
+                    ]
+                  },
+                  "from": {
+                    "type": "string",
+                    "format": "date"
+                  },
+                  "to": {
+                    "type": "string",
+                    "format": "date"
+                  },
+                  "reason": {
+                    "type": "string"
+                  },
+                  "state": {
+                    "type": "string",
+                    "enum": [
+                      "waiting",
+                      "booked",
+                      "removed"
+                    ]
+                  },
+                  "position": {
+                    "type": [
+                      "integer",
+                      "null"
+                    ],
+                    "description": "Its place in line (1: next); null when no longer waiting."
+                  },
+                  "offers": {
+                    "type": "integer",
+                    "description": "Slots offered to it so far."
+                  },
+                  "offer": {
+                    "oneOf": [
+                      {
+                        "$ref": "#/components/schemas/WaitlistOffer"
+                      },
+                      {
+                        "type": "null"
+                      }
+                    ],
+                    "description": "The offer open now."
+                  },
+                  "appointmentCode": {
+                    "type": [
+                      "string",
+                      "null"
+                    ]
+                  },
+                  "createdAt": {
+                    "type": "string",
+                    "format": "date-time"
                   }
                 }
               }
