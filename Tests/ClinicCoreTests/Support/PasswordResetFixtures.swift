@@ -1,25 +1,10 @@
 import ClinicCore
 import ClinicTesting
 import Foundation
-import GRDB
 
 extension TestClinic {
     /// Unix seconds on the manual clock.
     var nowSeconds: Int64 { Int64(clock.now().timeIntervalSince1970.rounded(.down)) }
-
-    /// The newest reset code waiting in the outbox, read from the stored body
-    /// (the listings never show it): what the patient's phone would get.
-    func pendingResetCode() throws -> String? {
-        try store.reader.read { db in
-            try String.fetchOne(
-                db, sql: "SELECT substr(body, 1, 6) FROM sms_outbox WHERE kind = 'password_reset' ORDER BY id DESC LIMIT 1")
-        }
-    }
-
-    /// How many reset SMS the outbox holds.
-    func resetMessageCount() throws -> Int {
-        try store.reader.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sms_outbox WHERE kind = 'password_reset'") ?? 0 }
-    }
 
     /// A patient with an email and no phone.
     func addPatientWithoutPhone(email: String = "nophone@clinic.test") throws -> Account {
@@ -42,7 +27,4 @@ extension TestClinic {
             return error as? ClinicError
         }
     }
-
-    /// A 6-digit code that is not `code`.
-    static func wrongCode(_ code: String) -> String { code == "000000" ? "111111" : "000000" }
 }
