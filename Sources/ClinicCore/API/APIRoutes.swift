@@ -39,6 +39,7 @@ struct APIRoutes: Sendable {
 
     func addRoutes(to router: Router<ListenerRequestContext>) {
         addAuthRoutes(to: router)
+        addPasswordResetRoutes(to: router)
         addUserRoutes(to: router)
         addAppointmentRoutes(to: router)
         addScheduleRoutes(to: router)

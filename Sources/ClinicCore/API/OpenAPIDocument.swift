@@ -342,6 +342,93 @@ enum OpenAPIDocument {
                 }
               }
             },
+            "/api/v1/auth/reset": {
+              "post": {
+                "tags": [
+                  "auth"
+                ],
+                "summary": "Ask for a password reset code by SMS",
+                "operationId": "requestPasswordReset",
+                "description": "Anyone. Always 202 with one sentence; a patient with a phone gets a code (10 min, 5 tries, 3 an hour). 3 requests an hour per IP.",
+                "requestBody": {
+                  "required": true,
+                  "content": {
+                    "application/json": {
+                      "schema": {
+                        "$ref": "#/components/schemas/ResetRequest"
+                      }
+                    }
+                  }
+                },
+                "responses": {
+                  "202": {
+                    "description": "Always the same sentence.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/ResetAnswer"
+                        },
+                        "example": {
+                          "message": "If this phone or email is on a patient's account with a mobile phone, we have texted a 6-digit code to that phone. It works for 10 minutes."
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
+                  "413": {
+                    "$ref": "#/components/responses/PayloadTooLarge"
+                  },
+                  "429": {
+                    "$ref": "#/components/responses/TooManyRequests"
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/InternalError"
+                  }
+                }
+              }
+            },
+            "/api/v1/auth/reset/confirm": {
+              "post": {
+                "tags": [
+                  "auth"
+                ],
+                "summary": "Set a new password with a reset code",
+                "operationId": "confirmPasswordReset",
+                "description": "Anyone. Sets the password, revokes every token. Every bad code is 401 with one sentence; a refused password 400.",
+                "requestBody": {
+                  "required": true,
+                  "content": {
+                    "application/json": {
+                      "schema": {
+                        "$ref": "#/components/schemas/ResetConfirm"
+                      }
+                    }
+                  }
+                },
+                "responses": {
+                  "204": {
+                    "description": "The new password is set; sign in with it."
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "413": {
+                    "$ref": "#/components/responses/PayloadTooLarge"
+                  },
+                  "429": {
+                    "$ref": "#/components/responses/TooManyRequests"
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/InternalError"
+                  }
+                }
+              }
+            },
             "/api/v1/users/me": {
               "get": {
                 "tags": [
@@ -3338,6 +3425,54 @@ enum OpenAPIDocument {
                 "properties": {
                   "refresh_token": {
                     "type": "string"
+                  }
+                }
+              },
+              "ResetRequest": {
+                "type": "object",
+                "description": "Whose password to reset: an email or a phone.",
+                "required": [
+                  "login"
+                ],
+                "properties": {
+                  "login": {
+                    "type": "string",
+                    "description": "An email or a phone (E.164 or a national number)."
+                  }
+                }
+              },
+              "ResetAnswer": {
+                "type": "object",
+                "description": "The one answer to every request for a code.",
+                "required": [
+                  "message"
+                ],
+                "properties": {
+                  "message": {
+                    "type": "string"
+                  }
+                }
+              },
+              "ResetConfirm": {
+                "type": "object",
+                "description": "The code from the SMS and the new password.",
+                "required": [
+                  "login",
+                  "code",
+                  "newPassword"
+                ],
+                "properties": {
+                  "login": {
+                    "type": "string",
+                    "description": "The email or phone the code was asked for."
+                  },
+                  "code": {
+                    "type": "string",
+                    "description": "The 6 digits from the SMS."
+                  },
+                  "newPassword": {
+                    "type": "string",
+                    "description": "At least 8 characters, at most 1024 bytes."
                   }
                 }
               },

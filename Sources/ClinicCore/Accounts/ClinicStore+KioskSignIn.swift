@@ -53,6 +53,16 @@ extension ClinicStore {
         return signedIn
     }
 
+    /// Whether a kiosk session signed in as `account` may go on: the account
+    /// is still active, has the same role, and its password has not changed
+    /// since (a reset by code or by the desk bumps the token epoch, which ends
+    /// every session and API token of the account).
+    public func isStillSignedIn(_ account: Account) throws -> Bool {
+        let current = try pool.read { db in try Self.account(id: account.id, db) }
+        guard let current else { return false }
+        return current.active && current.role == account.role && current.tokenEpoch == account.tokenEpoch
+    }
+
     /// One more failure on the account's kiosk counter, locking kiosk sign-in when the policy says so.
     private func recordKioskFailure(accountID: Int64, policy: KioskSignInPolicy, now: Int64) throws {
         try pool.write { db in

@@ -68,8 +68,14 @@ public struct KioskSession: Sendable, Equatable {
     /// Failures since the session began or last signed someone in.
     public private(set) var failures = 0
     public let policy: KioskSignInPolicy
+    /// Names this session to the password reset's rate limit (`kiosk:` and
+    /// random hex): a session may ask for a few codes an hour, whatever it names.
+    public let requester: String
 
-    public init(policy: KioskSignInPolicy = .standard) { self.policy = policy }
+    public init(policy: KioskSignInPolicy = .standard) {
+        self.policy = policy
+        requester = "kiosk:" + OpenSSL.randomBytes(8).map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
+    }
 
     /// Counts a failure; returns how many seconds to hold its answer back.
     public mutating func recordFailure() -> Double {

@@ -38,6 +38,7 @@ public struct OutboxMessage: Sendable, Equatable, Identifiable {
     public let to: String
     /// The sender number used (set when sent through a gateway that has one).
     public let from: String?
+    /// The text; a password reset's code shows as `••••••` (`PasswordResetPolicy.redacted`).
     public let body: String
     public let appointmentID: Int64?
     /// The appointment's code, when there is one.
@@ -78,10 +79,12 @@ public struct OutboxMessage: Sendable, Equatable, Identifiable {
         """
 
     init(row: Row) throws {
-        id = row["id"]; to = row["to_phone"]; from = row["from_phone"]; body = row["body"]
+        id = row["id"]; to = row["to_phone"]; from = row["from_phone"]
         appointmentID = row["appointment_id"]; appointmentCode = row["appointment_code"]
         appointmentStart = row["appointment_start"]
         kind = try row.decode(forColumn: "kind")
+        // A reset code is never shown to whoever reads the log, even while it waits to go out.
+        body = kind == .passwordReset ? PasswordResetPolicy.redacted(row["body"]) : row["body"]
         recipient = try row.decode(forColumn: "recipient")
         state = try row.decode(forColumn: "state")
         attempts = row["attempts"]; nextAttemptAt = row["next_attempt_at"]; expiresAt = row["expires_at"]

@@ -51,6 +51,9 @@ enum ClinicMigrations {
         migrator.registerMigration("v15-outbox-desk-kinds") { db in
             try db.execute(sql: outboxDeskKindsSQL)
         }
+        migrator.registerMigration("v16-password-reset") { db in
+            try db.execute(sql: passwordResetSQL)
+        }
         migrator.registerMigration("v17-waitlist") { db in
             try waitlist(db)
         }

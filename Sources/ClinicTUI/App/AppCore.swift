@@ -103,6 +103,16 @@ import ClinicCore
                     answers: "any key continues"))
             lastInput = time
         }
+        if dataChanged, context.mode == .kiosk, let account = context.account,
+            (try? context.store.isStillSignedIn(account)) == false
+        {
+            // A password reset (or the desk's new password, or a deactivation) ends the account's kiosk sessions.
+            signOut()
+            overlay = .notice(
+                Dialog(
+                    title: "Signed out", message: "You were signed out: this account's password was changed. Sign in again.",
+                    answers: "any key continues"))
+        }
         if dataChanged {
             context.forgetAllowedActions()
             context.refreshSettings()
@@ -119,6 +129,8 @@ import ClinicCore
         case .popToHome:
             stack = [stack[0]]
             top.reload()
+        case .rootThen(let s):
+            stack = [stack[0], s]
         case .popTo(let isTarget):
             let keep = stack.dropLast().lastIndex(where: isTarget) ?? 0
             stack = Array(stack[...keep])

@@ -11,6 +11,8 @@ enum Effect {
     case popToHome
     /// Pops back to the nearest screen below that matches (the root if none does).
     case popTo((any ScreenModel) -> Bool)
+    /// Pops back to the root and opens a screen on it (a password reset's end: the sign-in over the welcome).
+    case rootThen(any ScreenModel)
     /// Replaces the whole stack (after sign-in).
     case reset(any ScreenModel)
     case signOut

@@ -12,6 +12,9 @@ struct SignInScreen {
         y += 2
         FormPainter.paint(model.form, into: &buffer, rect: Rect(x: area.x, y: y, width: area.width, height: FormPainter.height(model.form)))
         y += FormPainter.height(model.form) + 1
+        if let notice = model.notice, model.message == nil {
+            y = Painter.paragraph(&buffer, "✓ " + notice, in: Rect(x: area.x, y: y, width: area.width, height: 2), role: .success) + 1
+        }
         if let message = model.message {
             y = Painter.paragraph(&buffer, "✗ " + message, in: Rect(x: area.x, y: y, width: area.width, height: 3), role: .error) + 1
         }

@@ -12,7 +12,7 @@ struct WelcomeScreen {
         var state = model.list
         TablePainter.paint(
             model.items.map { TableRow([$0]) }, columns: nil, state: &state, into: &buffer,
-            rect: Rect(x: area.x, y: area.y + 3, width: min(40, area.width), height: 2))
+            rect: Rect(x: area.x, y: area.y + 3, width: min(40, area.width), height: 3))
     }
 }
 
