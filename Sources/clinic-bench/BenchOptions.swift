@@ -17,7 +17,7 @@ struct BenchOptions {
     /// The benchmarks to run (all by default; a subset is for profiling one of them).
     var only: Set<String> = BenchOptions.benchmarks
 
-    static let benchmarks: Set<String> = ["raw", "booking", "contention", "slots", "daysheet", "seed", "scheduler", "tui", "staff", "auth"]
+    static let benchmarks: Set<String> = ["raw", "booking", "contention", "slots", "daysheet", "seed", "scheduler", "tui", "staff", "auth", "waitlist"]
 
     static let usage = """
         usage: clinic-bench [--quick] [--db-dir DIR]
@@ -26,7 +26,7 @@ struct BenchOptions {
           --quick        small sizes, a few seconds in all (smoke test)
           --db-dir DIR   folder for the database files (default: $TMPDIR/clinic-bench);
                          the large slots database built there is reused by later runs
-          --only LIST    run only some of raw,booking,contention,slots,daysheet,seed,scheduler,tui,staff,auth
+          --only LIST    run only some of raw,booking,contention,slots,daysheet,seed,scheduler,tui,staff,auth,waitlist
         """
 
     /// Parses the arguments after the program name.

@@ -77,6 +77,12 @@ struct BenchRunner {
             report["kiosk_sign_in"] = auth
         }
 
+        if options.only.contains("waitlist") {
+            let waitlist = try WaitlistOfferBench.run(dir: dir, waiting: options.quick ? 1_000 : 10_000, calls: options.quick ? 100 : 1_000)
+            progress("waitlist offer: \(waitlist["cancel_with_offer"] ?? "?")")
+            report["waitlist_offer"] = waitlist
+        }
+
         if options.only.contains("scheduler") {
             let tick = try SchedulerTickBench.run(appointments: sizes.tickAppointments, ticks: sizes.ticks)
             progress("scheduler tick: p99 \(tick.p99_ms) ms")
