@@ -45,6 +45,7 @@ struct APIRoutes: Sendable {
         addTimeOffRoutes(to: router)
         addHistoryRoutes(to: router)
         addDaySheetRoutes(to: router)
+        addSMSRoutes(to: router)
         addMetaRoutes(to: router)
         addEventRoutes(to: router)
     }
