@@ -100,7 +100,7 @@ final class SMSPanelModel: ScreenModel {
     }
 
     func handle(_ key: Key) -> Effect {
-        if list.handle(key, page: 10) { notice = nil; return .none }
+        if list.handle(key, page: 10) { notice = nil; offer = nil; return .none }
         switch bindings.match(key) {
         case .refused(let reason)?:
             notice = (Format.refusal(reason), .warning)
