@@ -45,6 +45,17 @@ public enum SMSText {
         }
     }
 
+    /// A kind in a list's column: "reminder", "no-show", "reset code".
+    public static func shortKind(_ kind: OutboxMessage.Kind) -> String {
+        switch kind {
+        case .noShow: return "no-show"
+        case .checkedIn: return "checked-in"
+        case .waitlistOffer: return "waitlist offer"
+        case .passwordReset: return "reset code"
+        default: return kind.rawValue
+        }
+    }
+
     /// A kind as a heading: "Reminder", "No-show notice".
     public static func kind(_ kind: OutboxMessage.Kind) -> String {
         let name = kind.sentenceName

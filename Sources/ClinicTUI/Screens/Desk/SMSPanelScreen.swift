@@ -44,11 +44,14 @@ struct SMSPanelScreen {
         case .outgoing:
             let rows = model.outgoing.map { m in
                 TableRow(
-                    [Format.shortDateTime(m.createdAt, zone), model.party(m.to), m.appointmentCode ?? "", SMSText.outcome(m)],
+                    [Format.compactDateTime(m.createdAt, zone), model.party(m.to), m.appointmentCode ?? "", SMSText.shortKind(m.kind), SMSText.outcome(m)],
                     role: SMSPanelModel.role(of: m) == .error ? .error : .warning)
             }
             TablePainter.paint(
-                rows, columns: [Column("Queued", width: 15), Column("To", width: 24), Column("Code", width: 6), Column("Outcome")],
+                rows,
+                columns: [
+                    Column("Queued", width: 11), Column("To", width: 22), Column("Code", width: 6), Column("Kind", width: 12), Column("Outcome"),
+                ],
                 state: &list, into: &buffer, rect: rect, empty: "Every message went out.")
         case .sent:
             let rows = model.sent.map { m in
