@@ -47,6 +47,7 @@ struct APIRoutes: Sendable {
         addHistoryRoutes(to: router)
         addWaitlistRoutes(to: router)
         addDaySheetRoutes(to: router)
+        addSMSRoutes(to: router)
         addMetaRoutes(to: router)
         addEventRoutes(to: router)
     }

@@ -58,6 +58,10 @@ enum OpenAPIDocument {
             {
               "name": "waitlist",
               "description": "Patients waiting for an earlier visit. A freed slot is offered to the first in line by SMS; TAKE <code> within 15 minutes books it (or moves a later visit)."
+            },
+            {
+              "name": "sms",
+              "description": "The desk's SMS: outgoing messages, patients' replies, retrying and handling them."
             }
           ],
           "paths": {
@@ -2540,6 +2544,252 @@ enum OpenAPIDocument {
                   }
                 }
               }
+            },
+            "/api/v1/sms/messages": {
+              "get": {
+                "tags": [
+                  "sms"
+                ],
+                "summary": "Outgoing SMS",
+                "operationId": "listSMSMessages",
+                "description": "The SMS log, newest first: raw state and error for scripts, outcome in words. The desk and admins.",
+                "security": [
+                  {
+                    "bearer": []
+                  }
+                ],
+                "parameters": [
+                  {
+                    "name": "failed",
+                    "in": "query",
+                    "required": false,
+                    "description": "Only messages that failed, or failed once and wait for a retry.",
+                    "schema": {
+                      "type": "boolean",
+                      "default": false
+                    }
+                  },
+                  {
+                    "name": "limit",
+                    "in": "query",
+                    "required": false,
+                    "description": "At most this many, newest first.",
+                    "schema": {
+                      "type": "integer",
+                      "minimum": 1,
+                      "maximum": 500,
+                      "default": 100
+                    }
+                  }
+                ],
+                "responses": {
+                  "200": {
+                    "description": "The messages.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "type": "array",
+                          "items": {
+                            "$ref": "#/components/schemas/SMSMessage"
+                          }
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/InternalError"
+                  }
+                }
+              }
+            },
+            "/api/v1/sms/messages/{id}/retry": {
+              "post": {
+                "tags": [
+                  "sms"
+                ],
+                "summary": "Retry a failed SMS",
+                "operationId": "retrySMSMessage",
+                "description": "A failed message queued again to the person's number, failure kept. invalid_transition: not failed; conflict: visit changed, no number, opted out; in_past: late.",
+                "security": [
+                  {
+                    "bearer": []
+                  }
+                ],
+                "parameters": [
+                  {
+                    "name": "id",
+                    "in": "path",
+                    "required": true,
+                    "description": "The id (`clinic sms log` / `clinic sms inbox` show them).",
+                    "schema": {
+                      "type": "string",
+                      "pattern": "^[0-9]{1,18}$"
+                    }
+                  }
+                ],
+                "responses": {
+                  "200": {
+                    "description": "The message, queued again.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/SMSMessage"
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/NotFound"
+                  },
+                  "409": {
+                    "$ref": "#/components/responses/Conflict"
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/InternalError"
+                  }
+                }
+              }
+            },
+            "/api/v1/sms/replies": {
+              "get": {
+                "tags": [
+                  "sms"
+                ],
+                "summary": "Patients' SMS replies",
+                "operationId": "listSMSReplies",
+                "description": "Inbound SMS, newest first, with what came of each (raw and in words) and those flagged for the desk. The desk and admins.",
+                "security": [
+                  {
+                    "bearer": []
+                  }
+                ],
+                "parameters": [
+                  {
+                    "name": "flagged",
+                    "in": "query",
+                    "required": false,
+                    "description": "Only replies flagged for the desk (free text, a bare CANCEL).",
+                    "schema": {
+                      "type": "boolean",
+                      "default": false
+                    }
+                  },
+                  {
+                    "name": "limit",
+                    "in": "query",
+                    "required": false,
+                    "description": "At most this many, newest first.",
+                    "schema": {
+                      "type": "integer",
+                      "minimum": 1,
+                      "maximum": 500,
+                      "default": 100
+                    }
+                  }
+                ],
+                "responses": {
+                  "200": {
+                    "description": "The replies.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "type": "array",
+                          "items": {
+                            "$ref": "#/components/schemas/SMSReply"
+                          }
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/InternalError"
+                  }
+                }
+              }
+            },
+            "/api/v1/sms/replies/{id}/handled": {
+              "post": {
+                "tags": [
+                  "sms"
+                ],
+                "summary": "Mark a flagged reply handled",
+                "operationId": "handleSMSReply",
+                "description": "Records who handled a flagged reply, and when (the desk). invalid_input: it was not flagged; conflict: handled already.",
+                "security": [
+                  {
+                    "bearer": []
+                  }
+                ],
+                "parameters": [
+                  {
+                    "name": "id",
+                    "in": "path",
+                    "required": true,
+                    "description": "The id (`clinic sms log` / `clinic sms inbox` show them).",
+                    "schema": {
+                      "type": "string",
+                      "pattern": "^[0-9]{1,18}$"
+                    }
+                  }
+                ],
+                "responses": {
+                  "200": {
+                    "description": "The reply, handled.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/SMSReply"
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/NotFound"
+                  },
+                  "409": {
+                    "$ref": "#/components/responses/Conflict"
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/InternalError"
+                  }
+                }
+              }
             }
           },
           "components": {
@@ -4027,6 +4277,250 @@ enum OpenAPIDocument {
                   "createdAt": {
                     "type": "string",
                     "format": "date-time"
+                  }
+                }
+              },
+              "SMSMessage": {
+                "type": "object",
+                "description": "An outgoing SMS. Every field is always present; some are null.",
+                "required": [
+                  "id",
+                  "to",
+                  "toName",
+                  "body",
+                  "appointment",
+                  "kind",
+                  "recipient",
+                  "state",
+                  "attempts",
+                  "nextAttemptAt",
+                  "errorCode",
+                  "errorMessage",
+                  "deliveryStatus",
+                  "outcome",
+                  "note",
+                  "createdAt",
+                  "updatedAt",
+                  "sentAt"
+                ],
+                "properties": {
+                  "id": {
+                    "type": "string",
+                    "pattern": "^[0-9]+$",
+                    "description": "The message's id."
+                  },
+                  "to": {
+                    "type": "string",
+                    "description": "The number it goes to, E.164."
+                  },
+                  "toName": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "description": "Who holds that number now, if anyone."
+                  },
+                  "body": {
+                    "type": "string",
+                    "description": "The text, whole."
+                  },
+                  "appointment": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "description": "The appointment's code, when it is about one."
+                  },
+                  "kind": {
+                    "type": "string",
+                    "enum": [
+                      "reminder",
+                      "confirmation",
+                      "cancellation",
+                      "no_show",
+                      "checked_in",
+                      "booking",
+                      "moved",
+                      "waitlist_offer",
+                      "password_reset",
+                      "other"
+                    ],
+                    "description": "Why it exists."
+                  },
+                  "recipient": {
+                    "type": "string",
+                    "enum": [
+                      "patient",
+                      "doctor",
+                      "admin",
+                      "other"
+                    ],
+                    "description": "Who it is for."
+                  },
+                  "state": {
+                    "type": "string",
+                    "enum": [
+                      "queued",
+                      "sending",
+                      "sent",
+                      "failed",
+                      "skipped"
+                    ],
+                    "description": "Where it is in its life."
+                  },
+                  "attempts": {
+                    "type": "integer",
+                    "minimum": 0,
+                    "description": "Gateway calls since it was queued (or queued again)."
+                  },
+                  "nextAttemptAt": {
+                    "type": "string",
+                    "format": "date-time",
+                    "description": "The next (or last) attempt."
+                  },
+                  "errorCode": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "description": "The provider's or the outbox's code (21614, gave_up, opted_out …)."
+                  },
+                  "errorMessage": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "description": "The error as recorded."
+                  },
+                  "deliveryStatus": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "description": "The carrier's report (delivered, undelivered …)."
+                  },
+                  "outcome": {
+                    "type": "string",
+                    "description": "Where it stands, in words: Failed: the number is not a mobile phone (21614)."
+                  },
+                  "note": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "description": "Set when an earlier attempt was interrupted (it may have gone out twice)."
+                  },
+                  "createdAt": {
+                    "type": "string",
+                    "format": "date-time",
+                    "description": "When it was queued first."
+                  },
+                  "updatedAt": {
+                    "type": "string",
+                    "format": "date-time",
+                    "description": "Its last change."
+                  },
+                  "sentAt": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "format": "date-time",
+                    "description": "When the gateway took it."
+                  }
+                }
+              },
+              "SMSReply": {
+                "type": "object",
+                "description": "An SMS a patient sent. Every field is always present; some are null.",
+                "required": [
+                  "id",
+                  "from",
+                  "fromName",
+                  "body",
+                  "receivedAt",
+                  "command",
+                  "outcome",
+                  "outcomeText",
+                  "reply",
+                  "appointment",
+                  "attention",
+                  "handledAt",
+                  "handledBy"
+                ],
+                "properties": {
+                  "id": {
+                    "type": "string",
+                    "pattern": "^[0-9]+$",
+                    "description": "The reply's id."
+                  },
+                  "from": {
+                    "type": "string",
+                    "description": "The sender's number (E.164 when it is one)."
+                  },
+                  "fromName": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "description": "Who holds that number now, if anyone."
+                  },
+                  "body": {
+                    "type": "string",
+                    "description": "The text, whole."
+                  },
+                  "receivedAt": {
+                    "type": "string",
+                    "format": "date-time",
+                    "description": "When it arrived."
+                  },
+                  "command": {
+                    "type": "string",
+                    "description": "What it was read as (confirm, cancel, free_text …)."
+                  },
+                  "outcome": {
+                    "type": "string",
+                    "description": "What came of it (confirmed, asked_which, refused:cancelled …)."
+                  },
+                  "outcomeText": {
+                    "type": "string",
+                    "description": "The same in words: Asked which visit they meant."
+                  },
+                  "reply": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "description": "What the clinic answered, if anything."
+                  },
+                  "appointment": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "description": "The appointment it acted on or asked about."
+                  },
+                  "attention": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "description": "Why the desk should read it, when it should."
+                  },
+                  "handledAt": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "format": "date-time",
+                    "description": "When the desk marked it handled."
+                  },
+                  "handledBy": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "description": "Who did."
                   }
                 }
               }

@@ -57,6 +57,8 @@ extension Policy {
                 ? .allowed : .refused(.forbidden, "only the clinic's staff may see a patient's visits")
         case .handleReplies:
             return actor.role?.isDeskStaff == true ? .allowed : .refused(.forbidden, "only the desk marks SMS replies handled")
+        case .retrySMS:
+            return actor.role?.isDeskStaff == true ? .allowed : .refused(.forbidden, "only the desk retries a failed SMS")
         case .readNotes:
             return actor.role == .admin || actor.role == .doctor
                 ? .allowed : .refused(.forbidden, "clinical notes are for doctors (and admins)")

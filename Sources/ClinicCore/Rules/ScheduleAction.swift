@@ -59,6 +59,8 @@ public enum ClinicAction: Sendable, Hashable, CaseIterable, CustomStringConverti
     case readNotes
     /// Mark patients' flagged SMS replies handled (the desk, admins).
     case handleReplies
+    /// Send a failed SMS again, to the person's current number (the desk, admins).
+    case retrySMS
 
     public var description: String {
         switch self {
@@ -68,6 +70,7 @@ public enum ClinicAction: Sendable, Hashable, CaseIterable, CustomStringConverti
         case .viewVisitHistory: return "see a patient's visits"
         case .readNotes: return "read the doctors' notes"
         case .handleReplies: return "mark SMS replies handled"
+        case .retrySMS: return "retry a failed SMS"
         }
     }
 }

@@ -27,6 +27,18 @@ enum Format {
         "\(weekdays[d.weekday.rawValue - 1]) \(d.day) \(months[d.month - 1]) \(d.year)"
     }
 
+    /// A day and time without the year, for lists: `Mon 2 Mar 09:30`.
+    static func shortDateTime(_ instant: Int64, _ zone: ClinicTimeZone) -> String {
+        let l = zone.local(instant)
+        return "\(weekdays[l.date.weekday.rawValue - 1]) \(l.date.day) \(months[l.date.month - 1]) \(l.time)"
+    }
+
+    /// A day and time for a list's narrow column: `2 Mar 09:30`.
+    static func compactDateTime(_ instant: Int64, _ zone: ClinicTimeZone) -> String {
+        let l = zone.local(instant)
+        return "\(l.date.day) \(months[l.date.month - 1]) \(l.time)"
+    }
+
     /// `09:30` in the zone.
     static func time(_ instant: Int64, _ zone: ClinicTimeZone) -> String { zone.local(instant).time.description }
 

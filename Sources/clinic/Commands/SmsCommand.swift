@@ -5,7 +5,7 @@ import ClinicCore
 struct SmsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sms", abstract: "The SMS log and patients' replies.",
-        subcommands: [SmsLogCommand.self, SmsInboxCommand.self, SmsHandleCommand.self, SmsSimulateCommand.self])
+        subcommands: [SmsLogCommand.self, SmsInboxCommand.self, SmsHandleCommand.self, SmsRetryCommand.self, SmsSimulateCommand.self])
 }
 
 /// `clinic sms log [--appointment CODE] [--failed] [--json]`.
@@ -31,12 +31,13 @@ struct SmsLogCommand: ParsableCommand {
                 JSONOutput.print(["messages": list.map { SMSJSON($0, zone: zone) }])
                 return
             }
-            var table = TextTable(["ID", "CREATED", "KIND", "TO", "STATE", "TRIES", "CODE", "ERROR", "NOTE", "BODY"])
+            let owners = try ctx.store.phoneOwners(list.map(\.to))
+            var table = TextTable(["ID", "CREATED", "KIND", "TO", "NAME", "CODE", "TRIES", "OUTCOME", "NOTE", "BODY"])
             for m in list {
                 let created = zone.local(m.createdAt)
                 table.add([
-                    String(m.id), "\(created.date) \(created.time)", m.kind.rawValue, m.to, m.state.rawValue,
-                    String(m.attempts), m.appointmentCode ?? "-", m.errorCode ?? "-", m.note ?? "-", String(m.body.prefix(50)),
+                    String(m.id), "\(created.date) \(created.time)", m.kind.rawValue, m.to, owners[m.to]?.name ?? "-",
+                    m.appointmentCode ?? "-", String(m.attempts), SMSText.outcome(m), m.note ?? "-", String(m.body.prefix(50)),
                 ])
             }
             TextOutput.block(list.isEmpty ? "no messages" : table.rendered)

@@ -24,11 +24,15 @@ struct SmsInboxCommand: ParsableCommand {
                 JSONOutput.print(["messages": list.map { InboundJSON(m: $0, zone: zone) }])
                 return
             }
-            var table = TextTable(["ID", "RECEIVED", "FROM", "OUTCOME", "CODE", "DESK", "BODY"])
+            let owners = try ctx.store.phoneOwners(list.map(\.from))
+            var table = TextTable(["ID", "RECEIVED", "FROM", "NAME", "OUTCOME", "DESK", "BODY"])
             for m in list {
                 let t = zone.local(m.receivedAt)
                 let desk = m.attentionReason.map { reason in m.handledBy.map { "handled by \($0)" } ?? String(reason.prefix(30)) } ?? "-"
-                table.add([String(m.id), "\(t.date) \(t.time)", m.from, m.outcome, m.appointmentCode ?? "-", desk, String(m.body.prefix(40))])
+                table.add([
+                    String(m.id), "\(t.date) \(t.time)", m.from, owners[m.from]?.name ?? "-",
+                    SMSOutcomeText.sentence(outcome: m.outcome, code: m.appointmentCode), desk, String(m.body.prefix(40)),
+                ])
             }
             TextOutput.block(list.isEmpty ? "no messages" : table.rendered)
         }

@@ -211,8 +211,9 @@ struct PolicyTableTests {
             let got = actors.map { Outcome(Policy.decide(action, by: $0, facts: ScheduleFacts(doctorID: 10, patientID: 20))) }
             #expect(got == expected(pattern), "\(action)")
         }
-        #expect(ClinicAction.allCases == [.updateSettings, .viewClinicStats, .manageClosures, .viewVisitHistory, .readNotes, .handleReplies])
+        #expect(ClinicAction.allCases == [.updateSettings, .viewClinicStats, .manageClosures, .viewVisitHistory, .readNotes, .handleReplies, .retrySMS])
         #expect(actors.map { Outcome(Policy.decide(.handleReplies, by: $0)) } == expected("UFFFFAAAF"))
+        #expect(actors.map { Outcome(Policy.decide(.retrySMS, by: $0)) } == expected("UFFFFAAAF"))
         //                                                                              N P p D d R A S X
         #expect(actors.map { Outcome(Policy.decide(.viewVisitHistory, by: $0)) } == expected("UFFAAAAAF"))
         #expect(actors.map { Outcome(Policy.decide(.readNotes, by: $0)) } == expected("UFFAAFAAF"))

@@ -1,11 +1,13 @@
 import ClinicCore
 
-/// Paints the view tabs and the selected view's table.
+/// Paints the view tabs, the notice line, the selected view's table and,
+/// under it, the selected item in full (`SMSPanelDetailPainter`).
 struct SMSPanelScreen {
     let model: SMSPanelModel
+    /// Rows the table keeps however long the selected item is (its heading and five rows).
+    static let minimumTable = 6
 
     func paint(into buffer: inout CellBuffer, area: Rect) {
-        let zone = model.context.timeZone
         var x = area.x
         let names: [(SMSPanelModel.View, String)] = [
             (.outgoing, "Failed / pending (\(model.outgoing.count))"),
@@ -20,68 +22,68 @@ struct SMSPanelScreen {
         if let error = model.error {
             buffer.write(error, x: area.x, y: area.y + 1, role: .error, clip: area)
         } else if let notice = model.notice {
-            buffer.write(notice.text, x: area.x, y: area.y + 1, role: notice.role, clip: area)
+            let answers = model.offer == nil ? "" : "  y retry · n not now"
+            let end = buffer.write(notice.text, x: area.x, y: area.y + 1, role: notice.role, clip: area)
+            buffer.write(answers, x: end, y: area.y + 1, role: .footerKey, clip: area)
         } else if let note = model.selectedNote {
             buffer.write(note, x: area.x, y: area.y + 1, role: .warning, clip: area)
         }
-        let rect = Rect(x: area.x, y: area.y + 2, width: area.width, height: area.height - 2)
+        let room = max(0, area.height - 2 - Self.minimumTable)
+        let detail = model.detail.map { SMSPanelDetailPainter.lines($0, width: area.width) } ?? []
+        let detailHeight = min(detail.count, room)
+        let rect = Rect(x: area.x, y: area.y + 2, width: area.width, height: area.height - 2 - detailHeight)
+        paintTable(into: &buffer, rect: rect)
+        SMSPanelDetailPainter.paint(
+            detail, into: &buffer, rect: Rect(x: area.x, y: rect.y + rect.height, width: area.width, height: detailHeight))
+    }
+
+    private func paintTable(into buffer: inout CellBuffer, rect: Rect) {
+        let zone = model.context.timeZone
         var list = model.list
         switch model.view {
         case .outgoing:
             let rows = model.outgoing.map { m in
                 TableRow(
-                    [
-                        Format.dateTime(m.createdAt, zone), m.to, m.appointmentCode ?? "", m.kind.rawValue,
-                        m.state == .sent ? (m.deliveryStatus ?? "sent") : m.state.rawValue,
-                        ([m.errorCode, m.errorMessage] + [m.errorMessage == m.note ? nil : m.note]).compactMap { $0 }
-                            .joined(separator: " "),
-                    ],
-                    role: m.state == .failed || m.state == .sent ? .error : .warning)
+                    [Format.compactDateTime(m.createdAt, zone), model.party(m.to), m.appointmentCode ?? "", SMSText.shortKind(m.kind), SMSText.outcome(m)],
+                    role: SMSPanelModel.role(of: m) == .error ? .error : .warning)
             }
             TablePainter.paint(
                 rows,
                 columns: [
-                    Column("Queued", width: 21), Column("To", width: 13), Column("Code", width: 6),
-                    Column("Kind", width: 12), Column("State", width: 11), Column("Error"),
+                    Column("Queued", width: 11), Column("To", width: 22), Column("Code", width: 6), Column("Kind", width: 12), Column("Outcome"),
                 ],
                 state: &list, into: &buffer, rect: rect, empty: "Every message went out.")
         case .sent:
             let rows = model.sent.map { m in
                 TableRow(
-                    [Format.dateTime(m.updatedAt, zone), m.to, m.appointmentCode ?? "", m.note == nil ? m.body : "⚠ " + m.body],
+                    [Format.shortDateTime(m.updatedAt, zone), model.party(m.to), m.appointmentCode ?? "", m.note == nil ? m.body : "⚠ " + m.body],
                     role: m.note == nil ? .normal : .warning)
             }
             TablePainter.paint(
-                rows,
-                columns: [
-                    Column("Sent", width: 21), Column("To", width: 13), Column("Code", width: 6),
-                    Column("Message"),
-                ],
+                rows, columns: [Column("Sent", width: 15), Column("To", width: 24), Column("Code", width: 6), Column("Message")],
                 state: &list, into: &buffer, rect: rect, empty: "Nothing sent yet.")
         case .replies:
             let rows = model.replies.map { r in
-                TableRow(
-                    [
-                        Format.dateTime(r.receivedAt, zone), r.from, r.body,
-                        r.attentionReason.map { reason in r.handledBy.map { "✓ \($0)" } ?? "⚑ " + reason } ?? r.outcome,
-                    ],
-                    role: r.waiting ? .warning : .normal)
+                let outcome =
+                    r.attentionReason.map { reason in r.handledBy.map { "✓ \($0)" } ?? "⚑ " + reason }
+                    ?? SMSOutcomeText.sentence(outcome: r.outcome, code: r.appointmentCode)
+                return TableRow([Format.shortDateTime(r.receivedAt, zone), model.party(r.from), r.body, outcome], role: r.waiting ? .warning : .normal)
             }
             TablePainter.paint(
                 rows,
-                columns: [
-                    Column("Received", width: 21), Column("From", width: 13), Column("Message", width: 24),
-                    Column("Outcome"),
-                ],
+                columns: [Column("Received", width: 15), Column("From", width: 22), Column("Message", width: 18), Column("Outcome")],
                 state: &list, into: &buffer, rect: rect, empty: "No replies yet.")
         case .flagged:
             let rows = model.flagged.map { p in
                 TableRow(
-                    [p.phone, p.optedOut ? "opted out" : "", [p.flagCode, p.flag].compactMap { $0 }.joined(separator: " ")],
+                    [
+                        p.phone, model.name(of: p.phone) ?? "", p.optedOut ? "opted out" : "",
+                        p.flagCode.map { SMSText.problem(code: $0, message: p.flag) } ?? p.flag ?? "",
+                    ],
                     role: .warning)
             }
             TablePainter.paint(
-                rows, columns: [Column("Phone", width: 14), Column("SMS", width: 10), Column("Flag")],
+                rows, columns: [Column("Phone", width: 14), Column("Holder", width: 20), Column("SMS", width: 9), Column("Flag")],
                 state: &list, into: &buffer, rect: rect, empty: "No flagged numbers.")
         }
     }
