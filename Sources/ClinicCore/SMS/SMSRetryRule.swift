@@ -54,6 +54,9 @@ public enum SMSRetryRule {
             }
             return .refused(.invalidTransition, "message \(f.id) \(what): only a failed message is retried")
         }
+        if f.kind == .passwordReset {  // its stored body is blanked once it failed; a new code is the way
+            return .refused(.conflict, "a password reset code is never sent again: the patient asks for a new one")
+        }
         if let refusal = appointmentRefusal(f) { return refusal }
         if let expires = f.expiresAt, f.now >= expires {
             return .refused(.inPast, "message \(f.id) is out of date: what it says no longer holds")

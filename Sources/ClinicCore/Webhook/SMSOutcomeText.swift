@@ -20,6 +20,14 @@ public enum SMSOutcomeText {
         case "flagged": return "Passed to the desk"
         case "ignored_bad_number": return "Ignored: the sender's number is not valid"
         case "internal": return "Could not be handled (our error)"
+        case "took": return "Took a waitlist offer: booked \(visit)"
+        case "took_moved": return "Took a waitlist offer: moved \(visit) earlier"
+        case "already_taken": return "Had taken that waitlist offer already"
+        case "offer_expired": return "Too late: the waitlist offer had run out"
+        case "offer_lost": return "Too late: someone else had booked the offered visit"
+        case "offer_closed": return "The waitlist offer was no longer open"
+        case "unknown_offer": return "No waitlist offer of theirs has that code"
+        case "nothing_to_take": return "No waitlist offer to take"
         default:
             if outcome.hasPrefix("refused:") {
                 let reason = String(outcome.dropFirst("refused:".count))

@@ -35,8 +35,9 @@ import Testing
             (facts(.cancellation, status: .cancelled, start: now - 1, planned: now - 1), .inPast),
             (facts(.noShow, status: .noShow, start: now - 3600, planned: now - 3600), nil),
             (facts(.noShow, status: .checkedIn, start: now - 3600, planned: now - 3600), .conflict),
-            (facts(.passwordReset, status: nil, expires: now + 60), nil),
-            (facts(.passwordReset, status: nil, expires: now), .inPast),
+            (facts(.passwordReset, status: nil, expires: now + 60), .conflict),  // blanked once failed: a new code instead
+            (facts(.passwordReset, status: nil, expires: now), .conflict),
+            (facts(.waitlistOffer, status: nil, expires: now + 60), nil),
             (facts(.waitlistOffer, status: nil, expires: now - 1), .inPast),
             (facts(to: nil), .conflict),
             (facts(optedOut: true), .conflict),
