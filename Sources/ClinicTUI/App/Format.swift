@@ -27,6 +27,15 @@ enum Format {
         "\(weekdays[d.weekday.rawValue - 1]) \(d.day) \(months[d.month - 1]) \(d.year)"
     }
 
+    /// `Tue 3 Mar`, for a date near enough that its year goes without saying.
+    static func shortDay(_ d: LocalDate) -> String { "\(weekdays[d.weekday.rawValue - 1]) \(d.day) \(months[d.month - 1])" }
+
+    /// `3 Mar–17 Mar`: a span of days (the year when it is not the same at both ends).
+    static func days(_ from: LocalDate, _ to: LocalDate) -> String {
+        let year = from.year == to.year ? "" : " \(from.year)"
+        return "\(from.day) \(months[from.month - 1])\(year)–\(to.day) \(months[to.month - 1])\(year.isEmpty ? "" : " \(to.year)")"
+    }
+
     /// `09:30` in the zone.
     static func time(_ instant: Int64, _ zone: ClinicTimeZone) -> String { zone.local(instant).time.description }
 
