@@ -18,8 +18,8 @@ final class PatientHomeModel: ScreenModel {
         Binding([.enter], .open, "select"),
         Binding([.char("b")], .book, "book"),
         Binding([.char("a")], .appointments, "my appointments"),
-        Binding([.char("w")], .waitlist, "my waitlist"),
         Binding([.char("p")], .profile, "profile"),
+        Binding([.char("w")], .waitlist, "my waitlist"),  // after profile: the footer's first keys stay where people know them
         Binding([.char("s")], .signOut, "sign out"),
     ]
     var title: String { "Home" }
