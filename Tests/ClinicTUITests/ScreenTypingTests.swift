@@ -63,6 +63,13 @@ struct ScreenTypingTests {
         FieldScreen(
             name: "admin edit doctor", mode: .staff, role: .admin, open: { c, f in AccountEditModel(c, account: f.doctor) },
             fields: { ($0 as! AccountEditModel).form.fields }),
+        FieldScreen(
+            name: "kiosk waitlist join", mode: .kiosk, role: .patient, open: { c, f in WaitlistJoinModel(c, target: .doctor(f.listing)) },
+            fields: { ($0 as! WaitlistJoinModel).form.fields }),
+        FieldScreen(
+            name: "desk waitlist join", mode: .staff, role: .receptionist,
+            open: { c, f in WaitlistJoinModel(c, target: .specialization("Cardiology"), patient: f.patient) },
+            fields: { ($0 as! WaitlistJoinModel).form.fields }),
     ]
 
     /// A harness signed in as `role` with `screen` open on top.

@@ -30,13 +30,22 @@ enum Format {
     /// A day and time without the year, for lists: `Mon 2 Mar 09:30`.
     static func shortDateTime(_ instant: Int64, _ zone: ClinicTimeZone) -> String {
         let l = zone.local(instant)
-        return "\(weekdays[l.date.weekday.rawValue - 1]) \(l.date.day) \(months[l.date.month - 1]) \(l.time)"
+        return "\(shortDay(l.date)) \(l.time)"
     }
 
     /// A day and time for a list's narrow column: `2 Mar 09:30`.
     static func compactDateTime(_ instant: Int64, _ zone: ClinicTimeZone) -> String {
         let l = zone.local(instant)
         return "\(l.date.day) \(months[l.date.month - 1]) \(l.time)"
+    }
+
+    /// `Tue 3 Mar`, for a date near enough that its year goes without saying.
+    static func shortDay(_ d: LocalDate) -> String { "\(weekdays[d.weekday.rawValue - 1]) \(d.day) \(months[d.month - 1])" }
+
+    /// `3 Mar–17 Mar`: a span of days (the year when it is not the same at both ends).
+    static func days(_ from: LocalDate, _ to: LocalDate) -> String {
+        let year = from.year == to.year ? "" : " \(from.year)"
+        return "\(from.day) \(months[from.month - 1])\(year)–\(to.day) \(months[to.month - 1])\(year.isEmpty ? "" : " \(to.year)")"
     }
 
     /// `09:30` in the zone.

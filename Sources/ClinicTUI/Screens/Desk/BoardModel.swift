@@ -7,10 +7,11 @@ import ClinicCore
 /// appointments a day moves as fast as a small one. `c` checks the selected
 /// patient in; `u` undoes a check-in within the core's grace
 /// (`Policy.checkInUndoGraceSeconds`); `w` writes the day sheet beside the
-/// database (`DaySheetExport`); `[` `]` `t` change the day; the
+/// database (`DaySheetExport`); `l` opens the selected doctor's waitlist
+/// (`WaitlistModel`); `[` `]` `t` change the day; the
 /// app's refresh re-reads it when the data changes.
 @_spi(Tooling) public final class BoardModel: ScreenModel {
-    enum Action: Sendable { case open, checkIn, undo, search, book, reschedule, cancel, sms, writeSheet, signOut }
+    enum Action: Sendable { case open, checkIn, undo, search, book, reschedule, cancel, sms, waitlist, writeSheet, signOut }
     /// One doctor's part of the board, laid out: where its rows and painted lines begin.
     struct Group: Sendable, Equatable {
         let doctorID: Int64
@@ -77,6 +78,7 @@ import ClinicCore
             Binding([.char("x")], .cancel, "cancel", decision: allowed?[.cancel]),
             Binding([.char("u")], .undo, "undo check-in", decision: allowed?[.undoCheckIn]),
             Binding([.char("m")], .sms, "SMS"),
+            Binding([.char("l")], .waitlist, "waitlist", decision: Policy.decide(.view, by: context.actor, patientID: nil)),
             Binding([.char("w")], .writeSheet, "write day sheet", footer: false),  // in `?`: the footer keeps the visit's keys
             Binding([.char("s")], .signOut, "sign out"),
         ]
@@ -154,6 +156,11 @@ import ClinicCore
             guard let a = selected else { notice = ("Pick a scheduled or confirmed visit.", .warning); return .none }
             return .push(ReasonedMoveModel(context, appointment: a, purpose: .cancel))
         case .action(.sms)?: return .push(SMSPanelModel(context))
+        case .action(.waitlist)?:
+            guard let id = selectedDoctorID ?? doctors.first?.id, let doctor = doctors.first(where: { $0.id == id }) else {
+                notice = ("This doctor takes no waitlist.", .warning); return .none
+            }
+            return .push(WaitlistModel(context, doctor: doctor))
         case .action(.writeSheet)?: notice = DaySheetExport.write(context, date: day.date)
         case .action(.checkIn)?:
             if let a = selected, a.status == .noShow { return .push(ReasonedMoveModel(context, appointment: a, purpose: .lateArrival)) }

@@ -5,7 +5,8 @@ import ClinicCore
 /// the patient's card, Ctrl-N registers a walk-in. A 6-character appointment
 /// code (`K7QX2M`, any case) finds that visit too: Enter opens it while no
 /// patient is picked below it. Opened with a doctor and a day (`n` on the
-/// board), Enter goes on to that doctor's free slots instead.
+/// board), Enter goes on to that doctor's free slots instead; opened with a
+/// doctor's waitlist (`a` there), Enter goes on to the days of the wait.
 final class PatientSearchModel: ScreenModel {
     enum Action: Sendable { case open, register }
     let context: AppContext
@@ -22,18 +23,24 @@ final class PatientSearchModel: ScreenModel {
     private(set) var error: String?
     /// Set when picking the patient of a new visit with this doctor from this day.
     let booking: (doctor: DoctorListing, date: LocalDate)?
+    /// Set when picking a patient for this doctor's waitlist.
+    let waitlist: DoctorListing?
     /// Results shown at most.
     static let limit = 200
 
-    init(_ context: AppContext, booking: (doctor: DoctorListing, date: LocalDate)? = nil) {
-        self.context = context; self.booking = booking
+    init(_ context: AppContext, booking: (doctor: DoctorListing, date: LocalDate)? = nil, waitlist: DoctorListing? = nil) {
+        self.context = context; self.booking = booking; self.waitlist = waitlist
         reload()
     }
 
     var bindings: [Binding<Action>] {
-        [Binding([.enter], .open, booking == nil ? "open card" : "book for them"), Binding([.ctrl("n")], .register, "register walk-in")]
+        let label = waitlist != nil ? "add to the waitlist" : booking == nil ? "open card" : "book for them"
+        return [Binding([.enter], .open, label), Binding([.ctrl("n")], .register, "register walk-in")]
     }
-    var title: String { booking.map { "Book with \($0.doctor.name) · patient" } ?? "Find a patient" }
+    var title: String {
+        if let waitlist { return "Waitlist for \(waitlist.name) · patient" }
+        return booking.map { "Book with \($0.doctor.name) · patient" } ?? "Find a patient"
+    }
     var hints: [KeyHint] { [KeyHint(keys: "↑↓", label: "move", inFooter: false)] + bindings.hints() }
     var capturesText: Bool { true }
 
@@ -47,8 +54,11 @@ final class PatientSearchModel: ScreenModel {
         }
         switch bindings.action(for: key) {
         case .open?:
-            if booking == nil, let a = byCode, list.selected == 0 || results.isEmpty { return .push(AppointmentDetailModel(context, code: a.code)) }
+            if let a = byCode, list.selected == 0 || results.isEmpty { return .push(AppointmentDetailModel(context, code: a.code)) }
             guard let p = selected else { return .none }
+            if let waitlist {
+                return .push(WaitlistJoinModel(context, target: .doctor(waitlist), patient: p, returnTo: { $0 is WaitlistModel }))
+            }
             if let booking { return .push(BookSlotModel(context, doctor: booking.doctor, patient: p, from: booking.date)) }
             return .push(PatientCardModel(context, patientID: p.id))
         case .register?: return .push(RegisterPatientModel(context, typed: byCode == nil ? query.value : "", booking: booking))
@@ -66,7 +76,7 @@ final class PatientSearchModel: ScreenModel {
     private func search(keepSelection: Bool = false) {
         let keep = keepSelection ? selected?.id : nil
         byCode = nil
-        if booking == nil, let code = AppointmentCode.normalize(query.value), let actor = context.actor {
+        if booking == nil, waitlist == nil, let code = AppointmentCode.normalize(query.value), let actor = context.actor {
             byCode = try? context.store.appointment(code: code, viewer: actor)
         }
         do {

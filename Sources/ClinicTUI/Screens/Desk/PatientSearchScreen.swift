@@ -6,10 +6,11 @@ struct PatientSearchScreen {
 
     func paint(into buffer: inout CellBuffer, area: Rect) {
         var area = area
-        if let booking = model.booking {
-            buffer.write(
-                "New visit with \(booking.doctor.name) from \(Format.day(booking.date)): pick the patient.", x: area.x, y: area.y,
-                role: .label, clip: area)
+        let heading =
+            model.waitlist.map { "Waitlist for \($0.name): pick the patient." }
+            ?? model.booking.map { "New visit with \($0.doctor.name) from \(Format.day($0.date)): pick the patient." }
+        if let heading {
+            buffer.write(heading, x: area.x, y: area.y, role: .label, clip: area)
             area = Rect(x: area.x, y: area.y + 2, width: area.width, height: area.height - 2)
         }
         FormPainter.paint(Form([model.query]), into: &buffer, rect: Rect(x: area.x, y: area.y, width: area.width, height: 1), labelWidth: 14)

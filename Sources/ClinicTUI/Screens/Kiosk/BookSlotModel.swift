@@ -2,9 +2,10 @@ import ClinicCore
 
 /// Booking, step 3: a day picker (`[` `]` `t`, and `n` for the doctor's next
 /// day with a free slot) and the doctor's slots that day, free or taken, kept
-/// live as other people book.
+/// live as other people book; `w` puts the patient on the doctor's waitlist
+/// for an earlier visit, up to the day shown (`WaitlistJoinModel`).
 @_spi(Tooling) public final class BookSlotModel: ScreenModel, SlotPicker {
-    enum Action: Sendable { case open, previousDay, nextDay, today, nextFreeDay }
+    enum Action: Sendable { case open, waitlist, previousDay, nextDay, today, nextFreeDay }
     let context: AppContext
     let doctor: DoctorListing
     /// Whether the doctor works on the shown day's weekday at all.
@@ -34,6 +35,7 @@ import ClinicCore
 
     let bindings: [Binding<Action>] = [
         Binding([.enter], .open, "book this slot"),
+        Binding([.char("w")], .waitlist, "tell me of an earlier visit"),
         Binding([.char("[")], .previousDay, "previous day"),
         Binding([.char("]")], .nextDay, "next day"),
         Binding([.char("t")], .today, "today"),
@@ -53,6 +55,9 @@ import ClinicCore
             guard entry.free else { notice = "That slot is taken: pick a free one."; return .none }
             notice = nil
             return .push(BookConfirmModel(context, doctor: doctor, slot: entry.slot, slotScreen: self, patient: patient, reason: typedReason))
+        case .waitlist?:
+            notice = nil
+            return .push(WaitlistJoinModel(context, target: .doctor(doctor), patient: patient, until: date))
         case .previousDay?:
             guard date > context.today else { notice = "You can only book from today on."; return .none }
             go(to: date.adding(days: -1))

@@ -19,6 +19,11 @@ struct BookSlotScreen {
                 [Format.time(e.slot.start, zone) + "–" + Format.time(e.slot.end, zone), e.free ? "free" : "taken"],
                 role: e.free ? .slotFree : .slotTaken)
         }
+        if area.width >= 60 {  // beside the slots: what `w` is for
+            Painter.paragraph(
+                &buffer, "Want an earlier visit? w: tell me when an earlier visit frees up (the waitlist; offers come by SMS).",
+                in: Rect(x: area.x + 42, y: top + 1, width: area.width - 42, height: 4), role: .dim)
+        }
         var list = model.list
         TablePainter.paint(
             rows, columns: [Column("Time", width: 14), Column("")], state: &list, into: &buffer,

@@ -4,8 +4,9 @@ import ClinicCore
 /// of a specialization from a day on (`[` `]` `t` move that day), kept live as
 /// other people book. Enter goes on to the reason and the confirmation, as a
 /// doctor's day does; a slot taken meanwhile comes back here with a note.
+/// `w` puts the patient on the waitlist for any doctor of the specialization.
 final class EarliestSlotsModel: ScreenModel, SlotPicker {
-    enum Action: Sendable { case open, previousDay, nextDay, today }
+    enum Action: Sendable { case open, waitlist, previousDay, nextDay, today }
     let context: AppContext
     let specialty: String
     /// The patient booked for by the desk (nil: the signed-in patient).
@@ -28,6 +29,7 @@ final class EarliestSlotsModel: ScreenModel, SlotPicker {
 
     let bindings: [Binding<Action>] = [
         Binding([.enter], .open, "book this slot"),
+        Binding([.char("w")], .waitlist, "tell me of an earlier visit"),
         Binding([.char("[")], .previousDay, "from a day earlier"),
         Binding([.char("]")], .nextDay, "from a day later"),
         Binding([.char("t")], .today, "from today"),
@@ -48,6 +50,10 @@ final class EarliestSlotsModel: ScreenModel, SlotPicker {
             notice = nil
             return .push(
                 BookConfirmModel(context, doctor: entry.doctor, slot: entry.slot, slotScreen: self, patient: patient, reason: typedReason))
+        case .waitlist?:
+            notice = nil
+            let until = selected.map { context.timeZone.local($0.slot.start).date }
+            return .push(WaitlistJoinModel(context, target: .specialization(specialty), patient: patient, until: until))
         case .previousDay?:
             guard from > context.today else { notice = "You can only book from today on."; return .none }
             go(to: from.adding(days: -1))

@@ -10,8 +10,8 @@ struct PatientHomeScreen {
         var state = model.list
         TablePainter.paint(
             model.items.map { TableRow([$0]) }, columns: nil, state: &state, into: &buffer,
-            rect: Rect(x: area.x, y: area.y + 2, width: min(40, area.width), height: 4))
-        var y = area.y + 7
+            rect: Rect(x: area.x, y: area.y + 2, width: min(40, area.width), height: model.items.count))
+        var y = area.y + 3 + model.items.count
         if let next = model.next {
             let zone = model.context.timeZone
             buffer.write(
