@@ -55,11 +55,13 @@ enum PatientSearchIndex {
         }
         let words = fold(trimmed).split { $0 == " " || $0 == "%" || $0 == "_" }.map(String.init)
         guard let first = words.first else { return lookup }
-        if words.allSatisfy({ $0.count < 3 }) {
+        // The trigram index counts code points, not what a reader sees: "शर्मा" is two characters but five code points.
+        func indexable(_ word: String) -> Bool { word.unicodeScalars.count >= 3 }
+        if !words.contains(where: indexable) {
             lookup.namePrefix = (first, Array(words.dropFirst()))
         } else {
-            lookup.names = words.filter { $0.count >= 3 }.map { "%" + $0 + "%" }
-            lookup.namesAlsoHold = words.filter { $0.count < 3 }
+            lookup.names = words.filter(indexable).map { "%" + $0 + "%" }
+            lookup.namesAlsoHold = words.filter { !indexable($0) }
         }
         return lookup
     }

@@ -55,6 +55,10 @@ import Testing
         #expect(try c.store.searchPatients("ПЕТР").map(\.id) == [ivan.id])
         #expect(try c.store.searchPatients("παπαδο").map(\.id) == [eleni.id])
         #expect(try c.store.searchPatients("etrov").isEmpty)  // no transliteration
+        // A Devanagari surname of two characters (five code points) is found in the middle of a name
+        let priya = try c.addPatient(name: "प्रिया शर्मा"), layla = try c.addPatient(name: "ليلى حداد")
+        #expect(try c.store.searchPatients("शर्मा").map(\.id) == [priya.id])
+        #expect(try c.store.searchPatients("حداد").map(\.id) == [layla.id])
     }
 
     @Test func theIndexFollowsNameAndPhoneChanges() throws {
