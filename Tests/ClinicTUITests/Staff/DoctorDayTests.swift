@@ -23,6 +23,19 @@ struct DoctorDayTests {
         return (h, ben, booked)
     }
 
+    @Test("l opens who waits for the doctor (their waitlist), to look at")
+    func myWaitlist() throws {
+        let (h, _, _) = try doctor()
+        let waiting = try h.clinic.addPatient(name: "김민준")
+        let ana = try #require(try h.clinic.store.bookableDoctors().first { $0.name == "Dr Ana Moreau" })
+        _ = try h.clinic.store.joinWaitlist(
+            WaitlistRequest(patientID: waiting.id, target: .doctor(ana.id), from: LocalDate("2026-03-02")!, to: LocalDate("2026-03-09")!),
+            by: .shell)
+        h.press(.char("l"))
+        #expect(h.core.top is WaitlistModel)
+        #expect(h.screen.contains("김민준") && h.screen.contains("1 waiting"), "\(h.screen)")
+    }
+
     @Test("a doctor lands on their own day: patient, reason, status; never another doctor's")
     func myDay() throws {
         let (h, _, booked) = try doctor()

@@ -6,7 +6,7 @@ import ClinicCore
 /// doctor's stats; `w` writes the doctor's own day sheet beside the
 /// database. Refreshes when a patient confirms by SMS or is checked in.
 final class DoctorDayModel: ScreenModel {
-    enum Action: Sendable { case open, complete, stats, writeSheet, signOut }
+    enum Action: Sendable { case open, complete, stats, waitlist, writeSheet, signOut }
     let context: AppContext
     private(set) var day: DayPicker
     private(set) var appointments: [Appointment] = []
@@ -28,6 +28,7 @@ final class DoctorDayModel: ScreenModel {
             Binding([.enter], .open, "details"),
             Binding([.char("d")], .complete, "mark completed", decision: allowed?[.complete]),
             Binding([.char("g")], .stats, "my stats"),
+            Binding([.char("l")], .waitlist, "my waitlist", footer: false),
             Binding([.char("w")], .writeSheet, "write day sheet"),
             Binding([.char("s")], .signOut, "sign out", footer: false),
         ]
@@ -56,6 +57,13 @@ final class DoctorDayModel: ScreenModel {
             } catch { notice = (Format.error(error), .error) }
             reload()
         case .action(.stats)?: return .push(StatsModel(context, doctorID: context.account?.id))
+        case .action(.waitlist)?:
+            do {
+                guard let me = try context.store.bookableDoctors().first(where: { $0.id == context.account?.id }) else {
+                    notice = ("No one can wait for you: you are not bookable.", .warning); return .none
+                }
+                return .push(WaitlistModel(context, doctor: me))
+            } catch { notice = (Format.error(error), .error) }
         case .action(.writeSheet)?: notice = DaySheetExport.write(context, date: day.date, doctorID: context.account?.id)
         case .action(.signOut)?: return .signOut
         case nil: return .unhandled
