@@ -100,10 +100,17 @@ extension ClinicStore {
     }
 
     /// Ends an offer (`taken`, `expired`, `lost`, `withdrawn`) with what ended it.
+    /// Its SMS, when still waiting to go out, no longer goes (a code that is closed would only confuse).
     static func closeOffer(_ id: Int64, _ state: WaitlistOffer.State, outcome: String, appointmentID: Int64? = nil, now: Int64, _ db: Database) throws {
         try db.cachedStatement(
             sql: "UPDATE waitlist_offer SET state = ?, outcome = ?, closed_at = ?, appointment_id = ? WHERE id = ? AND state = 'open'"
         ).execute(arguments: [state.rawValue, outcome, now, appointmentID, id])
+        try db.cachedStatement(
+            sql: """
+                UPDATE sms_outbox SET state = 'skipped', error_code = 'offer_closed', error_message = ?, updated_at = ?
+                WHERE id = (SELECT outbox_id FROM waitlist_offer WHERE id = ?) AND state = 'queued'
+                """
+        ).execute(arguments: ["the offer is \(state.rawValue): \(outcome)", now, id])
     }
 
     /// The scheduler's pass over the offers: each open offer whose time is

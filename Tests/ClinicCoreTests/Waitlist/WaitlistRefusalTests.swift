@@ -99,6 +99,9 @@ import Testing
         // Removed: its offer is withdrawn; removing again is a conflict
         let removed = try g.store.removeFromWaitlist(id: entry.id, by: me)
         #expect(removed.state == .removed && removed.openOffer == nil)
+        // Its SMS, not sent yet, no longer goes out
+        let sms = try #require(try g.store.smsLog().first { $0.kind == .waitlistOffer })
+        #expect(sms.state == .skipped && sms.errorCode == "offer_closed" && sms.body.contains(offer.code))
         #expect(throws: ClinicError(.conflict, "waitlist entry \(entry.id) is removed already")) {
             try g.store.removeFromWaitlist(id: entry.id, by: desk)
         }
