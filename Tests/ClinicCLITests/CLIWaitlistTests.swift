@@ -34,17 +34,20 @@ import Testing
         let table = try cli.run("waitlist", "list")
         #expect(table.stdout.contains("\(offer["code"] as? String ?? "?") 2026-03-03 09:00 until"), "\(table.stdout)")
 
-        // The desk offers the specialization entry a slot by hand (the earliest free in its days)
-        let secondID = try #require(entries.last?["id"] as? Int)
-        let byHand = try cli.run("waitlist", "offer", String(secondID), "--as", RefusalTable.Person.desk.email)
-        #expect(byHand.exitCode == 0 && byHand.stdout.contains("texted; open until"), "\(byHand.stderr)")
+        // One offer open at a time per patient: the desk's offer for Quin's other entry waits
+        let secondID = try #require(entries.last?["id"] as? Int), firstID = try #require(entries.first?["id"] as? Int)
+        let desk = RefusalTable.Person.desk.email
+        let early = try cli.run("waitlist", "offer", String(secondID), "--as", desk)
+        #expect(early.exitCode == 1 && early.stderr.contains("already has an offer open"), "\(early.stderr)")
 
         // Removing an entry withdraws its offer; removing again is a conflict (exit 1)
-        let firstID = try #require(entries.first?["id"] as? Int)
         let removed = try cli.json("waitlist", "remove", String(firstID), "--as", quin)
         #expect(removed.object["state"] as? String == "removed" && removed.object["offer"] is NSNull)
         let again = try cli.run("waitlist", "remove", String(firstID))
         #expect(again.exitCode == 1 && again.stderr.contains("conflict: waitlist entry \(firstID) is removed already"))
+        // Now the desk offers the specialization entry a slot by hand (the earliest free in its days)
+        let byHand = try cli.run("waitlist", "offer", String(secondID), "--as", desk)
+        #expect(byHand.exitCode == 0 && byHand.stdout.contains("texted; open until"), "\(byHand.stderr)")
         let all = try cli.json("waitlist", "list", "--all")
         #expect((all.object["entries"] as? [[String: Any]])?.map { $0["state"] as? String ?? "" } == ["waiting", "removed"])
     }

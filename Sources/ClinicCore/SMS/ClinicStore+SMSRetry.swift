@@ -62,8 +62,9 @@ extension ClinicStore {
     }
 
     /// The message and the facts a retry is decided on. It goes to the
-    /// appointment's patient's (or doctor's) phone as it is now; a message
-    /// with no appointment goes to the number it had.
+    /// appointment's patient's (or doctor's) phone as it is now, a waitlist
+    /// offer to its patient's (and only while the offer is open); another
+    /// message with no appointment goes to the number it had.
     private static func retryFacts(id: Int64, now: Int64, _ db: Database) throws -> (OutboxMessage, SMSRetryFacts) {
         guard let m = try outboxMessage(id: id, db) else {
             throw ClinicError(.notFound, "no outgoing SMS \(id); `clinic sms log` shows the ids")
@@ -86,6 +87,17 @@ extension ClinicStore {
             case .doctor: facts.to = row["d_phone"]
             case .admin, .other: break
             }
+        }
+        if m.kind == .waitlistOffer,
+            let offer = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT o.state, p.phone FROM waitlist_offer o JOIN waitlist_entry e ON e.id = o.entry_id
+                    JOIN account p ON p.id = e.patient_id WHERE o.outbox_id = ?
+                    """, arguments: [id])
+        {
+            facts.to = offer["phone"]  // the patient's number as it is now
+            if (offer["state"] as String) != WaitlistOffer.State.open.rawValue { facts.expiresAt = min(facts.expiresAt ?? now, now) }
         }
         if let to = facts.to { facts.optedOut = try isOptedOut(phone: to, db) }
         return (m, facts)

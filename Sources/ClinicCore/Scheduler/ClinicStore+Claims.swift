@@ -36,7 +36,7 @@ extension ClinicStore {
                     sql: """
                         SELECT o.id, o.to_phone, o.body, o.kind, o.state, o.in_flight, o.claimed_by, o.claimed_until, o.expires_at,
                                o.appointment_start, o.created_at, a.status AS a_status, a.start_at AS a_start,
-                               COALESCE(ps.opted_out, 0) AS opted_out, \(Self.leadSQL) AS lead_minutes
+                               COALESCE(ps.opted_out, 0) AS opted_out, \(Self.leadSQL) AS lead_minutes, \(Self.offerStateSQL) AS offer_state
                         FROM sms_outbox o INDEXED BY sms_outbox_due
                         LEFT JOIN appointment a ON a.id = o.appointment_id
                         LEFT JOIN phone_status ps ON ps.phone = o.to_phone
@@ -90,7 +90,7 @@ extension ClinicStore {
                     cachedSQL: """
                         SELECT o.id, o.kind, o.state, o.claimed_by, o.expires_at, o.appointment_start, o.created_at,
                                a.status AS a_status, a.start_at AS a_start, COALESCE(ps.opted_out, 0) AS opted_out,
-                               \(Self.leadSQL) AS lead_minutes
+                               \(Self.leadSQL) AS lead_minutes, \(Self.offerStateSQL) AS offer_state
                         FROM sms_outbox o LEFT JOIN appointment a ON a.id = o.appointment_id
                         LEFT JOIN phone_status ps ON ps.phone = o.to_phone WHERE o.id = ?
                         """, arguments: [id]),
@@ -105,6 +105,9 @@ extension ClinicStore {
             return .proceed
         }
     }
+
+    /// A waitlist offer's state, as a claim reads it (NULL for other messages).
+    private static let offerStateSQL = "(SELECT w.state FROM waitlist_offer w WHERE w.outbox_id = o.id)"
 
     /// The clinic's reminder lead in minutes, as a claim reads it.
     private static let leadSQL = "(SELECT reminder_lead_minutes FROM clinic_settings WHERE id = 1)"
@@ -133,6 +136,9 @@ extension ClinicStore {
                     return ("reminder_due", "the reminder is due and says the same")
                 }
             }
+        }
+        if kind == .waitlistOffer, let state: String = row["offer_state"], state != WaitlistOffer.State.open.rawValue {
+            return ("offer_closed", "the offer is \(state)")
         }
         if let expires: Int64 = row["expires_at"], now >= expires {
             return ("expired", "no longer worth sending")

@@ -52,6 +52,7 @@ extension ClinicStore {
                             claimed_by = NULL, claimed_until = NULL, in_flight = 0 WHERE id = ?
                         """, arguments: [code, message, now, id])
                 try Self.applyToPhone(failure, phone: phone, outboxID: id, now: now, db)
+                try self.lapseOfferWhoseSMSFailed(outboxID: id, now: now, db)
                 return .failed
             }
         }

@@ -61,6 +61,7 @@ extension ClinicMigrations {
         CREATE INDEX waitlist_offer_slot ON waitlist_offer(doctor_id, start_at);
         CREATE INDEX waitlist_offer_open ON waitlist_offer(expires_at) WHERE state = 'open';
         CREATE INDEX waitlist_offer_entry ON waitlist_offer(entry_id, state);
+        CREATE INDEX waitlist_offer_outbox ON waitlist_offer(outbox_id) WHERE outbox_id IS NOT NULL;
         """
 
     private static let inboundTakeSQL = """

@@ -129,7 +129,8 @@ extension ClinicStore {
                        (SELECT o.id FROM waitlist_offer o WHERE o.entry_id = e.id AND o.state = 'open') AS open_offer,
                        CASE WHEN e.state = 'waiting' AND e.until_at > ?1 THEN
                            (SELECT COUNT(*) FROM waitlist_entry w WHERE w.state = 'waiting' AND w.until_at > ?1 AND w.id <= e.id
-                              AND (w.doctor_id = e.doctor_id OR w.specialization = e.specialization))
+                              AND (w.doctor_id = e.doctor_id OR w.specialization = COALESCE(e.specialization,
+                                   (SELECT specialization FROM doctor_profile WHERE account_id = e.doctor_id))))
                        END AS position
                 FROM waitlist_entry e JOIN account p ON p.id = e.patient_id LEFT JOIN account d ON d.id = e.doctor_id
                 LEFT JOIN appointment a ON a.id = e.appointment_id

@@ -13,12 +13,17 @@ extension ClinicStore {
     /// with what freed the slot. Fits: the entry waits for this doctor or
     /// their specialization, the slot's start is within its days, the patient
     /// is active with a phone that did not opt out, is free at that time, has
-    /// no other offer open, was never offered this slot, and is not
-    /// `excludingPatient` (who just gave it up). The slot must still be one of
-    /// the doctor's free slots, far enough ahead, with no open offer. Returns
-    /// the offer's id, or nil when no one fits.
+    /// no other offer open and was never offered this slot (on any of their
+    /// entries), holds no visit with this doctor at or before it (the
+    /// waitlist is for an earlier visit), and is not `excludingPatient` (who
+    /// just gave it up). The slot must still be one of the doctor's free
+    /// slots, far enough ahead, with no open offer. Returns the offer's id, or
+    /// nil when no one fits. `calc`: the doctor's slots as this transaction
+    /// sees them, when it changed the schedule (never cached: it may roll back).
     @discardableResult
-    func offerFreedSlot(doctorID: Int64, start: Int64, end: Int64, excludingPatient: Int64?, now: Int64, _ db: Database) throws -> Int64? {
+    func offerFreedSlot(
+        doctorID: Int64, start: Int64, end: Int64, excludingPatient: Int64?, now: Int64, calc: SlotCalculator? = nil, _ db: Database
+    ) throws -> Int64? {
         guard start >= now + Self.waitlistMinimumNoticeSeconds else { return nil }
         guard
             let doctor = try Row.fetchOne(
@@ -41,22 +46,25 @@ extension ClinicStore {
                         WHERE e.state = 'waiting' AND (e.doctor_id = ?1 OR e.specialization = ?2)
                           AND e.from_at <= ?3 AND e.until_at > ?3 AND e.patient_id IS NOT ?5
                           AND p.active = 1 AND p.phone IS NOT NULL AND COALESCE(ps.opted_out, 0) = 0
-                          AND NOT EXISTS (SELECT 1 FROM waitlist_offer o WHERE o.entry_id = e.id
-                                          AND (o.state = 'open' OR (o.doctor_id = ?1 AND o.start_at = ?3)))
+                          AND NOT EXISTS (SELECT 1 FROM waitlist_entry w JOIN waitlist_offer o ON o.entry_id = w.id
+                                          WHERE w.patient_id = e.patient_id
+                                            AND (o.state = 'open' OR (o.doctor_id = ?1 AND o.start_at = ?3)))
                           AND NOT EXISTS (SELECT 1 FROM appointment a WHERE a.patient_id = e.patient_id AND a.start_at < ?4
                                           AND a.end_at > ?3 AND a.status IN \(AppointmentStatus.activeSQL))
+                          AND NOT EXISTS (SELECT 1 FROM appointment a WHERE a.patient_id = e.patient_id AND a.doctor_id = ?1
+                                          AND a.start_at <= ?3 AND a.status IN \(AppointmentStatus.activeSQL))
                         ORDER BY e.id LIMIT 1
                         """), arguments: [doctorID, specialization, start, end, excludingPatient])
         else { return nil }
-        guard try isFreeSlot(doctorID: doctorID, start: start, db) else { return nil }
+        guard try isFreeSlot(doctorID: doctorID, start: start, calc: calc, db) else { return nil }
         return try insertOffer(
             entryID: candidate["id"], phone: candidate["phone"], doctorID: doctorID, start: start, end: end, by: nil, now: now, db)
     }
 
     /// Whether `start` is one of the doctor's slots (hours, no time off or
     /// closure) with no active visit on it.
-    func isFreeSlot(doctorID: Int64, start: Int64, _ db: Database) throws -> Bool {
-        let calc = try cachedCalculator(doctorID: doctorID, db)
+    func isFreeSlot(doctorID: Int64, start: Int64, calc: SlotCalculator? = nil, _ db: Database) throws -> Bool {
+        let calc = try calc ?? cachedCalculator(doctorID: doctorID, db)
         guard (try? calc.slot(startingAt: start)) != nil else { return false }
         let taken = try Bool.fetchOne(
             db.cachedStatement(
@@ -113,6 +121,22 @@ extension ClinicStore {
         ).execute(arguments: ["the offer is \(state.rawValue): \(outcome)", now, id])
     }
 
+    /// An offer whose SMS failed for good cannot be answered: it is lost at
+    /// once ("the SMS could not be delivered") and the slot goes to the next
+    /// in line, in the transaction that records the failure.
+    func lapseOfferWhoseSMSFailed(outboxID: Int64, now: Int64, _ db: Database) throws {
+        guard
+            let row = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT o.id, o.doctor_id, o.start_at, o.end_at, e.patient_id FROM waitlist_offer o
+                    JOIN waitlist_entry e ON e.id = o.entry_id WHERE o.outbox_id = ? AND o.state = 'open'
+                    """, arguments: [outboxID])
+        else { return }
+        try Self.closeOffer(row["id"], .lost, outcome: "the SMS could not be delivered", now: now, db)
+        try offerFreedSlot(doctorID: row["doctor_id"], start: row["start_at"], end: row["end_at"], excludingPatient: row["patient_id"], now: now, db)
+    }
+
     /// The scheduler's pass over the offers: each open offer whose time is
     /// up lapses (`expired`, "no answer in time") and its slot goes to the
     /// next in line, in the same transaction. Returns how many lapsed and
@@ -142,7 +166,10 @@ extension ClinicStore {
 
     /// Offers every free slot of `doctorIDs` in `[from, to)` to the waiting
     /// patients, earliest first (time off or a closure was removed and its
-    /// slots are free again). Doctors no one waits for cost one read.
+    /// slots are free again). Doctors no one waits for cost one read; the walk
+    /// stops at the last day anyone waits for and after 20,000 slots looked at.
+    /// The slots are computed afresh: this transaction changed the schedule
+    /// and may yet roll back, so nothing it sees goes into the shared cache.
     func offerReopenedSlots(doctorIDs: [Int64]?, from: Int64, to: Int64, now: Int64, _ db: Database) throws {
         let waiting = try Int64.fetchAll(
             db,
@@ -158,15 +185,14 @@ extension ClinicStore {
         let to = min(to, last)
         let wanted = doctorIDs.map(Set.init)
         let zone = try settings(db).timeZone
-        var made = 0
+        var looked = 0
         for doctorID in waiting where wanted?.contains(doctorID) ?? true {
-            let calc = try cachedCalculator(doctorID: doctorID, db)
+            let calc = try calculator(doctorID: doctorID, db)
             var day = zone.local(max(from, now)).date
-            while zone.startOfDay(day) < to, made < 500 {
+            while zone.startOfDay(day) < to, looked < 20_000 {
                 for slot in calc.slots(on: day) where slot.start >= from && slot.start < to {
-                    if try offerFreedSlot(doctorID: doctorID, start: slot.start, end: slot.end, excludingPatient: nil, now: now, db) != nil {
-                        made += 1
-                    }
+                    looked += 1
+                    try offerFreedSlot(doctorID: doctorID, start: slot.start, end: slot.end, excludingPatient: nil, now: now, calc: calc, db)
                 }
                 day = day.adding(days: 1)
             }

@@ -86,9 +86,7 @@ extension ClinicStore {
             let outcome = from == nil ? "took" : "took_moved"
             try Self.closeOffer(
                 id, .taken, outcome: from == nil ? "taken: booked \(visit.code)" : "taken: moved \(visit.code)", appointmentID: visit.id, now: now, db)
-            try db.execute(
-                sql: "UPDATE waitlist_entry SET state = 'booked', closed_at = ?, appointment_id = ? WHERE id = ?",
-                arguments: [now, visit.id, offer["entry_id"] as Int64])
+            try closeEntriesServed(by: visit, entryID: offer["entry_id"], now: now, db)
             let reply =
                 from.map {
                     WaitlistText.moved(clinic: clinic, doctor: visit.doctor.name, from: $0, start: visit.start, zone: zone, code: visit.code)
@@ -102,6 +100,28 @@ extension ClinicStore {
             try offerFreedSlot(doctorID: doctorID, start: start, end: end, excludingPatient: sender, now: now, db)
             return WaitlistTakeResult(
                 reply: WaitlistText.refused(clinic: clinic, code: code, reason: error.message), outcome: "refused:\(error.code.rawValue)")
+        }
+    }
+
+    /// A visit taken from the waitlist serves the entry it was offered to and
+    /// the patient's other entries waiting for that doctor (or their
+    /// specialization): all are `booked` with it, and any offer still open on
+    /// them is withdrawn and its slot passed on.
+    private func closeEntriesServed(by visit: Appointment, entryID: Int64, now: Int64, _ db: Database) throws {
+        let served = try Int64.fetchAll(
+            db,
+            sql: """
+                SELECT e.id FROM waitlist_entry e JOIN doctor_profile dp ON dp.account_id = ?
+                WHERE e.patient_id = ? AND e.state = 'waiting'
+                  AND (e.id = ? OR e.doctor_id = dp.account_id OR e.specialization = dp.specialization)
+                """, arguments: [visit.doctor.id, visit.patient.id, entryID])
+        for id in served {
+            try db.execute(
+                sql: "UPDATE waitlist_entry SET state = 'booked', closed_at = ?, appointment_id = ? WHERE id = ?", arguments: [now, visit.id, id])
+            for open in try Self.waitlistOffers(where: "o.entry_id = ? AND o.state = 'open'", [id], db) {
+                try Self.closeOffer(open.id, .withdrawn, outcome: "the patient took another visit", now: now, db)
+                try offerFreedSlot(doctorID: open.doctor.id, start: open.start, end: open.end, excludingPatient: visit.patient.id, now: now, db)
+            }
         }
     }
 }

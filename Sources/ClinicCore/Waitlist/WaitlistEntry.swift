@@ -37,7 +37,9 @@ public struct WaitlistEntry: Sendable, Equatable, Identifiable {
     public let reason: String
     public let state: State
     public let createdAt: Int64
-    /// Its place among the entries waiting for the same doctor (or the same specialization), 1 next; nil when not waiting.
+    /// Its place in line, 1 next; nil when not waiting. For a doctor: among those waiting for the
+    /// doctor or their specialization (each of those comes first for the doctor's slots when
+    /// earlier); for a specialization: among those waiting for it.
     public let position: Int?
     /// The offer waiting for the patient's answer, if any.
     public let openOffer: WaitlistOffer?

@@ -191,4 +191,49 @@ import Testing
         // Then the second in line is offered it at once
         #expect(try g.entry(g.second).openOffer?.start == Self.start)
     }
+
+    @Test func aPatientWaitingTwiceIsNeverOfferedTheSameSlotAgainNorTwoAtOnce() throws {
+        var g = try Given()
+        // Given the first in line also waits for any General practice doctor (a second entry, later in line)
+        _ = try g.store.joinWaitlist(
+            WaitlistRequest(patientID: g.first.id, target: .specialization("General practice"), from: LocalDate("2026-03-02")!, to: LocalDate("2026-03-10")!),
+            by: .shell)
+        // When the holder cancels and a second slot frees up too
+        let other = try g.h.clinic.addPatient(name: "Other")
+        let friday = try g.h.clinic.book(doctor: g.doctor, patient: other, at: Self.friday)
+        _ = try g.store.transition(code: g.visit.code, to: .cancelled, by: .shell)
+        _ = try g.store.transition(code: friday.code, to: .cancelled, by: .shell)
+        // Then the first holds one offer, the second in line the other slot
+        #expect(try g.store.waitlist(patientID: g.first.id, by: .shell).compactMap(\.openOffer).map(\.start) == [Self.start])
+        #expect(try g.entry(g.second).openOffer?.start == Self.friday)
+        // When both offers lapse, Tuesday goes to the third, never back to the first through their other entry,
+        // and Friday, never offered to the first, goes to them
+        try g.h.tick(at: Self.t0 + 15 * 60)
+        #expect(try g.entry(g.third).openOffer?.start == Self.start)
+        #expect(try g.store.waitlist(patientID: g.first.id, by: .shell).compactMap(\.openOffer).map(\.start) == [Self.friday])
+        // And when the third takes it, none of the first's entries is touched; the third's is booked
+        let code = try #require(try g.entry(g.third).openOffer?.code)
+        #expect(try g.reply(g.third, "TAKE \(code)").outcome == "took")
+        #expect(try g.store.waitlist(patientID: g.first.id, by: .shell).count == 2)
+    }
+
+    @Test func anOfferWhoseSMSFailsForGoodGoesToTheNextAtOnce() throws {
+        let g = try Given()
+        // Given the holder's booking notice sent, and the first in line's number is not a mobile phone
+        try g.h.tick(at: Self.t0 + 1)
+        _ = try g.store.transition(code: g.visit.code, to: .cancelled, by: .shell)
+        g.h.twilio.enqueue(.created, .error(status: 400, code: 21614, message: "not a mobile number"))  // the cancellation, then the offer
+        // When the scheduler sends the offer and Twilio refuses it
+        try g.h.tick(at: Self.t0 + 5)
+        // Then the offer is lost and the second in line is offered the slot in the same step, texted on the next tick
+        let lost = try #require(try g.store.waitlist(patientID: g.first.id, includeClosed: true, by: .shell).first)
+        #expect(lost.openOffer == nil && lost.state == .waiting)
+        #expect(try g.entry(g.second).openOffer?.start == Self.start)
+        try g.h.tick(at: Self.t0 + 10)
+        #expect(g.offersSent(to: g.second).count == 1)
+        // And the failed offer cannot be retried by the desk: it is closed
+        let failed = try #require(try g.h.messages(.waitlistOffer).first { $0.to == g.first.phone })
+        #expect(failed.state == .failed)
+        #expect(try g.store.retryDecision(id: failed.id, by: .shell).code == .inPast)
+    }
 }

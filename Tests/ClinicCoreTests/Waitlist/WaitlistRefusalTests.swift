@@ -53,7 +53,7 @@ import Testing
         let joined = try g.store.joinWaitlist(g.request(nil, .specialization("cardiology")), by: me)
         #expect(joined.specialization == "Cardiology" && joined.position == 1 && joined.reason == ClinicStore.waitlistDefaultReason)
         try g.refused(.conflict, g.request(nil, .specialization("CARDIOLOGY")), "already waiting")
-        #expect(try g.store.joinWaitlist(g.request(), by: me).position == 1)  // for the doctor too: a separate line
+        #expect(try g.store.joinWaitlist(g.request(), by: me).position == 2)  // for the doctor too: after the specialization's entry
         try g.refused(.conflict, g.request(), by: .account(g.desk.id, .receptionist, via: .tui), "already waiting")
     }
 
@@ -86,7 +86,8 @@ import Testing
             #expect(error.code == code, "\(error)")
         }
         _ = try g.c.book(doctor: g.doctor, patient: g.other, at: tue10)
-        #expect(throws: ClinicError.self) { try g.store.offerWaitlistSlot(entryID: entry.id, start: tue10, by: desk) }
+        let taken = try #require(throws: ClinicError.self) { try g.store.offerWaitlistSlot(entryID: entry.id, start: tue10, by: desk) }
+        #expect(taken.code == .slotTaken)
         let other = try g.c.addDoctor(name: "Dr Other", specialization: "Cardiology")
         _ = try g.c.book(doctor: other, patient: g.patient, at: tue10 + 1800)
         let busy = try #require(throws: ClinicError.self) { try g.store.offerWaitlistSlot(entryID: entry.id, start: tue10 + 1800, by: desk) }
@@ -95,7 +96,8 @@ import Testing
         // The earliest free slot by default; then a second offer while one is open is a conflict
         let offer = try g.store.offerWaitlistSlot(entryID: entry.id, by: desk)
         #expect(offer.start == (try g.c.local("2026-03-02", "10:30")) && offer.offeredBy == g.desk.id)  // an hour ahead at least
-        #expect(throws: ClinicError.self) { try g.store.offerWaitlistSlot(entryID: entry.id, by: desk) }
+        let twice = try #require(throws: ClinicError.self) { try g.store.offerWaitlistSlot(entryID: entry.id, by: desk) }
+        #expect(twice.code == .conflict && twice.message.contains("already has offer \(offer.code) open"))
         // Removed: its offer is withdrawn; removing again is a conflict
         let removed = try g.store.removeFromWaitlist(id: entry.id, by: me)
         #expect(removed.state == .removed && removed.openOffer == nil)
