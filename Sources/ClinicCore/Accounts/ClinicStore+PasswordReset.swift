@@ -42,7 +42,10 @@ extension ClinicStore {
                     try Int.fetchOne(
                         db, sql: "SELECT COUNT(*) FROM password_reset WHERE account_id = ? AND code_hash IS NOT NULL AND created_at > ?",
                         arguments: [target.id, now - 3600]) ?? 0
-                if codes < policy.codesPerHourPerAccount {
+                let clinicWide =
+                    try Int.fetchOne(
+                        db, sql: "SELECT COUNT(*) FROM password_reset WHERE code_hash IS NOT NULL AND created_at > ?", arguments: [now - 3600]) ?? 0
+                if codes < policy.codesPerHourPerAccount, clinicWide < policy.codesPerHourClinicWide {
                     let body = PasswordResetPolicy.smsBody(code: code, clinic: try settings(db).name)
                     try Self.enqueue(
                         NewOutboxMessage(

@@ -68,13 +68,19 @@ public struct KioskSession: Sendable, Equatable {
     /// Failures since the session began or last signed someone in.
     public private(set) var failures = 0
     public let policy: KioskSignInPolicy
-    /// Names this session to the password reset's rate limit (`kiosk:` and
-    /// random hex): a session may ask for a few codes an hour, whatever it names.
+    /// Names this session to the password reset's rate limit: `kiosk:ssh:`
+    /// and the ssh client's address when the kiosk runs over ssh (so
+    /// reconnecting gives no fresh allowance), else `kiosk:` and random hex.
+    /// A requester may ask for a few codes an hour, whatever it names.
     public let requester: String
 
-    public init(policy: KioskSignInPolicy = .standard) {
+    public init(policy: KioskSignInPolicy = .standard, clientAddress: String? = nil) {
         self.policy = policy
-        requester = "kiosk:" + OpenSSL.randomBytes(8).map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
+        if let address = clientAddress, !address.isEmpty {
+            requester = "kiosk:ssh:" + address
+        } else {
+            requester = "kiosk:" + OpenSSL.randomBytes(8).map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
+        }
     }
 
     /// Counts a failure; returns how many seconds to hold its answer back.

@@ -20,10 +20,18 @@ public struct PasswordResetPolicy: Sendable, Equatable {
     /// (`requesterRefusal`): they count every request alike, so the refusal
     /// tells nothing about any account.
     public var requestsPerHourPerRequester: Int
+    /// Codes the whole clinic sends per hour: past it, requests are answered
+    /// the same and send nothing (someone cycling addresses cannot text every
+    /// patient or collect many guesses; the desk still resets by hand).
+    public var codesPerHourClinicWide: Int
 
-    public init(codeSeconds: Int64 = 600, maxTries: Int = 5, codesPerHourPerAccount: Int = 3, requestsPerHourPerRequester: Int = 3) {
+    public init(
+        codeSeconds: Int64 = 600, maxTries: Int = 5, codesPerHourPerAccount: Int = 3, requestsPerHourPerRequester: Int = 3,
+        codesPerHourClinicWide: Int = 60
+    ) {
         self.codeSeconds = codeSeconds; self.maxTries = maxTries
         self.codesPerHourPerAccount = codesPerHourPerAccount; self.requestsPerHourPerRequester = requestsPerHourPerRequester
+        self.codesPerHourClinicWide = codesPerHourClinicWide
     }
 
     /// The rules the kiosk and the API run.

@@ -25,7 +25,9 @@ public final class AppContext {
     /// A note for the next screen shown (e.g. a booking's code on the home screen).
     var flash: String?
     /// The kiosk session's failed sign-ins, which slow its answers (`KioskSignInPolicy`).
-    var kioskSession = KioskSession()
+    /// Over ssh the reset's rate limit follows the client's address (`SSH_CLIENT`), not the connection.
+    var kioskSession = KioskSession(
+        clientAddress: ProcessInfo.processInfo.environment["SSH_CLIENT"]?.split(separator: " ").first.map(String.init))
     /// Holds back the answer to a failed kiosk sign-in (tests inject one that only records).
     let sleeper: any Sleeper
     /// The last appointment's allowed actions, kept while nothing they depend on changed.

@@ -167,6 +167,28 @@ import Testing
         #expect(try c.requestReset(patient.phone!, from: "kiosk:one") == .answered)
     }
 
+    @Test func theClinicSendsAtMostSoManyCodesAnHourWhoeverAsks() throws {
+        // Given a clinic-wide cap of 3 an hour and four patients asked for from four addresses
+        let c = try TestClinic()
+        let patients = try (0..<4).map { _ in try c.addPatient() }
+        let policy = PasswordResetPolicy(codesPerHourClinicWide: 3)
+        let answers = try patients.enumerated().map { i, p in
+            try c.store.requestPasswordReset(login: p.phone!, requester: "api:10.0.0.\(i)", policy: policy)
+        }
+        // Then every answer reads the same, and the fourth sends nothing
+        #expect(answers == Array(repeating: .answered, count: 4))
+        #expect(try c.resetMessageCount() == 3)
+        c.clock.advance(by: 3601)
+        _ = try c.store.requestPasswordReset(login: patients[3].phone!, requester: "api:10.0.0.9", policy: policy)
+        #expect(try c.resetMessageCount() == 4)
+    }
+
+    @Test func overSSHTheKioskIsLimitedByTheClientsAddressNotTheConnection() {
+        let one = KioskSession(clientAddress: "203.0.113.7"), again = KioskSession(clientAddress: "203.0.113.7")
+        #expect(one.requester == "kiosk:ssh:203.0.113.7" && one.requester == again.requester)
+        #expect(KioskSession().requester != KioskSession().requester)  // a terminal without ssh: its own session
+    }
+
     @Test func everyCodeThatDoesNotWorkGetsTheSameRefusalAtTheSameCost() throws {
         // Given a patient with a live code, one whose code expired, one out of tries, staff and nobody
         let c = try TestClinic()
