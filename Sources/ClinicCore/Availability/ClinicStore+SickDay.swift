@@ -59,6 +59,7 @@ extension ClinicStore {
                 try db.execute(sql: "INSERT INTO clinic_closure (start_at, end_at, note) VALUES (?, ?, ?)", arguments: [start, end, note])
             }
             let added = TimeOff(id: db.lastInsertedRowID, doctorID: scope.doctorID, start: start, end: end, note: note)
+            try Self.withdrawOffers(doctorID: scope.doctorID, from: start, to: end, because: because, now: now, db)
             let zone = try self.settings(db).timeZone
             let detail =
                 added.span(in: zone) + (note.isEmpty ? "" : " — \(note)")

@@ -137,6 +137,18 @@ extension ClinicStore {
         try offerFreedSlot(doctorID: row["doctor_id"], start: row["start_at"], end: row["end_at"], excludingPatient: row["patient_id"], now: now, db)
     }
 
+    /// Withdraws the open offers of slots that time off or a closure just
+    /// covered (`doctorID` nil: every doctor's): their slots are gone, so
+    /// nothing is passed on; an SMS not yet sent is not sent.
+    static func withdrawOffers(doctorID: Int64?, from: Int64, to: Int64, because: String, now: Int64, _ db: Database) throws {
+        let ids = try Int64.fetchAll(
+            db,
+            sql: """
+                SELECT id FROM waitlist_offer WHERE state = 'open' AND start_at >= ? AND start_at < ? AND (? IS NULL OR doctor_id = ?)
+                """, arguments: [from, to, doctorID, doctorID])
+        for id in ids { try closeOffer(id, .withdrawn, outcome: because, now: now, db) }
+    }
+
     /// The scheduler's pass over the offers: each open offer whose time is
     /// up lapses (`expired`, "no answer in time") and its slot goes to the
     /// next in line, in the same transaction. Returns how many lapsed and

@@ -236,4 +236,18 @@ import Testing
         #expect(failed.state == .failed)
         #expect(try g.store.retryDecision(id: failed.id, by: .shell).code == .inPast)
     }
+
+    @Test func timeOffOverAnOfferedSlotWithdrawsTheOffer() throws {
+        let g = try Given()
+        _ = try g.store.transition(code: g.visit.code, to: .cancelled, by: .shell)
+        let offer = try #require(try g.entry(g.first).openOffer)
+        // When the doctor falls sick that day before the offer is answered
+        let day = (from: try g.h.clinic.local("2026-03-03", "00:00"), to: try g.h.clinic.local("2026-03-04", "00:00"))
+        _ = try g.store.addTimeOff(.doctor(g.doctor.id), from: day.from, to: day.to, note: "flu", by: .shell)
+        // Then the offer is withdrawn (its text not sent), and no one else is offered the slot
+        #expect(try g.entry(g.first).openOffer == nil)
+        let sms = try #require(try g.h.messages(.waitlistOffer).first)
+        #expect(sms.state == .skipped && sms.body.contains(offer.code))
+        #expect(try g.entry(g.second).openOffer == nil)
+    }
 }
