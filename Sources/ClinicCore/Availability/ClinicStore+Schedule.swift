@@ -72,7 +72,7 @@ extension ClinicStore {
         }
         let tz = calc.timeZone
         let dayStart = tz.startOfDay(date), dayEnd = tz.startOfDay(date.adding(days: 1))
-        var taken: [Int64: SlotDay.Holder] = [:]
+        var taken: [Int64: (status: AppointmentStatus, patientID: Int64, code: String)] = [:]
         let statement = try db.cachedStatement(
             sql: """
                 SELECT start_at, code, patient_id, status FROM appointment
@@ -80,10 +80,9 @@ extension ClinicStore {
                 """)
         let rows = try Row.fetchCursor(statement, arguments: [doctorID, dayStart, dayEnd])
         while let row = try rows.next() {  // active statuses only, as the query asks
-            taken[row[0]] = SlotDay.Holder(code: row[1], patientID: row[2], status: try row.decode(atIndex: 3))
+            taken[row[0]] = (try row.decode(atIndex: 3), row[2], row[1])
         }
-        let entries = calc.slots(on: date).map { SlotDay.Entry(slot: $0, holder: taken[$0.start]) }
-        return SlotDay(doctorID: doctorID, date: date, timeZone: tz, entries: entries)
+        return SlotDay(doctorID: doctorID, date: date, timeZone: tz, slots: calc.slots(on: date)) { taken[$0] }
     }
 
     /// The doctor's calculator from the cache while the schedule's version is
