@@ -33,7 +33,7 @@ struct APIRoutes: Sendable {
         accounts = try SignedInAccounts(store: store)
         signInLimiter = RateLimiter(perMinute: options.signInsPerMinute, burst: options.signInsPerMinute)
         bookings = WriteBatcher(store: store) { [store] input, now, db in
-            (try store.book(input.0, by: input.1, now: now, db), try store.settings(db).timeZone)
+            try store.bookInZone(input.0, by: input.1, now: now, db)
         }
     }
 
