@@ -20,11 +20,13 @@ extension APIRoutes {
     }
 
     private func slots(_ request: Request, _ context: ListenerRequestContext) async throws -> Response {
-        let (_, actor) = try await signedIn(request)
+        let (_, actor, version) = try signedInAt(request)
         let doctorID = try Self.accountID(context, "doctorId")
         guard let date = try Self.query(request, "date", LocalDate.init) else { throw APIError.invalidInput("date is required (YYYY-MM-DD)") }
-        let day = try Blocking.inline { try store.slots(doctorID: doctorID, on: date, viewer: actor) }
-        return APIResponse.bytes(APIViews.slots(day), type: APIResponse.jsonType)
+        let day = try slotDays.day(doctorID: doctorID, on: date, version: version) {
+            try Blocking.inline { try store.slotDay(doctorID: doctorID, on: date) }
+        }
+        return APIResponse.bytes(APIViews.slots(day.seen(by: actor, now: store.nowSeconds)), type: APIResponse.jsonType)
     }
 
     /// `GET /slots/next?specialization=&doctorId=&from=&limit=`: the earliest

@@ -21,6 +21,8 @@ struct APIRoutes: Sendable {
     let verifiedTokens = VerifiedTokens()
     /// The accounts tokens speak for, while the database is unchanged.
     let accounts: SignedInAccounts
+    /// Doctors' days as read, while the database is unchanged (the slots routes).
+    let slotDays = SlotDayCache()
     /// Group commit for bookings: those arriving together share a transaction.
     /// Each booking comes back with the clinic's zone, read in the same transaction, to write the answer with.
     let bookings: WriteBatcher<(BookingRequest, Actor), (Appointment, ClinicTimeZone)>
@@ -31,7 +33,7 @@ struct APIRoutes: Sendable {
         accounts = try SignedInAccounts(store: store)
         signInLimiter = RateLimiter(perMinute: options.signInsPerMinute, burst: options.signInsPerMinute)
         bookings = WriteBatcher(store: store) { [store] input, now, db in
-            (try store.book(input.0, by: input.1, now: now, db), try store.settings(db).timeZone)
+            try store.bookInZone(input.0, by: input.1, now: now, db)
         }
     }
 
@@ -69,6 +71,13 @@ struct APIRoutes: Sendable {
     /// same role, same token epoch), as the actor the store is asked for.
     /// `queryToken`: the token may come as `?access_token=` (EventSource cannot send headers).
     func signedIn(_ request: Request, queryToken: Bool = false) async throws -> (account: Account, actor: Actor) {
+        let signedIn = try signedInAt(request, queryToken: queryToken)
+        return (signedIn.account, signedIn.actor)
+    }
+
+    /// `signedIn`, with the database's version the account was checked at
+    /// (`PRAGMA data_version`, read before anything else of the request).
+    func signedInAt(_ request: Request, queryToken: Bool = false) throws -> (account: Account, actor: Actor, version: Int64) {
         var token: Substring?
         if let header = request.headers[.authorization] {
             let parts = header.split(separator: " ", maxSplits: 1)
@@ -83,8 +92,8 @@ struct APIRoutes: Sendable {
         } catch {
             throw APIError.signInAgain
         }
-        let account = try Blocking.inline { try accounts.account(for: verified, store: store) }
-        return (account, .account(account.id, account.role, via: .api))
+        let (account, version) = try Blocking.inline { try accounts.account(for: verified, store: store) }
+        return (account, .account(account.id, account.role, via: .api), version)
     }
 
     /// A path parameter that is an account id.

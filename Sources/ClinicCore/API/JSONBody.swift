@@ -11,7 +11,7 @@ struct JSONBody: Sendable {
     static let maxBytes = 64 * 1024
 
     /// One field's value as parsed.
-    enum Value: Sendable, Decodable {
+    enum Value: Sendable, Equatable, Decodable {
         case string(String), number(Double), bool(Bool), null, other
 
         init(from decoder: any Decoder) throws {
@@ -49,7 +49,13 @@ struct JSONBody: Sendable {
         if let type = request.headers[.contentType]?.lowercased(), !type.hasPrefix("application/json") {
             throw APIError.invalidInput("the body must be application/json")
         }
-        guard let parsed = try? JSONDecoder().decode([String: Value].self, from: Data(buffer.readableBytesView)) else {
+        return try parse(buffer.readableBytesView)
+    }
+
+    /// A body's bytes as an object: the flat reader for the common body, the decoder for the rest.
+    static func parse(_ bytes: some Collection<UInt8>) throws -> JSONBody {
+        if let flat = FlatJSONObject.parse(bytes) { return JSONBody(flat) }
+        guard let parsed = try? JSONDecoder().decode([String: Value].self, from: Data(bytes)) else {
             throw APIError.invalidInput("the body must be a JSON object")
         }
         return JSONBody(parsed)
@@ -87,6 +93,9 @@ struct JSONBody: Sendable {
         guard case .bool(let b) = value else { throw APIError.invalidInput("\(key) must be true or false") }
         return b
     }
+
+    /// The field as parsed (nil: not sent).
+    func value(_ key: String) -> Value? { object[key] }
 
     /// Whether the field was sent, even as null (a PATCH that clears it).
     func sent(_ key: String) -> Bool { object[key] != nil }

@@ -12,20 +12,22 @@ final class SignedInAccounts: Sendable {
 
     init(store: ClinicStore) throws { watcher = try ChangeWatcher(store: store) }
 
-    /// The account `token` speaks for, if it still may (`ClinicStore.apiAccount`).
-    func account(for token: AccessToken, store: ClinicStore) throws -> Account {
+    /// The account `token` speaks for, if it still may (`ClinicStore.apiAccount`),
+    /// and the database's version it was checked at (read first, so other
+    /// caches may key on it: `SlotDayCache`).
+    func account(for token: AccessToken, store: ClinicStore) throws -> (account: Account, version: Int64) {
         let version = try watcher.version()
         let known = state.withLock { state -> Account? in
             if state.version != version { state = (version, [:]) }
             return state.accounts[token.accountID]
         }
-        if let known, known.active, known.role == token.role, known.tokenEpoch == token.epoch { return known }
+        if let known, known.active, known.role == token.role, known.tokenEpoch == token.epoch { return (known, version) }
         let account = try store.apiAccount(for: token)
         state.withLock { state in
             guard state.version == version else { return }  // the data moved meanwhile: keep nothing read before
             if state.accounts.count >= capacity { state.accounts.removeAll(keepingCapacity: true) }
             state.accounts[account.id] = account
         }
-        return account
+        return (account, version)
     }
 }

@@ -52,18 +52,27 @@ extension ClinicStore {
     /// A doctor's slots on a local date, each free or taken. Started slots are
     /// left out. The viewer sees codes of taken slots when they may act on them.
     public func slots(doctorID: Int64, on date: LocalDate, viewer: Actor) throws -> DaySlots {
-        try pool.read { db in try self.slots(doctorID: doctorID, on: date, viewer: viewer, db) }
+        try slotDay(doctorID: doctorID, on: date).seen(by: viewer, now: nowSeconds)
     }
 
     func slots(doctorID: Int64, on date: LocalDate, viewer: Actor, _ db: Database) throws -> DaySlots {
+        try slotDay(doctorID: doctorID, on: date, db).seen(by: viewer, now: nowSeconds)
+    }
+
+    /// Every slot of a doctor's local date and who holds it, for any viewer
+    /// (`SlotDay.seen(by:now:)`), in one read transaction.
+    func slotDay(doctorID: Int64, on date: LocalDate) throws -> SlotDay {
+        try pool.read { db in try self.slotDay(doctorID: doctorID, on: date, db) }
+    }
+
+    func slotDay(doctorID: Int64, on date: LocalDate, _ db: Database) throws -> SlotDay {
         let calc = try cachedCalculator(doctorID: doctorID, db)
         guard try Bool.fetchOne(db.cachedStatement(sql: "SELECT active FROM account WHERE id = ?"), arguments: [doctorID]) == true else {
             throw ClinicError(.notFound, "no active doctor with id \(doctorID)")  // as booking says: nothing to offer
         }
         let tz = calc.timeZone
         let dayStart = tz.startOfDay(date), dayEnd = tz.startOfDay(date.adding(days: 1))
-        var taken: [Int64: AppointmentFacts] = [:]
-        let now = nowSeconds
+        var taken: [Int64: (status: AppointmentStatus, patientID: Int64, code: String)] = [:]
         let statement = try db.cachedStatement(
             sql: """
                 SELECT start_at, code, patient_id, status FROM appointment
@@ -71,16 +80,9 @@ extension ClinicStore {
                 """)
         let rows = try Row.fetchCursor(statement, arguments: [doctorID, dayStart, dayEnd])
         while let row = try rows.next() {  // active statuses only, as the query asks
-            taken[row[0]] = AppointmentFacts(
-                code: row[1], status: try row.decode(atIndex: 3),
-                doctorID: doctorID, patientID: row[2], start: row[0], now: now)
+            taken[row[0]] = (try row.decode(atIndex: 3), row[2], row[1])
         }
-        let entries = calc.slots(on: date).filter { $0.start > now }.map { slot -> DaySlots.Entry in
-            guard let holder = taken[slot.start] else { return .init(slot: slot, free: true, code: nil) }
-            let visible = Policy.decide(.view, by: viewer, facts: holder).isAllowed
-            return .init(slot: slot, free: false, code: visible ? holder.code : nil)
-        }
-        return DaySlots(doctorID: doctorID, date: date, timeZone: tz, entries: entries)
+        return SlotDay(doctorID: doctorID, date: date, timeZone: tz, slots: calc.slots(on: date)) { taken[$0] }
     }
 
     /// The doctor's calculator from the cache while the schedule's version is

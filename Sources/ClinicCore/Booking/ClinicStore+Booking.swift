@@ -32,6 +32,15 @@ extension ClinicStore {
     /// on; `notify: false` is for the demo's own visits, which stand for
     /// bookings made before the demo starts.
     func book(_ request: BookingRequest, by actor: Actor, now: Int64, notify: Bool = true, _ db: Database) throws -> Appointment {
+        try bookInZone(request, by: actor, now: now, notify: notify, db).appointment
+    }
+
+    /// `book`, with the clinic's zone as this transaction read it (the
+    /// doctor's calculator's: any change to the settings moves the schedule's
+    /// version), for an answer that writes local times without another read.
+    func bookInZone(
+        _ request: BookingRequest, by actor: Actor, now: Int64, notify: Bool = true, _ db: Database
+    ) throws -> (appointment: Appointment, zone: ClinicTimeZone) {
         let reason = try Self.validReason(request.reason)
         try Policy.decide(.book, by: actor, facts: ScheduleFacts(doctorID: request.doctorID, patientID: request.patientID)).enforce()
         let overriding = try Self.overrideNote(request, by: actor)
@@ -47,14 +56,14 @@ extension ClinicStore {
                            s.max_active_visits, s.one_per_doctor_day, s.name AS clinic_name, s.booking_notice
                     FROM account a LEFT JOIN clinic_settings s ON s.id = 1 WHERE a.id IN (?, ?)
                     """), arguments: [request.doctorID, request.patientID])
-        while let row = try parties.next() {
-            version = row["version"]
-            limits = BookingLimits(maxActive: row["max_active_visits"] ?? 0, onePerDoctorDay: row["one_per_doctor_day"] ?? false)
-            clinic = row["clinic_name"] ?? clinic
-            noticeOn = notify && (row["booking_notice"] ?? true)
-            guard row["active"] as Bool else { continue }
-            let party = Appointment.Party(id: row["id"], name: row["name"], email: row["email"], phone: row["phone"])
-            switch row["role"] as String {
+        while let row = try parties.next() {  // columns by position: a name is a lookup per read, eleven per row
+            version = row[6]
+            limits = BookingLimits(maxActive: row[7] ?? 0, onePerDoctorDay: row[8] ?? false)
+            clinic = row[9] ?? clinic
+            noticeOn = notify && (row[10] ?? true)
+            guard row[2] as Bool else { continue }
+            let party = Appointment.Party(id: row[0], name: row[3], email: row[4], phone: row[5])
+            switch row[1] as String {
             case Role.doctor.rawValue where party.id == request.doctorID: doctor = party
             case Role.patient.rawValue where party.id == request.patientID: patient = party
             default: break
@@ -95,7 +104,7 @@ extension ClinicStore {
         if noticeOn {
             try Self.enqueueBookingNotice(.booking, for: booked, clinic: clinic, zone: calc.timeZone, now: now, db)
         }
-        return booked
+        return (booked, calc.timeZone)
     }
 
     /// The error every lost race and taken slot gets.

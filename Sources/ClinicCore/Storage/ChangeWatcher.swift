@@ -26,6 +26,6 @@ public final class ChangeWatcher: @unchecked Sendable {
     /// `PRAGMA data_version` now: it changes whenever another connection
     /// (of any process, this one's pool included) commits. Safe from any thread.
     func version() throws -> Int64 {
-        try queue.inDatabase { db in try Int64.fetchOne(db, sql: "PRAGMA data_version") ?? 0 }
+        try queue.inDatabase { db in try Int64.fetchOne(db.cachedStatement(sql: "PRAGMA data_version")) ?? 0 }
     }
 }

@@ -48,7 +48,10 @@ public enum ClinicDatabase {
     }
 
     /// Process-wide SQLite settings, applied before the first connection opens.
-    private static let tuneSQLiteOnce: Void = { _ = clinic_sqlite_disable_memstatus() }()
+    private static let tuneSQLiteOnce: Void = {
+        _ = clinic_sqlite_disable_memstatus()
+        _ = clinic_sqlite_statement_journal_spill(8 << 20)  // a savepoint's pages stay in memory (see the shim)
+    }()
 
     /// Runs `body` while holding an exclusive `flock` on `lockPath`.
     static func withFileLock<T>(_ lockPath: String, _ body: () throws -> T) throws -> T {

@@ -29,6 +29,7 @@ struct ServeCommand: ParsableCommand {
             }
             let logger = ServeLogging.logger(label: "clinic.serve", level: ctx.config.logLevel)
             MallocTuning.keepFreedMemory()
+            ListenerThreads.adopt()
             try ctx.store.optimize()
             let services = try ClinicServices.build(config: ctx.config, store: ctx.store, logger: logger, plan: .serve)
             logger.info("serving", metadata: ["database": "\(ctx.config.databasePath)", "pid": "\(getpid())"])
