@@ -75,10 +75,17 @@ import Testing
     }
 
     @Test func severalMigrateProcessesAtOnceCreateTheSchemaOnce() throws {
-        // When four `clinic db migrate` processes start together on one empty database
-        let running = try (0..<4).map { _ in
-            try ClinicBinary.start(["db", "migrate", "--to", target.url, "--json"], environment: clinic.environment)
-        }
+        // When four `clinic db migrate` processes start together on one empty database, named by
+        // --to, by --database-url before the command, and by CLINIC_DATABASE_URL
+        var fromEnvironment = clinic.environment
+        fromEnvironment["CLINIC_DB"] = nil
+        fromEnvironment["CLINIC_DATABASE_URL"] = target.url
+        let running = [
+            try ClinicBinary.start(["db", "migrate", "--to", target.url, "--json"], environment: clinic.environment),
+            try ClinicBinary.start(["--database-url", target.url, "db", "migrate", "--json"], environment: clinic.environment),
+            try ClinicBinary.start(["db", "migrate", "--json"], environment: fromEnvironment),
+            try ClinicBinary.start(["--json", "db", "migrate", "--to", target.url], environment: clinic.environment),
+        ]
         let results = running.map { $0.wait() }
         // Then all succeed and exactly one applied the schema
         #expect(results.allSatisfy { $0.exitCode == 0 }, "\(results.map(\.stderr))")

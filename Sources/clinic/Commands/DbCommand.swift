@@ -15,7 +15,9 @@ struct DbMigrateCommand: ParsableCommand {
         commandName: "migrate",
         abstract: "Create or update the clinic's schema in a PostgreSQL database (safe to run from several machines at once).")
 
-    @Option(help: "The PostgreSQL database: postgres://USER@HOST/DB or a libpq string (default: CLINIC_DATABASE_URL, clinic.toml).")
+    @Option(
+        name: [.customLong("to"), .customLong("database-url")],
+        help: "The PostgreSQL database: postgres://USER@HOST/DB or a libpq string (default: CLINIC_DATABASE_URL, clinic.toml).")
     var to: String?
     @Option(help: "The config file (default: CLINIC_CONFIG or ./clinic.toml), for its database_url.") var config: String?
     @Flag(help: "Print JSON.") var json = false
@@ -42,7 +44,9 @@ struct DbCopyCommand: ParsableCommand {
         abstract: "Copy a SQLite clinic into an empty PostgreSQL database, verified by row counts and a checksum per table.")
 
     @Option(help: "The SQLite clinic: sqlite:PATH or a path.") var from: String
-    @Option(help: "The PostgreSQL database: postgres://USER@HOST/DB or a libpq string (default: CLINIC_DATABASE_URL, clinic.toml).")
+    @Option(
+        name: [.customLong("to"), .customLong("database-url")],
+        help: "The PostgreSQL database: postgres://USER@HOST/DB or a libpq string (default: CLINIC_DATABASE_URL, clinic.toml).")
     var to: String?
     @Option(help: "The config file (default: CLINIC_CONFIG or ./clinic.toml), for its database_url.") var config: String?
     @Flag(help: "Print JSON.") var json = false
