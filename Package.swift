@@ -27,6 +27,7 @@ let package = Package(
         .systemLibrary(name: "CSQLiteTuning", path: "Sources/CSQLiteTuning"),
         .systemLibrary(name: "CMallocTuning", path: "Sources/CMallocTuning"),
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        .systemLibrary(name: "CLibPQ", path: "Sources/CLibPQ", pkgConfig: "libpq"),
         .target(
             name: "ClinicThemes",
             path: "Themes",
@@ -53,6 +54,7 @@ let package = Package(
                 "ClinicSeedData",
                 "CCurl",
                 "CSQLiteTuning",
+                "CLibPQ",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),

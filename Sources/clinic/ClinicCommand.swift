@@ -22,6 +22,7 @@ struct ClinicCommand: ParsableCommand {
                 name: "Running the clinic",
                 subcommands: [
                     ServeCommand.self, SmsCommand.self, StatsCommand.self, TimeCommand.self, BackupCommand.self, SeedCommand.self,
+                    DbCommand.self,
                 ]),
         ],
         defaultSubcommand: TUICommand.self

@@ -5,6 +5,8 @@ import Logging
 public struct ClinicConfig: Sendable, Equatable {
     /// Path of the SQLite database.
     public var databasePath = "clinic.sqlite"
+    /// The PostgreSQL server `database_url` names (a URL or libpq string); nil: SQLite at `databasePath`.
+    public var postgresURL: String?
     /// Clinic settings given explicitly (they are written to the database on open).
     public var clinic = ClinicSettings.Overrides()
     /// Country code added to 10-digit national phone numbers.

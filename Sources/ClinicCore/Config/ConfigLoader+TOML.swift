@@ -11,9 +11,11 @@ extension ConfigLoader {
             throw ClinicError(.invalidInput, "\(file):\(error.source.begin.line): \(error.description)")
         }
         let reader = Reader(file: file)
+        var database: (path: String?, url: String?) = (nil, nil)
         try reader.section(root, nil) { key, value in
             switch key {
-            case "database": c.databasePath = try reader.string(value, key)
+            case "database": database.path = try reader.string(value, key)
+            case "database_url": database.url = try reader.string(value, key)
             case "theme": c.theme = try reader.string(value, key)
             case "scheduler":
                 c.scheduler = try reader.choice(value, key)
@@ -24,6 +26,7 @@ extension ConfigLoader {
             }
             return true
         }
+        try ConfigLoader.applyDatabase(path: database.path, url: database.url, names: ("\(file): database", "\(file): database_url"), to: &c)
         try reader.section(root, "clinic") { key, value in
             switch key {
             case "name": c.clinic.name = try reader.string(value, key)

@@ -8,8 +8,10 @@ public enum ConfigLoader {
     public struct Flags: Sendable {
         public var configPath: String?
         public var databasePath: String?
-        public init(configPath: String? = nil, databasePath: String? = nil) {
-            self.configPath = configPath; self.databasePath = databasePath
+        /// `--database-url`.
+        public var databaseURL: String?
+        public init(configPath: String? = nil, databasePath: String? = nil, databaseURL: String? = nil) {
+            self.configPath = configPath; self.databasePath = databasePath; self.databaseURL = databaseURL
         }
     }
 
@@ -26,7 +28,7 @@ public enum ConfigLoader {
             try apply(toml: text, file: "clinic.toml", to: &config)
         }
         try applyEnvironment(env, to: &config)
-        if let db = flags.databasePath { config.databasePath = db }
+        try applyDatabase(path: flags.databasePath, url: flags.databaseURL, names: ("--db", "--database-url"), to: &config)
         try checkConsistency(config)
         return config
     }
@@ -45,7 +47,7 @@ public enum ConfigLoader {
 
     static func applyEnvironment(_ env: [String: String], to c: inout ClinicConfig) throws {
         func value(_ key: String) -> String? { env[key].flatMap { $0.isEmpty ? nil : $0 } }
-        if let v = value("CLINIC_DB") { c.databasePath = v }
+        try applyDatabase(path: value("CLINIC_DB"), url: value("CLINIC_DATABASE_URL"), names: ("CLINIC_DB", "CLINIC_DATABASE_URL"), to: &c)
         if let v = value("CLINIC_TIMEZONE") { c.clinic.timeZone = try zone(v, source: "CLINIC_TIMEZONE") }
         if let v = value("CLINIC_LISTEN") { c.listen = v }
         if let v = value("CLINIC_PUBLIC_URL") { c.publicURL = v }
@@ -105,6 +107,15 @@ public enum ConfigLoader {
             guard let n = Int(v), n >= 1 else { throw ClinicError(.invalidInput, "CLINIC_API_SIGN_INS_PER_MINUTE must be a whole number ≥ 1") }
             c.api.signInsPerMinute = n
         }
+    }
+
+    /// One layer's database: a path (`--db`, `CLINIC_DB`, `database`) or a `database_url`, not both.
+    static func applyDatabase(path: String?, url: String?, names: (path: String, url: String), to c: inout ClinicConfig) throws {
+        if path != nil && url != nil {
+            throw ClinicError(.invalidInput, "give \(names.path) or \(names.url), not both")
+        }
+        if let path { c.setDatabase(.sqlite(path: path)) }
+        if let url { c.setDatabase(try DatabaseURL(parsing: url, source: names.url)) }
     }
 
     static func zone(_ id: String, source: String) throws -> ClinicTimeZone {

@@ -61,3 +61,32 @@ enum OpenSSL {
         return a.withUnsafeBytes { x in b.withUnsafeBytes { y in clinic_memcmp_const(x.baseAddress, y.baseAddress, a.count) == 0 } }
     }
 }
+
+extension OpenSSL {
+    /// SHA-256 over data fed in pieces (a table's rows, streamed by `clinic db copy`).
+    final class SHA256Stream {
+        private let context: OpaquePointer
+
+        init() {
+            guard let context = EVP_MD_CTX_new(), EVP_DigestInit_ex(context, EVP_sha256(), nil) == 1 else {
+                fatalError("OpenSSL could not start SHA-256")
+            }
+            self.context = context
+        }
+
+        deinit { EVP_MD_CTX_free(context) }
+
+        func update(_ bytes: [UInt8]) {
+            let ok = bytes.withUnsafeBytes { EVP_DigestUpdate(context, $0.baseAddress, $0.count) }
+            precondition(ok == 1, "SHA-256 failed")
+        }
+
+        /// The digest in lowercase hex; the stream is finished.
+        func hexDigest() -> String {
+            var out = [UInt8](repeating: 0, count: 32)
+            var length: UInt32 = 0
+            precondition(EVP_DigestFinal_ex(context, &out, &length) == 1 && length == 32, "SHA-256 failed")
+            return out.map { String(format: "%02x", $0) }.joined()
+        }
+    }
+}

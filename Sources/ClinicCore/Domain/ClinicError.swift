@@ -33,11 +33,15 @@ public struct ClinicError: Error, Sendable, Equatable, CustomStringConvertible {
     public let message: String
     /// The input it is about, when it is about one.
     public let field: Field?
+    /// The SQLSTATE of the PostgreSQL error it came from (`23505`, `23P01`, `40001` …), kept
+    /// so a caller can retry a serialization failure or tell constraints apart.
+    public let sqlState: String?
 
-    public init(_ code: Code, _ message: String, field: Field? = nil) {
+    public init(_ code: Code, _ message: String, field: Field? = nil, sqlState: String? = nil) {
         self.code = code
         self.message = message
         self.field = field
+        self.sqlState = sqlState
     }
 
     public var description: String { "\(code.rawValue): \(message)" }

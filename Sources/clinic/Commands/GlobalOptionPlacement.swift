@@ -4,7 +4,7 @@
 /// the command's words (before a `--`, when there is one).
 enum GlobalOptionPlacement {
     /// Options that take a value (`--db X` or `--db=X`).
-    static let valued = ["--db", "--config"]
+    static let valued = ["--db", "--database-url", "--config"]
     /// Flags.
     static let flags = ["--json"]
 

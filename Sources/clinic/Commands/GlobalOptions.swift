@@ -7,6 +7,11 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: "The SQLite database (default: CLINIC_DB, clinic.toml, ./clinic.sqlite).")
     var db: String?
 
+    @Option(
+        name: .customLong("database-url"),
+        help: "sqlite:PATH (as --db) or a PostgreSQL URL (default: CLINIC_DATABASE_URL, clinic.toml); PostgreSQL only for `clinic db` so far.")
+    var databaseURL: String?
+
     @Option(name: .long, help: "The config file (default: CLINIC_CONFIG or ./clinic.toml).")
     var config: String?
 
@@ -20,7 +25,8 @@ struct GlobalOptions: ParsableArguments {
     /// `existingDatabase`: refuse a path with no database instead of creating one (backup).
     func run(longRunning: Bool = false, existingDatabase: Bool = false, _ body: (CommandContext) throws -> Void) throws {
         do {
-            let config = try ConfigLoader.load(flags: .init(configPath: self.config, databasePath: db))
+            let config = try ConfigLoader.load(flags: .init(configPath: self.config, databasePath: db, databaseURL: databaseURL))
+            try config.requireSQLite()
             if existingDatabase && !FileManager.default.fileExists(atPath: config.databasePath) {
                 throw ClinicError(.invalidInput, "there is no database at \(config.databasePath) (check --db, CLINIC_DB or clinic.toml)")
             }

@@ -8,6 +8,9 @@ struct FrontEndOptions: ParsableArguments {
     @Option(name: .long, help: "The SQLite database (default: CLINIC_DB, clinic.toml, ./clinic.sqlite).")
     var db: String?
 
+    @Option(name: .customLong("database-url"), help: "sqlite:PATH (as --db); PostgreSQL is not supported here yet.")
+    var databaseURL: String?
+
     @Option(name: .long, help: "The config file (default: CLINIC_CONFIG or ./clinic.toml).")
     var config: String?
 
@@ -17,7 +20,8 @@ struct FrontEndOptions: ParsableArguments {
     /// Loads config and store, then runs the front end; errors in the contract's form.
     func run(_ mode: AppMode) throws {
         do {
-            let config = try ConfigLoader.load(flags: .init(configPath: self.config, databasePath: db))
+            let config = try ConfigLoader.load(flags: .init(configPath: self.config, databasePath: db, databaseURL: databaseURL))
+            try config.requireSQLite()
             let store = try ClinicStore(
                 path: config.databasePath, clock: SystemClock.fromEnvironment(),
                 hasher: PasswordHasher(iterations: config.passwordIterations),

@@ -1,0 +1,49 @@
+/// One connection to a PostgreSQL server over libpq: statements with text
+/// parameters, typed rows, transactions, COPY and LISTEN/NOTIFY. Synchronous, as
+/// the store is; use it from one thread at a time.
+public final class PostgresConnection {
+    let pq: LibPQConnection
+
+    /// Connects with a `postgres://` / `postgresql://` URL or a `key=value` string.
+    /// Several hosts with `target_session_attrs=read-write` reach whichever is the
+    /// primary now; a failure is `invalid_input` naming libpq's reason.
+    public init(_ conninfo: String) throws {
+        pq = try LibPQConnection(conninfo)
+    }
+
+    /// The host and port this connection reached.
+    public var host: String { pq.host }
+    public var port: String { pq.port }
+
+    /// The server process behind this connection.
+    public var backendPID: Int32 { pq.backendPID }
+
+    /// Runs one statement with `$1…$n` parameters and returns its rows.
+    @discardableResult
+    public func execute(_ sql: String, _ parameters: [PostgresValue] = []) throws -> PostgresResult {
+        let result = pq.exec(sql, parameters.map(\.textForm))
+        try check(result)
+        return PostgresResult(result)
+    }
+
+    /// Runs a script of several statements without parameters (DDL).
+    public func run(script: String) throws {
+        try check(pq.exec(script: script))
+    }
+
+    /// The rows of a query.
+    public func query(_ sql: String, _ parameters: [PostgresValue] = []) throws -> [PostgresRow] {
+        try execute(sql, parameters).rows
+    }
+
+    /// The first column of the first row (`.null` when there is none).
+    public func scalar(_ sql: String, _ parameters: [PostgresValue] = []) throws -> PostgresValue {
+        try query(sql, parameters).first?.values.first ?? .null
+    }
+
+    func check(_ result: LibPQResult) throws {
+        guard result.status == .failed else { return }
+        let e = result.error
+        throw PostgresError.clinicError(sqlState: e.sqlState, message: e.message, detail: e.detail, constraint: e.constraint)
+    }
+}
