@@ -22,7 +22,8 @@ extension ClinicStore {
     /// transaction: a final state (delivered, undelivered, failed) is never
     /// overwritten by a late callback, and a carrier error is classified as a
     /// send-time error would be (opted out, bad number for the desk, filtered
-    /// for the admin). Returns false when no message has that id. A status or
+    /// for the admin); a waitlist offer reported undelivered is lost and its
+    /// slot handed on. Returns false when no message has that id. A status or
     /// error code with a control character is refused (`invalid_input`).
     public func receiveDeliveryStatus(_ report: DeliveryStatusReport) async throws -> Bool {
         try StoredText.check(report.status, what: "MessageStatus")
@@ -44,6 +45,9 @@ extension ClinicStore {
             if let text = report.errorCode, let code = Int(text) {
                 let failure = TwilioErrorClassifier.classify(deliveryErrorCode: code)
                 try Self.applyToPhone(failure, phone: phone, outboxID: id, now: now, db)
+            }
+            if report.status == "undelivered" || report.status == "failed" {  // a waitlist offer that never arrived: the next in line
+                try self.lapseOfferWhoseSMSFailed(outboxID: id, now: now, db)
             }
             return true
         }

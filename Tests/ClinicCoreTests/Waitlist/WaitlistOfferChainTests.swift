@@ -250,4 +250,17 @@ import Testing
         #expect(sms.state == .skipped && sms.body.contains(offer.code))
         #expect(try g.entry(g.second).openOffer == nil)
     }
+
+    @Test func anOfferTheCarrierReportsUndeliveredGoesToTheNext() async throws {
+        let g = try Given()
+        _ = try g.store.transition(code: g.visit.code, to: .cancelled, by: .shell)
+        try g.h.tick(at: Self.t0 + 5)
+        let sent = try #require(try g.h.messages(.waitlistOffer).first)
+        let sid = try #require(sent.providerID)
+        // When Twilio's status callback says it never arrived
+        #expect(try await g.store.receiveDeliveryStatus(DeliveryStatusReport(messageSID: sid, status: "undelivered", errorCode: "30005")))
+        // Then the first's offer is lost and the second is offered the slot
+        #expect(try g.entry(g.first).openOffer == nil)
+        #expect(try g.entry(g.second).openOffer?.start == Self.start)
+    }
 }
