@@ -76,6 +76,11 @@ public final class WebhookHarness: @unchecked Sendable {
 
     /// The parameters Twilio posts for an inbound SMS.
     public func smsParameters(from: String, body: String, sid: String) -> [(name: String, value: String)] {
+        Self.smsParameters(from: from, body: body, sid: sid)
+    }
+
+    /// The parameters Twilio posts for an inbound SMS.
+    public static func smsParameters(from: String, body: String, sid: String) -> [(name: String, value: String)] {
         [
             ("AccountSid", "AC00000000000000000000000000000001"), ("ApiVersion", "2010-04-01"), ("Body", body),
             ("From", from), ("MessageSid", sid), ("NumMedia", "0"), ("SmsSid", sid), ("SmsStatus", "received"),
@@ -88,8 +93,17 @@ public final class WebhookHarness: @unchecked Sendable {
         path: String = WebhookHarness.webhookPath, parameters: [(name: String, value: String)],
         signature: String?? = .none
     ) -> [UInt8] {
+        Self.signedRequest(path: path, parameters: parameters, key: Self.authToken, signature: signature)
+    }
+
+    /// A complete request signed with `key` for `publicURL` + `path`, as Twilio sends it to any
+    /// listener configured with that public URL (a `clinic serve` of a test, too).
+    public static func signedRequest(
+        path: String = WebhookHarness.webhookPath, parameters: [(name: String, value: String)], key: String,
+        publicURL: String = WebhookHarness.publicURL, signature: String?? = .none
+    ) -> [UInt8] {
         let body = FormEncoding.encode(parameters.map { ($0.name, $0.value) })
-        let computed = TwilioSignature.compute(authToken: Self.authToken, url: Self.publicURL + path, parameters: parameters)
+        let computed = TwilioSignature.compute(authToken: key, url: publicURL + path, parameters: parameters)
         var headers = [("Content-Type", "application/x-www-form-urlencoded")]
         switch signature {
         case .none: headers.append(("X-Twilio-Signature", computed))

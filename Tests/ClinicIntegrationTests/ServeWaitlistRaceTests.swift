@@ -50,7 +50,11 @@ import Testing
             let book = try ClinicBinary.start(
                 ["book", "--doctor", String(f.doctorID), "--patient", walkIn.email!, "--start", zone.iso8601(visit.start), "--reason", "Walk-in"],
                 environment: env)
-            let requests = (0..<2).map { i in Self.signedSMS(from: patient.phone!, body: "TAKE \(offer.code)", sid: "SMrace\(round)\(i)", key: key) }
+            let requests = (0..<2).map { i in
+                WebhookHarness.signedRequest(
+                    parameters: WebhookHarness.smsParameters(from: patient.phone!, body: "TAKE \(offer.code)", sid: "SMrace\(round)\(i)"),
+                    key: key, publicURL: Self.publicURL)
+            }
             async let first = HTTPProbe.send(port: ports[0], requests[0])
             async let second = HTTPProbe.send(port: ports[1], requests[1])
             let replies = await [first, second].map { TwiML.message(in: $0.body) ?? "" }
@@ -77,19 +81,5 @@ import Testing
         for serve in serves { signalProcess(serve, SIGTERM) }
         for serve in serves { #expect(serve.wait().exitCode == 0) }
         #expect(outcomes.count == 4)
-    }
-
-    /// A signed inbound SMS request, as Twilio posts it.
-    static func signedSMS(from: String, body: String, sid: String, key: String) -> [UInt8] {
-        let path = "/api/v1/twilio/webhook"
-        let params: [(name: String, value: String)] = [
-            ("AccountSid", "AC00000000000000000000000000000002"), ("Body", body), ("From", from), ("MessageSid", sid),
-            ("To", "+15550009999"),
-        ]
-        let form = FormEncoding.encode(params.map { ($0.name, $0.value) })
-        let signature = TwilioSignature.compute(authToken: key, url: publicURL + path, parameters: params)
-        return HTTPProbe.request(
-            "POST", path, headers: [("Content-Type", "application/x-www-form-urlencoded"), ("X-Twilio-Signature", signature)],
-            body: Array(form.utf8))
     }
 }
