@@ -40,7 +40,7 @@ extension APIRoutes {
         router.post("\(Self.base)/sms/messages/:id/retry") { request, context in
             await answer(request) {
                 let (_, actor) = try await signedIn(request)
-                let id = try Self.smsID(context, "no such SMS")
+                let id = try Self.pathID(context, missing: "no such SMS")
                 let data = try await Blocking.run { [store] in
                     let m = try store.retrySMS(id: id, by: actor)
                     let owner = try store.phoneOwners([m.to])[m.to]
@@ -52,7 +52,7 @@ extension APIRoutes {
         router.post("\(Self.base)/sms/replies/:id/handled") { request, context in
             await answer(request) {
                 let (_, actor) = try await signedIn(request)
-                let id = try Self.smsID(context, "no such SMS reply")
+                let id = try Self.pathID(context, missing: "no such SMS reply")
                 let data = try await Blocking.run { [store] in
                     let r = try store.markHandled(inboundID: id, by: actor)
                     let owner = try store.phoneOwners([r.from])[r.from]
@@ -60,21 +60,6 @@ extension APIRoutes {
                 }
                 return APIResponse.json(data: data)
             }
-        }
-    }
-
-    /// A path id of an SMS, or `not_found`.
-    private static func smsID(_ context: ListenerRequestContext, _ missing: String) throws -> Int64 {
-        guard let text = context.parameters.get("id"), let id = Int64(text), id > 0 else { throw APIError(.notFound, "not_found", missing) }
-        return id
-    }
-
-    /// `true` / `false` in a query.
-    private static func flag(_ text: String) -> Bool? {
-        switch text {
-        case "true", "1": return true
-        case "false", "0": return false
-        default: return nil
         }
     }
 }

@@ -11,7 +11,7 @@ extension APIRoutes {
                 let (_, actor) = try await signedIn(request)
                 let doctorID = try Self.query(request, "doctorId") { Int64($0).flatMap { $0 > 0 ? $0 : nil } }
                 let patientID = try Self.query(request, "patientId") { Int64($0).flatMap { $0 > 0 ? $0 : nil } }
-                let all = try Self.query(request, "all") { ["true": true, "false": false][$0] } ?? false
+                let all = try Self.query(request, "all", Self.flag) ?? false
                 let data = try await Blocking.run { [store] in
                     let zone = try store.settings().timeZone
                     let entries = try store.waitlist(doctorID: doctorID, patientID: patientID, includeClosed: all, by: actor)
@@ -44,7 +44,7 @@ extension APIRoutes {
         router.delete(RouterPath(stringLiteral: base + "/:id")) { request, context in
             await answer(request) {
                 let (_, actor) = try await signedIn(request)
-                let id = try Self.waitlistID(context)
+                let id = try Self.pathID(context, missing: "no such waitlist entry")
                 let data = try await Blocking.run { [store] in
                     let entry = try store.removeFromWaitlist(id: id, by: actor)
                     return APIResponse.encode(["removed": APIViews.waitlistEntry(entry, zone: try store.settings().timeZone)])
@@ -55,7 +55,7 @@ extension APIRoutes {
         router.post(RouterPath(stringLiteral: base + "/:id/offer")) { request, context in
             await answer(request) {
                 let (_, actor) = try await signedIn(request)
-                let id = try Self.waitlistID(context)
+                let id = try Self.pathID(context, missing: "no such waitlist entry")
                 let body = try await JSONBody.read(request, optional: true)
                 let doctorID = try body.id("doctorId"), start = try body.string("start")
                 let data = try await Blocking.run { [store] in
@@ -72,13 +72,6 @@ extension APIRoutes {
                 return APIResponse.json(data: data, status: .created)
             }
         }
-    }
-
-    private static func waitlistID(_ context: ListenerRequestContext) throws -> Int64 {
-        guard let text = context.parameters.get("id"), let id = Int64(text), id > 0 else {
-            throw APIError(.notFound, "not_found", "no such waitlist entry")
-        }
-        return id
     }
 
     /// A local day, `YYYY-MM-DD`.

@@ -98,10 +98,24 @@ struct APIRoutes: Sendable {
 
     /// A path parameter that is an account id.
     static func accountID(_ context: ListenerRequestContext, _ name: String = "id") throws -> Int64 {
+        try pathID(context, name, missing: "no such account")
+    }
+
+    /// A path parameter that is a row id (a positive integer), or `not_found` saying `missing`.
+    static func pathID(_ context: ListenerRequestContext, _ name: String = "id", missing: String) throws -> Int64 {
         guard let text = context.parameters.get(name), let id = Int64(text), id > 0 else {
-            throw APIError(.notFound, "not_found", "no such account")
+            throw APIError(.notFound, "not_found", missing)
         }
         return id
+    }
+
+    /// `true` / `false` (or `1` / `0`) in a query.
+    static func flag(_ text: String) -> Bool? {
+        switch text {
+        case "true", "1": return true
+        case "false", "0": return false
+        default: return nil
+        }
     }
 
     /// A query parameter parsed by `parse`, or `invalid_input` naming it.
