@@ -66,4 +66,42 @@ struct WaitlistTmuxTests {
         try k.press("w"); try k.waitFor("number 2")
         try k.press("q"); try k.waitFor("[exited 0]")
     }
+
+    @Test func namesInEveryScriptAreTypedFoundAndLinedUpInTheWaitlist() throws {
+        let cli = try CLIClinic()
+        _ = try RefusalTable.prepare(cli)
+        let name = "प्रिया शर्मा 🇵🇱a 👩🏽‍⚕️ 각"
+        let added = try cli.run("user", "add", "--role", "patient", "--name", name, "--phone", "+15550100077")
+        #expect(added.exitCode == 0, "\(added.stderr)")
+        var env = cli.environment
+        env["TERM"] = "xterm-256color"; env["LANG"] = "C.UTF-8"
+        let t = try TmuxSession([ClinicBinary.path, "tui"], environment: env, width: 80, height: 24)
+        try t.waitFor("Staff sign-in")
+        try t.type(RefusalTable.Person.desk.email); try t.press("Tab"); try t.type(RefusalTable.Person.desk.password); try t.press("Enter")
+        try t.waitFor("Today")
+        // Quin first, then the patient found by a Devanagari surname typed into the search, with a reason in four scripts
+        for (search, shown, reason) in [("quin", "Patient quin@clinic.test", "Check-up"), ("शर्मा", "प्रिया शर्मा", "शर्मा 🇵🇱a 👩🏽‍⚕️ 각")] {
+            try t.press("l"); try t.waitFor("Dr ana@clinic.test")
+            try t.press("a"); try t.waitFor("pick the patient.")
+            try t.type(search); try t.waitFor(shown)
+            try t.press("Enter"); try t.waitFor("Days as YYYY-MM-DD")
+            try t.press("Tab"); try t.press("Tab"); try t.type(reason)
+            try t.press("Enter"); try t.waitFor("in line for Dr ana@clinic.test.")
+            try t.press("Escape"); try t.waitFor("Today")
+        }
+        try t.press("l")
+        let screen = try t.waitFor("+15550100077")
+        // The phone column starts at one cell in the heading, Quin's row and the wide-named row
+        let rows = screen.split(separator: "\n").map(String.init).filter { $0.contains("Phone") || $0.contains("+1555") }
+        #expect(rows.count == 3, "\(screen)")
+        let phone = rows.map { row in CharWidth.of(String(row[..<row.range(of: row.contains("Phone") ? "Phone" : "+1555")!.lowerBound])) }
+        #expect(Set(phone).count == 1, "\(rows.joined(separator: "\n"))")
+        // The selected row's reason: the ZWJ sequence in its display form (👩, as the cell-width code draws it)
+        try t.press("Down")
+        try t.waitFor("Reason: शर्मा 🇵🇱a 👩 각 · 0 offers so far")
+        let listed = try #require(try cli.json("waitlist", "list").object["entries"] as? [[String: Any]])
+        #expect(listed.map { $0["reason"] as? String } == ["Check-up", "शर्मा 🇵🇱a 👩🏽‍⚕️ 각"])
+        #expect((listed.last?["patient"] as? [String: Any])?["name"] as? String == name)
+        try t.press("q"); try t.waitFor("[exited 0]")
+    }
 }
