@@ -97,7 +97,7 @@ extension ClinicStore {
                     """, arguments: [id])
         {
             facts.to = offer["phone"]  // the patient's number as it is now
-            if (offer["state"] as String) != WaitlistOffer.State.open.rawValue { facts.expiresAt = min(facts.expiresAt ?? now, now) }
+            facts.offerClosed = (offer["state"] as String) != WaitlistOffer.State.open.rawValue
         }
         if let to = facts.to { facts.optedOut = try isOptedOut(phone: to, db) }
         return (m, facts)

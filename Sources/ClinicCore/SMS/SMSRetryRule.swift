@@ -18,16 +18,18 @@ public struct SMSRetryFacts: Sendable, Equatable {
     public var to: String?
     /// Whether that number opted out of SMS.
     public var optedOut: Bool
+    /// A waitlist offer that is no longer open (taken, lapsed, lost, withdrawn): its code would mislead.
+    public var offerClosed: Bool
     public var now: Int64
 
     public init(
         id: Int64, kind: OutboxMessage.Kind, state: OutboxMessage.State, deliveryStatus: String? = nil, expiresAt: Int64? = nil,
         code: String? = nil, status: AppointmentStatus? = nil, start: Int64? = nil, plannedStart: Int64? = nil,
-        to: String?, optedOut: Bool = false, now: Int64
+        to: String?, optedOut: Bool = false, offerClosed: Bool = false, now: Int64
     ) {
         self.id = id; self.kind = kind; self.state = state; self.deliveryStatus = deliveryStatus; self.expiresAt = expiresAt
         self.code = code; self.status = status; self.start = start; self.plannedStart = plannedStart
-        self.to = to; self.optedOut = optedOut; self.now = now
+        self.to = to; self.optedOut = optedOut; self.offerClosed = offerClosed; self.now = now
     }
 }
 
@@ -58,7 +60,7 @@ public enum SMSRetryRule {
             return .refused(.conflict, "a password reset code is never sent again: the patient asks for a new one")
         }
         if let refusal = appointmentRefusal(f) { return refusal }
-        if let expires = f.expiresAt, f.now >= expires {
+        if f.offerClosed || f.expiresAt.map({ f.now >= $0 }) == true {
             return .refused(.inPast, "message \(f.id) is out of date: what it says no longer holds")
         }
         guard let to = f.to else { return .refused(.conflict, "no phone number to send it to: correct the number first") }

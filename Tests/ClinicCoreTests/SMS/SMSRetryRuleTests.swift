@@ -7,11 +7,12 @@ import Testing
     static func facts(
         _ kind: OutboxMessage.Kind = .reminder, state: OutboxMessage.State = .failed, delivery: String? = nil,
         status: AppointmentStatus? = .scheduled, start: Int64? = now + 3600, planned: Int64? = now + 3600,
-        expires: Int64? = nil, to: String? = "+15550100001", optedOut: Bool = false
+        expires: Int64? = nil, to: String? = "+15550100001", optedOut: Bool = false, offerClosed: Bool = false
     ) -> SMSRetryFacts {
         SMSRetryFacts(
             id: 7, kind: kind, state: state, deliveryStatus: delivery, expiresAt: expires, code: status == nil ? nil : "K7QX2M",
-            status: status, start: status == nil ? nil : start, plannedStart: planned, to: to, optedOut: optedOut, now: now)
+            status: status, start: status == nil ? nil : start, plannedStart: planned, to: to, optedOut: optedOut, offerClosed: offerClosed,
+            now: now)
     }
 
     @Test(
@@ -39,6 +40,7 @@ import Testing
             (facts(.passwordReset, status: nil, expires: now), .conflict),
             (facts(.waitlistOffer, status: nil, expires: now + 60), nil),
             (facts(.waitlistOffer, status: nil, expires: now - 1), .inPast),
+            (facts(.waitlistOffer, status: nil, expires: now + 60, offerClosed: true), .inPast),
             (facts(to: nil), .conflict),
             (facts(optedOut: true), .conflict),
         ] as [(SMSRetryFacts, ClinicError.Code?)])
