@@ -14,6 +14,7 @@ static const unsigned int clinic_PG_INT4OID = 23;
 static const unsigned int clinic_PG_OIDOID = 26;
 static const unsigned int clinic_PG_FLOAT4OID = 700;
 static const unsigned int clinic_PG_FLOAT8OID = 701;
+static const unsigned int clinic_PG_NUMERICOID = 1700;
 
 /* Error fields of a result (character-literal macros). */
 static const int clinic_PG_DIAG_SQLSTATE = PG_DIAG_SQLSTATE;

@@ -9,17 +9,19 @@ public final class CLIClinic: @unchecked Sendable {
     /// The environment every call gets (tests may add to it).
     public var environment: [String: String]
 
-    public var databasePath: String { directory.path("clinic.sqlite") }
+    /// The clinic's database, on the run's engine (see `TestDatabase`).
+    public let database: TestDatabase
+    public var databasePath: String { database.path }
 
     public init(timeZone: String = "America/New_York", now: String = "2026-03-02T12:00:00Z") throws {
         directory = try TemporaryDirectory(prefix: "clinic-cli")
-        environment = [
-            "CLINIC_DB": directory.path("clinic.sqlite"),
+        database = try TestDatabase(in: directory)
+        environment = database.environment.merging([
             "CLINIC_TIMEZONE": timeZone,
             "CLINIC_NOW": now,
             "CLINIC_PASSWORD_ITERATIONS": "1000",
             "HOME": directory.url.path,
-        ]
+        ]) { a, _ in a }
     }
 
     /// Runs `clinic args…` in the clinic's folder.

@@ -27,6 +27,6 @@ public final class KDFCounter: @unchecked Sendable {
 extension TestClinic {
     /// Another store over this clinic's database and clock whose hasher reports to `counter`.
     public func store(counting counter: KDFCounter) throws -> ClinicStore {
-        try ClinicStore(path: databasePath, clock: clock, hasher: counter.hasher)
+        try ClinicStore(database: database.location, clock: clock, hasher: counter.hasher)
     }
 }

@@ -28,8 +28,8 @@ public final class PostgresCluster: Sendable {
     }
 
     /// A new empty UTF-8 database on the run's server, dropped when the returned value goes away.
-    public static func freshDatabase(_ label: String = "t") throws -> PostgresTestDatabase {
-        try server().freshDatabase(label)
+    public static func freshDatabase(_ label: String = "t", migrated: Bool = false) throws -> PostgresTestDatabase {
+        try server().freshDatabase(label, migrated: migrated)
     }
 
     private init(adminURL: String) {
@@ -43,13 +43,43 @@ public final class PostgresCluster: Sendable {
     }
 
     /// A new empty UTF-8 database named after `label`, this process and a counter.
-    public func freshDatabase(_ label: String = "t") throws -> PostgresTestDatabase {
+    /// `migrated`: with the clinic's schema already in it (copied from a template
+    /// database migrated once per process, which is much faster than migrating each).
+    public func freshDatabase(_ label: String = "t", migrated: Bool = false) throws -> PostgresTestDatabase {
         let safe = label.lowercased().filter { $0.isLetter || $0.isNumber }.prefix(20)
         let name = "clinic_\(safe)_\(getpid())_\(counter.add(1, ordering: .relaxed).newValue)"
         let admin = try PostgresConnection(adminURL)
         try admin.execute("DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
-        try admin.execute("CREATE DATABASE \(name) ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0")
+        let template = migrated ? try migratedTemplate() : "template0"
+        try admin.execute("CREATE DATABASE \(name) ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE \(template)")
         return PostgresTestDatabase(name: name, url: Self.url(adminURL, database: name), adminURL: adminURL)
+    }
+
+    private let template = Mutex<String?>(nil)
+
+    /// A database with the clinic's schema, made once per process, to copy from.
+    private func migratedTemplate() throws -> String {
+        try template.withLock { made in
+            if let made { return made }
+            let name = "clinic_template_\(getpid())"
+            let admin = try PostgresConnection(adminURL)
+            try admin.execute("DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
+            try admin.execute("CREATE DATABASE \(name) ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0")
+            do {
+                let connection = try PostgresConnection(Self.url(adminURL, database: name))
+                try PostgresMigrations.migrate(connection)
+            }
+            made = name
+            atexit { PostgresCluster.dropTemplate() }
+            return name
+        }
+    }
+
+    private static func dropTemplate() {
+        shared.withLock { cluster in
+            guard let cluster, let name = cluster.template.withLock({ $0 }) else { return }
+            _ = try? PostgresConnection(cluster.adminURL).execute("DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
+        }
     }
 
     /// `url` with its database replaced.

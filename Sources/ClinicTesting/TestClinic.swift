@@ -8,15 +8,18 @@ public final class TestClinic: @unchecked Sendable {
     public let directory: TemporaryDirectory
     public let clock: ManualClock
     public let store: ClinicStore
-    /// The database file's path (for other processes).
-    public var databasePath: String { directory.path("clinic.sqlite") }
+    /// The clinic's database, on the run's engine (see `TestDatabase`).
+    public let database: TestDatabase
+    /// The database file's path (for other processes; SQLite).
+    public var databasePath: String { database.path }
 
     /// A clinic in `timeZone` whose clock reads `now`.
     public init(timeZone: String = "America/New_York", now: Date = TestClinic.instant("2026-03-02T12:00:00Z")) throws {
         directory = try TemporaryDirectory()
         clock = ManualClock(now)
+        database = try TestDatabase(in: directory)
         store = try ClinicStore(
-            path: directory.path("clinic.sqlite"), clock: clock,
+            database: database.location, clock: clock,
             hasher: PasswordHasher(iterations: 1_000),
             settings: .init(name: "Test Clinic", timeZone: ClinicTimeZone(identifier: timeZone)))
     }

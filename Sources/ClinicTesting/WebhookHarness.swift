@@ -137,14 +137,15 @@ public final class WebhookHarness: @unchecked Sendable {
     /// statuses, the audit trail, opt-outs, the outbox and the inbound log.
     public func dataFingerprint() throws -> String {
         try clinic.store.reader.read { db in
+            // Each part's rows joined in Swift (the SQL reads the same on both engines)
             let parts = [
-                "SELECT group_concat(code || ':' || status, ',') FROM (SELECT code, status FROM appointment ORDER BY id)",
-                "SELECT count(*) || '' FROM appointment_event",
-                "SELECT coalesce(group_concat(phone || ':' || opted_out, ','), '') FROM (SELECT * FROM phone_status ORDER BY phone)",
-                "SELECT count(*) || ':' || coalesce(group_concat(coalesce(delivery_status, '-'), ','), '') FROM sms_outbox",
-                "SELECT count(*) || '' FROM sms_inbound",
+                "SELECT code || ':' || status FROM appointment ORDER BY id",
+                "SELECT CAST(count(*) AS TEXT) FROM appointment_event",
+                "SELECT phone || ':' || opted_out FROM phone_status ORDER BY phone",
+                "SELECT coalesce(delivery_status, '-') FROM sms_outbox ORDER BY id",
+                "SELECT CAST(count(*) AS TEXT) FROM sms_inbound",
             ]
-            return try parts.map { try String.fetchOne(db, sql: $0) ?? "" }.joined(separator: " | ")
+            return try parts.map { try String.fetchAll(db, sql: $0).joined(separator: ",") }.joined(separator: " | ")
         }
     }
 }

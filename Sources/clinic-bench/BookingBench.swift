@@ -74,7 +74,7 @@ enum BookingBench {
         let perOperation = ProcessCounters.now().perOperation(since: counters, operations: bookings)
         let stored = try clinic.store.reader.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM appointment") ?? 0 }
         if stored != total { refusals["missing_rows", default: 0] += total - stored }
-        let durability = try BenchFiles.durability(clinic.store.writer)
+        let durability = try BenchFiles.durability(clinic.store.writer.sqlite!)
         return Result(
             bookings: bookings, seconds: seconds, latencies: Percentiles(nanoseconds: latencies), perOperation: perOperation,
             refusals: refusals, doctors: doctors, patients: patients, durability: durability)

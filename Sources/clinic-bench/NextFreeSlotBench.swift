@@ -68,7 +68,7 @@ enum NextFreeSlotBench {
         let store = try ClinicStore(path: path, clock: ManualClock(StaffScreensBench.now))
         defer { try? store.close() }
         let (specialization, doctor, doctors, inSpecialization) = try store.reader.read { db in
-            let top = try Row.fetchOne(
+            let top = try StoreRow.fetchOne(
                 db, sql: "SELECT specialization, COUNT(*) FROM doctor_profile GROUP BY specialization ORDER BY COUNT(*) DESC LIMIT 1")!
             return (
                 top[0] as String, try middleDoctor(db, except: -1),
@@ -90,7 +90,7 @@ enum NextFreeSlotBench {
     }
 
     /// The doctor in the middle of the ids (an ordinary doctor, not the first, busy one).
-    static func middleDoctor(_ db: Database, except: Int64) throws -> Int64 {
+    static func middleDoctor(_ db: StoreConnection, except: Int64) throws -> Int64 {
         let ids = try Int64.fetchAll(db, sql: "SELECT account_id FROM doctor_profile WHERE account_id <> ? ORDER BY account_id", arguments: [except])
         guard !ids.isEmpty else { throw BenchError("next free slots: no doctors") }
         return ids[ids.count / 2]
@@ -99,7 +99,7 @@ enum NextFreeSlotBench {
     /// EXPLAIN QUERY PLAN of the one read per day: a search of the (doctor, start) index per doctor, no scan.
     static func queryPlan(_ store: ClinicStore) throws -> [String] {
         try store.reader.read { db in
-            try Row.fetchAll(
+            try StoreRow.fetchAll(
                 db,
                 sql: "EXPLAIN QUERY PLAN " + ClinicStore.takenStartsSQL, arguments: ["[1,2,3]", 0, 1]
             ).map { $0["detail"] as String }

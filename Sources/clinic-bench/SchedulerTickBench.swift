@@ -35,7 +35,7 @@ enum SchedulerTickBench {
         let store = try ClinicStore(
             path: dir.appendingPathComponent("bench.sqlite").path, clock: clock,
             settings: .init(name: "Bench", timeZone: ClinicTimeZone(identifier: "UTC")))
-        let setup = try ContinuousClock().measure { try fill(store.writer, appointments: appointments, now: Int64(now.timeIntervalSince1970)) }
+        let setup = try ContinuousClock().measure { try fill(store.writer.sqlite!, appointments: appointments, now: Int64(now.timeIntervalSince1970)) }
         var logger = Logger(label: "clinic.bench")
         logger.logLevel = .critical
         let scheduler = Scheduler(store: store, gateway: OutboxGateway(), holder: "bench", logger: logger)

@@ -71,7 +71,7 @@ enum SlotsBench {
         if let buildSeconds { json["build_seconds"] = rounded(buildSeconds, 1) }
         json["status_counts"] = try store.reader.read { db in
             Dictionary(
-                uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT status, COUNT(*) FROM appointment GROUP BY status")
+                uniqueKeysWithValues: try StoreRow.fetchAll(db, sql: "SELECT status, COUNT(*) FROM appointment GROUP BY status")
                     .map { ($0[0] as String, $0[1] as Int) })
         }
         return json

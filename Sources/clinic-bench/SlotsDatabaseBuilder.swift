@@ -92,7 +92,7 @@ struct SlotsDatabaseBuilder {
             }
             progress("slots: \(inserted) / \(appointments) appointments (through \(day), \(Int(Stopwatch.seconds(since: started))) s)")
         }
-        _ = try clinic.store.writer.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
+        _ = try clinic.store.writer.sqlite!.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
     }
 
     /// The `i`-th code: a bijection of `i` over the 31⁶ codes (multiplier coprime to 31), so codes are unique.

@@ -10,7 +10,7 @@ import Testing
         let cli = try CLIClinic()
         let clinic = try RefusalTable.prepare(cli)  // Pia with Ana, Tue 3 Mar 09:00 (and a cancelled one at 10:00)
         do {
-            let store = try ClinicStore(path: cli.databasePath, clock: ManualClock(TestClinic.instant("2026-03-02T12:00:00Z")))
+            let store = try ClinicStore(database: cli.database.location, clock: ManualClock(TestClinic.instant("2026-03-02T12:00:00Z")))
             _ = try store.setNote(code: clinic.booked, text: "Sore throat.\nखांसी — rest", by: .shell)
             try store.close()
         }

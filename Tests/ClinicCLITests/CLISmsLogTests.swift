@@ -29,7 +29,7 @@ import Testing
             #expect(try clinic.run("cancel", code).exitCode == 0)
         }
         let clock = ManualClock(TestClinic.instant("2026-03-02T12:00:00Z"))
-        let store = try ClinicStore(path: clinic.databasePath, clock: clock)
+        let store = try ClinicStore(database: clinic.database.location, clock: clock)
         let scheduler = Scheduler(
             store: store, gateway: RefusingGateway(),
             policy: SchedulerPolicy(maxSendsPerTick: 1), holder: "cli-test")
@@ -76,7 +76,7 @@ import Testing
         let code = try #require((booked.object["appointment"] as? [String: Any])?["code"] as? String)
         #expect(try clinic.run("confirm", code).exitCode == 0)
         let clock = ManualClock(TestClinic.instant("2026-03-02T12:00:00Z"))
-        let store = try ClinicStore(path: clinic.databasePath, clock: clock)
+        let store = try ClinicStore(database: clinic.database.location, clock: clock)
         try store.writer.write { db in
             try db.execute(sql: "UPDATE sms_outbox SET state = 'sending', in_flight = 1, attempts = 1, claimed_by = 'dead', claimed_until = 0")
         }

@@ -25,7 +25,7 @@ import Testing
             let booked = try cli.json(
                 "book", "--doctor", "ana@clinic.test", "--patient", "p@clinic.test", "--start", "2026-03-03 09:00", "--reason", "Check")
             code = try #require((booked.object["appointment"] as? [String: Any])?["code"] as? String)
-            store = try ClinicStore(path: cli.databasePath, clock: ManualClock(TestClinic.instant("2026-03-02T12:00:00Z")))
+            store = try ClinicStore(database: cli.database.location, clock: ManualClock(TestClinic.instant("2026-03-02T12:00:00Z")))
             id = try #require(try store.smsLog().first?.id)
             try fail()
         }

@@ -11,7 +11,7 @@ struct LateArrivalTmuxTests {
     @Test func theDeskChecksInAPatientMarkedANoShowWithAReason() throws {
         let cli = try CLIClinic()
         let clinic = try RefusalTable.prepare(cli)  // Pia with Ana, Tue 3 Mar 09:00
-        let scheduler = try ClinicStore(path: cli.databasePath, clock: ManualClock(TestClinic.instant("2026-03-03T14:15:00Z")))
+        let scheduler = try ClinicStore(database: cli.database.location, clock: ManualClock(TestClinic.instant("2026-03-03T14:15:00Z")))
         _ = try scheduler.transition(code: clinic.booked, to: .noShow, by: .scheduler, note: "no-show after grace")
 
         var env = cli.environment

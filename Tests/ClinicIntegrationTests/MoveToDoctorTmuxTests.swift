@@ -29,7 +29,7 @@ struct MoveToDoctorTmuxTests {
         try t.waitFor("Move \(clinic.booked) to Dr ben@clinic.test")
         try t.press("Enter")
         try t.waitFor("with Dr ben@clinic.test.")
-        let store = try ClinicStore(path: cli.databasePath, clock: ManualClock(TestClinic.instant("2026-03-02T12:00:00Z")))
+        let store = try ClinicStore(database: cli.database.location, clock: ManualClock(TestClinic.instant("2026-03-02T12:00:00Z")))
         let moved = try store.appointment(code: clinic.booked)
         #expect(moved.doctor.name == "Dr ben@clinic.test" && moved.status == .scheduled)
         let note = try #require(try store.events(code: clinic.booked).last?.note)

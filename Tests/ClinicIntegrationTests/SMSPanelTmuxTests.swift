@@ -25,7 +25,7 @@ struct SMSPanelTmuxTests {
         let booked = try cli.json(
             "book", "--doctor", "ana@clinic.test", "--patient", "pia@clinic.test", "--start", "2026-03-03 09:00", "--reason", "Check")
         let code = try #require((booked.object["appointment"] as? [String: Any])?["code"] as? String)
-        let store = try ClinicStore(path: cli.databasePath, clock: ManualClock(TestClinic.instant("2026-03-02T12:00:00Z")))
+        let store = try ClinicStore(database: cli.database.location, clock: ManualClock(TestClinic.instant("2026-03-02T12:00:00Z")))
         let id = try #require(try store.smsLog().first { $0.appointmentCode == code }?.id)
         func fail(_ error: String) throws {
             try store.writer.write { db in

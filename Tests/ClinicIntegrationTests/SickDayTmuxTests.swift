@@ -33,7 +33,7 @@ struct SickDayTmuxTests {
         try t.waitFor("1 visit is booked then.")
         try t.waitFor(clinic.booked)
         try t.waitFor("Patient pia@clinic.test")
-        let store = try ClinicStore(path: cli.databasePath, clock: ManualClock(TestClinic.instant("2026-03-02T12:00:00Z")))
+        let store = try ClinicStore(database: cli.database.location, clock: ManualClock(TestClinic.instant("2026-03-02T12:00:00Z")))
         #expect(try store.appointment(code: clinic.booked).status == .scheduled, "the preview changes nothing")
         try t.press("Enter")
         try t.waitFor("Time off added for Dr ana@clinic.test: 2026-03-03 (all day)")

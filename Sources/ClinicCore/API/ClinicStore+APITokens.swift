@@ -19,7 +19,7 @@ extension ClinicStore {
         let now = nowSeconds
         return try pool.write { db in
             try db.execute(
-                sql: "INSERT OR IGNORE INTO api_signing_key (id, key, created_at) VALUES (1, ?, ?)",
+                sql: "INSERT INTO api_signing_key (id, key, created_at) VALUES (1, ?, ?) ON CONFLICT DO NOTHING",
                 arguments: [Data(OpenSSL.randomBytes(32)), now])
             return Array(try Data.fetchOne(db, sql: "SELECT key FROM api_signing_key WHERE id = 1")!)
         }
@@ -46,7 +46,7 @@ extension ClinicStore {
         let hash = Data(OpenSSL.sha256(Array(token.utf8)))
         let outcome: Result<(APITokens, Account), ClinicError> = try pool.write { db in
             guard token.utf8.count <= 128,
-                let row = try Row.fetchOne(
+                let row = try StoreRow.fetchOne(
                     db,
                     sql: """
                         SELECT id, account_id, family, expires_at, used_at, revoked_at FROM api_refresh_token
@@ -98,7 +98,7 @@ extension ClinicStore {
 
     /// Every token of the account stops working: access tokens by the epoch,
     /// refresh tokens by revocation. Inside the caller's write.
-    static func revokeAPITokens(accountID: Int64, now: Int64, _ db: Database) throws {
+    static func revokeAPITokens(accountID: Int64, now: Int64, _ db: StoreConnection) throws {
         try db.execute(sql: "UPDATE account SET token_epoch = token_epoch + 1 WHERE id = ?", arguments: [accountID])
         try db.execute(
             sql: "UPDATE api_refresh_token SET revoked_at = ? WHERE account_id = ? AND revoked_at IS NULL",
@@ -108,7 +108,7 @@ extension ClinicStore {
     private static func newRefreshToken() -> String { Base64URL.encode(OpenSSL.randomBytes(32)) }
     private static func newFamily() -> String { Base64URL.encode(OpenSSL.randomBytes(12)) }
 
-    private static func insertRefreshToken(_ token: String, accountID: Int64, family: String, now: Int64, _ db: Database) throws {
+    private static func insertRefreshToken(_ token: String, accountID: Int64, family: String, now: Int64, _ db: StoreConnection) throws {
         try db.execute(
             sql: """
                 INSERT INTO api_refresh_token (account_id, family, token_hash, issued_at, expires_at) VALUES (?, ?, ?, ?, ?)

@@ -47,7 +47,7 @@ extension ClinicStore {
     public static let selfServiceContactRefusal = "We cannot use these details here: please ask the desk."
 
     /// Name, phone and email: anyone's, with the uniqueness of phone and email.
-    private func applyContact(_ edit: AccountEdit, to current: Account, changes: inout ChangeList, _ db: Database) throws {
+    private func applyContact(_ edit: AccountEdit, to current: Account, changes: inout ChangeList, _ db: StoreConnection) throws {
         let name = try edit.name.map(AccountInput.name) ?? current.name
         let email = try edit.email.map(AccountInput.optionalEmail) ?? current.email
         let phone = try edit.phone.map { try AccountInput.optionalPhone($0, defaultCountryCode: defaultCountryCode) } ?? current.phone
@@ -64,7 +64,7 @@ extension ClinicStore {
     }
 
     /// Date of birth, gender, an old client's age and the desk's notes: a patient's only.
-    private func applyPatient(_ edit: AccountEdit, to current: Account, today: LocalDate, changes: inout ChangeList, _ db: Database) throws {
+    private func applyPatient(_ edit: AccountEdit, to current: Account, today: LocalDate, changes: inout ChangeList, _ db: StoreConnection) throws {
         let asked: [(Bool, ClinicError.Field)] = [
             (edit.birthDate != nil, .birthDate), (edit.gender != nil, .gender), (edit.legacyAge != nil, .age), (edit.notes != nil, .notes),
         ]
@@ -94,7 +94,7 @@ extension ClinicStore {
     /// A doctor's specialization and slot length. A new length is refused
     /// while a visit to come would no longer be exactly one of the new slots
     /// (it would start off the grid, or leave a slot free inside it).
-    private func applyDoctor(_ edit: AccountEdit, to current: Account, now: Int64, changes: inout ChangeList, _ db: Database) throws {
+    private func applyDoctor(_ edit: AccountEdit, to current: Account, now: Int64, changes: inout ChangeList, _ db: StoreConnection) throws {
         guard edit.specialization != nil || edit.slotMinutes != nil else { return }
         guard current.role == .doctor else {
             throw ClinicError(
@@ -113,7 +113,7 @@ extension ClinicStore {
             arguments: [specialization, minutes, current.id])
     }
 
-    private func checkSlotLength(_ minutes: Int, doctorID: Int64, now: Int64, _ db: Database) throws {
+    private func checkSlotLength(_ minutes: Int, doctorID: Int64, now: Int64, _ db: StoreConnection) throws {
         guard (5...480).contains(minutes) else {
             throw ClinicError(.invalidInput, "slot length must be 5–480 minutes", field: .slotMinutes)
         }
@@ -121,7 +121,7 @@ extension ClinicStore {
         try hours.checkFits(slotMinutes: minutes)
         let current = try calculator(doctorID: doctorID, db)
         let calc = SlotCalculator(timeZone: current.timeZone, hours: hours, slotMinutes: minutes, timeOff: current.timeOff)
-        let visits = try Row.fetchAll(
+        let visits = try StoreRow.fetchAll(
             db,
             sql: """
                 SELECT code, start_at, end_at FROM appointment WHERE doctor_id = ? AND end_at > ?
@@ -140,8 +140,8 @@ extension ClinicStore {
         }
     }
 
-    func doctorProfile(_ doctorID: Int64, _ db: Database) throws -> DoctorProfile {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM doctor_profile WHERE account_id = ?", arguments: [doctorID]) else {
+    func doctorProfile(_ doctorID: Int64, _ db: StoreConnection) throws -> DoctorProfile {
+        guard let row = try StoreRow.fetchOne(db, sql: "SELECT * FROM doctor_profile WHERE account_id = ?", arguments: [doctorID]) else {
             throw ClinicError(.notFound, "account \(doctorID) is not a doctor")
         }
         return DoctorProfile(accountID: row["account_id"], specialization: row["specialization"], slotMinutes: row["slot_minutes"])

@@ -38,7 +38,7 @@ extension ClinicStore {
                         INSERT INTO account (role, name, email, phone, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)
                         """, arguments: [new.role.rawValue, name, email, phone, hash, now])
             }
-            let id = db.lastInsertedRowID
+            let id = try db.lastInsertedRowID
             if let specialization {
                 try db.execute(
                     sql: "INSERT INTO doctor_profile (account_id, specialization, slot_minutes) VALUES (?, ?, ?)",
@@ -84,14 +84,14 @@ extension ClinicStore {
     public func accounts(role: Role? = nil) throws -> [Account] {
         try pool.read { db in
             let sql = "SELECT \(Account.columns) FROM account" + (role == nil ? "" : " WHERE role = ?") + " ORDER BY role, name, id"
-            return try Row.fetchAll(db, sql: sql, arguments: role.map { [$0.rawValue] } ?? []).map(Account.init(row:))
+            return try StoreRow.fetchAll(db, sql: sql, arguments: role.map { [$0.rawValue] } ?? []).map(Account.init(row:))
         }
     }
 
     /// Every doctor, receptionist and admin (no patients), by role and name.
     public func staffAccounts() throws -> [Account] {
         try pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT \(Account.columns) FROM account WHERE role IN ('admin', 'doctor', 'receptionist') ORDER BY role, name, id")
+            try StoreRow.fetchAll(db, sql: "SELECT \(Account.columns) FROM account WHERE role IN ('admin', 'doctor', 'receptionist') ORDER BY role, name, id")
                 .map(Account.init(row:))
         }
     }
@@ -149,7 +149,7 @@ extension ClinicStore {
                     try Bool.fetchOne(
                         db,
                         sql: """
-                            SELECT role = 'admin' AND active AND (SELECT COUNT(*) FROM account WHERE role = 'admin' AND active) = 1
+                            SELECT role = 'admin' AND active = 1 AND (SELECT COUNT(*) FROM account WHERE role = 'admin' AND active = 1) = 1
                             FROM account WHERE id = ?
                             """, arguments: [accountID]) ?? false
                 guard !lastAdmin else {
@@ -172,26 +172,26 @@ extension ClinicStore {
         }
     }
 
-    func account(matching reference: String, _ db: Database) throws -> Account {
+    func account(matching reference: String, _ db: StoreConnection) throws -> Account {
         let ref = reference.trimmingCharacters(in: .whitespaces)
         // Only bare digits are an id: `+15550100001` is a phone, not the number 15550100001.
         guard !ref.isEmpty, ref.allSatisfy({ $0.isASCII && $0.isNumber }), let id = Int64(ref) else {
             return try account(login: ref, db)
         }
-        guard let row = try Row.fetchOne(db, sql: "SELECT \(Account.columns) FROM account WHERE id = ?", arguments: [id]) else {
+        guard let row = try StoreRow.fetchOne(db, sql: "SELECT \(Account.columns) FROM account WHERE id = ?", arguments: [id]) else {
             throw ClinicError(.notFound, "no account matches '\(reference)' (use an email, an E.164 phone or an id)")
         }
         return try Account(row: row)
     }
 
     /// Finds an account by email or phone (as typed), never by id: what people sign in with.
-    func account(login: String, _ db: Database) throws -> Account {
+    func account(login: String, _ db: StoreConnection) throws -> Account {
         let ref = login.trimmingCharacters(in: .whitespaces)
-        var row: Row?
+        var row: StoreRow?
         if ref.contains("@") {
-            row = try Row.fetchOne(db, sql: "SELECT \(Account.columns) FROM account WHERE email = ?", arguments: [ref.lowercased()])
+            row = try StoreRow.fetchOne(db, sql: "SELECT \(Account.columns) FROM account WHERE email = ?", arguments: [ref.lowercased()])
         } else if let phone = try? PhoneNumber.normalize(ref, defaultCountryCode: defaultCountryCode) {
-            row = try Row.fetchOne(db, sql: "SELECT \(Account.columns) FROM account WHERE phone = ?", arguments: [phone])
+            row = try StoreRow.fetchOne(db, sql: "SELECT \(Account.columns) FROM account WHERE phone = ?", arguments: [phone])
         }
         guard let row else { throw ClinicError(.notFound, "no account matches '\(login)' (use an email, an E.164 phone or an id)") }
         return try Account(row: row)
@@ -205,8 +205,8 @@ extension ClinicStore {
         return account
     }
 
-    static func account(id: Int64, _ db: Database) throws -> Account? {
-        try Row.fetchOne(db, cachedSQL: "SELECT \(Account.columns) FROM account WHERE id = ?", arguments: [id]).map(Account.init(row:))
+    static func account(id: Int64, _ db: StoreConnection) throws -> Account? {
+        try StoreRow.fetchOne(db, cachedSQL: "SELECT \(Account.columns) FROM account WHERE id = ?", arguments: [id]).map(Account.init(row:))
     }
 }
 
@@ -215,12 +215,12 @@ extension ClinicStore {
 func mappingAccountUniqueness<T>(email: String?, phone: String?, _ body: () throws -> T) throws -> T {
     do {
         return try body()
-    } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
-        let message = error.message ?? ""
-        if message.contains("account.email") {
+    } catch let error {
+        guard let violation = UniqueViolation(error) else { throw error }
+        if violation.names("account", "email") {
             throw ClinicError(.conflict, "the email \(email ?? "") is already in use", field: .email)
         }
-        if message.contains("account.phone") {
+        if violation.names("account", "phone") {
             throw ClinicError(.conflict, "the phone \(phone ?? "") is already in use", field: .phone)
         }
         throw error

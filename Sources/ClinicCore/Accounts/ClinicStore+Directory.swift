@@ -16,7 +16,7 @@ extension ClinicStore {
     /// Active doctors who can be booked, by specialization then name.
     public func bookableDoctors() throws -> [DoctorListing] {
         try pool.read { db in
-            try Row.fetchAll(
+            try StoreRow.fetchAll(
                 db,
                 sql: """
                     SELECT a.id, a.name, dp.specialization, dp.slot_minutes FROM account a

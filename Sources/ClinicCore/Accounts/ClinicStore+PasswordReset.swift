@@ -51,7 +51,7 @@ extension ClinicStore {
                         NewOutboxMessage(
                             to: phone, body: body, kind: .passwordReset, recipient: .patient, expiresAt: now + policy.codeSeconds),
                         now: now, db)
-                    outboxID = db.lastInsertedRowID
+                    outboxID = try db.lastInsertedRowID
                     codeHash = hash
                 }
             }
@@ -86,7 +86,7 @@ extension ClinicStore {
         let candidate = try pool.write { db -> (id: Int64, hash: String)? in
             guard PasswordResetPolicy.looksLikeCode(typed), let account = try? self.account(login: login, db),
                 account.role == .patient, account.active,
-                let row = try Row.fetchOne(
+                let row = try StoreRow.fetchOne(
                     db,
                     sql: """
                         SELECT id, code_hash, expires_at, tries, used_at FROM password_reset

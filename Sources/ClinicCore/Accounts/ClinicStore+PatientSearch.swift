@@ -31,8 +31,8 @@ extension ClinicStore {
             // (id, folded name) of every candidate, at most `candidates` + 1 from each source
             var found: [Int64: String] = [:]
             var overflow = false
-            func collect(_ sql: String, _ arguments: StatementArguments, foldName: Bool) throws {
-                let rows = try Row.fetchAll(db, sql: sql + " LIMIT \(candidates + 1)", arguments: arguments)
+            func collect(_ sql: String, _ arguments: StoreArguments, foldName: Bool) throws {
+                let rows = try StoreRow.fetchAll(db, sql: sql + " LIMIT \(candidates + 1)", arguments: arguments)
                 overflow = overflow || rows.count > candidates
                 for row in rows.prefix(candidates) {
                     let name: String = row[1]
@@ -43,7 +43,7 @@ extension ClinicStore {
             if !lookup.names.isEmpty {
                 try collect(
                     "SELECT rowid, text FROM patient_search WHERE " + lookup.names.map { _ in "text LIKE ?" }.joined(separator: " AND "),
-                    StatementArguments(lookup.names), foldName: false)
+                    StoreArguments(lookup.names), foldName: false)
             }
             if let prefix = lookup.namePrefix {
                 let first = prefix.first
@@ -71,7 +71,7 @@ extension ClinicStore {
                 return a.id < b.id
             }.prefix(limit).map(\.id)
             guard !shown.isEmpty else { return PatientSearchResult(patients: [], matches: 0, moreThanCounted: false) }
-            let accounts = try Row.fetchAll(
+            let accounts = try StoreRow.fetchAll(
                 db,
                 sql: """
                     SELECT \(Account.columns) FROM account WHERE id IN (\(shown.map(String.init).joined(separator: ",")))
@@ -88,7 +88,7 @@ extension ClinicStore {
     /// An empty query: the first patients by name, on the (role, name) index.
     private func firstPatientsByName(limit: Int) throws -> PatientSearchResult {
         try pool.read { db in
-            let accounts = try Row.fetchAll(
+            let accounts = try StoreRow.fetchAll(
                 db, sql: "SELECT \(Account.columns) FROM account WHERE role = 'patient' ORDER BY name, id LIMIT ?",
                 arguments: [limit + 1]
             ).map(Account.init(row:))
@@ -100,11 +100,11 @@ extension ClinicStore {
     }
 
     /// The ages of patients `ids` on the clinic's date (those with none left out).
-    private func ages(of ids: [Int64], _ db: Database) throws -> [Int64: Int] {
+    private func ages(of ids: [Int64], _ db: StoreConnection) throws -> [Int64: Int] {
         guard !ids.isEmpty else { return [:] }
         let today = try settings(db).timeZone.local(nowSeconds).date
         var ages: [Int64: Int] = [:]
-        let rows = try Row.fetchAll(
+        let rows = try StoreRow.fetchAll(
             db, sql: "SELECT account_id, birth_date, age FROM patient_profile WHERE account_id IN (\(ids.map(String.init).joined(separator: ",")))")
         for row in rows {
             let birth: String? = row[1]

@@ -53,7 +53,7 @@ extension ClinicStore {
     public func photo(publicID: String) throws -> AccountPhoto {
         guard publicID.utf8.count <= 64,
             let row = try pool.read({ db in
-                try Row.fetchOne(db, sql: "SELECT content_type, bytes FROM account_photo WHERE public_id = ?", arguments: [publicID])
+                try StoreRow.fetchOne(db, sql: "SELECT content_type, bytes FROM account_photo WHERE public_id = ?", arguments: [publicID])
             })
         else { throw ClinicError(.notFound, "no such photo") }
         return AccountPhoto(contentType: row["content_type"], bytes: Array(row["bytes"] as Data), publicID: publicID)

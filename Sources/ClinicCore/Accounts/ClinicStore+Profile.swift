@@ -13,9 +13,9 @@ extension ClinicStore {
         }
     }
 
-    static func patientProfile(accountID: Int64, _ db: Database) throws -> PatientProfile? {
+    static func patientProfile(accountID: Int64, _ db: StoreConnection) throws -> PatientProfile? {
         guard
-            let row = try Row.fetchOne(
+            let row = try StoreRow.fetchOne(
                 db, sql: "SELECT birth_date, age, gender, notes FROM patient_profile WHERE account_id = ?", arguments: [accountID])
         else { return nil }
         let birth: String? = row["birth_date"]
@@ -27,7 +27,7 @@ extension ClinicStore {
     public func accountEvents(accountID: Int64, viewer: Actor) throws -> [AccountEvent] {
         try Policy.decide(.viewProfile, by: viewer, facts: AccountFacts(id: accountID, role: nil)).enforce()
         return try pool.read { db in
-            try Row.fetchAll(
+            try StoreRow.fetchAll(
                 db, sql: "SELECT at, actor_id, actor_role, via, fields, summary FROM account_event WHERE account_id = ? ORDER BY id",
                 arguments: [accountID]
             ).map { row in

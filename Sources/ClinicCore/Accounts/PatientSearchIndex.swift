@@ -10,7 +10,7 @@ enum PatientSearchIndex {
     static func text(name: String) -> String { fold(name) }
 
     /// Writes (or rewrites) the row of patient `id`; call in the transaction that changes the account.
-    static func write(_ db: Database, id: Int64, name: String) throws {
+    static func write(_ db: StoreConnection, id: Int64, name: String) throws {
         try db.execute(sql: "DELETE FROM patient_search WHERE rowid = ?", arguments: [id])
         try db.execute(sql: "INSERT INTO patient_search (rowid, text) VALUES (?, ?)", arguments: [id, text(name: name)])
     }

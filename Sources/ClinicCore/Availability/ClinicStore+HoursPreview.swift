@@ -30,7 +30,7 @@ extension ClinicStore {
                 let date = from.adding(days: i)
                 return HoursPreview.Day(date: date, slots: proposed.slots(on: date), currentCount: current.slots(on: date).count)
             }
-            let stranded = try Row.fetchAll(
+            let stranded = try StoreRow.fetchAll(
                 db,
                 sql: """
                     SELECT code, start_at FROM appointment WHERE doctor_id = ? AND start_at > ? AND status IN \(AppointmentStatus.activeSQL)

@@ -54,13 +54,13 @@ extension ClinicStore {
 
     /// The ids of the active doctors of a scope, by name (then id: the order
     /// of ties). Ids only: a thousand doctors' names are read for the few found.
-    static func searchedDoctors(_ scope: SlotSearchScope, _ db: Database) throws -> [Int64] {
+    static func searchedDoctors(_ scope: SlotSearchScope, _ db: StoreConnection) throws -> [Int64] {
         let select = """
             SELECT a.id FROM doctor_profile dp
             JOIN account a ON a.id = dp.account_id WHERE a.role = 'doctor' AND a.active = 1
             """
         let order = " ORDER BY a.name, a.id"
-        func doctorIDs(_ sql: String, _ arguments: StatementArguments = []) throws -> [Int64] {
+        func doctorIDs(_ sql: String, _ arguments: StoreArguments = []) throws -> [Int64] {
             try Int64.fetchAll(db.cachedStatement(sql: select + sql + order), arguments: arguments)
         }
         switch scope {
@@ -90,9 +90,9 @@ extension ClinicStore {
     }
 
     /// The listings of the doctors found, by id.
-    static func listings(ids: [Int64], _ db: Database) throws -> [Int64: DoctorListing] {
+    static func listings(ids: [Int64], _ db: StoreConnection) throws -> [Int64: DoctorListing] {
         guard !ids.isEmpty else { return [:] }
-        let rows = try Row.fetchAll(
+        let rows = try StoreRow.fetchAll(
             db.cachedStatement(
                 sql: """
                     SELECT a.id, a.name, dp.specialization, dp.slot_minutes FROM doctor_profile dp
@@ -111,11 +111,11 @@ extension ClinicStore {
 
     /// The starts of active appointments in `range` of the given doctors: one
     /// read over the partial unique index (doctor, start) of active visits.
-    static func takenStarts(doctorIDs: [Int64], in range: ClosedRange<Int64>, _ db: Database) throws -> Set<FreeSlotSearch.Key> {
+    static func takenStarts(doctorIDs: [Int64], in range: ClosedRange<Int64>, _ db: StoreConnection) throws -> Set<FreeSlotSearch.Key> {
         let statement = try db.cachedStatement(sql: takenStartsSQL)
         let ids = jsonArray(doctorIDs)
         var taken = Set<FreeSlotSearch.Key>()
-        let rows = try Row.fetchCursor(statement, arguments: [ids, range.lowerBound, range.upperBound])
+        let rows = try StoreRow.fetchCursor(statement, arguments: [ids, range.lowerBound, range.upperBound])
         while let row = try rows.next() { taken.insert(FreeSlotSearch.Key(doctorID: row[0], start: row[1])) }
         return taken
     }

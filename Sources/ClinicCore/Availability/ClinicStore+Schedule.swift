@@ -14,7 +14,7 @@ extension ClinicStore {
     }
 
     /// `doctorsWorking(on:)` in the caller's transaction.
-    static func doctorsWorking(on weekday: Weekday, _ db: Database) throws -> Set<Int64> {
+    static func doctorsWorking(on weekday: Weekday, _ db: StoreConnection) throws -> Set<Int64> {
         Set(try Int64.fetchAll(db, sql: "SELECT DISTINCT doctor_id FROM weekly_hours WHERE weekday = ?", arguments: [weekday.rawValue]))
     }
 
@@ -55,7 +55,7 @@ extension ClinicStore {
         try slotDay(doctorID: doctorID, on: date).seen(by: viewer, now: nowSeconds)
     }
 
-    func slots(doctorID: Int64, on date: LocalDate, viewer: Actor, _ db: Database) throws -> DaySlots {
+    func slots(doctorID: Int64, on date: LocalDate, viewer: Actor, _ db: StoreConnection) throws -> DaySlots {
         try slotDay(doctorID: doctorID, on: date, db).seen(by: viewer, now: nowSeconds)
     }
 
@@ -65,7 +65,7 @@ extension ClinicStore {
         try pool.read { db in try self.slotDay(doctorID: doctorID, on: date, db) }
     }
 
-    func slotDay(doctorID: Int64, on date: LocalDate, _ db: Database) throws -> SlotDay {
+    func slotDay(doctorID: Int64, on date: LocalDate, _ db: StoreConnection) throws -> SlotDay {
         let calc = try cachedCalculator(doctorID: doctorID, db)
         guard try Bool.fetchOne(db.cachedStatement(sql: "SELECT active FROM account WHERE id = ?"), arguments: [doctorID]) == true else {
             throw ClinicError(.notFound, "no active doctor with id \(doctorID)")  // as booking says: nothing to offer
@@ -78,7 +78,7 @@ extension ClinicStore {
                 SELECT start_at, code, patient_id, status FROM appointment
                 WHERE doctor_id = ? AND start_at >= ? AND start_at < ? AND status IN \(AppointmentStatus.activeSQL)
                 """)
-        let rows = try Row.fetchCursor(statement, arguments: [doctorID, dayStart, dayEnd])
+        let rows = try StoreRow.fetchCursor(statement, arguments: [doctorID, dayStart, dayEnd])
         while let row = try rows.next() {  // active statuses only, as the query asks
             taken[row[0]] = (try row.decode(atIndex: 3), row[2], row[1])
         }
@@ -88,14 +88,14 @@ extension ClinicStore {
     /// The doctor's calculator from the cache while the schedule's version is
     /// the one it was built at (any change to hours, time off, profiles or
     /// settings bumps it, in any process), else built and kept.
-    func cachedCalculator(doctorID: Int64, _ db: Database) throws -> SlotCalculator {
+    func cachedCalculator(doctorID: Int64, _ db: StoreConnection) throws -> SlotCalculator {
         let version = try Int64.fetchOne(db.cachedStatement(sql: "SELECT version FROM schedule_state")) ?? -1
         return try cachedCalculator(doctorID: doctorID, version: version, db)
     }
 
     /// The doctor's calculator at a schedule `version` the caller read (a
     /// search over many doctors reads it once).
-    func cachedCalculator(doctorID: Int64, version: Int64, _ db: Database) throws -> SlotCalculator {
+    func cachedCalculator(doctorID: Int64, version: Int64, _ db: StoreConnection) throws -> SlotCalculator {
         if let calc = calculators.calculator(doctorID, version: version) { return calc }
         let fresh = try calculator(doctorID: doctorID, db)
         calculators.store(fresh, for: doctorID, version: version)
@@ -103,9 +103,9 @@ extension ClinicStore {
     }
 
     /// The slot calculator for a doctor as stored (or with replacement hours).
-    func calculator(doctorID: Int64, _ db: Database, hours replacement: WeeklyHours? = nil) throws -> SlotCalculator {
+    func calculator(doctorID: Int64, _ db: StoreConnection, hours replacement: WeeklyHours? = nil) throws -> SlotCalculator {
         guard
-            let row = try Row.fetchOne(
+            let row = try StoreRow.fetchOne(
                 db,
                 cachedSQL: """
                     SELECT dp.slot_minutes FROM doctor_profile dp WHERE dp.account_id = ?
@@ -115,7 +115,7 @@ extension ClinicStore {
         }
         let settings = try settings(db)
         let hours = try replacement ?? Self.hours(doctorID: doctorID, db)
-        let offRows = try Row.fetchAll(
+        let offRows = try StoreRow.fetchAll(
             db.cachedStatement(
                 sql: "SELECT start_at, end_at FROM time_off WHERE doctor_id = ? UNION ALL SELECT start_at, end_at FROM clinic_closure"),
             arguments: [doctorID])
@@ -123,9 +123,9 @@ extension ClinicStore {
         return SlotCalculator(timeZone: settings.timeZone, hours: hours, slotMinutes: row[0], timeOff: timeOff)
     }
 
-    static func hours(doctorID: Int64, _ db: Database) throws -> WeeklyHours {
+    static func hours(doctorID: Int64, _ db: StoreConnection) throws -> WeeklyHours {
         var days: [Weekday: [WeeklyHours.Interval]] = [:]
-        let rows = try Row.fetchAll(
+        let rows = try StoreRow.fetchAll(
             db.cachedStatement(sql: "SELECT weekday, start_minute, end_minute FROM weekly_hours WHERE doctor_id = ?"),
             arguments: [doctorID])
         for row in rows {
@@ -135,7 +135,7 @@ extension ClinicStore {
         return try WeeklyHours(days)
     }
 
-    static func writeHours(_ hours: WeeklyHours, doctorID: Int64, _ db: Database) throws {
+    static func writeHours(_ hours: WeeklyHours, doctorID: Int64, _ db: StoreConnection) throws {
         for (day, intervals) in hours.days {
             for i in intervals {
                 try db.execute(
@@ -145,8 +145,8 @@ extension ClinicStore {
         }
     }
 
-    private func futureActive(doctorID: Int64, _ db: Database) throws -> [(code: String, start: Int64)] {
-        try Row.fetchAll(
+    private func futureActive(doctorID: Int64, _ db: StoreConnection) throws -> [(code: String, start: Int64)] {
+        try StoreRow.fetchAll(
             db,
             sql: """
                 SELECT code, start_at FROM appointment WHERE doctor_id = ? AND start_at > ? AND status IN \(AppointmentStatus.activeSQL)

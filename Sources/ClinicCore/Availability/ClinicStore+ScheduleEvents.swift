@@ -32,7 +32,7 @@ extension ClinicStore {
             try Policy.decide(.manageClosures, by: viewer).enforce()
         }
         return try pool.read { db in
-            try Row.fetchAll(
+            try StoreRow.fetchAll(
                 db,
                 sql: """
                     SELECT e.at, e.actor_id, COALESCE(a.name, e.actor_role) AS actor, e.via, e.doctor_id, e.action, e.detail
@@ -49,7 +49,7 @@ extension ClinicStore {
 
     /// Records a schedule change inside the change's own transaction.
     static func recordScheduleEvent(
-        _ action: ScheduleEvent.Action, doctorID: Int64?, detail: String, by actor: Actor, at now: Int64, _ db: Database
+        _ action: ScheduleEvent.Action, doctorID: Int64?, detail: String, by actor: Actor, at now: Int64, _ db: StoreConnection
     ) throws {
         try db.execute(
             sql: "INSERT INTO schedule_event (at, actor_id, actor_role, via, doctor_id, action, detail) VALUES (?, ?, ?, ?, ?, ?, ?)",

@@ -58,7 +58,7 @@ extension ClinicStore {
             } else {
                 try db.execute(sql: "INSERT INTO clinic_closure (start_at, end_at, note) VALUES (?, ?, ?)", arguments: [start, end, note])
             }
-            let added = TimeOff(id: db.lastInsertedRowID, doctorID: scope.doctorID, start: start, end: end, note: note)
+            let added = TimeOff(id: try db.lastInsertedRowID, doctorID: scope.doctorID, start: start, end: end, note: note)
             try Self.withdrawOffers(doctorID: scope.doctorID, from: start, to: end, because: because, now: now, db)
             let zone = try self.settings(db).timeZone
             let detail =
@@ -73,7 +73,7 @@ extension ClinicStore {
     /// The clinic's closure days, earliest first; `from` keeps only those that end after it.
     public func closures(endingAfter from: Int64 = .min) throws -> [TimeOff] {
         try pool.read { db in
-            try Row.fetchAll(
+            try StoreRow.fetchAll(
                 db, sql: "SELECT id, start_at, end_at, note FROM clinic_closure WHERE end_at > ? ORDER BY start_at, id", arguments: [from]
             ).map { TimeOff(id: $0["id"], doctorID: nil, start: $0["start_at"], end: $0["end_at"], note: $0["note"]) }
         }
@@ -85,7 +85,7 @@ extension ClinicStore {
     public func removeClosure(id: Int64, by actor: Actor) throws -> TimeOff {
         try Self.decideTimeOff(.clinic, removing: true, by: actor)
         return try pool.write { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT start_at, end_at, note FROM clinic_closure WHERE id = ?", arguments: [id])
+            guard let row = try StoreRow.fetchOne(db, sql: "SELECT start_at, end_at, note FROM clinic_closure WHERE id = ?", arguments: [id])
             else {
                 throw ClinicError(.notFound, "no closure \(id); `clinic closure --list` shows the ids")
             }
@@ -108,13 +108,13 @@ extension ClinicStore {
     }
 
     /// Active visits overlapping `[start, end)`, of one doctor or all.
-    private static func covered(_ scope: TimeOffScope, _ start: Int64, _ end: Int64, _ db: Database) throws -> [Appointment] {
+    private static func covered(_ scope: TimeOffScope, _ start: Int64, _ end: Int64, _ db: StoreConnection) throws -> [Appointment] {
         var sql = Appointment.selectSQL + " WHERE a.status IN \(AppointmentStatus.activeSQL) AND a.start_at < ? AND a.end_at > ?"
-        var arguments: StatementArguments = [end, start]
+        var arguments: StoreArguments = [end, start]
         if let id = scope.doctorID {
             sql += " AND a.doctor_id = ?"
             arguments += [id]
         }
-        return try Row.fetchAll(db, sql: sql + " ORDER BY a.start_at, a.id", arguments: arguments).map(Appointment.init(row:))
+        return try StoreRow.fetchAll(db, sql: sql + " ORDER BY a.start_at, a.id", arguments: arguments).map(Appointment.init(row:))
     }
 }

@@ -31,7 +31,7 @@ extension ClinicStore {
     public func timeOff(doctorID: Int64, endingAfter from: Int64 = .min) throws -> [TimeOff] {
         try pool.read { db in
             _ = try calculator(doctorID: doctorID, db)  // not_found for a non-doctor
-            return try Row.fetchAll(
+            return try StoreRow.fetchAll(
                 db,
                 sql: "SELECT id, start_at, end_at, note FROM time_off WHERE doctor_id = ? AND end_at > ? ORDER BY start_at, id",
                 arguments: [doctorID, from]
@@ -53,7 +53,7 @@ extension ClinicStore {
         try Policy.decide(.removeTimeOff, by: actor, facts: ScheduleFacts(doctorID: doctorID)).enforce()
         return try pool.write { db in
             guard
-                let row = try Row.fetchOne(
+                let row = try StoreRow.fetchOne(
                     db, sql: "SELECT doctor_id, start_at, end_at, note FROM time_off WHERE id = ? AND doctor_id = ?", arguments: [id, doctorID])
             else {
                 throw ClinicError(.notFound, "no time off \(id) for this doctor; `clinic user time-off DOCTOR --list` shows the ids")

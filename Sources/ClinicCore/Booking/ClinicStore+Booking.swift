@@ -31,7 +31,7 @@ extension ClinicStore {
     /// notice in the same transaction when the clinic's `booking_notice` is
     /// on; `notify: false` is for the demo's own visits, which stand for
     /// bookings made before the demo starts.
-    func book(_ request: BookingRequest, by actor: Actor, now: Int64, notify: Bool = true, _ db: Database) throws -> Appointment {
+    func book(_ request: BookingRequest, by actor: Actor, now: Int64, notify: Bool = true, _ db: StoreConnection) throws -> Appointment {
         try bookInZone(request, by: actor, now: now, notify: notify, db).appointment
     }
 
@@ -39,7 +39,7 @@ extension ClinicStore {
     /// doctor's calculator's: any change to the settings moves the schedule's
     /// version), for an answer that writes local times without another read.
     func bookInZone(
-        _ request: BookingRequest, by actor: Actor, now: Int64, notify: Bool = true, _ db: Database
+        _ request: BookingRequest, by actor: Actor, now: Int64, notify: Bool = true, _ db: StoreConnection
     ) throws -> (appointment: Appointment, zone: ClinicTimeZone) {
         let reason = try Self.validReason(request.reason)
         try Policy.decide(.book, by: actor, facts: ScheduleFacts(doctorID: request.doctorID, patientID: request.patientID)).enforce()
@@ -49,7 +49,7 @@ extension ClinicStore {
         var version: Int64 = -1
         var limits = BookingLimits(maxActive: 0, onePerDoctorDay: false)
         var clinic = ClinicSettings.defaults.name, noticeOn = false
-        let parties = try Row.fetchCursor(
+        let parties = try StoreRow.fetchCursor(
             db.cachedStatement(
                 sql: """
                     SELECT a.id, a.role, a.active, a.name, a.email, a.phone, (SELECT version FROM schedule_state) AS version,
@@ -83,7 +83,7 @@ extension ClinicStore {
                 return fresh
             }()
         let slot = try calc.slot(startingAt: request.start)
-        let clash = try Row.fetchOne(
+        let clash = try StoreRow.fetchOne(
             db.cachedStatement(
                 sql: """
                     SELECT EXISTS (SELECT 1 FROM appointment WHERE doctor_id = ? AND start_at = ?
@@ -132,7 +132,7 @@ extension ClinicStore {
 
     private func insertAppointment(
         _ r: BookingRequest, slot: Slot, reason: String, actor: Actor, now: Int64,
-        _ db: Database
+        _ db: StoreConnection
     ) throws -> (id: Int64, code: String) {
         let statement = try db.cachedStatement(
             sql: """
@@ -142,13 +142,15 @@ extension ClinicStore {
         for _ in 0..<20 {
             do {
                 let code = makeCode()
-                try statement.execute(arguments: [
-                    code, r.doctorID, r.patientID, slot.start, slot.end, reason,
-                    actor.accountID, now, now,
-                ])
-                return (db.lastInsertedRowID, code)
-            } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
-                if (error.message ?? "").contains("appointment.code") { continue }  // rare code collision: draw again
+                try db.recoverable {
+                    try statement.execute(arguments: [
+                        code, r.doctorID, r.patientID, slot.start, slot.end, reason,
+                        actor.accountID, now, now,
+                    ])
+                }
+                return (try db.lastInsertedRowID, code)
+            } catch let error where UniqueViolation(error) != nil {
+                if UniqueViolation(error)?.names("appointment", "code") == true { continue }  // rare code collision: draw again
                 throw Self.slotTaken  // the partial unique index on (doctor, start)
             }
         }

@@ -21,7 +21,7 @@ extension ClinicStore {
     /// Refuses (`conflict`) a patient's own booking or move that would give them
     /// a second active visit with `doctorID` on the slot's local day (`excluding`: the visit being moved).
     static func checkOnePerDoctorDay(
-        patientID: Int64, doctorID: Int64, slot: Slot, zone: ClinicTimeZone, excluding: Int64 = 0, _ db: Database
+        patientID: Int64, doctorID: Int64, slot: Slot, zone: ClinicTimeZone, excluding: Int64 = 0, _ db: StoreConnection
     ) throws {
         let day = zone.local(slot.start).date
         let same = try String.fetchOne(
@@ -42,7 +42,7 @@ extension ClinicStore {
     /// the patient's visits to come are as many as the clinic allows, or a
     /// patient booking themselves already has one with this doctor that day.
     static func checkLimits(
-        _ limits: BookingLimits, _ request: BookingRequest, slot: Slot, zone: ClinicTimeZone, by actor: Actor, now: Int64, _ db: Database
+        _ limits: BookingLimits, _ request: BookingRequest, slot: Slot, zone: ClinicTimeZone, by actor: Actor, now: Int64, _ db: StoreConnection
     ) throws {
         let selfService = actor.role == .patient
         if limits.onePerDoctorDay, selfService {

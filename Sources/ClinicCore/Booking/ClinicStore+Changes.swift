@@ -28,7 +28,7 @@ extension ClinicStore {
     public func appointmentChanges(after id: Int64, viewer: Actor, limit: Int = 500) throws -> (changes: [AppointmentChange], last: Int64) {
         let now = nowSeconds
         return try pool.read { db in
-            let rows = try Row.fetchAll(
+            let rows = try StoreRow.fetchAll(
                 db.cachedStatement(
                     sql: """
                         SELECT id, appointment_id, at, from_status, to_status FROM appointment_event WHERE id > ? ORDER BY id LIMIT ?

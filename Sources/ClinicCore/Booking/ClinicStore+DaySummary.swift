@@ -41,10 +41,10 @@ extension ClinicStore {
         try pool.read { db in
             var doctors: [Int64: DaySummary.Doctor] = [:]
             // covered by the (doctor, start, status) index: no appointment row is read
-            let rows = try Row.fetchCursor(
+            let rows = try StoreRow.fetchCursor(
                 db,
                 sql: """
-                    SELECT doctor_id, COUNT(*), SUM(status IN \(AppointmentStatus.activeSQL)), SUM(status = 'checked_in')
+                    SELECT doctor_id, COUNT(*), COUNT(*) FILTER (WHERE status IN \(AppointmentStatus.activeSQL)), COUNT(*) FILTER (WHERE status = 'checked_in')
                     FROM appointment WHERE start_at >= ? AND start_at < ? GROUP BY doctor_id
                     """, arguments: [from, to])
             while let row = try rows.next() {
@@ -67,7 +67,7 @@ extension ClinicStore {
         return try pool.read { db in
             let list = Set(doctorIDs).map(String.init).joined(separator: ",")
             var byDoctor: [Int64: [Appointment]] = [:]
-            for a in try Row.fetchAll(
+            for a in try StoreRow.fetchAll(
                 db,
                 sql: Appointment.selectSQL + """
                      WHERE a.doctor_id IN (\(list)) AND a.start_at >= ? AND a.start_at < ? ORDER BY a.doctor_id, a.start_at, a.id

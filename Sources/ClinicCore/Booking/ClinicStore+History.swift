@@ -19,12 +19,12 @@ extension ClinicStore {
             guard try String.fetchOne(db, sql: "SELECT role FROM account WHERE id = ?", arguments: [patientID]) == Role.patient.rawValue else {
                 throw ClinicError(.notFound, "no patient with id \(patientID)")
             }
-            let visits = try Row.fetchAll(
+            let visits = try StoreRow.fetchAll(
                 db, sql: Appointment.selectSQL + " WHERE a.patient_id = ? ORDER BY a.start_at, a.id", arguments: [patientID]
             ).map(Appointment.init(row:))
             var texts: [Int64: String] = [:]
             if notes {
-                for row in try Row.fetchAll(
+                for row in try StoreRow.fetchAll(
                     db,
                     sql: "SELECT n.appointment_id, n.text FROM appointment_note n JOIN appointment a ON a.id = n.appointment_id WHERE a.patient_id = ?",
                     arguments: [patientID])

@@ -15,7 +15,7 @@ extension ClinicStore {
     public func note(code: String) throws -> AppointmentNote? {
         let a = try appointment(code: code)
         return try pool.read { db in
-            try Row.fetchOne(
+            try StoreRow.fetchOne(
                 db, sql: "SELECT text, updated_at, updated_by FROM appointment_note WHERE appointment_id = ?",
                 arguments: [a.id]
             ).map { AppointmentNote(text: $0[0], updatedAt: $0[1], updatedBy: $0[2]) }

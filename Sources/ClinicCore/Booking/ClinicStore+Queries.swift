@@ -33,9 +33,9 @@ extension ClinicStore {
             if let v = filter.status { clauses.append("a.status = ?"); args.append(v.rawValue) }
             let whereSQL = clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND ")
             args.append(filter.limit)
-            return try Row.fetchAll(
+            return try StoreRow.fetchAll(
                 db, sql: Appointment.selectSQL + whereSQL + " ORDER BY a.start_at, a.id LIMIT ?",
-                arguments: StatementArguments(args)
+                arguments: StoreArguments(args)
             ).map(Appointment.init(row:))
         }
     }
@@ -44,7 +44,7 @@ extension ClinicStore {
     public func appointment(code: String) throws -> Appointment {
         let normal = try AppointmentCode.checked(code)
         return try pool.read { db in
-            guard let row = try Row.fetchOne(db, sql: Appointment.selectSQL + " WHERE a.code = ?", arguments: [normal]) else {
+            guard let row = try StoreRow.fetchOne(db, sql: Appointment.selectSQL + " WHERE a.code = ?", arguments: [normal]) else {
                 throw ClinicError(.notFound, "no appointment with code \(normal)")
             }
             return try Appointment(row: row)
@@ -68,7 +68,7 @@ extension ClinicStore {
         return found
     }
 
-    static func appointment(id: Int64, _ db: Database) throws -> Appointment? {
-        try Row.fetchOne(db, cachedSQL: Appointment.selectSQL + " WHERE a.id = ?", arguments: [id]).map(Appointment.init(row:))
+    static func appointment(id: Int64, _ db: StoreConnection) throws -> Appointment? {
+        try StoreRow.fetchOne(db, cachedSQL: Appointment.selectSQL + " WHERE a.id = ?", arguments: [id]).map(Appointment.init(row:))
     }
 }

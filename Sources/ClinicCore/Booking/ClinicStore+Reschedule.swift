@@ -25,10 +25,10 @@ extension ClinicStore {
     /// `notify: false` sends no move notice (the `TAKE` reply says it). The
     /// slot it leaves is offered to the waitlist in the same transaction.
     func reschedule(
-        code: String, to start: Int64, doctorID newDoctor: Int64?, by actor: Actor, now: Int64, notify: Bool, _ db: Database
+        code: String, to start: Int64, doctorID newDoctor: Int64?, by actor: Actor, now: Int64, notify: Bool, _ db: StoreConnection
     ) throws -> Appointment {
         guard
-            let row = try Row.fetchOne(
+            let row = try StoreRow.fetchOne(
                 db,
                 sql: """
                     SELECT id, status, doctor_id, patient_id, start_at, end_at, (SELECT version FROM schedule_state) AS version,
@@ -44,7 +44,7 @@ extension ClinicStore {
         let doctorID = newDoctor ?? oldDoctor
         if doctorID != oldDoctor {
             try Policy.decide(.book, by: actor, facts: ScheduleFacts(doctorID: doctorID, patientID: patientID)).enforce()
-            let target = try Row.fetchOne(db, sql: "SELECT role, active FROM account WHERE id = ?", arguments: [doctorID])
+            let target = try StoreRow.fetchOne(db, sql: "SELECT role, active FROM account WHERE id = ?", arguments: [doctorID])
             guard target?["role"] as String? == Role.doctor.rawValue, target?["active"] as Bool? == true else {
                 throw ClinicError(.notFound, "no active doctor with id \(doctorID)")
             }
@@ -63,7 +63,7 @@ extension ClinicStore {
                 return fresh
             }()
         let slot = try calc.slot(startingAt: start)
-        let clash = try Row.fetchOne(
+        let clash = try StoreRow.fetchOne(
             db,
             sql: """
                 SELECT EXISTS (SELECT 1 FROM appointment WHERE doctor_id = ? AND start_at = ? AND id <> ?
@@ -80,14 +80,14 @@ extension ClinicStore {
             try db.execute(
                 sql: "UPDATE appointment SET doctor_id = ?, start_at = ?, end_at = ?, updated_at = ? WHERE id = ?",
                 arguments: [doctorID, slot.start, slot.end, now, id])
-        } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
+        } catch let error where UniqueViolation(error) != nil {
             throw Self.slotTaken
         }
         let zone = calc.timeZone
         var doctors: (from: String, to: String)?
         if doctorID != oldDoctor {
             let names = try Dictionary(
-                uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT id, name FROM account WHERE id IN (?, ?)", arguments: [oldDoctor, doctorID])
+                uniqueKeysWithValues: StoreRow.fetchAll(db, sql: "SELECT id, name FROM account WHERE id IN (?, ?)", arguments: [oldDoctor, doctorID])
                     .map { ($0["id"] as Int64, $0["name"] as String) })
             doctors = (names[oldDoctor] ?? "doctor \(oldDoctor)", names[doctorID] ?? "doctor \(doctorID)")
         }

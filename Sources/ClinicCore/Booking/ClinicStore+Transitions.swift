@@ -26,7 +26,7 @@ extension ClinicStore {
     /// decides the move from the facts read here.
     func transition(
         normalizedCode code: String, to target: AppointmentStatus, by actor: Actor, note: String,
-        at now: Int64, because: String? = nil, _ db: Database
+        at now: Int64, because: String? = nil, _ db: StoreConnection
     ) throws -> Appointment {
         let (id, facts) = try appointmentFacts(code: code, now: now, visitDay: target == .checkedIn, db)
         try Policy.decide(.move(to: target), by: actor, facts: facts).enforce()
@@ -54,7 +54,7 @@ extension ClinicStore {
     /// cancelled visit's slot is offered to the waitlist in the same transaction.
     private func applyMove(
         id: Int64, from: AppointmentStatus, to target: AppointmentStatus, by actor: Actor, note: String,
-        at now: Int64, because: String? = nil, _ db: Database
+        at now: Int64, because: String? = nil, _ db: StoreConnection
     ) throws -> Appointment {
         try db.cachedStatement(sql: "UPDATE appointment SET status = ?, updated_at = ? WHERE id = ?")
             .execute(arguments: [target.rawValue, now, id])
@@ -72,7 +72,7 @@ extension ClinicStore {
     /// The audit trail of one appointment, oldest first.
     public func events(code: String) throws -> [AppointmentEvent] {
         try pool.read { db in
-            try Row.fetchAll(
+            try StoreRow.fetchAll(
                 db,
                 sql: """
                     SELECT e.* FROM appointment_event e JOIN appointment a ON a.id = e.appointment_id
@@ -90,7 +90,7 @@ extension ClinicStore {
 
     static func recordEvent(
         appointmentID: Int64, from: AppointmentStatus?, to: AppointmentStatus, actor: Actor,
-        at: Int64, note: String, _ db: Database
+        at: Int64, note: String, _ db: StoreConnection
     ) throws {
         try db.cachedStatement(
             sql: """

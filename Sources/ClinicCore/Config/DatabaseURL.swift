@@ -42,12 +42,6 @@ public enum DatabaseURL: Sendable, Equatable {
                 .replacingOccurrences(of: #"(password\s*=\s*)('[^']*'|\S+)"#, with: "$1***", options: .regularExpression)
         }
     }
-
-    /// The refusal of commands that do not run on PostgreSQL yet.
-    public static let postgresNotYet = ClinicError(
-        .invalidInput,
-        "PostgreSQL is supported by `clinic db copy` so far; the clinic itself still runs on SQLite (issue 16): "
-            + "use --db PATH or database_url = \"sqlite:PATH\" for now")
 }
 
 extension ClinicConfig {
@@ -60,10 +54,5 @@ extension ClinicConfig {
         case .sqlite(let path): databasePath = path; postgresURL = nil
         case .postgres(let conninfo): postgresURL = conninfo
         }
-    }
-
-    /// Throws `DatabaseURL.postgresNotYet` when the configured database is PostgreSQL (issue 16).
-    public func requireSQLite() throws {
-        if postgresURL != nil { throw DatabaseURL.postgresNotYet }
     }
 }

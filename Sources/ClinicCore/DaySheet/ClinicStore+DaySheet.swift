@@ -33,7 +33,7 @@ extension ClinicStore {
         let id: Int64, code: String, start: Int64, end: Int64, status: AppointmentStatus, reason: String
         let createdAt: Int64, doctorID: Int64, patientID: Int64, createdBy: Int64?
 
-        init(_ row: Row) throws {
+        init(_ row: StoreRow) throws {
             id = row[0]; code = row[1]; start = row[2]; end = row[3]; status = try row.decode(atIndex: 4); reason = row[5]
             createdAt = row[6]; doctorID = row[7]; patientID = row[8]; createdBy = row[9]
         }
@@ -44,17 +44,17 @@ extension ClinicStore {
 
     /// The doctors a sheet lists: the one asked for, or the bookable ones and
     /// the deactivated ones with visits in `[from, to)`.
-    private static func sheetDoctors(_ doctorID: Int64?, from: Int64, to: Int64, _ db: Database) throws -> [SheetDoctor] {
+    private static func sheetDoctors(_ doctorID: Int64?, from: Int64, to: Int64, _ db: StoreConnection) throws -> [SheetDoctor] {
         let select = """
             SELECT a.id, a.name, a.email, a.phone, dp.specialization, a.active FROM account a
             JOIN doctor_profile dp ON dp.account_id = a.id WHERE a.role = 'doctor'
             """
-        let rows: [Row]
+        let rows: [StoreRow]
         if let doctorID {
-            rows = try Row.fetchAll(db, sql: select + " AND a.id = ?", arguments: [doctorID])
+            rows = try StoreRow.fetchAll(db, sql: select + " AND a.id = ?", arguments: [doctorID])
             guard !rows.isEmpty else { throw ClinicError(.notFound, "no doctor with id \(doctorID)") }
         } else {
-            rows = try Row.fetchAll(
+            rows = try StoreRow.fetchAll(
                 db,
                 sql: select + """
                      AND (a.active = 1 OR EXISTS (
@@ -72,11 +72,11 @@ extension ClinicStore {
     /// (doctor, start) index order, then their patients in one pass in id
     /// order: on the 1M seeded clinic's busiest day (14,496 visits) this read
     /// took 60 ms where a join looking each patient up at random took 197 ms.
-    private static func sheetVisits(_ doctors: [Appointment.Party], from: Int64, to: Int64, _ db: Database) throws -> [Int64: [Appointment]] {
+    private static func sheetVisits(_ doctors: [Appointment.Party], from: Int64, to: Int64, _ db: StoreConnection) throws -> [Int64: [Appointment]] {
         guard !doctors.isEmpty else { return [:] }
         let byID = Dictionary(doctors.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var rows: [VisitRow] = []
-        let cursor = try Row.fetchCursor(
+        let cursor = try StoreRow.fetchCursor(
             db,
             sql: """
                 SELECT id, code, start_at, end_at, status, reason, created_at, doctor_id, patient_id, created_by FROM appointment
@@ -87,7 +87,7 @@ extension ClinicStore {
         var patients: [Int64: Appointment.Party] = [:]
         let ids = Set(rows.map(\.patientID)).sorted().map(String.init).joined(separator: ",")
         if !rows.isEmpty {
-            let people = try Row.fetchCursor(db, sql: "SELECT id, name, email, phone FROM account WHERE id IN (\(ids))")
+            let people = try StoreRow.fetchCursor(db, sql: "SELECT id, name, email, phone FROM account WHERE id IN (\(ids))")
             while let p = try people.next() { patients[p[0]] = Appointment.Party(id: p[0], name: p[1], email: p[2], phone: p[3]) }
         }
         var byDoctor: [Int64: [Appointment]] = [:]

@@ -31,7 +31,7 @@ public struct Account: Sendable, Equatable, Identifiable {
 
     /// A row of `columns`, by position (a lookup by name costs more than the
     /// rest of the row when a list reads hundreds).
-    init(row: Row) throws {
+    init(row: StoreRow) throws {
         id = row[0]
         role = try row.decode(atIndex: 1)
         name = row[2]; email = row[3]; phone = row[4]

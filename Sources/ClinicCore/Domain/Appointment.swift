@@ -46,7 +46,7 @@ public struct Appointment: Sendable, Equatable, Identifiable {
 
     /// A row of `selectSQL`, by position (a lookup by name costs more than the
     /// rest of the row when a board reads thousands).
-    init(row: Row) throws {
+    init(row: StoreRow) throws {
         id = row[0]; code = row[1]; start = row[2]; end = row[3]
         status = try row.decode(atIndex: 4)
         reason = row[5]; createdAt = row[6]

@@ -8,14 +8,20 @@ import GRDB
 public enum DatabaseCopy {
     /// Copies the clinic at `sqlitePath` into the PostgreSQL database `conninfo` names.
     /// Refuses a target that already holds clinic rows (`conflict`).
-    public static func sqliteToPostgres(sqlitePath: String, postgres conninfo: String) throws -> DatabaseCopyReport {
+    /// `replacing`: empty the target first, in the same transaction (seeding a
+    /// PostgreSQL clinic), instead of refusing one with rows.
+    public static func sqliteToPostgres(sqlitePath: String, postgres conninfo: String, replacing: Bool = false) throws -> DatabaseCopyReport {
         let source = try SQLiteSource(path: sqlitePath)
         let target = try PostgresConnection(conninfo)
-        try refuseNonEmpty(target)
+        if !replacing { try refuseNonEmpty(target) }
         try PostgresMigrations.migrate(target)
         return try target.transaction { pg in
             try pg.execute("SELECT pg_advisory_xact_lock($1)", [.int(PostgresMigrations.lockKey + 1)])
-            try refuseNonEmpty(pg)
+            if replacing {
+                try pg.execute("TRUNCATE " + (PostgresSchema.tables + ["patient_search"]).joined(separator: ", ") + " RESTART IDENTITY CASCADE")
+            } else {
+                try refuseNonEmpty(pg)
+            }
             try pg.execute("DELETE FROM schedule_state")  // the migration's row; the source's comes over
             let triggered = ["weekly_hours", "time_off", "doctor_profile", "clinic_settings", "clinic_closure", "sms_outbox"]
             for table in triggered { try pg.execute("ALTER TABLE \(table) DISABLE TRIGGER USER") }
@@ -26,6 +32,7 @@ public enum DatabaseCopy {
                     let (rows, checksum) = try copy(layout, from: db, to: pg)
                     copied.append((table, rows, checksum, layout))
                 }
+                try copyPatientSearch(from: db, to: pg)
             }
             for table in triggered { try pg.execute("ALTER TABLE \(table) ENABLE TRIGGER USER") }
             try restartIdentities(pg)
@@ -67,6 +74,14 @@ public enum DatabaseCopy {
             }
         }
         return (checksum.rows, checksum.finish())
+    }
+
+    /// The patients' folded names, as SQLite's search index holds them.
+    private static func copyPatientSearch(from db: Database, to pg: PostgresConnection) throws {
+        let cursor = try Row.fetchCursor(db, sql: "SELECT rowid, text FROM patient_search")
+        try pg.copyIn("COPY patient_search (rowid, text) FROM STDIN") { writer in
+            while let row = try cursor.next() { try writer.row([.int(row[0]), .text(row[1])]) }
+        }
     }
 
     /// The same checksum over the rows now in PostgreSQL, read in pages through a cursor.

@@ -40,12 +40,17 @@ final class LibPQConnection {
     var isOK: Bool { PQstatus(conn) == CONNECTION_OK }
 
     /// One statement with `$1…$n` text parameters (nil is SQL NULL); results in text form.
-    func exec(_ sql: String, _ parameters: [String?]) -> LibPQResult {
+    /// `types`: each parameter's type OID (0: let the server infer it), or none at all.
+    func exec(_ sql: String, _ parameters: [String?], types: [UInt32] = []) -> LibPQResult {
         var cStrings: [UnsafeMutablePointer<CChar>?] = parameters.map { $0.flatMap { strdup($0) } }
         defer { cStrings.forEach { free($0) } }
         let result = cStrings.withUnsafeMutableBufferPointer { buffer in
             buffer.withMemoryRebound(to: UnsafePointer<CChar>?.self) { values in
-                PQexecParams(conn, sql, Int32(parameters.count), nil, values.baseAddress, nil, nil, 0)
+                types.isEmpty
+                    ? PQexecParams(conn, sql, Int32(parameters.count), nil, values.baseAddress, nil, nil, 0)
+                    : types.withUnsafeBufferPointer { oids in
+                        PQexecParams(conn, sql, Int32(parameters.count), oids.baseAddress, values.baseAddress, nil, nil, 0)
+                    }
             }
         }
         return LibPQResult(result, fallback: errorMessage)
@@ -156,6 +161,7 @@ final class LibPQResult {
         case clinic_PG_BOOLOID: return .bool
         case clinic_PG_FLOAT4OID, clinic_PG_FLOAT8OID: return .double
         case clinic_PG_BYTEAOID: return .bytes
+        case clinic_PG_NUMERICOID: return .numeric
         default: return .text
         }
     }

@@ -15,13 +15,16 @@ public final class PostgresConnection {
     public var host: String { pq.host }
     public var port: String { pq.port }
 
+    /// Whether the connection still works (false once the server went away).
+    public var isOK: Bool { pq.isOK }
+
     /// The server process behind this connection.
     public var backendPID: Int32 { pq.backendPID }
 
     /// Runs one statement with `$1…$n` parameters and returns its rows.
     @discardableResult
     public func execute(_ sql: String, _ parameters: [PostgresValue] = []) throws -> PostgresResult {
-        let result = pq.exec(sql, parameters.map(\.textForm))
+        let result = pq.exec(sql, parameters.map(\.textForm), types: parameters.map(\.typeOID))
         try check(result)
         return PostgresResult(result)
     }
@@ -44,6 +47,9 @@ public final class PostgresConnection {
     func check(_ result: LibPQResult) throws {
         guard result.status == .failed else { return }
         let e = result.error
+        if e.sqlState == nil && !pq.isOK {
+            throw ClinicError(.internalError, "PostgreSQL connection lost: \(e.message)", sqlState: "08006")
+        }
         throw PostgresError.clinicError(sqlState: e.sqlState, message: e.message, detail: e.detail, constraint: e.constraint)
     }
 }

@@ -14,7 +14,8 @@ public enum PostgresMigrations {
         Migration(
             id: "pg1-schema",
             sql: PostgresSchema.extensionsSQL + PostgresSchema.peopleSQL + PostgresSchema.bookingSQL
-                + PostgresSchema.messagingSQL + PostgresSchema.closuresAndWaitlistSQL + PostgresSchema.triggersSQL)
+                + PostgresSchema.messagingSQL + PostgresSchema.closuresAndWaitlistSQL + PostgresSchema.triggersSQL),
+        Migration(id: "pg2-patient-search", sql: PostgresSchema.patientSearchSQL),
     ]
 
     /// The advisory lock key (`pg_advisory_xact_lock`): "clinic" in ASCII.
@@ -29,6 +30,13 @@ public enum PostgresMigrations {
             throw ClinicError(
                 .invalidInput,
                 "the PostgreSQL database is encoded in \(encoding), not UTF8: create it with ENCODING 'UTF8' TEMPLATE template0")
+        }
+        let collation = try connection.scalar("SELECT datcollate FROM pg_database WHERE datname = current_database()").string ?? ""
+        guard collation == "C" || collation == "POSIX" || collation == "C.UTF-8" || collation == "C.utf8" else {
+            throw ClinicError(
+                .invalidInput,
+                "the PostgreSQL database sorts text by '\(collation)'; the clinic compares text by code point as SQLite does: "
+                    + "create it with ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0")
         }
         return try connection.transaction { db in
             try db.execute("SELECT pg_advisory_xact_lock($1)", [.int(lockKey)])

@@ -9,7 +9,7 @@ public enum PostgresValue: Sendable, Hashable {
     case bytes([UInt8])
 
     /// The Swift shape of a column type.
-    public enum Kind: Sendable { case int, double, bool, text, bytes }
+    public enum Kind: Sendable { case int, double, bool, text, bytes, numeric }
 
     /// The value as PostgreSQL's text input reads it (nil for NULL); bytes in hex (`\x0aff`).
     public var textForm: String? {
@@ -29,8 +29,22 @@ public enum PostgresValue: Sendable, Hashable {
         case .int: self = Int64(text).map(Self.int) ?? .text(text)
         case .double: self = Double(text).map(Self.double) ?? .text(text)
         case .bool: self = .bool(text == "t")
+        case .numeric: self = Int64(text).map(Self.int) ?? Double(text).map(Self.double) ?? .text(text)
         case .text: self = .text(text)
         case .bytes: self = Self.hex(text).map(Self.bytes) ?? .text(text)
+        }
+    }
+
+    /// The type it is sent as: integers as `bigint` and numbers as `double precision`
+    /// (so `? IS NULL OR x = ?` and `CASE WHEN ? = 1` have a type), text and NULL
+    /// left for the server to infer from where they go (0).
+    var typeOID: UInt32 {
+        switch self {
+        case .int: 20
+        case .double: 701
+        case .bool: 16
+        case .bytes: 17
+        case .text, .null: 0
         }
     }
 

@@ -39,9 +39,9 @@ extension ClinicStore {
     /// caller's transaction. `visitDay`: also the start of the visit's local
     /// day and of the next (check-in opens then; a late arrival after a
     /// no-show is checked in until the day is over), which needs the clinic's zone.
-    func appointmentFacts(code: String, now: Int64, visitDay: Bool, _ db: Database) throws -> (id: Int64, facts: AppointmentFacts) {
+    func appointmentFacts(code: String, now: Int64, visitDay: Bool, _ db: StoreConnection) throws -> (id: Int64, facts: AppointmentFacts) {
         guard
-            let row = try Row.fetchOne(
+            let row = try StoreRow.fetchOne(
                 db,
                 cachedSQL: """
                     SELECT id, status, doctor_id, patient_id, start_at FROM appointment WHERE code = ?
@@ -60,7 +60,7 @@ extension ClinicStore {
             facts.visitDayEnd = zone.startOfDay(date.adding(days: 1))
         }
         if facts.status == .checkedIn,
-            let event = try Row.fetchOne(
+            let event = try StoreRow.fetchOne(
                 db,
                 cachedSQL: """
                     SELECT from_status, at FROM appointment_event WHERE appointment_id = ? AND to_status = 'checked_in'

@@ -19,7 +19,7 @@ extension ClinicStore {
     /// one sent inside the reminder lead stands for the reminder (see
     /// `planReminders` and the claims' checks).
     static func enqueueBookingNotice(
-        _ kind: OutboxMessage.Kind, for a: Appointment, clinic: String, zone: ClinicTimeZone, now: Int64, _ db: Database
+        _ kind: OutboxMessage.Kind, for a: Appointment, clinic: String, zone: ClinicTimeZone, now: Int64, _ db: StoreConnection
     ) throws {
         guard let phone = a.patient.phone else { return }  // a patient with an email only gets no SMS
         let body =
@@ -47,7 +47,7 @@ extension ClinicStore {
     /// Marks an appointment's queued reminder and booking notices `skipped`
     /// (a move: they name the old time or doctor). A message a scheduler has
     /// already claimed is re-checked before its gateway call.
-    static func skipQueuedTimeNotices(appointmentID: Int64, code: String, message: String, now: Int64, _ db: Database) throws {
+    static func skipQueuedTimeNotices(appointmentID: Int64, code: String, message: String, now: Int64, _ db: StoreConnection) throws {
         try db.cachedStatement(
             sql: """
                 UPDATE sms_outbox SET state = 'skipped', error_code = ?, error_message = ?, updated_at = ?

@@ -14,7 +14,7 @@ extension ClinicStore {
     /// skips a still-queued reminder or booking notice (the send-time check
     /// is the backstop).
     /// `because` says in a cancellation why the clinic cancelled (time off, a closure).
-    func enqueueNotices(_ a: Appointment, from: AppointmentStatus, actor: Actor, now: Int64, because: String? = nil, _ db: Database) throws {
+    func enqueueNotices(_ a: Appointment, from: AppointmentStatus, actor: Actor, now: Int64, because: String? = nil, _ db: StoreConnection) throws {
         if !(a.status == .scheduled || a.status == .confirmed) {
             try Self.skipQueuedTimeNotices(
                 appointmentID: a.id, code: "appointment_\(a.status.rawValue)", message: "the appointment is \(a.status.rawValue)",

@@ -29,7 +29,7 @@ extension ClinicStore {
     /// identical notice (appointment, kind, recipient, start) already exists.
     /// A number that opted out gets a `skipped` row (the log shows why) and nothing is sent.
     @discardableResult
-    static func enqueue(_ m: NewOutboxMessage, now: Int64, _ db: Database) throws -> Bool {
+    static func enqueue(_ m: NewOutboxMessage, now: Int64, _ db: StoreConnection) throws -> Bool {
         let optedOut = try isOptedOut(phone: m.to, db)
         try db.cachedStatement(
             sql: """
@@ -61,9 +61,9 @@ extension ClinicStore {
         let whereSQL = clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND ")
         args.append(max(1, filter.limit))
         return try pool.read { db in
-            try Row.fetchAll(
+            try StoreRow.fetchAll(
                 db, sql: OutboxMessage.selectSQL + whereSQL + " ORDER BY o.id DESC LIMIT ?",
-                arguments: StatementArguments(args)
+                arguments: StoreArguments(args)
             ).map(OutboxMessage.init(row:))
         }
     }

@@ -19,8 +19,8 @@ extension ClinicStore {
             var owners: [String: PhoneOwner] = [:]
             for chunk in stride(from: 0, to: wanted.count, by: 500).map({ Array(wanted[$0..<min($0 + 500, wanted.count)]) }) {
                 let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
-                for row in try Row.fetchAll(
-                    db, sql: "SELECT id, name, role, phone FROM account WHERE phone IN (\(marks))", arguments: StatementArguments(chunk))
+                for row in try StoreRow.fetchAll(
+                    db, sql: "SELECT id, name, role, phone FROM account WHERE phone IN (\(marks))", arguments: StoreArguments(chunk))
                 {
                     owners[row["phone"]] = PhoneOwner(id: row["id"], name: row["name"], role: try row.decode(forColumn: "role"))
                 }

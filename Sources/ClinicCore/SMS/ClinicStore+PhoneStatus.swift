@@ -17,7 +17,7 @@ extension ClinicStore {
     /// The status of a number (not opted out, no flag, when unknown).
     public func phoneStatus(_ phone: String) throws -> PhoneStatus {
         try pool.read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM phone_status WHERE phone = ?", arguments: [phone]) else {
+            guard let row = try StoreRow.fetchOne(db, sql: "SELECT * FROM phone_status WHERE phone = ?", arguments: [phone]) else {
                 return PhoneStatus(phone: phone, optedOut: false, source: nil, flag: nil, flagCode: nil)
             }
             return PhoneStatus(
@@ -36,7 +36,7 @@ extension ClinicStore {
     /// Numbers currently flagged or opted out, for the desk.
     public func flaggedPhones() throws -> [PhoneStatus] {
         try pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM phone_status WHERE opted_out = 1 OR flag IS NOT NULL ORDER BY updated_at DESC")
+            try StoreRow.fetchAll(db, sql: "SELECT * FROM phone_status WHERE opted_out = 1 OR flag IS NOT NULL ORDER BY updated_at DESC")
                 .map {
                     PhoneStatus(
                         phone: $0["phone"], optedOut: $0["opted_out"], source: $0["opt_source"],
@@ -45,13 +45,13 @@ extension ClinicStore {
         }
     }
 
-    static func isOptedOut(phone: String, _ db: Database) throws -> Bool {
+    static func isOptedOut(phone: String, _ db: StoreConnection) throws -> Bool {
         try Bool.fetchOne(
             db.cachedStatement(sql: "SELECT opted_out FROM phone_status WHERE phone = ?"),
             arguments: [phone]) ?? false
     }
 
-    static func setOptOut(phone: String, optedOut: Bool, source: String, now: Int64, _ db: Database) throws {
+    static func setOptOut(phone: String, optedOut: Bool, source: String, now: Int64, _ db: StoreConnection) throws {
         try db.execute(
             sql: """
                 INSERT INTO phone_status (phone, opted_out, opted_out_at, opt_source, updated_at) VALUES (?, ?, ?, ?, ?)
@@ -60,7 +60,7 @@ extension ClinicStore {
                 """, arguments: [phone, optedOut, optedOut ? now : nil, source, now])
     }
 
-    static func flagPhone(_ phone: String, flag: String, code: String, now: Int64, _ db: Database) throws {
+    static func flagPhone(_ phone: String, flag: String, code: String, now: Int64, _ db: StoreConnection) throws {
         try db.execute(
             sql: """
                 INSERT INTO phone_status (phone, flag, flag_code, flagged_at, updated_at) VALUES (?, ?, ?, ?, ?)
@@ -73,7 +73,7 @@ extension ClinicStore {
     /// refused at once or a later delivery report said so: an opt-out marks
     /// the number, a bad number flags it for the desk, carrier filtering
     /// alerts the admin; anything else leaves the number alone.
-    static func applyToPhone(_ failure: SMSFailure, phone: String, outboxID: Int64, now: Int64, _ db: Database) throws {
+    static func applyToPhone(_ failure: SMSFailure, phone: String, outboxID: Int64, now: Int64, _ db: StoreConnection) throws {
         switch failure.kind {
         case .optedOut: try setOptOut(phone: phone, optedOut: true, source: "twilio_21610", now: now, db)
         case .badNumber: try flagPhone(phone, flag: "bad_number", code: failure.code, now: now, db)

@@ -50,22 +50,22 @@ extension ClinicStore {
     /// The desk's retries of message `id`, oldest first: when, and what each says (who, to where, what had failed).
     public func smsHistory(outboxID: Int64) throws -> [(at: Int64, text: String)] {
         try pool.read { db in
-            try Row.fetchAll(
+            try StoreRow.fetchAll(
                 db, sql: "SELECT at, message FROM admin_alert WHERE outbox_id = ? AND kind = 'sms_retried' ORDER BY id",
                 arguments: [outboxID]
             ).map { (at: $0["at"], text: $0["message"]) }
         }
     }
 
-    static func outboxMessage(id: Int64, _ db: Database) throws -> OutboxMessage? {
-        try Row.fetchOne(db, sql: OutboxMessage.selectSQL + " WHERE o.id = ?", arguments: [id]).map(OutboxMessage.init(row:))
+    static func outboxMessage(id: Int64, _ db: StoreConnection) throws -> OutboxMessage? {
+        try StoreRow.fetchOne(db, sql: OutboxMessage.selectSQL + " WHERE o.id = ?", arguments: [id]).map(OutboxMessage.init(row:))
     }
 
     /// The message and the facts a retry is decided on. It goes to the
     /// appointment's patient's (or doctor's) phone as it is now, a waitlist
     /// offer to its patient's (and only while the offer is open); another
     /// message with no appointment goes to the number it had.
-    private static func retryFacts(id: Int64, now: Int64, _ db: Database) throws -> (OutboxMessage, SMSRetryFacts) {
+    private static func retryFacts(id: Int64, now: Int64, _ db: StoreConnection) throws -> (OutboxMessage, SMSRetryFacts) {
         guard let m = try outboxMessage(id: id, db) else {
             throw ClinicError(.notFound, "no outgoing SMS \(id); `clinic sms log` shows the ids")
         }
@@ -73,7 +73,7 @@ extension ClinicStore {
             id: m.id, kind: m.kind, state: m.state, deliveryStatus: m.deliveryStatus, expiresAt: m.expiresAt,
             code: m.appointmentCode, plannedStart: m.appointmentStart, to: m.to, now: now)
         if let appointmentID = m.appointmentID,
-            let row = try Row.fetchOne(
+            let row = try StoreRow.fetchOne(
                 db,
                 sql: """
                     SELECT a.status, a.start_at, p.phone AS p_phone, d.phone AS d_phone FROM appointment a
@@ -89,7 +89,7 @@ extension ClinicStore {
             }
         }
         if m.kind == .waitlistOffer,
-            let offer = try Row.fetchOne(
+            let offer = try StoreRow.fetchOne(
                 db,
                 sql: """
                     SELECT o.state, p.phone FROM waitlist_offer o JOIN waitlist_entry e ON e.id = o.entry_id

@@ -78,7 +78,7 @@ public struct OutboxMessage: Sendable, Equatable, Identifiable {
         SELECT o.*, a.code AS appointment_code FROM sms_outbox o LEFT JOIN appointment a ON a.id = o.appointment_id
         """
 
-    init(row: Row) throws {
+    init(row: StoreRow) throws {
         id = row["id"]; to = row["to_phone"]; from = row["from_phone"]
         appointmentID = row["appointment_id"]; appointmentCode = row["appointment_code"]
         appointmentStart = row["appointment_start"]

@@ -31,7 +31,7 @@ extension ClinicStore {
         gateway: String, from: String?
     ) throws -> (claimed: [ClaimedMessage], skipped: Int) {
         try pool.write { db in
-            let rows = try Row.fetchAll(
+            let rows = try StoreRow.fetchAll(
                 db.cachedStatement(
                     sql: """
                         SELECT o.id, o.to_phone, o.body, o.kind, o.state, o.in_flight, o.claimed_by, o.claimed_until, o.expires_at,
@@ -60,9 +60,9 @@ extension ClinicStore {
                     sql: """
                         UPDATE sms_outbox SET state = 'sending', claimed_by = ?, claimed_until = ?, in_flight = 0,
                             gateway = ?, from_phone = ?, updated_at = ?,
-                            error_code = CASE WHEN ?6 THEN 'interrupted' ELSE error_code END,
-                            error_message = CASE WHEN ?6 THEN ?7 ELSE error_message END,
-                            interrupted_at = CASE WHEN ?6 THEN COALESCE(interrupted_at, ?5) ELSE interrupted_at END
+                            error_code = CASE WHEN ?6 = 1 THEN 'interrupted' ELSE error_code END,
+                            error_message = CASE WHEN ?6 = 1 THEN ?7 ELSE error_message END,
+                            interrupted_at = CASE WHEN ?6 = 1 THEN COALESCE(interrupted_at, ?5) ELSE interrupted_at END
                         WHERE id = ?8
                         """
                 ).execute(arguments: [
@@ -85,7 +85,7 @@ extension ClinicStore {
         try pool.write { db in
             guard try Self.acquireLease(holder: holder, now: now, seconds: leaseSeconds, db) else { return .lostLease }
             guard
-                let row = try Row.fetchOne(
+                let row = try StoreRow.fetchOne(
                     db,
                     cachedSQL: """
                         SELECT o.id, o.kind, o.state, o.claimed_by, o.expires_at, o.appointment_start, o.created_at,
@@ -117,7 +117,7 @@ extension ClinicStore {
     /// to come; a booking notice enqueued before the reminder fell due
     /// (created before start − lead) gives way to the reminder once it has,
     /// so the patient never gets both inside the lead.
-    private static func reasonNotToSend(_ row: Row, now: Int64) throws -> (code: String, message: String)? {
+    private static func reasonNotToSend(_ row: StoreRow, now: Int64) throws -> (code: String, message: String)? {
         if (row["opted_out"] as Bool?) == true { return ("opted_out", "the number opted out of SMS") }
         let kind = try row.decode(OutboxMessage.Kind.self, forColumn: "kind")
         if kind == .reminder || kind == .booking || kind == .moved {
@@ -146,7 +146,7 @@ extension ClinicStore {
         return nil
     }
 
-    private static func markSkipped(_ id: Int64, reason: (code: String, message: String), now: Int64, _ db: Database) throws {
+    private static func markSkipped(_ id: Int64, reason: (code: String, message: String), now: Int64, _ db: StoreConnection) throws {
         try db.cachedStatement(
             sql: """
                 UPDATE sms_outbox SET state = 'skipped', error_code = ?, error_message = ?, claimed_by = NULL,

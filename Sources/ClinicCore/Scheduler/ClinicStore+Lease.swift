@@ -33,7 +33,7 @@ extension ClinicStore {
     /// The current lease, if any (it may have expired).
     public func schedulerLease() throws -> SchedulerLease? {
         try pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM scheduler_lease WHERE name = ?", arguments: [Self.schedulerLeaseName])
+            try StoreRow.fetchOne(db, sql: "SELECT * FROM scheduler_lease WHERE name = ?", arguments: [Self.schedulerLeaseName])
                 .map {
                     SchedulerLease(
                         holder: $0["holder"], expiresAt: $0["expires_at"], acquiredAt: $0["acquired_at"],
@@ -42,8 +42,8 @@ extension ClinicStore {
         }
     }
 
-    static func acquireLease(holder: String, now: Int64, seconds: Int, _ db: Database) throws -> Bool {
-        let row = try Row.fetchOne(
+    static func acquireLease(holder: String, now: Int64, seconds: Int, _ db: StoreConnection) throws -> Bool {
+        let row = try StoreRow.fetchOne(
             db, cachedSQL: "SELECT holder, expires_at FROM scheduler_lease WHERE name = ?",
             arguments: [schedulerLeaseName])
         let expires = now + Int64(seconds)

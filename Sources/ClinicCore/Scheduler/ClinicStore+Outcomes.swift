@@ -17,7 +17,7 @@ extension ClinicStore {
     ) throws -> SendOutcome {
         try pool.write { db in
             guard
-                let row = try Row.fetchOne(
+                let row = try StoreRow.fetchOne(
                     db,
                     cachedSQL: """
                         SELECT to_phone, attempts FROM sms_outbox WHERE id = ? AND state = 'sending' AND claimed_by = ?
@@ -61,7 +61,7 @@ extension ClinicStore {
     /// Alerts for the admin (e.g. carrier filtering), newest first.
     public func adminAlerts(limit: Int = 100) throws -> [(at: Int64, kind: String, message: String)] {
         try pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT at, kind, message FROM admin_alert ORDER BY id DESC LIMIT ?", arguments: [limit])
+            try StoreRow.fetchAll(db, sql: "SELECT at, kind, message FROM admin_alert ORDER BY id DESC LIMIT ?", arguments: [limit])
                 .map { (at: $0["at"], kind: $0["kind"], message: $0["message"]) }
         }
     }

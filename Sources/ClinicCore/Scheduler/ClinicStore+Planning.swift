@@ -43,7 +43,7 @@ extension ClinicStore {
             let upper = now + lead
             var planned = 0
             if upper > lower {
-                let rows = try Row.fetchAll(
+                let rows = try StoreRow.fetchAll(
                     db.cachedStatement(
                         sql: """
                             SELECT a.id, a.code, a.start_at, d.name AS d_name, p.phone AS p_phone

@@ -12,6 +12,7 @@ extension ClinicStore {
     /// hundred thousand patients do not cost a hundred thousand KDF runs.
     public func seed(_ options: SeedOptions, progress: SeedProgress? = nil) throws -> SeedOutcome {
         try options.validate()
+        if pool.isPostgres { return try seedPostgres(options, progress: progress) }
         let hasAccounts = try pool.read { db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM account)") ?? false }
         if hasAccounts && !options.replace {
             throw ClinicError(.invalidInput, "this database already has accounts; pass --replace to remove all its data and seed anew")
@@ -25,7 +26,7 @@ extension ClinicStore {
         let hashing = PasswordJob(plan: plan, hasher: hasher)
         progress?("writing", 0, plan.visits.count)
         var removed: ClinicContents?
-        try pool.writeWithoutTransaction { db in
+        try sqliteForSeeding().writeWithoutTransaction { db in
             // A big page cache keeps the random-order unique indexes (codes, emails) in memory while writing.
             let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
             try db.execute(sql: "PRAGMA cache_size = -1048576; PRAGMA temp_store = MEMORY; PRAGMA threads = 2")  // sort index keys on both cores
@@ -44,7 +45,7 @@ extension ClinicStore {
                         """)
             }
             try db.inTransaction(.immediate) {
-                if options.replace { removed = try Self.removeAll(db) }
+                if options.replace { removed = try Self.removeAll(StoreConnection(db)) }
                 try SeedWriter(db: db, plan: plan, hashes: { hashing.wait() }, progress: progress).write()
                 progress?("committing", 0, 1)
                 return .commit
@@ -67,14 +68,52 @@ extension ClinicStore {
         return SeedOutcome(report: report, credentials: credentials, removed: removed)
     }
 
+    private func sqliteForSeeding() throws -> DatabasePool {
+        guard let sqlite = pool.sqlite else { throw ClinicError(.internalError, "SQLite seeding on a PostgreSQL store") }
+        return sqlite
+    }
+
+    /// PostgreSQL: the same clinic is seeded (and checked) in a SQLite file made
+    /// with this clinic's settings, then moved over with COPY in one verified
+    /// transaction that first empties the target (`clinic db copy`'s path).
+    private func seedPostgres(_ options: SeedOptions, progress: SeedProgress?) throws -> SeedOutcome {
+        let hasAccounts = try pool.read { db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM account)") ?? false }
+        if hasAccounts && !options.replace {
+            throw ClinicError(.invalidInput, "this database already has accounts; pass --replace to remove all its data and seed anew")
+        }
+        let removed = options.replace ? try contents() : nil
+        let s = try settings()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("clinic-seed-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("seed.sqlite").path
+        var staging = options
+        staging.replace = false
+        let outcome = try {
+            let local = try ClinicStore(
+                path: path, clock: clock, hasher: hasher,
+                settings: .init(
+                    name: s.name, timeZone: s.timeZone, reminderLeadMinutes: s.reminderLeadMinutes, noShowGraceMinutes: s.noShowGraceMinutes,
+                    maxActiveVisits: s.maxActiveVisits, onePerDoctorDay: s.onePerDoctorDay, bookingNotice: s.bookingNotice),
+                defaultCountryCode: defaultCountryCode)
+            defer { try? local.close() }
+            return try local.seed(staging, progress: progress)
+        }()
+        progress?("copying to PostgreSQL", 0, 1)
+        _ = try DatabaseCopy.sqliteToPostgres(sqlitePath: path, postgres: pool.path, replacing: true)
+        return SeedOutcome(report: outcome.report, credentials: outcome.credentials, removed: removed)
+    }
+
     /// What the clinic holds: accounts by kind and appointments (what `seed --replace` would remove).
     public func contents() throws -> ClinicContents {
         try pool.read { db in try Self.contents(db) }
     }
 
-    static func contents(_ db: Database) throws -> ClinicContents {
+    static func contents(_ db: StoreConnection) throws -> ClinicContents {
         let roles = try Dictionary(
-            uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT role, COUNT(*) AS n FROM account GROUP BY role").map { ($0["role"] as String, $0["n"] as Int) })
+            uniqueKeysWithValues: StoreRow.fetchAll(db, sql: "SELECT role, COUNT(*) AS n FROM account GROUP BY role").map {
+                ($0["role"] as String, $0["n"] as Int)
+            })
         return ClinicContents(
             patients: roles["patient"] ?? 0, doctors: roles["doctor"] ?? 0, staff: (roles["receptionist"] ?? 0) + (roles["admin"] ?? 0),
             appointments: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM appointment") ?? 0)
@@ -83,7 +122,7 @@ extension ClinicStore {
     /// Deletes every row of every table but the settings and the migrations
     /// log; says what went in people's terms (accounts, appointments), the
     /// history, messages and sign-in records going with them.
-    private static func removeAll(_ db: Database) throws -> ClinicContents {
+    private static func removeAll(_ db: StoreConnection) throws -> ClinicContents {
         let before = try contents(db)
         try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
         let tables = try String.fetchAll(

@@ -18,7 +18,7 @@ struct SeedValidator {
             let zone = settings.timeZone
             let byRole = try counts(db, "SELECT role, COUNT(*) FROM account GROUP BY role")
             // Counts by status, past and per doctor come from the walk (one pass over the rows).
-            let profiles = try Row.fetchAll(
+            let profiles = try StoreRow.fetchAll(
                 db,
                 sql: """
                     SELECT a.id, a.name, a.email, dp.specialization, dp.slot_minutes
@@ -31,7 +31,7 @@ struct SeedValidator {
                     db,
                     sql: """
                         SELECT COUNT(*) FROM (SELECT start_at, LAG(end_at) OVER (PARTITION BY patient_id ORDER BY start_at) AS prev
-                        FROM appointment) WHERE start_at < prev
+                        FROM appointment) AS visits WHERE start_at < prev
                         """) ?? -1
             let distinctCodes = try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT code) FROM appointment") ?? -1
             let hours = try Dictionary(
@@ -66,8 +66,8 @@ struct SeedValidator {
         }
     }
 
-    private func counts(_ db: Database, _ sql: String) throws -> [String: Int] {
-        Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: sql).map { ($0[0] as String, $0[1] as Int) })
+    private func counts(_ db: StoreConnection, _ sql: String) throws -> [String: Int] {
+        Dictionary(uniqueKeysWithValues: try StoreRow.fetchAll(db, sql: sql).map { ($0[0] as String, $0[1] as Int) })
     }
 
     /// Walks appointments by doctor and start: counts those not on a slot of
@@ -75,7 +75,7 @@ struct SeedValidator {
     /// previous one ended. Each doctor-day's slots are generated once (shared
     /// between doctors with the same hours and length and no time off), and the
     /// zone is consulted once per day, not per row.
-    private func walkDoctors(_ db: Database, now: Int64) throws -> WalkResult {
+    private func walkDoctors(_ db: StoreConnection, now: Int64) throws -> WalkResult {
         var result = WalkResult()
         var shared: [String: Set<Int64>] = [:]
         var calc: SlotCalculator?
@@ -83,7 +83,7 @@ struct SeedValidator {
         var day: (start: Int64, end: Int64, slots: Set<Int64>) = (0, 0, [])
         var previousEnd: Int64 = .min
         var offSlot = 0, doubles = 0
-        let rows = try Row.fetchCursor(db, sql: "SELECT doctor_id, start_at, end_at, status FROM appointment ORDER BY doctor_id, start_at")
+        let rows = try StoreRow.fetchCursor(db, sql: "SELECT doctor_id, start_at, end_at, status FROM appointment ORDER BY doctor_id, start_at")
         var statusCounts: [String: Int] = [:]
         while let row = try rows.next() {
             let d: Int64 = row[0], start: Int64 = row[1], end: Int64 = row[2]

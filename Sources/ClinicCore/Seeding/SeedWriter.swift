@@ -52,7 +52,7 @@ struct SeedWriter {
         let profile = try SQLiteBulkInsert(db, sql: "INSERT INTO doctor_profile (account_id, specialization, slot_minutes) VALUES (?, ?, ?)")
         for d in plan.doctors {
             try profile.insert(.int(d.person.id), .text(d.specialization), .int(Int64(d.slotMinutes)))
-            try ClinicStore.writeHours(d.hours, doctorID: d.person.id, db)
+            try ClinicStore.writeHours(d.hours, doctorID: d.person.id, StoreConnection(db))
         }
         let patient = try SQLiteBulkInsert(
             db, sql: "INSERT INTO patient_profile (account_id, birth_date, gender, notes) VALUES (?, ?, ?, ?)")

@@ -13,14 +13,14 @@ extension ClinicStore {
             if let doctorID { _ = try calculator(doctorID: doctorID, db) }  // not_found for a non-doctor
             let filter = doctorID == nil ? "" : " AND a.doctor_id = \(doctorID!)"
             // The first and last start through the (doctor, start, status) index: per doctor, two probes each.
-            let range = try Row.fetchOne(
+            let range = try StoreRow.fetchOne(
                 db,
                 sql: doctorID == nil
                     ? """
                     SELECT MIN((SELECT MIN(start_at) FROM appointment a WHERE a.doctor_id = d.doctor_id)),
                            MAX((SELECT MAX(start_at) FROM appointment a WHERE a.doctor_id = d.doctor_id))
                     FROM (SELECT DISTINCT doctor_id FROM appointment) d
-                    """ : "SELECT MIN(start_at), MAX(start_at) FROM appointment a WHERE 1" + filter)
+                    """ : "SELECT MIN(start_at), MAX(start_at) FROM appointment a WHERE 1 = 1" + filter)
             guard let range, let first = range[0] as Int64?, let last = range[1] as Int64? else {
                 return ClinicStats(doctorID: doctorID, grouping: grouping, timeZone: zone, periods: [], overall: StatsCounts())
             }
@@ -80,9 +80,9 @@ extension ClinicStore {
         return result
     }
 
-    private func counts(_ db: Database, sql: String, arguments: StatementArguments = []) throws -> StatsCounts {
+    private func counts(_ db: StoreConnection, sql: String, arguments: StoreArguments = []) throws -> StatsCounts {
         var byStatus: [AppointmentStatus: Int] = [:]
-        for row in try Row.fetchAll(db, sql: sql, arguments: arguments) {
+        for row in try StoreRow.fetchAll(db, sql: sql, arguments: arguments) {
             byStatus[try row.decode(AppointmentStatus.self, atIndex: 0)] = row[1]
         }
         return StatsCounts(byStatus: byStatus)
@@ -91,7 +91,7 @@ extension ClinicStore {
     /// Slots offered per period by one doctor or all, under current hours and
     /// time off. Doctors with the same hours and slot length and no time off
     /// offer the same slots: each such group is computed once and multiplied.
-    private func offeredSlots(_ db: Database, doctorID: Int64?, periods: [PeriodBounds]) throws -> [Int] {
+    private func offeredSlots(_ db: StoreConnection, doctorID: Int64?, periods: [PeriodBounds]) throws -> [Int] {
         let ids = try doctorID.map { [$0] } ?? Int64.fetchAll(db, sql: "SELECT account_id FROM doctor_profile")
         var groups: [String: (calc: SlotCalculator, doctors: Int)] = [:]
         var individual: [SlotCalculator] = []

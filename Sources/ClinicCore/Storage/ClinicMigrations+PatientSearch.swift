@@ -9,7 +9,7 @@ extension ClinicMigrations {
         try db.execute(sql: "CREATE VIRTUAL TABLE patient_search USING fts5(text, tokenize = 'trigram', detail = 'none', columnsize = 0)")
         let patients = try Row.fetchAll(db, sql: "SELECT id, name FROM account WHERE role = 'patient'")
         for p in patients {
-            try PatientSearchIndex.write(db, id: p[0], name: p[1])
+            try PatientSearchIndex.write(StoreConnection(db), id: p[0], name: p[1])
         }
     }
 }

@@ -25,7 +25,10 @@ extension ClinicStore {
             } catch let error as DatabaseError {
                 throw ClinicError(.invalidInput, "cannot write \(path): \(error.message ?? "\(error)")")
             }
-            try pool.backup(to: target)
+            guard let sqlite = pool.sqlite else {
+                throw ClinicError(.invalidInput, "a clinic on PostgreSQL is backed up with pg_dump (or a standby), not clinic backup")
+            }
+            try sqlite.backup(to: target)
             let check = try target.read { db in try String.fetchAll(db, sql: "PRAGMA quick_check") }
             try target.close()
             guard check == ["ok"] else {

@@ -14,7 +14,7 @@ extension ClinicStore {
     /// another zone): refused while appointments are to come, naming how many.
     /// `configured`: the zone comes from a configuration file, the environment
     /// or a flag, and the refusal says how to stop asking for it.
-    static func checkTimeZoneChange(from stored: String, to zone: String, configured: Bool, now: Int64, _ db: Database) throws {
+    static func checkTimeZoneChange(from stored: String, to zone: String, configured: Bool, now: Int64, _ db: StoreConnection) throws {
         guard stored != zone else { return }
         let count = try appointmentsToCome(now: now, db)
         guard count > 0 else { return }
@@ -36,7 +36,7 @@ extension ClinicStore {
 
     /// Active and not yet over. A visit lasts at most one slot (480 minutes at
     /// most), so the bound on `start_at` lets the start index do the work.
-    private static func appointmentsToCome(now: Int64, _ db: Database) throws -> Int {
+    private static func appointmentsToCome(now: Int64, _ db: StoreConnection) throws -> Int {
         try Int.fetchOne(
             db,
             sql: """

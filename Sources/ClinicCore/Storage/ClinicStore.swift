@@ -5,17 +5,20 @@ import GRDB
 /// transaction that applies the rules and writes the audit trail, so screens,
 /// commands and routes cannot skip either.
 public final class ClinicStore: Sendable {
-    /// The shared pool (WAL): the store's own; everything else reads through
-    /// `reader` and writes through the store's methods.
-    let pool: DatabasePool
+    /// The connections (SQLite's WAL pool or PostgreSQL's): the store's own;
+    /// everything else reads through `reader` and writes through the store's methods.
+    let pool: StorePool
 
-    /// Read-only access for reports and checks that have no store method (as
+    /// Read access for reports and checks that have no store method (as
     /// GRDB's `AppDatabase` exposes a reader and keeps its writer).
-    public var reader: any DatabaseReader { pool }
+    public var reader: StorePool { pool }
 
     /// Raw writes for benchmark set-up and test fixtures only: hidden unless
     /// imported with `@_spi(Tooling)`. The product never writes around the rules.
-    @_spi(Tooling) public var writer: DatabasePool { pool }
+    @_spi(Tooling) public var writer: StorePool { pool }
+
+    /// Which engine holds the clinic.
+    public var isPostgres: Bool { pool.isPostgres }
 
     /// Closes the database (benchmarks, tests that reopen a file).
     public func close() throws { try pool.close() }
@@ -35,7 +38,7 @@ public final class ClinicStore: Sendable {
     /// Opens the store over an opened pool and makes sure the clinic's
     /// settings row exists, applying explicitly configured values.
     public init(
-        pool: DatabasePool, clock: any ClinicClock, hasher: PasswordHasher = PasswordHasher(),
+        pool: StorePool, clock: any ClinicClock, hasher: PasswordHasher = PasswordHasher(),
         settings overrides: ClinicSettings.Overrides = .init(), defaultCountryCode: String = "1",
         codes: @escaping @Sendable () -> String = AppointmentCode.random,
         checkpointer: WALCheckpointer? = nil
@@ -57,8 +60,27 @@ public final class ClinicStore: Sendable {
         let checkpointer = longRunning ? WALCheckpointer(path: path) : nil
         let pool = try ClinicDatabase.open(path: path, checkpointer: checkpointer)
         try self.init(
-            pool: pool, clock: clock, hasher: hasher, settings: overrides, defaultCountryCode: defaultCountryCode,
+            pool: StorePool(sqlite: pool), clock: clock, hasher: hasher, settings: overrides, defaultCountryCode: defaultCountryCode,
             checkpointer: checkpointer)
+    }
+
+    /// Opens the configured database, SQLite file or PostgreSQL server (its
+    /// schema brought up to date under an advisory lock), and the store over it.
+    public convenience init(
+        database: DatabaseURL, clock: any ClinicClock, hasher: PasswordHasher = PasswordHasher(),
+        settings overrides: ClinicSettings.Overrides = .init(), defaultCountryCode: String = "1",
+        longRunning: Bool = false
+    ) throws {
+        switch database {
+        case .sqlite(let path):
+            try self.init(
+                path: path, clock: clock, hasher: hasher, settings: overrides, defaultCountryCode: defaultCountryCode,
+                longRunning: longRunning)
+        case .postgres(let url):
+            try self.init(
+                pool: StorePool.postgres(url: url), clock: clock, hasher: hasher, settings: overrides,
+                defaultCountryCode: defaultCountryCode)
+        }
     }
 
     /// The clinic's settings as stored now.
@@ -79,8 +101,8 @@ public final class ClinicStore: Sendable {
     /// Unix seconds now, from the injected clock.
     var nowSeconds: Int64 { Int64(clock.now().timeIntervalSince1970.rounded(.down)) }
 
-    func settings(_ db: Database) throws -> ClinicSettings {
-        guard let row = try Row.fetchOne(db, cachedSQL: "SELECT * FROM clinic_settings WHERE id = 1") else {
+    func settings(_ db: StoreConnection) throws -> ClinicSettings {
+        guard let row = try StoreRow.fetchOne(db, cachedSQL: "SELECT * FROM clinic_settings WHERE id = 1") else {
             return .defaults
         }
         let zoneID: String = row["timezone"]
@@ -100,7 +122,7 @@ public final class ClinicStore: Sendable {
     /// (`checkTimeZoneChange`): their instants and the doctors' wall-clock
     /// hours would no longer agree, and one process with a stray
     /// CLINIC_TIMEZONE would move every other process's clinic.
-    private static func applySettings(_ overrides: ClinicSettings.Overrides, configured: Bool, now: Int64, _ db: Database) throws {
+    private static func applySettings(_ overrides: ClinicSettings.Overrides, configured: Bool, now: Int64, _ db: StoreConnection) throws {
         var o = overrides
         if let name = o.name {
             let trimmed = try StoredText.checked(name, what: "the clinic's name", limit: 200)
@@ -171,10 +193,9 @@ final class ZoneCache: @unchecked Sendable {
     }
 }
 
-extension Row {
+extension StoreRow {
     /// Fetches one row through the connection's statement cache.
-    static func fetchOne(_ db: Database, cachedSQL sql: String, arguments: StatementArguments = []) throws -> Row? {
-        let statement = try db.cachedStatement(sql: sql)
-        return try Row.fetchOne(statement, arguments: arguments)
+    static func fetchOne(_ db: StoreConnection, cachedSQL sql: String, arguments: StoreArguments = []) throws -> StoreRow? {
+        try StoreRow.fetchOne(db.cachedStatement(sql: sql), arguments: arguments)
     }
 }

@@ -8,7 +8,7 @@ import GRDB
 /// once per write; alone, a write goes at once. The webhook's SMS and the
 /// API's bookings use one each.
 final class WriteBatcher<Input: Sendable, Output: Sendable>: @unchecked Sendable {
-    typealias Work = @Sendable (Input, _ now: Int64, Database) throws -> Output
+    typealias Work = @Sendable (Input, _ now: Int64, StoreConnection) throws -> Output
     private typealias Waiter = CheckedContinuation<Output, any Error>
     private let store: ClinicStore
     private let work: Work
@@ -48,7 +48,7 @@ final class WriteBatcher<Input: Sendable, Output: Sendable>: @unchecked Sendable
             let work = self.work
             do {
                 let results = try await store.pool.write { db in
-                    inputs.map { input in Result { try db.inCachedSavepoint { try work(input, now, db) } } }
+                    inputs.map { input in Result { try db.inSavepoint { try work(input, now, db) } } }
                 }
                 for ((_, waiter), result) in zip(batch, results) { waiter.resume(with: result) }
             } catch {

@@ -25,7 +25,7 @@ extension ClinicStore {
                 throw ClinicError(.invalidInput, "bookings open at most two years ahead; check the year")
             }
             guard
-                let patient = try Row.fetchOne(
+                let patient = try StoreRow.fetchOne(
                     db, sql: "SELECT name, phone FROM account WHERE id = ? AND role = 'patient' AND active = 1",
                     arguments: [request.patientID])
             else { throw ClinicError(.notFound, "no active patient with id \(request.patientID)") }
@@ -42,7 +42,7 @@ extension ClinicStore {
                 let ids = try Self.searchedDoctors(.specialization(asked.trimmingCharacters(in: .whitespaces)), db)
                 specialization = try String.fetchOne(db, sql: "SELECT specialization FROM doctor_profile WHERE account_id = ?", arguments: [ids[0]])
             }
-            if let same = try Row.fetchOne(
+            if let same = try StoreRow.fetchOne(
                 db,
                 sql: """
                     SELECT id, from_day, to_day FROM waitlist_entry
@@ -65,7 +65,7 @@ extension ClinicStore {
                     zone.startOfDay(request.from), zone.startOfDay(request.to.adding(days: 1)), reason, now, actor.accountID,
                     actor.via.rawValue,
                 ])
-            return try Self.waitlistEntries(where: "e.id = ?", [db.lastInsertedRowID], now: now, db)[0]
+            return try Self.waitlistEntries(where: "e.id = ?", [try db.lastInsertedRowID], now: now, db)[0]
         }
     }
 
@@ -88,7 +88,7 @@ extension ClinicStore {
             }
             if let patientID { clauses.append("e.patient_id = ?"); args.append(patientID) }
             if !includeClosed { clauses.append("e.state = 'waiting' AND e.until_at > ?"); args.append(now) }
-            return try Self.waitlistEntries(where: clauses.isEmpty ? "1" : clauses.joined(separator: " AND "), args, now: now, db)
+            return try Self.waitlistEntries(where: clauses.isEmpty ? "1 = 1" : clauses.joined(separator: " AND "), args, now: now, db)
         }
     }
 
@@ -119,8 +119,8 @@ extension ClinicStore {
 
     /// Entries matching `clause` (over `waitlist_entry e`), waiting ones first
     /// in line order, then the others newest first.
-    static func waitlistEntries(where clause: String, _ args: [any DatabaseValueConvertible], now: Int64, _ db: Database) throws -> [WaitlistEntry] {
-        let rows = try Row.fetchAll(
+    static func waitlistEntries(where clause: String, _ args: [any DatabaseValueConvertible], now: Int64, _ db: StoreConnection) throws -> [WaitlistEntry] {
+        let rows = try StoreRow.fetchAll(
             db,
             sql: """
                 SELECT e.*, p.name AS p_name, p.email AS p_email, p.phone AS p_phone,
@@ -138,7 +138,7 @@ extension ClinicStore {
                 ORDER BY (e.state = 'waiting' AND e.until_at > ?1) DESC,
                          CASE WHEN e.state = 'waiting' AND e.until_at > ?1 THEN e.id ELSE -e.id END
                 LIMIT 2000
-                """, arguments: StatementArguments([now] + args))
+                """, arguments: StoreArguments([now] + args))
         let offerIDs = rows.compactMap { $0["open_offer"] as Int64? }
         let offers = try Dictionary(
             uniqueKeysWithValues: waitlistOffers(where: "o.id IN (SELECT value FROM json_each(?))", [jsonArray(offerIDs)], db).map { ($0.id, $0) })
@@ -157,13 +157,13 @@ extension ClinicStore {
     }
 
     /// Offers matching `clause` (over `waitlist_offer o`), newest first.
-    static func waitlistOffers(where clause: String, _ args: [any DatabaseValueConvertible], _ db: Database) throws -> [WaitlistOffer] {
-        try Row.fetchAll(
+    static func waitlistOffers(where clause: String, _ args: [any DatabaseValueConvertible], _ db: StoreConnection) throws -> [WaitlistOffer] {
+        try StoreRow.fetchAll(
             db,
             sql: """
                 SELECT o.*, d.name AS d_name, d.email AS d_email, d.phone AS d_phone FROM waitlist_offer o
                 JOIN account d ON d.id = o.doctor_id WHERE \(clause) ORDER BY o.id DESC
-                """, arguments: StatementArguments(args)
+                """, arguments: StoreArguments(args)
         ).map { row in
             WaitlistOffer(
                 id: row["id"], code: row["code"], entryID: row["entry_id"],

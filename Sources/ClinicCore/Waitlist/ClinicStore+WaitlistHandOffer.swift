@@ -37,7 +37,7 @@ extension ClinicStore {
             let found = days < 1 ? [] : try nextFreeSlots(scope, from: from, limit: 40, horizonDays: min(days, Int(Self.horizonDays))).entries
             let offered = try pool.read { db in
                 try Set(
-                    Row.fetchAll(db, sql: "SELECT doctor_id, start_at FROM waitlist_offer WHERE state = 'open'")
+                    StoreRow.fetchAll(db, sql: "SELECT doctor_id, start_at FROM waitlist_offer WHERE state = 'open'")
                         .map { "\($0["doctor_id"] as Int64)/\($0["start_at"] as Int64)" })
             }
             guard let slot = found.first(where: { $0.slot.start >= earliest && !offered.contains("\($0.doctor.id)/\($0.slot.start)") }) else {
@@ -76,7 +76,7 @@ extension ClinicStore {
             guard try Bool.fetchOne(db, sql: "SELECT active FROM account WHERE id = ? AND role = 'doctor'", arguments: [chosen.doctor]) == true
             else { throw ClinicError(.notFound, "no active doctor with id \(chosen.doctor)") }
             guard
-                let person = try Row.fetchOne(
+                let person = try StoreRow.fetchOne(
                     db,
                     sql: """
                         SELECT a.phone, COALESCE(ps.opted_out, 0) AS opted_out FROM account a LEFT JOIN phone_status ps ON ps.phone = a.phone
@@ -85,7 +85,7 @@ extension ClinicStore {
                 let phone = person["phone"] as String?
             else { throw ClinicError(.invalidInput, "\(entry.patient.name) has no phone number for the offer") }
             if person["opted_out"] as Bool { throw ClinicError(.conflict, "\(phone) opted out of SMS (STOP): the offer could not reach them") }
-            let open = try Row.fetchOne(
+            let open = try StoreRow.fetchOne(
                 db,
                 sql: """
                     SELECT EXISTS (SELECT 1 FROM waitlist_offer o JOIN waitlist_entry w ON w.id = o.entry_id

@@ -22,11 +22,11 @@ extension ClinicStore {
     /// sees them, when it changed the schedule (never cached: it may roll back).
     @discardableResult
     func offerFreedSlot(
-        doctorID: Int64, start: Int64, end: Int64, excludingPatient: Int64?, now: Int64, calc: SlotCalculator? = nil, _ db: Database
+        doctorID: Int64, start: Int64, end: Int64, excludingPatient: Int64?, now: Int64, calc: SlotCalculator? = nil, _ db: StoreConnection
     ) throws -> Int64? {
         guard start >= now + Self.waitlistMinimumNoticeSeconds else { return nil }
         guard
-            let doctor = try Row.fetchOne(
+            let doctor = try StoreRow.fetchOne(
                 db.cachedStatement(
                     sql: """
                         SELECT dp.specialization,
@@ -37,7 +37,7 @@ extension ClinicStore {
         else { return nil }
         let specialization: String = doctor["specialization"]
         guard
-            let candidate = try Row.fetchOne(
+            let candidate = try StoreRow.fetchOne(
                 db.cachedStatement(
                     sql: """
                         SELECT e.id, e.patient_id, p.phone FROM waitlist_entry e
@@ -63,7 +63,7 @@ extension ClinicStore {
 
     /// Whether `start` is one of the doctor's slots (hours, no time off or
     /// closure) with no active visit on it.
-    func isFreeSlot(doctorID: Int64, start: Int64, calc: SlotCalculator? = nil, _ db: Database) throws -> Bool {
+    func isFreeSlot(doctorID: Int64, start: Int64, calc: SlotCalculator? = nil, _ db: StoreConnection) throws -> Bool {
         let calc = try calc ?? cachedCalculator(doctorID: doctorID, db)
         guard (try? calc.slot(startingAt: start)) != nil else { return false }
         let taken = try Bool.fetchOne(
@@ -75,7 +75,9 @@ extension ClinicStore {
 
     /// Writes an open offer and queues its SMS (kind `waitlist_offer`, worth
     /// sending until the offer lapses).
-    func insertOffer(entryID: Int64, phone: String, doctorID: Int64, start: Int64, end: Int64, by actor: Actor?, now: Int64, _ db: Database) throws -> Int64 {
+    func insertOffer(entryID: Int64, phone: String, doctorID: Int64, start: Int64, end: Int64, by actor: Actor?, now: Int64, _ db: StoreConnection) throws
+        -> Int64
+    {
         let settings = try self.settings(db)
         let doctor = try String.fetchOne(db.cachedStatement(sql: "SELECT name FROM account WHERE id = ?"), arguments: [doctorID]) ?? "the doctor"
         let expires = now + Self.waitlistOfferSeconds
@@ -83,18 +85,20 @@ extension ClinicStore {
         for attempt in 0..<20 {
             code = AppointmentCode.random()
             do {
-                try db.cachedStatement(
-                    sql: """
-                        INSERT INTO waitlist_offer (code, entry_id, doctor_id, start_at, end_at, offered_at, expires_at, offered_by)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                        """
-                ).execute(arguments: [code, entryID, doctorID, start, end, now, expires, actor?.accountID])
+                try db.recoverable {
+                    try db.cachedStatement(
+                        sql: """
+                            INSERT INTO waitlist_offer (code, entry_id, doctor_id, start_at, end_at, offered_at, expires_at, offered_by)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                            """
+                    ).execute(arguments: [code, entryID, doctorID, start, end, now, expires, actor?.accountID])
+                }
                 break
-            } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE && attempt < 19 {
+            } catch let error where UniqueViolation(error) != nil && attempt < 19 {
                 continue  // a code drawn twice: draw again
             }
         }
-        let offerID = db.lastInsertedRowID
+        let offerID = try db.lastInsertedRowID
         let body = WaitlistText.offer(
             clinic: settings.name, doctor: doctor, start: start, zone: settings.timeZone, code: code,
             minutes: Int(Self.waitlistOfferSeconds / 60))
@@ -102,14 +106,14 @@ extension ClinicStore {
             NewOutboxMessage(to: phone, body: body, appointmentID: nil, appointmentStart: nil, kind: .waitlistOffer, recipient: .patient, expiresAt: expires),
             now: now, db)
         {
-            try db.cachedStatement(sql: "UPDATE waitlist_offer SET outbox_id = ? WHERE id = ?").execute(arguments: [db.lastInsertedRowID, offerID])
+            try db.cachedStatement(sql: "UPDATE waitlist_offer SET outbox_id = ? WHERE id = ?").execute(arguments: [try db.lastInsertedRowID, offerID])
         }
         return offerID
     }
 
     /// Ends an offer (`taken`, `expired`, `lost`, `withdrawn`) with what ended it.
     /// Its SMS, when still waiting to go out, no longer goes (a code that is closed would only confuse).
-    static func closeOffer(_ id: Int64, _ state: WaitlistOffer.State, outcome: String, appointmentID: Int64? = nil, now: Int64, _ db: Database) throws {
+    static func closeOffer(_ id: Int64, _ state: WaitlistOffer.State, outcome: String, appointmentID: Int64? = nil, now: Int64, _ db: StoreConnection) throws {
         try db.cachedStatement(
             sql: "UPDATE waitlist_offer SET state = ?, outcome = ?, closed_at = ?, appointment_id = ? WHERE id = ? AND state = 'open'"
         ).execute(arguments: [state.rawValue, outcome, now, appointmentID, id])
@@ -124,9 +128,9 @@ extension ClinicStore {
     /// An offer whose SMS failed for good cannot be answered: it is lost at
     /// once ("the SMS could not be delivered") and the slot goes to the next
     /// in line, in the transaction that records the failure.
-    func lapseOfferWhoseSMSFailed(outboxID: Int64, now: Int64, _ db: Database) throws {
+    func lapseOfferWhoseSMSFailed(outboxID: Int64, now: Int64, _ db: StoreConnection) throws {
         guard
-            let row = try Row.fetchOne(
+            let row = try StoreRow.fetchOne(
                 db,
                 sql: """
                     SELECT o.id, o.doctor_id, o.start_at, o.end_at, e.patient_id FROM waitlist_offer o
@@ -140,12 +144,12 @@ extension ClinicStore {
     /// Withdraws the open offers of slots that time off or a closure just
     /// covered (`doctorID` nil: every doctor's): their slots are gone, so
     /// nothing is passed on; an SMS not yet sent is not sent.
-    static func withdrawOffers(doctorID: Int64?, from: Int64, to: Int64, because: String, now: Int64, _ db: Database) throws {
+    static func withdrawOffers(doctorID: Int64?, from: Int64, to: Int64, because: String, now: Int64, _ db: StoreConnection) throws {
         let ids = try Int64.fetchAll(
             db,
             sql: """
-                SELECT id FROM waitlist_offer WHERE state = 'open' AND start_at >= ? AND start_at < ? AND (? IS NULL OR doctor_id = ?)
-                """, arguments: [from, to, doctorID, doctorID])
+                SELECT id FROM waitlist_offer WHERE state = 'open' AND start_at >= ? AND start_at < ? AND (CAST(?3 AS BIGINT) IS NULL OR doctor_id = ?3)
+                """, arguments: [from, to, doctorID])
         for id in ids { try closeOffer(id, .withdrawn, outcome: because, now: now, db) }
     }
 
@@ -157,7 +161,7 @@ extension ClinicStore {
     public func expireWaitlistOffers(now: Int64? = nil, limit: Int = 200) throws -> (expired: Int, offered: Int) {
         let now = now ?? nowSeconds
         return try pool.write { db in
-            let due = try Row.fetchAll(
+            let due = try StoreRow.fetchAll(
                 db.cachedStatement(
                     sql: """
                         SELECT o.id, o.doctor_id, o.start_at, o.end_at, e.patient_id FROM waitlist_offer o INDEXED BY waitlist_offer_open
@@ -182,7 +186,7 @@ extension ClinicStore {
     /// stops at the last day anyone waits for and after 20,000 slots looked at.
     /// The slots are computed afresh: this transaction changed the schedule
     /// and may yet roll back, so nothing it sees goes into the shared cache.
-    func offerReopenedSlots(doctorIDs: [Int64]?, from: Int64, to: Int64, now: Int64, _ db: Database) throws {
+    func offerReopenedSlots(doctorIDs: [Int64]?, from: Int64, to: Int64, now: Int64, _ db: StoreConnection) throws {
         let waiting = try Int64.fetchAll(
             db,
             sql: """

@@ -19,7 +19,7 @@ extension ClinicStore {
     /// two. The reply says what happened; no booking or move notice is sent
     /// besides it. A refusal for the patient's own reasons passes the slot to
     /// the next in line; a slot someone else took has nothing left to pass.
-    func takeWaitlistOffer(code: String?, sender: Int64, messageSID: String, settings: ClinicSettings, now: Int64, _ db: Database) throws
+    func takeWaitlistOffer(code: String?, sender: Int64, messageSID: String, settings: ClinicSettings, now: Int64, _ db: StoreConnection) throws
         -> WaitlistTakeResult
     {
         let clinic = settings.name, zone = settings.timeZone
@@ -27,11 +27,11 @@ extension ClinicStore {
             SELECT o.id, o.code, o.state, o.doctor_id, o.start_at, o.end_at, o.expires_at, o.appointment_id, e.id AS entry_id, e.reason
             FROM waitlist_offer o JOIN waitlist_entry e ON e.id = o.entry_id
             """
-        let found: Row?
+        let found: StoreRow?
         if let code {
-            found = try Row.fetchOne(db, sql: sql + " WHERE o.code = ? AND e.patient_id = ?", arguments: [code, sender])
+            found = try StoreRow.fetchOne(db, sql: sql + " WHERE o.code = ? AND e.patient_id = ?", arguments: [code, sender])
         } else {
-            let open = try Row.fetchAll(
+            let open = try StoreRow.fetchAll(
                 db, sql: sql + " WHERE e.patient_id = ? AND o.state = 'open' AND o.expires_at > ? ORDER BY o.start_at", arguments: [sender, now])
             guard open.count == 1 else {
                 return open.isEmpty
@@ -69,13 +69,13 @@ extension ClinicStore {
         }
         let patient = Actor.account(sender, .patient, via: .sms)
         do {
-            let later = try Row.fetchOne(
+            let later = try StoreRow.fetchOne(
                 db,
                 sql: """
                     SELECT code, start_at FROM appointment WHERE patient_id = ? AND doctor_id = ? AND start_at > ?
                       AND status IN ('scheduled','confirmed') ORDER BY start_at LIMIT 1
                     """, arguments: [sender, doctorID, start])
-            let (visit, from) = try db.inCachedSavepoint { () -> (Appointment, Int64?) in
+            let (visit, from) = try db.inSavepoint { () -> (Appointment, Int64?) in
                 if let later {
                     let moved = try reschedule(code: later["code"], to: start, doctorID: doctorID, by: patient, now: now, notify: false, db)
                     return (moved, later["start_at"])
@@ -107,7 +107,7 @@ extension ClinicStore {
     /// the patient's other entries waiting for that doctor (or their
     /// specialization): all are `booked` with it, and any offer still open on
     /// them is withdrawn and its slot passed on.
-    private func closeEntriesServed(by visit: Appointment, entryID: Int64, now: Int64, _ db: Database) throws {
+    private func closeEntriesServed(by visit: Appointment, entryID: Int64, now: Int64, _ db: StoreConnection) throws {
         let served = try Int64.fetchAll(
             db,
             sql: """

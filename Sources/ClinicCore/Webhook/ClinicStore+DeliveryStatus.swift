@@ -31,7 +31,7 @@ extension ClinicStore {
         let now = nowSeconds
         return try await pool.write { db in
             guard
-                let row = try Row.fetchOne(
+                let row = try StoreRow.fetchOne(
                     db, cachedSQL: "SELECT id, to_phone, delivery_status FROM sms_outbox WHERE provider_id = ?",
                     arguments: [report.messageSID])
             else { return false }

@@ -25,7 +25,7 @@ extension ClinicStore {
     public func healthState() throws -> HealthState {
         let now = nowSeconds
         return try pool.read { db in
-            let lease = try Row.fetchOne(db, sql: "SELECT holder, expires_at FROM scheduler_lease ORDER BY expires_at DESC LIMIT 1")
+            let lease = try StoreRow.fetchOne(db, sql: "SELECT holder, expires_at FROM scheduler_lease ORDER BY expires_at DESC LIMIT 1")
             let live = lease.map { ($0["expires_at"] as Int64) > now } ?? false
             let queued = try Int.fetchOne(db, sql: "SELECT count(*) FROM sms_outbox WHERE state IN ('queued','sending')") ?? 0
             return HealthState(

@@ -19,9 +19,9 @@ extension ClinicStore {
         return try await pool.write { db in try self.receiveSMS(message, now: now, db) }
     }
 
-    func receiveSMS(_ m: InboundSMS, now: Int64, _ db: Database) throws -> InboundSMSResult {
+    func receiveSMS(_ m: InboundSMS, now: Int64, _ db: StoreConnection) throws -> InboundSMSResult {
         try m.validate()
-        if let row = try Row.fetchOne(
+        if let row = try StoreRow.fetchOne(
             db, cachedSQL: "SELECT reply, outcome FROM sms_inbound WHERE message_sid = ?",
             arguments: [m.messageSID])
         {
@@ -55,7 +55,7 @@ extension ClinicStore {
     /// Inbound SMS, newest first; `needingAttention` keeps those flagged for the desk.
     public func inboundSMS(needingAttention: Bool = false, limit: Int = 200) throws -> [InboundSMSRecord] {
         try pool.read { db in
-            try Row.fetchAll(
+            try StoreRow.fetchAll(
                 db,
                 sql: """
                     SELECT i.*, a.code AS appointment_code, h.name AS handled_by_name FROM sms_inbound i
@@ -85,7 +85,7 @@ extension ClinicStore {
                 SELECT i.*, a.code AS appointment_code, h.name AS handled_by_name FROM sms_inbound i
                 LEFT JOIN appointment a ON a.id = i.appointment_id LEFT JOIN account h ON h.id = i.handled_by WHERE i.id = ?
                 """
-            guard let row = try Row.fetchOne(db, sql: sql, arguments: [inboundID]) else {
+            guard let row = try StoreRow.fetchOne(db, sql: sql, arguments: [inboundID]) else {
                 throw ClinicError(.notFound, "no SMS reply \(inboundID); `clinic sms inbox` shows the ids")
             }
             let record = Self.inboundRecord(row)
@@ -95,18 +95,18 @@ extension ClinicStore {
                 throw ClinicError(.conflict, "reply \(inboundID) was handled by \(record.handledBy ?? "someone") on \(zone.iso8601(at))")
             }
             try db.execute(sql: "UPDATE sms_inbound SET handled_at = ?, handled_by = ? WHERE id = ?", arguments: [now, actor.accountID, inboundID])
-            return Self.inboundRecord(try Row.fetchOne(db, sql: sql, arguments: [inboundID])!)
+            return Self.inboundRecord(try StoreRow.fetchOne(db, sql: sql, arguments: [inboundID])!)
         }
     }
 
-    private static func inboundRecord(_ row: Row) -> InboundSMSRecord {
+    private static func inboundRecord(_ row: StoreRow) -> InboundSMSRecord {
         var record = InboundSMSRecord(
             id: row["id"], messageSID: row["message_sid"], from: row["from_phone"], body: row["body"],
             receivedAt: row["received_at"], command: row["command"], outcome: row["outcome"],
             reply: row["reply"], appointmentCode: row["appointment_code"],
             attentionReason: row["attention_reason"])
         record.handledAt = row["handled_at"]
-        record.handledBy = row["handled_at"] == nil ? nil : (row["handled_by_name"] as String?) ?? "the admin at the shell"
+        record.handledBy = (row["handled_at"] as Int64?) == nil ? nil : (row["handled_by_name"] as String?) ?? "the admin at the shell"
         return record
     }
 }

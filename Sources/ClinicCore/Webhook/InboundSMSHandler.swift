@@ -22,7 +22,7 @@ struct InboundSMSHandler {
 
     private var clinic: String { settings.name }
 
-    func handle(_ command: SMSCommand, _ db: Database) throws -> Handled {
+    func handle(_ command: SMSCommand, _ db: StoreConnection) throws -> Handled {
         switch command {
         case .confirm(let code?):
             return try act(on: code, to: .confirmed, db)
@@ -57,10 +57,10 @@ struct InboundSMSHandler {
 
     /// `CONFIRM <code>` / `CANCEL <code>`: only the appointment's own patient,
     /// through the status rules; refusals say why.
-    private func act(on code: String, to target: AppointmentStatus, _ db: Database) throws -> Handled {
+    private func act(on code: String, to target: AppointmentStatus, _ db: StoreConnection) throws -> Handled {
         guard let sender else { return Handled(reply: SMSReplyText.unknownSender(clinic), outcome: "unknown_sender") }
         guard
-            let row = try Row.fetchOne(
+            let row = try StoreRow.fetchOne(
                 db, cachedSQL: "SELECT id, patient_id, status, start_at FROM appointment WHERE code = ?",
                 arguments: [code]),
             row["patient_id"] as Int64 == sender
@@ -87,7 +87,7 @@ struct InboundSMSHandler {
         }
         var changed: Appointment?
         do {
-            changed = try db.inCachedSavepoint {
+            changed = try db.inSavepoint {
                 try store.transition(
                     normalizedCode: code, to: target, by: .account(sender, .patient, via: .sms),
                     note: "SMS \(messageSID)", at: now, db)
@@ -107,9 +107,9 @@ struct InboundSMSHandler {
 
     /// A bare `CONFIRM`: the sender's single future appointment awaiting
     /// confirmation; asks which one when there are several.
-    private func confirmSingle(_ db: Database) throws -> Handled {
+    private func confirmSingle(_ db: StoreConnection) throws -> Handled {
         guard let sender else { return Handled(reply: SMSReplyText.unknownSender(clinic), outcome: "unknown_sender") }
-        let rows = try Row.fetchAll(
+        let rows = try StoreRow.fetchAll(
             db.cachedStatement(
                 sql: """
                     SELECT code, start_at FROM appointment WHERE patient_id = ? AND status = 'scheduled' AND start_at > ?

@@ -9,7 +9,7 @@ struct GlobalOptions: ParsableArguments {
 
     @Option(
         name: .customLong("database-url"),
-        help: "sqlite:PATH (as --db) or a PostgreSQL URL (default: CLINIC_DATABASE_URL, clinic.toml); PostgreSQL only for `clinic db` so far.")
+        help: "sqlite:PATH (as --db) or a PostgreSQL URL or connection string (default: CLINIC_DATABASE_URL, clinic.toml).")
     var databaseURL: String?
 
     @Option(name: .long, help: "The config file (default: CLINIC_CONFIG or ./clinic.toml).")
@@ -26,16 +26,15 @@ struct GlobalOptions: ParsableArguments {
     func run(longRunning: Bool = false, existingDatabase: Bool = false, _ body: (CommandContext) throws -> Void) throws {
         do {
             let config = try ConfigLoader.load(flags: .init(configPath: self.config, databasePath: db, databaseURL: databaseURL))
-            try config.requireSQLite()
-            if existingDatabase && !FileManager.default.fileExists(atPath: config.databasePath) {
+            if existingDatabase && config.postgresURL == nil && !FileManager.default.fileExists(atPath: config.databasePath) {
                 throw ClinicError(.invalidInput, "there is no database at \(config.databasePath) (check --db, CLINIC_DB or clinic.toml)")
             }
             let store = try ClinicStore(
-                path: config.databasePath, clock: SystemClock.fromEnvironment(),
+                database: config.database, clock: SystemClock.fromEnvironment(),
                 hasher: PasswordHasher(iterations: config.passwordIterations),
                 settings: config.clinic, defaultCountryCode: config.defaultCountryCode,
                 longRunning: longRunning)
-            if let warning = DatabaseFiles.permissionWarning(databasePath: config.databasePath) {
+            if config.postgresURL == nil, let warning = DatabaseFiles.permissionWarning(databasePath: config.databasePath) {
                 TextOutput.errorLine("clinic: warning: \(warning)")
             }
             try body(CommandContext(config: config, store: store, json: json))

@@ -63,7 +63,7 @@ struct SeedCommand: ParsableCommand {
     private func confirmReplacing(_ ctx: CommandContext) throws {
         let contents = try ctx.store.contents()
         guard contents.patients + contents.doctors + contents.staff + contents.appointments > 0, !yes else { return }
-        let what = "--replace removes \(contents.description) from \(ctx.config.databasePath)"
+        let what = "--replace removes \(contents.description) from \(ctx.config.database.redacted)"
         guard isatty(STDIN_FILENO) == 1 else {
             throw ClinicError(.invalidInput, "\(what): add --yes to go ahead")
         }

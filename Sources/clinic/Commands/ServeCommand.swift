@@ -32,7 +32,7 @@ struct ServeCommand: ParsableCommand {
             ListenerThreads.adopt()
             try ctx.store.optimize()
             let services = try ClinicServices.build(config: ctx.config, store: ctx.store, logger: logger, plan: .serve)
-            logger.info("serving", metadata: ["database": "\(ctx.config.databasePath)", "pid": "\(getpid())"])
+            logger.info("serving", metadata: ["database": "\(ctx.config.database.redacted)", "pid": "\(getpid())"])
             // A taken port ends the group with "cannot listen on …" before the first tick.
             try services.group(gracefulShutdownSignals: [.sigterm, .sigint], logger: logger).runBlocking()
             logger.info("stopped cleanly")

@@ -21,9 +21,8 @@ struct FrontEndOptions: ParsableArguments {
     func run(_ mode: AppMode) throws {
         do {
             let config = try ConfigLoader.load(flags: .init(configPath: self.config, databasePath: db, databaseURL: databaseURL))
-            try config.requireSQLite()
             let store = try ClinicStore(
-                path: config.databasePath, clock: SystemClock.fromEnvironment(),
+                database: config.database, clock: SystemClock.fromEnvironment(),
                 hasher: PasswordHasher(iterations: config.passwordIterations),
                 settings: config.clinic, defaultCountryCode: config.defaultCountryCode,
                 longRunning: true)

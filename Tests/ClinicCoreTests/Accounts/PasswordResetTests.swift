@@ -48,7 +48,7 @@ import Testing
         let patient = try c.addPatient()
         try c.requestReset(patient.phone!)
         let code = try #require(try c.pendingResetCode())
-        let row = try #require(try c.store.reader.read { db in try Row.fetchOne(db, sql: "SELECT * FROM password_reset") })
+        let row = try #require(try c.store.reader.read { db in try StoreRow.fetchOne(db, sql: "SELECT * FROM password_reset") })
         let hash: String = try #require(row["code_hash"])
         #expect(hash.hasPrefix("pbkdf2-sha256$") && !hash.contains(code))
         for column in row.columnNames {

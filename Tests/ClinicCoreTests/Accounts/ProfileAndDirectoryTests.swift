@@ -40,7 +40,7 @@ struct ProfileAndDirectoryTests {
         let clinic = try TestClinic()
         let watcher = try ChangeWatcher(store: clinic.store)
         #expect(try !watcher.changed())
-        let other = try ClinicStore(path: clinic.databasePath, clock: clinic.clock, hasher: PasswordHasher(iterations: 1000))
+        let other = try ClinicStore(database: clinic.database.location, clock: clinic.clock, hasher: PasswordHasher(iterations: 1000))
         try other.createAccount(NewAccount(role: .patient, name: "P", email: "p@x.test", phone: "+15550101234"), by: nil)
         #expect(try watcher.changed())
         #expect(try !watcher.changed())

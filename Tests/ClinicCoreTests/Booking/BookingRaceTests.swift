@@ -17,7 +17,7 @@ struct BookingRaceTests {
         let patients = try (0..<8).map { _ in try clinic.addPatient() }
         let start = try clinic.local("2026-03-03", "09:00")
         let stores = try patients.map { _ in
-            try ClinicStore(path: clinic.databasePath, clock: clinic.clock, hasher: PasswordHasher(iterations: 1_000))
+            try ClinicStore(database: clinic.database.location, clock: clinic.clock, hasher: PasswordHasher(iterations: 1_000))
         }
         // When each store books the same slot for its own patient at the same time
         let outcomes = Mutex<[ClinicError.Code?]>([])

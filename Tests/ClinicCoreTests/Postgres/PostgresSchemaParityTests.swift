@@ -8,12 +8,13 @@ import Testing
 @Suite struct PostgresSchemaParityTests {
     @Test func everySQLiteTableAndColumnHasItsPostgreSQLTwin() throws {
         // Given a freshly migrated SQLite clinic and a freshly migrated PostgreSQL database
-        let clinic = try TestClinic()
+        let folder = try TemporaryDirectory()
+        let sqlitePool = try ClinicDatabase.open(path: folder.path("clinic.sqlite"))  // SQLite whatever the run's engine
         let database = try PostgresCluster.freshDatabase("parity")
         let pg = try database.connect()
         try PostgresMigrations.migrate(pg)
         // When their tables and columns are listed (SQLite's own and FTS5's tables aside)
-        let sqlite = try clinic.store.reader.read { db in
+        let sqlite = try sqlitePool.read { db in
             try String.fetchAll(
                 db,
                 sql: """

@@ -30,7 +30,7 @@ import Testing
                     INSERT INTO appointment_event (appointment_id, at, actor_id, actor_role, to_status, via) VALUES (1, 5, 9, 'patient', 'scheduled', 'kiosk');
                     INSERT INTO api_refresh_token (account_id, family, token_hash, issued_at, expires_at) VALUES (9, 'f1', x'01', 1, 2);
                     """)
-            try PatientSearchIndex.write(db, id: 9, name: "Zoë शर्मा 👩🏽‍⚕️")
+            try PatientSearchIndex.write(StoreConnection(db), id: 9, name: "Zoë शर्मा 👩🏽‍⚕️")
         }
         let before = try queue.read { db in try Row.fetchAll(db, sql: "SELECT * FROM account ORDER BY id") }
 

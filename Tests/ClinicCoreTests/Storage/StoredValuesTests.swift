@@ -16,7 +16,7 @@ extension TestClinic {
 
 /// An unknown stored value is an error, never a default (issue: an unknown
 /// status used to read as cancelled, an unknown role as a patient).
-@Suite("Stored values decode strictly")
+@Suite("Stored values decode strictly", .enabled(if: !TestDatabase.isPostgres, "SQLite lets a test skip its CHECKs"))
 struct StoredValuesTests {
     @Test("an appointment whose stored status the program does not know is refused on read, not read as cancelled")
     func unknownStatus() throws {

@@ -41,7 +41,7 @@ struct TimeZoneChangeTests {
     func configuredRefused() throws {
         let (clinic, _) = try clinicWithVisits()
         do {
-            _ = try ClinicStore(path: clinic.databasePath, clock: clinic.clock, settings: .init(timeZone: zone("Asia/Kolkata")))
+            _ = try ClinicStore(database: clinic.database.location, clock: clinic.clock, settings: .init(timeZone: zone("Asia/Kolkata")))
             Issue.record("opened with another zone")
         } catch let error as ClinicError {
             #expect(error.code == .conflict)
@@ -58,7 +58,7 @@ struct TimeZoneChangeTests {
         clinic.setNow("2026-03-04T14:31:00Z")  // the 09:00 visit (14:00Z–14:30Z) is over
         #expect(try clinic.store.appointmentsBlockingTimeZoneChange() == 0)
         #expect(try clinic.store.updateSettings(.init(timeZone: zone("Europe/London")), by: .shell).timeZone.identifier == "Europe/London")
-        let reopened = try ClinicStore(path: clinic.databasePath, clock: clinic.clock, settings: .init(timeZone: zone("Asia/Kolkata")))
+        let reopened = try ClinicStore(database: clinic.database.location, clock: clinic.clock, settings: .init(timeZone: zone("Asia/Kolkata")))
         #expect(try reopened.settings().timeZone.identifier == "Asia/Kolkata")
     }
 }

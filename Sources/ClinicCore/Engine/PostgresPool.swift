@@ -1,0 +1,88 @@
+import Foundation
+
+/// The store's PostgreSQL connections: up to `size` at once, reused. A write is
+/// one SERIALIZABLE transaction, run again when PostgreSQL reports a
+/// serialization failure or deadlock, so every check-then-write the rules make
+/// holds across processes and machines as SQLite's single writer makes it hold.
+/// A connection that broke (a server restart, a failover) is dropped and a new
+/// one made from the same URL, whose hosts and `target_session_attrs` find the
+/// primary; a transaction that failed before its COMMIT was sent runs again.
+final class PostgresPool: @unchecked Sendable {
+    let url: String
+    private let lock = NSLock()
+    private var idle: [PostgresConnection] = []
+    private let slots: DispatchSemaphore
+    static let retries = 40
+
+    init(url: String, size: Int = 16) throws {
+        self.url = url
+        slots = DispatchSemaphore(value: size)
+        idle.append(try PostgresConnection(url))
+    }
+
+    func read<T>(_ body: (StoreConnection) throws -> T) throws -> T {
+        try transaction("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", body)
+    }
+
+    func write<T>(_ body: (StoreConnection) throws -> T) throws -> T {
+        try transaction("BEGIN ISOLATION LEVEL SERIALIZABLE", body)
+    }
+
+    /// Statements each in their own transaction (maintenance, bulk loads).
+    func writeWithoutTransaction<T>(_ body: (StoreConnection) throws -> T) throws -> T {
+        try withConnection { connection in try body(StoreConnection(PostgresSession(connection))) }
+    }
+
+    func close() {
+        lock.withLock { idle.removeAll() }
+    }
+
+    private func transaction<T>(_ begin: String, _ body: (StoreConnection) throws -> T) throws -> T {
+        var attempt = 0
+        while true {
+            attempt += 1
+            var committing = false
+            do {
+                return try withConnection { connection in
+                    try connection.execute(begin)
+                    do {
+                        let value = try body(StoreConnection(PostgresSession(connection)))
+                        committing = true
+                        try connection.execute("COMMIT")
+                        return value
+                    } catch {
+                        if connection.isOK { _ = try? connection.execute("ROLLBACK") }
+                        throw error
+                    }
+                }
+            } catch let error as ClinicError where attempt < Self.retries && (error.isRetryable || (error.isConnectionLost && !committing)) {
+                if error.isConnectionLost { SystemClock.pause(seconds: min(0.05 * Double(attempt), 0.5)) }
+                continue
+            }
+        }
+    }
+
+    private func withConnection<T>(_ body: (PostgresConnection) throws -> T) throws -> T {
+        slots.wait()
+        defer { slots.signal() }
+        var connection = lock.withLock { idle.popLast() }
+        if connection == nil { connection = try PostgresConnection(url) }
+        guard let connection else { preconditionFailure("unreachable") }
+        do {
+            let value = try body(connection)
+            lock.withLock { idle.append(connection) }
+            return value
+        } catch {
+            if connection.isOK { lock.withLock { idle.append(connection) } }
+            throw error
+        }
+    }
+}
+
+extension ClinicError {
+    /// The server went away under this connection (restart, failover): a new connection may work.
+    var isConnectionLost: Bool {
+        guard let sqlState else { return false }
+        return sqlState.hasPrefix("08") || sqlState == "57P01" || sqlState == "57P02" || sqlState == "57P03" || sqlState == "25006"
+    }
+}
