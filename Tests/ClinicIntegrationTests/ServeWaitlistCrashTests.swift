@@ -33,7 +33,7 @@ import Testing
         var later = f.environment()
         later["CLINIC_CLOCK_OFFSET"] = String(f.offset + 16 * 60)
         let second = try ClinicBinary.start(["serve"], environment: later)
-        let handedOn = try Eventually.wait(timeout: 60) { offers(to: patients[1]) == 1 }
+        let handedOn = Eventually.wait(timeout: 60) { offers(to: patients[1]) == 1 }
         signalProcess(second, SIGTERM)
         #expect(second.wait().exitCode == 0)
 
