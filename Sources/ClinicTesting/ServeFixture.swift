@@ -20,16 +20,18 @@ public final class ServeFixture: @unchecked Sendable {
     /// The doctor (Tuesdays 09:00–17:00, 10-minute slots) and the patient every visit is for.
     public let doctorID: Int64, patientID: Int64
 
-    public var databasePath: String { directory.path("clinic.sqlite") }
+    /// The clinic's database, on the run's engine (see `TestDatabase`).
+    public let database: TestDatabase
+    public var databasePath: String { database.path }
 
     /// Books `count` 10-minute appointments from 09:00 on Tue 3 Mar 2026 (New York).
     public init(appointments count: Int = 18) throws {
         directory = try TemporaryDirectory(prefix: "clinic-serve")
         twilio = try FakeTwilioServer()
-        let path = directory.path("clinic.sqlite")
+        database = try TestDatabase(in: directory)
         let zone = ClinicTimeZone(identifier: "America/New_York")!
         let setup = try ClinicStore(
-            path: path, clock: ManualClock(TestClinicInstant.parse("2026-03-02T12:00:00Z")),
+            database: database.location, clock: ManualClock(TestClinicInstant.parse("2026-03-02T12:00:00Z")),
             hasher: PasswordHasher(iterations: 1_000),
             settings: .init(
                 name: "Serve Clinic", timeZone: zone, reminderLeadMinutes: 180, noShowGraceMinutes: 15,
@@ -54,21 +56,21 @@ public final class ServeFixture: @unchecked Sendable {
         }
         let virtualNow = TestClinicInstant.seconds("2026-03-03T13:59:00Z")
         offset = Double(virtualNow) - SystemClock().now().timeIntervalSince1970
-        store = try ClinicStore(path: path, clock: OffsetClock(offset: offset))
+        store = try ClinicStore(database: database.location, clock: OffsetClock(offset: offset))
     }
 
     /// The environment of a `clinic serve` process: Twilio pointed at the fake,
     /// fast ticks, a short lease and send timeout.
     public func environment(lease: Int = 2, timeout: Double = 1) -> [String: String] {
-        [
-            "CLINIC_DB": databasePath, "CLINIC_CLOCK_OFFSET": String(offset), "HOME": directory.url.path,
+        database.environment.merging([
+            "CLINIC_CLOCK_OFFSET": String(offset), "HOME": directory.url.path,
             "TWILIO_ACCOUNT_SID": "AC00000000000000000000000000000002", "TWILIO_AUTH_TOKEN": "serve-token",
             "TWILIO_FROM": "+15550009999", "TWILIO_API_BASE": twilio.baseURL,
             "CLINIC_SCHEDULER_TICK_SECONDS": "0.2", "CLINIC_SCHEDULER_LEASE_SECONDS": String(lease),
             "CLINIC_SMS_TIMEOUT_SECONDS": String(timeout), "CLINIC_SMS_RETRY_BASE_SECONDS": "1",
             // Every serve process gets its own free port for the webhook listener.
             "CLINIC_LISTEN": "127.0.0.1:0",
-        ]
+        ]) { a, _ in a }
     }
 
     /// Starts `clinic serve`.

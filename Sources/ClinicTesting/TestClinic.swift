@@ -21,7 +21,7 @@ public final class TestClinic: @unchecked Sendable {
         store = try ClinicStore(
             database: database.location, clock: clock,
             hasher: PasswordHasher(iterations: 1_000),
-            settings: .init(name: "Test Clinic", timeZone: ClinicTimeZone(identifier: timeZone)))
+            settings: .init(name: "Test Clinic", timeZone: ClinicTimeZone(identifier: timeZone)), filesFolder: directory.url.path)
     }
 
     /// Parses an ISO 8601 instant or stops the test.

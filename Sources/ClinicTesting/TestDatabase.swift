@@ -36,6 +36,15 @@ public final class TestDatabase: Sendable {
         }
     }
 
+    /// Its own connections, around the store and the binary (to read or change
+    /// rows as they are, the way a test reads a file directly): `read` / `write`.
+    public func open() throws -> StorePool {
+        switch location {
+        case .sqlite(let path): StorePool(sqlite: try ClinicDatabase.open(path: path))
+        case .postgres(let url): try StorePool.postgres(url: url)
+        }
+    }
+
     /// `--db PATH` or `--database-url URL`.
     public var arguments: [String] {
         switch location {

@@ -18,13 +18,16 @@ public final class TmuxSession: @unchecked Sendable {
     public let session = "t"
 
     /// Starts `command` (an argv) with exactly `environment` in a `width`×`height` session.
-    /// When the command ends the pane shows `[exited N]` and stays.
+    /// When the command ends the pane shows `[exited N]` and stays. It starts in
+    /// `HOME` when the environment names one (a test's folder: files the program
+    /// writes in its working directory land there).
     public init(_ command: [String], environment: [String: String], width: Int, height: Int) throws {
         socket = "clinic-test-\(UUID().uuidString.prefix(8))"
         let env = environment.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.quote($0.value))" }.joined(separator: " ")
         let line = "env -i \(env) \(command.map(Self.quote).joined(separator: " ")); echo \"[exited $?]\"; sleep 600"
         // The server it starts keeps the client's stdout: a file, never a pipe anyone waits on.
-        try tmux(["-f", "/dev/null", "new-session", "-d", "-s", session, "-x", "\(width)", "-y", "\(height)", line])
+        let start = environment["HOME"].map { ["-c", $0] } ?? []
+        try tmux(["-f", "/dev/null", "new-session", "-d", "-s", session] + start + ["-x", "\(width)", "-y", "\(height)", line])
     }
 
     /// Ends the program, its shell and the server (the pane's processes may have

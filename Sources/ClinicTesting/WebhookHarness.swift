@@ -34,6 +34,7 @@ public final class WebhookHarness: @unchecked Sendable {
         self.clinic = try clinic ?? TestClinic()
         var config = ClinicConfig()
         config.databasePath = self.clinic.databasePath
+        if case .postgres(let url) = self.clinic.database.location { config.postgresURL = url }
         config.listen = "127.0.0.1:0"
         config.publicURL = publicURL
         config.twilioAuthToken = Self.authToken

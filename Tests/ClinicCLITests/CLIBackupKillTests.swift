@@ -11,7 +11,7 @@ import Testing
 /// leaves a partial file at PATH (before, a full-size partial file and a
 /// `-journal` stayed there and the retry was refused), and a retry succeeds
 /// and cleans up what the killed ones left.
-@Suite struct CLIBackupKillTests {
+@Suite(.enabled(if: !TestDatabase.isPostgres, "backs up a SQLite file")) struct CLIBackupKillTests {
     /// Whether `path` is a whole copy: it passes SQLite's check and holds all `appointments`.
     static func isWhole(_ path: String, appointments: Int) throws -> Bool {
         let copy = try DatabaseQueue(

@@ -25,6 +25,7 @@ import Testing
         let db2 = clinic.directory.path("two.sqlite")
         try "database = \"\(db2)\"\n[clinic]\ntimezone = \"Asia/Kolkata\"\n".write(toFile: file, atomically: true, encoding: .utf8)
         clinic.environment["CLINIC_DB"] = nil
+        clinic.environment["CLINIC_DATABASE_URL"] = nil  // (a PostgreSQL run's): this test is about database files
         let fromFile = try timezone(clinic, ["--config", file])
         #expect(zoneOf(fromFile) == "Asia/Kolkata", "\(fromFile.stderr)")
         #expect(FileManager.default.fileExists(atPath: db2), "the file chose the database")

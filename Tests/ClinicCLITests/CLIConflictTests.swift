@@ -29,16 +29,16 @@ import Testing
     /// Everything these refusals could change, read from the file itself
     /// (not through the binary, so a failing command cannot make two states look alike).
     private func state() throws -> String {
-        let queue = try DatabaseQueue(path: clinic.databasePath)
+        let queue = try clinic.database.open()
         defer { try? queue.close() }
         return try queue.read { db in
-            let parts = [
-                "SELECT group_concat(id || ':' || email || ':' || phone || ':' || active, ',') FROM (SELECT * FROM account ORDER BY id)",
-                "SELECT group_concat(doctor_id || ':' || weekday || ':' || start_minute || '-' || end_minute, ',') FROM (SELECT * FROM weekly_hours ORDER BY id)",
-                "SELECT count(*) || '' FROM time_off",
-                "SELECT group_concat(code || ':' || status, ',') FROM (SELECT * FROM appointment ORDER BY id)",
+            let parts = [  // each part's rows joined in Swift, so the SQL reads the same on both engines
+                "SELECT id || ':' || email || ':' || phone || ':' || active FROM account ORDER BY id",
+                "SELECT doctor_id || ':' || weekday || ':' || start_minute || '-' || end_minute FROM weekly_hours ORDER BY id",
+                "SELECT CAST(count(*) AS TEXT) FROM time_off",
+                "SELECT code || ':' || status FROM appointment ORDER BY id",
             ]
-            return try parts.map { try String.fetchOne(db, sql: $0) ?? "-" }.joined(separator: " | ")
+            return try parts.map { try String.fetchAll(db, sql: $0).joined(separator: ",") }.joined(separator: " | ")
         }
     }
 

@@ -18,7 +18,7 @@ import Testing
     }
 
     private func accounts() throws -> Int {
-        let queue = try DatabaseQueue(path: clinic.databasePath)
+        let queue = try clinic.database.open()
         defer { try? queue.close() }
         return try queue.read { db in try #require(try Int.fetchOne(db, sql: "SELECT count(*) FROM account")) }
     }
@@ -61,7 +61,7 @@ import Testing
             "--start", "2026-03-03 09:00", "--reason", "Check-up")
         let code = try #require((booked.object["appointment"] as? [String: Any])?["code"] as? String)
         let name = "Pia\(Self.escape)\u{202E}evil\nFAKE", email = "quin\u{9B}31m\u{7}@clinic.test", reason = "Pain\u{9B}\u{2066}x\u{7F}"
-        let queue = try DatabaseQueue(path: clinic.databasePath)
+        let queue = try clinic.database.open()
         try queue.write { db in
             try db.execute(sql: "UPDATE account SET name = ? WHERE email = 'pia@clinic.test'", arguments: [name])
             try db.execute(sql: "UPDATE account SET email = ? WHERE email = 'quin@clinic.test'", arguments: [email])

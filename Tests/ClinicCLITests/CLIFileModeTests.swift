@@ -10,7 +10,7 @@ import Testing
 /// secret (issue 11, item 11): whatever the umask, the real binary creates
 /// the database, its -wal and -shm, the lock file, backups, the seed's files
 /// and the log for their owner only, and warns about a database others can read.
-@Suite struct CLIFileModeTests {
+@Suite(.enabled(if: !TestDatabase.isPostgres, "the modes of SQLite files")) struct CLIFileModeTests {
     /// The permission bits of `path`.
     static func mode(_ path: String) throws -> mode_t {
         var info = stat()

@@ -171,7 +171,7 @@ import Testing
             "book", "--doctor", "ana@clinic.test", "--patient", "pia@clinic.test",
             "--start", "2026-03-03 10:00", "--reason", "Headache")
         let code = try #require((booked.object["appointment"] as? [String: Any])?["code"] as? String)
-        let db = try DatabaseQueue(path: clinic.databasePath)
+        let db = try clinic.database.open()
         try db.write { db in try db.execute(sql: "UPDATE appointment SET reason = ? WHERE code = ?", arguments: [escape, code]) }
         try db.close()
         let table = try clinic.run("appointments")

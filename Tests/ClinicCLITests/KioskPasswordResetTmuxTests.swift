@@ -11,7 +11,7 @@ import Testing
 struct KioskPasswordResetTmuxTests {
     /// The code the patient's phone would receive, read from the database file.
     static func code(_ clinic: CLIClinic) throws -> String {
-        let queue = try DatabaseQueue(path: clinic.databasePath)
+        let queue = try clinic.database.open()
         defer { try? queue.close() }
         return try #require(
             try queue.read { db in

@@ -20,8 +20,8 @@ struct StaffServicesTmuxTests {
         return try TmuxSession([ClinicBinary.path] + arguments, environment: env, width: width, height: height)
     }
 
-    func lease(_ path: String) throws -> SchedulerLease? {
-        try ClinicStore(path: path, clock: ManualClock(TestClinic.instant("2026-03-02T15:00:00Z"))).schedulerLease()
+    func lease(_ clinic: CLIClinic) throws -> SchedulerLease? {
+        try ClinicStore(database: clinic.database.location, clock: ManualClock(TestClinic.instant("2026-03-02T15:00:00Z"))).schedulerLease()
     }
 
     @Test("clinic tui runs the scheduler under the lease: the lease names it, a due reminder is sent, logs go to clinic.log")
@@ -38,7 +38,7 @@ struct StaffServicesTmuxTests {
         let screen = try t.waitFor("scheduler running here · sms outbox")
         #expect(screen.contains("Staff sign-in"))
         let pid = try #require(try t.programPID())
-        let holder = try #require(try lease(clinic.databasePath)?.holder)
+        let holder = try #require(try lease(clinic)?.holder)
         #expect(holder.contains(":\(pid):"), "lease holder \(holder), tui pid \(pid)")
         #expect(
             try Eventually.wait(timeout: 10) {
@@ -50,7 +50,7 @@ struct StaffServicesTmuxTests {
         let log = try String(contentsOfFile: clinic.directory.path("clinic.log"), encoding: .utf8)
         #expect(log.contains("scheduler lease acquired"))
         try t.press("C-q"); try t.waitFor("[exited 0]")
-        #expect(try lease(clinic.databasePath) == nil, "a clean exit gives the lease back")
+        #expect(try lease(clinic) == nil, "a clean exit gives the lease back")
     }
 
     @Test(
@@ -61,7 +61,7 @@ struct StaffServicesTmuxTests {
         let t = try session(clinic, ["tui"])
         try t.waitFor("scheduler running here · sms outbox")
         let pid = try #require(try t.programPID())
-        #expect(try lease(clinic.databasePath)?.holder.contains(":\(pid):") == true)
+        #expect(try lease(clinic)?.holder.contains(":\(pid):") == true)
         // Ctrl-C typed is a key in raw mode, not a signal: the terminal stays.
         try t.press("C-c"); try t.type("still.here@clinic.test")
         try t.waitFor("still.here@clinic.test")
@@ -69,7 +69,7 @@ struct StaffServicesTmuxTests {
         kill(pid, signal)
         let screen = try t.waitFor("[exited 0]")
         #expect(!screen.contains("Staff sign-in"), "the terminal is restored (curses' screen is gone):\n\(screen)")
-        #expect(try lease(clinic.databasePath) == nil, "a signalled exit gives the lease back")
+        #expect(try lease(clinic) == nil, "a signalled exit gives the lease back")
         let log = try String(contentsOfFile: clinic.directory.path("clinic.log"), encoding: .utf8)
         #expect(log.contains("scheduler stopped"))
     }
@@ -97,7 +97,7 @@ struct StaffServicesTmuxTests {
         try "scheduler = \"external\"\n".write(toFile: clinic.directory.path("clinic.toml"), atomically: true, encoding: .utf8)
         let t = try session(clinic, ["tui", "--config", clinic.directory.path("clinic.toml")])
         try t.waitFor("scheduler off · sms outbox")
-        #expect(try lease(clinic.databasePath) == nil)
+        #expect(try lease(clinic) == nil)
         try t.press("C-q"); try t.waitFor("[exited 0]")
     }
 

@@ -27,11 +27,11 @@ import Testing
             let desk = try h.clinic.addStaff(.receptionist)
             deskToken = try #require(await api.signIn("staff", desk.email!, "staff-password"))
             patientToken = try #require(await api.signIn("patient", patient.email!, "patient-password"))
-            cli = [
-                "CLINIC_DB": h.clinic.databasePath, "CLINIC_TIMEZONE": "America/New_York",
+            cli = h.clinic.database.environment.merging([
+                "CLINIC_TIMEZONE": "America/New_York",
                 "CLINIC_NOW": "2026-03-02T12:00:00Z", "CLINIC_PASSWORD_ITERATIONS": "1000",
                 "HOME": h.clinic.directory.url.path,
-            ]
+            ]) { a, _ in a }
         }
 
         /// The 3 March slot starting at `time` (New York), as `token`'s holder sees it.

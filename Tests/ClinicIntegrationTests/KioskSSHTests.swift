@@ -19,7 +19,7 @@ struct KioskSSHTests {
             "sshd is missing: install openssh-server (scripts/install-deps)")
         let binary = URL(fileURLWithPath: ClinicBinary.path).standardizedFileURL.path
         return try SSHServer(
-            forceCommand: "\(binary) kiosk --db \(clinic.databasePath)",
+            forceCommand: "\(binary) kiosk \(clinic.database.arguments.joined(separator: " "))",
             environment: ["LANG": "C.UTF-8", "CLINIC_NOW": "2026-03-02T12:00:00Z"])
     }
 
@@ -36,7 +36,7 @@ struct KioskSSHTests {
             "sshd is missing: install openssh-server (scripts/install-deps)")
         let binary = URL(fileURLWithPath: ClinicBinary.path).standardizedFileURL.path
         let sshd = try SSHServer(
-            forceCommand: "\(binary) kiosk --db \(clinic.databasePath)",
+            forceCommand: "\(binary) kiosk \(clinic.database.arguments.joined(separator: " "))",
             environment: ["CLINIC_NOW": "2026-03-02T12:00:00Z", "CLINIC_TEST_TRAP_ON_F12": "1"])
         defer { sshd.stop() }
         let t = try ssh(sshd, clinic)

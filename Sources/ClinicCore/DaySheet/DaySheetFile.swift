@@ -11,15 +11,10 @@ public enum DaySheetFile {
         try AtomicFile.replace(path, mode: mode, bytes: format.render(sheet))
     }
 
-    /// The path of `format`'s file for `date` in the folder of `databasePath`
+    /// The path of `format`'s file for `date` in `folder`
     /// (`/var/lib/clinic/day-sheet-2026-03-08.txt`): where the staff terminal writes it.
-    public static func path(besideDatabase databasePath: String, date: LocalDate, format: DaySheetFormat) -> String {
-        let folder = URL(fileURLWithPath: databasePath).deletingLastPathComponent().path
-        return folder + "/" + format.fileName(for: date)
+    public static func path(inFolder folder: String, date: LocalDate, format: DaySheetFormat) -> String {
+        folder + "/" + format.fileName(for: date)
     }
 }
 
-extension ClinicStore {
-    /// The database file's path (the staff terminal writes day sheets beside it).
-    public var databasePath: String { pool.path }
-}

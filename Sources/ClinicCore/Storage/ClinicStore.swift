@@ -17,6 +17,10 @@ public final class ClinicStore: Sendable {
     /// imported with `@_spi(Tooling)`. The product never writes around the rules.
     @_spi(Tooling) public var writer: StorePool { pool }
 
+    /// Where the clinic's own files go (day sheets): beside the SQLite file, or on
+    /// PostgreSQL the folder given when opening (default: the working directory).
+    public let filesFolder: String
+
     /// Which engine holds the clinic.
     public var isPostgres: Bool { pool.isPostgres }
 
@@ -41,9 +45,13 @@ public final class ClinicStore: Sendable {
         pool: StorePool, clock: any ClinicClock, hasher: PasswordHasher = PasswordHasher(),
         settings overrides: ClinicSettings.Overrides = .init(), defaultCountryCode: String = "1",
         codes: @escaping @Sendable () -> String = AppointmentCode.random,
-        checkpointer: WALCheckpointer? = nil
+        checkpointer: WALCheckpointer? = nil, filesFolder: String? = nil
     ) throws {
         self.pool = pool; self.clock = clock; self.hasher = hasher; self.checkpointer = checkpointer
+        self.filesFolder =
+            filesFolder
+            ?? (pool.isPostgres
+                ? FileManager.default.currentDirectoryPath : URL(fileURLWithPath: pool.path).deletingLastPathComponent().path)
         self.defaultCountryCode = defaultCountryCode; self.makeCode = codes
         let now = nowSeconds
         try pool.write { db in try Self.applySettings(overrides, configured: true, now: now, db) }
@@ -69,7 +77,7 @@ public final class ClinicStore: Sendable {
     public convenience init(
         database: DatabaseURL, clock: any ClinicClock, hasher: PasswordHasher = PasswordHasher(),
         settings overrides: ClinicSettings.Overrides = .init(), defaultCountryCode: String = "1",
-        longRunning: Bool = false
+        longRunning: Bool = false, filesFolder: String? = nil
     ) throws {
         switch database {
         case .sqlite(let path):
@@ -79,7 +87,7 @@ public final class ClinicStore: Sendable {
         case .postgres(let url):
             try self.init(
                 pool: StorePool.postgres(url: url), clock: clock, hasher: hasher, settings: overrides,
-                defaultCountryCode: defaultCountryCode)
+                defaultCountryCode: defaultCountryCode, filesFolder: filesFolder)
         }
     }
 

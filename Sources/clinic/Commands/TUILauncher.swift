@@ -30,7 +30,9 @@ enum TUILauncher {
         let log = LogRoute(path: logPath(config), level: config.logLevel)
         defer { log.restore() }
         let logger = Logger(label: "clinic.\(mode == .kiosk ? "kiosk" : "tui")")
-        if let warning = DatabaseFiles.permissionWarning(databasePath: config.databasePath) { logger.warning("\(warning)") }
+        if config.postgresURL == nil, let warning = DatabaseFiles.permissionWarning(databasePath: config.databasePath) {
+            logger.warning("\(warning)")
+        }
         let services = try ClinicServices.build(config: config, store: store, logger: logger, plan: plan)
         let listen = config.listen
         let idle = mode == .kiosk && config.kioskIdleMinutes > 0 ? Double(config.kioskIdleMinutes) * 60 : nil
@@ -69,9 +71,10 @@ enum TUILauncher {
         }
     }
 
-    /// `log_file`, or `clinic.log` beside the database.
+    /// `log_file`, or `clinic.log` beside the database (on PostgreSQL: in the working directory).
     static func logPath(_ config: ClinicConfig) -> String {
         if !config.logFile.isEmpty { return config.logFile }
+        if config.postgresURL != nil { return FileManager.default.currentDirectoryPath + "/clinic.log" }
         return URL(fileURLWithPath: config.databasePath).deletingLastPathComponent().appendingPathComponent("clinic.log").path
     }
 }

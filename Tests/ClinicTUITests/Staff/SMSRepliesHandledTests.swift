@@ -61,17 +61,17 @@ struct SMSRepliesHandledTests {
         let pia = try h.clinic.addPatient(name: "Pia")
         _ = await h.sms(from: pia.phone!, "stop texting me please")
         await h.stop()
-        let db = h.clinic.databasePath
+        let db = h.clinic.database.arguments
         let env = ["CLINIC_NOW": "2026-03-02T12:00:00Z"]
-        let listed = try ClinicBinary.run(["sms", "inbox", "--flagged", "--json", "--db", db], environment: env)
+        let listed = try ClinicBinary.run(["sms", "inbox", "--flagged", "--json"] + db, environment: env)
         let messages = try #require(
             (try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [String: Any])?["messages"] as? [[String: Any]])
         let id = try #require(messages.first?["id"] as? Int)
         #expect(messages.count == 1 && messages[0]["handled_at"] is NSNull)
-        let handled = try ClinicBinary.run(["sms", "handle", String(id), "--db", db], environment: env)
+        let handled = try ClinicBinary.run(["sms", "handle", String(id)] + db, environment: env)
         #expect(handled.exitCode == 0 && handled.stdout.contains("handled by the admin at the shell"), "\(handled.stdout)\(handled.stderr)")
-        let again = try ClinicBinary.run(["sms", "handle", String(id), "--db", db, "--json"], environment: env)
+        let again = try ClinicBinary.run(["sms", "handle", String(id), "--json"] + db, environment: env)
         #expect(again.exitCode == 1 && again.stdout.contains("\"conflict\""), "\(again.stdout)")
-        #expect(try ClinicBinary.run(["sms", "inbox", "--flagged", "--db", db], environment: env).stdout.contains("handled by"))
+        #expect(try ClinicBinary.run(["sms", "inbox", "--flagged"] + db, environment: env).stdout.contains("handled by"))
     }
 }

@@ -11,7 +11,7 @@ enum DaySheetExport {
         guard let actor = context.actor else { return ("Sign in first.", .warning) }
         do {
             let sheet = try context.store.daySheet(on: date, doctorID: doctorID, by: actor)
-            let path = DaySheetFile.path(besideDatabase: context.store.databasePath, date: date, format: .text)
+            let path = DaySheetFile.path(inFolder: context.store.filesFolder, date: date, format: .text)
             try DaySheetFile.write(sheet, format: .text, to: path)
             let n = sheet.visits.count
             return ("Day sheet (\(Plural.count(n, "appointment"))) written to \(path)", .success)
