@@ -17,4 +17,3 @@ public enum DaySheetFile {
         folder + "/" + format.fileName(for: date)
     }
 }
-
