@@ -28,6 +28,12 @@ final class PostgresPool: @unchecked Sendable {
         try transaction("BEGIN ISOLATION LEVEL SERIALIZABLE", body)
     }
 
+    /// A READ COMMITTED write, for a queue's claims: the rows it takes are its own
+    /// through `FOR UPDATE SKIP LOCKED`, and claimers do not wait on or abort each other.
+    func claim<T>(_ body: (StoreConnection) throws -> T) throws -> T {
+        try transaction("BEGIN ISOLATION LEVEL READ COMMITTED", body)
+    }
+
     /// Statements each in their own transaction (maintenance, bulk loads).
     func writeWithoutTransaction<T>(_ body: (StoreConnection) throws -> T) throws -> T {
         try withConnection { connection in try body(StoreConnection(PostgresSession(connection))) }

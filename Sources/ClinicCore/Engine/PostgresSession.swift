@@ -8,6 +8,11 @@ final class PostgresSession {
     let connection: PostgresConnection
     private(set) var lastAffectedRows = 0
     private var savepoints = 0
+    /// The error that aborted this transaction, if one did: a later statement
+    /// then fails with 25P02 ("current transaction is aborted"), and this is
+    /// what is thrown instead, so a serialization failure that the rules caught
+    /// as a refusal still reaches the pool, which runs the transaction again.
+    private var abortedBy: ClinicError?
 
     init(_ connection: PostgresConnection) { self.connection = connection }
 
@@ -25,11 +30,18 @@ final class PostgresSession {
         let translated = PostgresDialect.translate(sql)
         do {
             return try connection.execute(translated, arguments.postgres)
-        } catch let error as ClinicError where error.code == .internalError && (error.sqlState ?? "").hasPrefix("42") {
-            // A statement PostgreSQL cannot read is a bug in the store: name it in the error
-            throw ClinicError(.internalError, error.message + " in: " + translated.prefix(300), sqlState: error.sqlState)
+        } catch let error as ClinicError {
+            if error.sqlState == Self.inFailedTransaction, let abortedBy { throw abortedBy }
+            if abortedBy == nil { abortedBy = error }
+            if error.code == .internalError && (error.sqlState ?? "").hasPrefix("42") {
+                // A statement PostgreSQL cannot read is a bug in the store: name it in the error
+                throw ClinicError(.internalError, error.message + " in: " + translated.prefix(300), sqlState: error.sqlState)
+            }
+            throw error
         }
     }
+
+    static let inFailedTransaction = "25P02"
 
     /// The identity value the last INSERT of this session drew (`lastval()`).
     func lastInsertedID() throws -> Int64 {
@@ -43,6 +55,7 @@ final class PostgresSession {
         savepoints += 1
         let name = "clinic_\(savepoints)"
         defer { savepoints -= 1 }
+        let before = abortedBy
         try connection.execute("SAVEPOINT \(name)")
         do {
             let value = try body()
@@ -51,6 +64,7 @@ final class PostgresSession {
         } catch {
             try connection.execute("ROLLBACK TO SAVEPOINT \(name)")
             try connection.execute("RELEASE SAVEPOINT \(name)")
+            abortedBy = before  // rolled back to: the transaction works again
             throw error
         }
     }

@@ -59,6 +59,16 @@ public final class StorePool: Sendable {
         }
     }
 
+    /// A queue's claim: on PostgreSQL a READ COMMITTED transaction whose
+    /// `FOR UPDATE SKIP LOCKED` rows are its own, so several processes claim from
+    /// one queue at once; on SQLite an ordinary write (one writer at a time).
+    public func claim<T>(_ body: (StoreConnection) throws -> T) throws -> T {
+        switch backend {
+        case .sqlite(let pool): try pool.write { db in try body(StoreConnection(db)) }
+        case .postgres(let pool): try pool.claim(body)
+        }
+    }
+
     /// A write from async code: SQLite's on GRDB's writer queue, PostgreSQL's on
     /// a thread of its own, so an event loop never waits on the server.
     public func write<T: Sendable>(_ body: @escaping @Sendable (StoreConnection) throws -> T) async throws -> T {

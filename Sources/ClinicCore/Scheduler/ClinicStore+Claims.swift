@@ -30,7 +30,7 @@ extension ClinicStore {
         holder: String, now: Int64, limit: Int, claimSeconds: Int,
         gateway: String, from: String?
     ) throws -> (claimed: [ClaimedMessage], skipped: Int) {
-        try pool.write { db in
+        try pool.claim { db in
             let rows = try StoreRow.fetchAll(
                 db.cachedStatement(
                     sql: """
@@ -42,14 +42,16 @@ extension ClinicStore {
                         LEFT JOIN phone_status ps ON ps.phone = o.to_phone
                         WHERE o.state IN ('queued','sending') AND o.next_attempt_at <= ?
                         ORDER BY o.next_attempt_at, o.id LIMIT ?
-                        """), arguments: [now, limit])
+                        """ + (db.isPostgres ? " FOR UPDATE OF o SKIP LOCKED" : "")), arguments: [now, limit])
             var claimed: [ClaimedMessage] = []
             var skipped = 0
             for row in rows {
                 let id: Int64 = row["id"]
                 let state: String = row["state"]
                 let claimedUntil: Int64? = row["claimed_until"]
-                if state == "sending", (row["claimed_by"] as String?) == holder, (claimedUntil ?? 0) > now { continue }
+                if state == "sending", (claimedUntil ?? 0) > now, db.isPostgres || (row["claimed_by"] as String?) == holder {
+                    continue  // claimed and in time (PostgreSQL: by any of the senders; SQLite: the lease holder is the only one)
+                }
                 let interrupted: Bool = row["in_flight"]  // its sender died during the gateway call
                 if let reason = try Self.reasonNotToSend(row, now: now) {
                     try Self.markSkipped(id, reason: reason, now: now, db)
@@ -83,18 +85,23 @@ extension ClinicStore {
     /// (a holder that dies now leaves a message that may or may not have gone out).
     func gateSend(_ id: Int64, holder: String, now: Int64, leaseSeconds: Int) throws -> SendGate {
         try pool.write { db in
-            guard try Self.acquireLease(holder: holder, now: now, seconds: leaseSeconds, db) else { return .lostLease }
+            // SQLite: one sender, the lease holder. PostgreSQL: every serve sends; a message is
+            // its claimer's while the claim lasts (SKIP LOCKED claims, checked again here).
+            if !db.isPostgres {
+                guard try Self.acquireLease(holder: holder, now: now, seconds: leaseSeconds, db) else { return .lostLease }
+            }
             guard
                 let row = try StoreRow.fetchOne(
                     db,
                     cachedSQL: """
-                        SELECT o.id, o.kind, o.state, o.claimed_by, o.expires_at, o.appointment_start, o.created_at,
+                        SELECT o.id, o.kind, o.state, o.claimed_by, o.claimed_until, o.expires_at, o.appointment_start, o.created_at,
                                a.status AS a_status, a.start_at AS a_start, COALESCE(ps.opted_out, 0) AS opted_out,
                                \(Self.leadSQL) AS lead_minutes, \(Self.offerStateSQL) AS offer_state
                         FROM sms_outbox o LEFT JOIN appointment a ON a.id = o.appointment_id
                         LEFT JOIN phone_status ps ON ps.phone = o.to_phone WHERE o.id = ?
                         """, arguments: [id]),
-                (row["state"] as String) == "sending", (row["claimed_by"] as String?) == holder
+                (row["state"] as String) == "sending", (row["claimed_by"] as String?) == holder,
+                !db.isPostgres || (row["claimed_until"] as Int64? ?? 0) > now
             else { return .skipped }
             if let reason = try Self.reasonNotToSend(row, now: now) {
                 try Self.markSkipped(id, reason: reason, now: now, db)

@@ -20,7 +20,8 @@ public struct TickReport: Sendable, Equatable {
 
 /// The background scheduler (DESIGN §2, Reminders and no-shows). Its whole
 /// state is the database: every tick plans from the tables and sends from the
-/// outbox, so a restart loses nothing. Only the holder of the lease acts.
+/// outbox, so a restart loses nothing. Only the holder of the lease acts — but on
+/// PostgreSQL every scheduler sends, each message claimed by one of them.
 ///
 /// `tick` blocks (gateway calls): run it on a dedicated thread or queue
 /// (`SchedulerService` does), never on the cooperative pool in production.
@@ -57,6 +58,9 @@ public final class Scheduler: Sendable {
         var report = TickReport()
         let start = now()
         guard try store.acquireSchedulerLease(holder: holder, now: start, seconds: policy.leaseSeconds) else {
+            // On PostgreSQL every serve sends from the shared outbox (SKIP LOCKED claims);
+            // the jobs above and below the send keep one holder, the lease's.
+            if store.isPostgres { try send(into: &report, now: now) }
             return report
         }
         report.leader = true

@@ -48,7 +48,10 @@ final class WriteBatcher<Input: Sendable, Output: Sendable>: @unchecked Sendable
             let work = self.work
             do {
                 let results = try await store.pool.write { db in
-                    inputs.map { input in Result { try db.inSavepoint { try work(input, now, db) } } }
+                    let results = inputs.map { input in Result { try db.inSavepoint { try work(input, now, db) } } }
+                    // PostgreSQL: a serialization failure or deadlock dooms the whole transaction: run the batch again
+                    for case .failure(let error as ClinicError) in results where error.isRetryable { throw error }
+                    return results
                 }
                 for ((_, waiter), result) in zip(batch, results) { waiter.resume(with: result) }
             } catch {

@@ -36,7 +36,7 @@ import Testing
         #expect(try h.tick(at: Self.t0 + 1, b).leader)
     }
 
-    @Test func onlyTheHolderSendsSoNothingGoesOutTwice() throws {
+    @Test func whoeverSendsNothingGoesOutTwice() throws {
         // Given twenty queued notices (each visit's booking notice and confirmation) and two schedulers ticking alternately
         let h = try SchedulerHarness()
         _ = try h.clinic.store.updateSettings(.init(maxActiveVisits: 0), by: .shell)  // one patient holds all ten visits
@@ -52,5 +52,35 @@ import Testing
         }
         #expect(h.twilio.requests.count == 20)
         #expect(Set(h.sentBodies).count == 20)
+    }
+
+    @Test("PostgreSQL: a scheduler without the lease still sends from the shared outbox; SQLite: only the holder sends")
+    func whoSendsPerEngine() throws {
+        // Given A holding the lease after sending what was due, and five new booking notices
+        let h = try SchedulerHarness()
+        _ = try h.clinic.store.updateSettings(.init(maxActiveVisits: 0), by: .shell)
+        let doctor = try h.clinic.addDoctor(hours: "mon-fri 09:00-17:00"), patient = try h.clinic.addPatient()
+        func book(_ i: Int) throws {
+            try h.clinic.book(doctor: doctor, patient: patient, at: TestClinic.seconds("2026-03-04T14:00:00Z") + Int64(i) * 1800)
+        }
+        try book(0)
+        let a = h.makeScheduler(holder: "A"), b = h.makeScheduler(holder: "B")
+        #expect(try h.tick(at: Self.t0, a).sent == 1)
+        for i in 1...5 { try book(i) }
+        // When B, standing by, ticks
+        let byB = try h.tick(at: Self.t0 + 1, b)
+        #expect(!byB.leader)
+        if TestDatabase.isPostgres {
+            // Then on PostgreSQL B sends them (its claims are its own: FOR UPDATE SKIP LOCKED), and A finds nothing left
+            #expect(byB.sent == 5)
+            #expect(try h.tick(at: Self.t0 + 2, a).sent == 0)
+        } else {
+            // Then on SQLite B sends nothing and the holder sends them at its next tick
+            #expect(byB.sent == 0)
+            #expect(try h.tick(at: Self.t0 + 2, a).sent == 5)
+        }
+        // Either way every notice went out once
+        #expect(h.twilio.requests.count == 6)
+        #expect(Set(h.sentBodies).count == 6)
     }
 }
