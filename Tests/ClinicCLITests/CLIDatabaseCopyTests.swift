@@ -15,6 +15,31 @@ import Testing
         target = try PostgresCluster.freshDatabase("copy")
     }
 
+    @Test func aCopyOfA100kClinicAnswersStatsAndAppointmentsAsTheOriginalDoes() throws {
+        // Given a seeded clinic of 100,000 appointments, copied to PostgreSQL
+        let seed = try clinic.run("seed", "--appointments", "100000", "--out", clinic.directory.url.path)
+        #expect(seed.exitCode == 0, "\(seed.stderr)")
+        let copy = try clinic.run("db", "copy", "--from", "sqlite:" + clinic.databasePath, "--to", target.url)
+        #expect(copy.exitCode == 0, "\(copy.stdout)\(copy.stderr)")
+        // When the same questions are asked of both, by the same binary
+        func answers(_ database: [String]) throws -> [String] {
+            try [
+                ["stats", "--json", "--limit", "120"], ["stats", "--json", "--group-by", "day", "--limit", "400"],
+                ["appointments", "--json", "--limit", "200000"],
+            ].map { arguments in
+                let r = try clinic.run(database + arguments)
+                #expect(r.exitCode == 0, "\(arguments): \(r.stderr)")
+                return r.stdout
+            }
+        }
+        let original = try answers(["--db", clinic.databasePath])
+        let copied = try answers(["--database-url", target.url])
+        // Then the answers are the same, byte for byte
+        #expect(original[0] == copied[0], "clinic-wide stats by month")
+        #expect(original[1] == copied[1], "clinic-wide stats by day")
+        #expect(original[2].count > 10_000_000 && original[2] == copied[2], "every appointment")
+    }
+
     @Test func aSeededClinicCopiesVerifiedAndASecondCopyIsRefused() throws {
         // Given a clinic seeded with 2,000 patients and 20,000 appointments, plus rows in the other
         // tables with text that COPY must escape and bytes

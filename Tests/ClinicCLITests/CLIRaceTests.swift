@@ -2,8 +2,10 @@ import ClinicTesting
 import Foundation
 import Testing
 
-/// Several `clinic book` processes racing for the same slots on one SQLite
-/// file: exactly one appointment per slot, `slot_taken` for every loser.
+/// Several `clinic book` processes racing for the same slots on one database
+/// (a SQLite file, or PostgreSQL): exactly one appointment per slot,
+/// `slot_taken` for every loser; one patient booked at once with two doctors
+/// at overlapping times gets one visit and one `patient_busy`.
 @Suite struct CLIRaceTests {
     @Test func eightProcessesRaceForTheSameSlots() throws {
         // Given a doctor with a morning of slots and eight patients
@@ -47,6 +49,34 @@ import Testing
         let appointments = listed.object["appointments"] as? [[String: Any]] ?? []
         #expect(appointments.count == slots.count)
         #expect(Set(appointments.compactMap { $0["start"] as? String }).count == slots.count)
+    }
+
+    @Test func twoProcessesBookOnePatientWithTwoDoctorsAtOverlappingTimes() throws {
+        // Given two doctors (30- and 20-minute slots) and one patient
+        let clinic = try CLIClinic()
+        try clinic.addDoctor(email: "ana@clinic.test", phone: "+15550200001", hours: "tue 09:00-12:00")
+        try clinic.run(
+            "user", "add", "--role", "doctor", "--name", "Dr 김민준", "--email", "min@clinic.test", "--phone", "+15550200002",
+            "--specialization", "Dermatology", "--hours", "tue 09:00-12:00", "--slot-minutes", "20", "--password", "doctor-pass")
+        try clinic.addPatient(email: "pia@clinic.test", phone: "+15550100001")
+
+        // When, in each of three hours, two processes book her at once with each doctor, at times that overlap
+        // (09:00–09:30 with Ana and 09:20–09:40 with Min, then 10:00 and 10:20, then 11:00 and 11:20)
+        for round in 0..<3 {
+            let ana = String(format: "2026-03-03 %02d:00", 9 + round)
+            let min = String(format: "2026-03-03 %02d:20", 9 + round)
+            let processes = try [("ana@clinic.test", ana), ("min@clinic.test", min)].map { doctor, start in
+                try ClinicBinary.start(
+                    ["book", "--doctor", doctor, "--patient", "pia@clinic.test", "--start", start, "--reason", "Two doctors", "--json"],
+                    environment: clinic.environment)
+            }
+            let results = processes.map { $0.wait() }
+            // Then one is booked and the other is patient_busy, whichever came first
+            #expect(results.filter { $0.exitCode == 0 }.count == 1, "round \(round): \(results.map(\.stdout))")
+            #expect(results.filter { errorCode($0.stdout) == "patient_busy" }.count == 1, "round \(round): \(results.map(\.stdout))")
+        }
+        let listed = try clinic.json("appointments", "--patient", "pia@clinic.test")
+        #expect((listed.object["appointments"] as? [[String: Any]])?.count == 3)
     }
 
     private func errorCode(_ stdout: String) -> String? {
