@@ -10,7 +10,7 @@ struct BenchClinic {
     let receptionist: Account
     let doctors: [Account]
     let patients: [Account]
-    /// The store's checkpointer, running as in the terminals and `serve`.
+    /// The store's checkpointer, running as in the terminals and `serve` (SQLite).
     let checkpoints: BackgroundCheckpoints
 
     /// The zone of every benchmark clinic (DST included, like a real one).
@@ -22,14 +22,14 @@ struct BenchClinic {
     ///   - maxActiveVisits: the booking limit per patient; high enough that the
     ///     benchmark's bookings are never refused by it, while the check still runs (0: none).
     static func create(
-        path: String, now: Date, doctors: Int, patients: Int, maxActiveVisits: Int = 100,
+        path: String, now: Date, doctors: Int, patients: Int, maxActiveVisits: Int = 100, postgresURL: String? = nil,
         hours: (Int) -> (spec: String, slotMinutes: Int)
     ) throws -> BenchClinic {
-        BenchFiles.removeDatabase(path)
+        if postgresURL == nil { BenchFiles.removeDatabase(path) }
         guard let zone = ClinicTimeZone(identifier: zoneID) else { throw BenchError("unknown zone \(zoneID)") }
         let clock = ManualClock(now)
         let store = try ClinicStore(
-            path: path, clock: clock, hasher: PasswordHasher(iterations: 1_000),
+            database: postgresURL.map { .postgres(conninfo: $0) } ?? .sqlite(path: path), clock: clock, hasher: PasswordHasher(iterations: 1_000),
             settings: .init(name: "Bench Clinic", timeZone: zone, maxActiveVisits: maxActiveVisits), longRunning: true)
         let checkpoints = BackgroundCheckpoints(store.checkpointer)
         let receptionist = try store.createAccount(

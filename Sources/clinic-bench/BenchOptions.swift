@@ -16,17 +16,23 @@ struct BenchOptions {
     var dbDir = FileManager.default.temporaryDirectory.appendingPathComponent("clinic-bench").path
     /// The benchmarks to run (all by default; a subset is for profiling one of them).
     var only: Set<String> = BenchOptions.benchmarks
+    /// `postgres`: the PostgreSQL figures against `postgresURL` instead of SQLite's.
+    var engine = "sqlite"
+    var postgresURL = ProcessInfo.processInfo.environment["CLINIC_BENCH_POSTGRES_URL"] ?? ""
 
     static let benchmarks: Set<String> = ["raw", "booking", "contention", "slots", "daysheet", "seed", "scheduler", "tui", "staff", "auth", "waitlist"]
 
     static let usage = """
-        usage: clinic-bench [--quick] [--db-dir DIR]
+        usage: clinic-bench [--quick] [--db-dir DIR] [--only LIST] [--engine sqlite|postgres [--postgres-url URL]]
 
         Prints one JSON object with the benchmark figures to stdout; progress goes to stderr.
           --quick        small sizes, a few seconds in all (smoke test)
           --db-dir DIR   folder for the database files (default: $TMPDIR/clinic-bench);
                          the large slots database built there is reused by later runs
           --only LIST    run only some of raw,booking,contention,slots,daysheet,seed,scheduler,tui,staff,auth,waitlist
+          --engine postgres
+                         PostgreSQL's figures (raw = pgbench single-row inserts, booking, slots, seed) on the
+                         server --postgres-url (or CLINIC_BENCH_POSTGRES_URL) names, as a role that may create databases
         """
 
     /// Parses the arguments after the program name.
@@ -46,6 +52,13 @@ struct BenchOptions {
                     throw BenchError("--only takes a comma-separated list of \(benchmarks.sorted().joined(separator: ","))")
                 }
                 options.only = names
+            case "--engine":
+                guard let engine = rest.popFirst(), ["sqlite", "postgres"].contains(engine) else {
+                    throw BenchError("--engine takes sqlite or postgres")
+                }
+                options.engine = engine
+            case "--postgres-url":
+                options.postgresURL = rest.popFirst() ?? ""
             case "--worker":
                 guard let plan = rest.popFirst(), let index = rest.popFirst().flatMap({ Int($0) }) else {
                     throw BenchError("--worker needs a plan file and a worker index")

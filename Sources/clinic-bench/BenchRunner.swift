@@ -15,6 +15,12 @@ struct BenchRunner {
             "parameters": BenchReport.parameters(sizes, quick: options.quick, dbDir: dir),
         ]
 
+        if options.engine == "postgres" {
+            guard !options.postgresURL.isEmpty else { throw BenchError("--engine postgres needs --postgres-url URL") }
+            report["engine"] = "postgres"
+            report["postgres"] = try PostgresBench.run(adminURL: options.postgresURL, dir: dir, sizes: sizes, only: options.only)
+            return report
+        }
         try runThroughput(sizes: sizes, dir: dir, into: &report)
 
         if options.only.contains("contention") {

@@ -28,12 +28,13 @@ enum BookingBench {
         }
     }
 
-    static func run(path: String, bookings: Int, warmup: Int, doctors: Int, patients: Int) throws -> Result {
+    /// `postgresURL`: the clinic in that (empty) PostgreSQL database instead of the SQLite file at `path`.
+    static func run(path: String, bookings: Int, warmup: Int, doctors: Int, patients: Int, postgresURL: String? = nil) throws -> Result {
         precondition(patients > doctors, "a patient's bookings must land on different slots")
         let firstDay = LocalDate(year: 2026, month: 4, day: 1)!
         let clinic = try BenchClinic.create(
             path: path, now: BenchClinic.midnight(firstDay.adding(days: -1)),
-            doctors: doctors, patients: patients
+            doctors: doctors, patients: patients, postgresURL: postgresURL
         ) { _ in ("mon-sun 00:00-24:00", 5) }
         let total = warmup + bookings
         // Every doctor has the same hours, so one doctor's slot starts serve all:
@@ -74,7 +75,7 @@ enum BookingBench {
         let perOperation = ProcessCounters.now().perOperation(since: counters, operations: bookings)
         let stored = try clinic.store.reader.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM appointment") ?? 0 }
         if stored != total { refusals["missing_rows", default: 0] += total - stored }
-        let durability = try BenchFiles.durability(clinic.store.writer.sqlite!)
+        let durability = try clinic.store.writer.sqlite.map(BenchFiles.durability) ?? ["engine": "postgres"]
         return Result(
             bookings: bookings, seconds: seconds, latencies: Percentiles(nanoseconds: latencies), perOperation: perOperation,
             refusals: refusals, doctors: doctors, patients: patients, durability: durability)

@@ -8,13 +8,21 @@ import GRDB
 /// free slots (`NextFreeSlotBench`) on the same database. The database is built once per size in the
 /// benchmark folder and reused by later runs.
 enum SlotsBench {
-    static func run(dir: String, appointments: Int, calls: Int, warmup: Int) throws -> [String: Any] {
+    /// `postgresURL`: measure on PostgreSQL, the same database copied there first (`clinic db copy`).
+    static func run(dir: String, appointments: Int, calls: Int, warmup: Int, postgresURL: String? = nil) throws -> [String: Any] {
         let builder = SlotsDatabaseBuilder(appointments: appointments)
         let (path, buildSeconds) = try database(dir: dir, appointments: appointments)
 
         guard let zone = ClinicTimeZone(identifier: BenchClinic.zoneID) else { throw BenchError("unknown zone") }
         let now = Date(timeIntervalSince1970: TimeInterval(zone.startOfDay(SlotsDatabaseBuilder.splitDay)))
-        let store = try ClinicStore(path: path, clock: ManualClock(now))
+        var copySeconds: Double?
+        if let postgresURL {
+            progress("slots: copying the \(appointments)-appointment database to PostgreSQL")
+            let started = Stopwatch.now()
+            _ = try DatabaseCopy.sqliteToPostgres(sqlitePath: path, postgres: postgresURL, replacing: true)
+            copySeconds = Stopwatch.seconds(since: started)
+        }
+        let store = try ClinicStore(database: postgresURL.map { .postgres(conninfo: $0) } ?? .sqlite(path: path), clock: ManualClock(now))
         defer { try? store.close() }
         let (busyDoctor, desk, lastStart) = try store.reader.read { db in
             (
@@ -69,6 +77,12 @@ enum SlotsBench {
             "next_free_slots": nextFree,
         ]
         if let buildSeconds { json["build_seconds"] = rounded(buildSeconds, 1) }
+        if let copySeconds {
+            json["engine"] = "postgres"
+            json["copy_to_postgres_seconds"] = rounded(copySeconds, 1)
+            json["target_p99_us"] = 2_000
+            json["meets_target"] = summary.p99 < 2_000
+        }
         json["status_counts"] = try store.reader.read { db in
             Dictionary(
                 uniqueKeysWithValues: try StoreRow.fetchAll(db, sql: "SELECT status, COUNT(*) FROM appointment GROUP BY status")
