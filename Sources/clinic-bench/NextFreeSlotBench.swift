@@ -97,9 +97,13 @@ enum NextFreeSlotBench {
     }
 
     /// EXPLAIN QUERY PLAN of the one read per day: a search of the (doctor, start) index per doctor, no scan.
+    /// (PostgreSQL: `EXPLAIN`'s lines.)
     static func queryPlan(_ store: ClinicStore) throws -> [String] {
         try store.reader.read { db in
-            try StoreRow.fetchAll(
+            if db.isPostgres {
+                return try String.fetchAll(db, sql: "EXPLAIN " + ClinicStore.takenStartsSQL, arguments: ["[1,2,3]", 0, 1])
+            }
+            return try StoreRow.fetchAll(
                 db,
                 sql: "EXPLAIN QUERY PLAN " + ClinicStore.takenStartsSQL, arguments: ["[1,2,3]", 0, 1]
             ).map { $0["detail"] as String }

@@ -127,9 +127,9 @@ enum SlotsBench {
             BenchFiles.removeDatabase(partial)
             let start = Stopwatch.now()
             try builder.build(path: partial)
-            for suffix in ["-wal", "-shm"] where FileManager.default.fileExists(atPath: partial + suffix) {
-                // Empty after the TRUNCATE checkpoint and the pool's close.
-                try FileManager.default.removeItem(atPath: partial + suffix)
+            for suffix in ["-wal", "-shm"] {
+                // Empty after the TRUNCATE checkpoint and the pool's close (which may remove them itself).
+                try? FileManager.default.removeItem(atPath: partial + suffix)
             }
             try? FileManager.default.removeItem(atPath: partial + ".lock")
             try FileManager.default.moveItem(atPath: partial, toPath: path)

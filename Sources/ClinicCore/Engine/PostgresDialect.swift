@@ -8,7 +8,7 @@ enum PostgresDialect {
 
     static func translate(_ sql: String) -> String {
         if let done = cache.get(sql) { return done }
-        let done = dropHints(numberParameters(idArrays(sql)))
+        let done = returningID(dropHints(numberParameters(idArrays(sql))))
         cache.put(sql, done)
         return done
     }
@@ -57,6 +57,28 @@ enum PostgresDialect {
         guard sql.contains("IS ?") || sql.contains("IS NOT ?") else { return sql }
         return sql.replacingOccurrences(of: "IS NOT ?", with: "IS DISTINCT FROM ?").replacingOccurrences(of: "IS ?", with: "IS NOT DISTINCT FROM ?")
     }
+
+    /// An INSERT into a table with an identity `id` returns it (`RETURNING id`), so the
+    /// store's `lastInsertedRowID` costs no second round trip.
+    static func returningID(_ sql: String) -> String {
+        let trimmed = sql.drop { $0 == " " || $0 == "\n" }
+        guard trimmed.hasPrefix("INSERT INTO "), !sql.contains("RETURNING") else { return sql }
+        let table = trimmed.dropFirst("INSERT INTO ".count).prefix { $0.isLetter || $0 == "_" }
+        guard identityTables.contains(String(table)) else { return sql }
+        var body = sql
+        while body.last == " " || body.last == "\n" || body.last == ";" { body.removeLast() }
+        return body + " RETURNING id"
+    }
+
+    /// The tables whose `id` is an identity column, read from the PostgreSQL schema.
+    static let identityTables: Set<String> = {
+        let regex = try! NSRegularExpression(pattern: #"CREATE TABLE (\w+) \(\s*id BIGINT GENERATED"#)
+        let sql = PostgresMigrations.all.map(\.sql).joined(separator: "\n")
+        return Set(
+            regex.matches(in: sql, range: NSRange(sql.startIndex..., in: sql)).compactMap { m in
+                Range(m.range(at: 1), in: sql).map { String(sql[$0]) }
+            })
+    }()
 
     private static let hint = try! NSRegularExpression(pattern: "\\s+(INDEXED BY\\s+\\w+|NOT INDEXED)", options: [.caseInsensitive])
 

@@ -16,8 +16,13 @@ final class PostgresSession {
 
     init(_ connection: PostgresConnection) { self.connection = connection }
 
+    /// The id the last INSERT of this session returned (`RETURNING id`, added by the dialect).
+    private var lastReturnedID: Int64?
+
     func execute(_ sql: String, _ arguments: StoreArguments) throws {
-        lastAffectedRows = try run(sql, arguments).affectedRows
+        let result = try run(sql, arguments)
+        lastAffectedRows = result.affectedRows
+        if result.columns == ["id"] { lastReturnedID = result.rows.last?.values.first?.int ?? lastReturnedID }
     }
 
     func query(_ sql: String, _ arguments: StoreArguments) throws -> [StoreRow] {
@@ -29,7 +34,7 @@ final class PostgresSession {
     private func run(_ sql: String, _ arguments: StoreArguments) throws -> PostgresResult {
         let translated = PostgresDialect.translate(sql)
         do {
-            return try connection.execute(translated, arguments.postgres)
+            return try connection.executePrepared(translated, arguments.postgres)
         } catch let error as ClinicError {
             if error.sqlState == Self.inFailedTransaction, let abortedBy { throw abortedBy }
             if abortedBy == nil { abortedBy = error }
@@ -45,6 +50,7 @@ final class PostgresSession {
 
     /// The identity value the last INSERT of this session drew (`lastval()`).
     func lastInsertedID() throws -> Int64 {
+        if let lastReturnedID { return lastReturnedID }
         guard let id = try connection.scalar("SELECT lastval()").int else {
             throw ClinicError(.internalError, "PostgreSQL returned no id for the last insert")
         }

@@ -57,6 +57,24 @@ final class LibPQConnection {
     }
 
     /// Several statements, no parameters (a migration's DDL).
+    /// Prepares `sql` as the statement `name` on this connection, parameter types given (0: inferred).
+    func prepare(_ name: String, _ sql: String, types: [UInt32]) -> LibPQResult {
+        let result = types.withUnsafeBufferPointer { oids in PQprepare(conn, name, sql, Int32(types.count), oids.baseAddress) }
+        return LibPQResult(result, fallback: errorMessage)
+    }
+
+    /// Runs the prepared statement `name` with text parameters (nil is SQL NULL).
+    func execPrepared(_ name: String, _ parameters: [String?]) -> LibPQResult {
+        var cStrings: [UnsafeMutablePointer<CChar>?] = parameters.map { $0.flatMap { strdup($0) } }
+        defer { cStrings.forEach { free($0) } }
+        let result = cStrings.withUnsafeMutableBufferPointer { buffer in
+            buffer.withMemoryRebound(to: UnsafePointer<CChar>?.self) { values in
+                PQexecPrepared(conn, name, Int32(parameters.count), values.baseAddress, nil, nil, 0)
+            }
+        }
+        return LibPQResult(result, fallback: errorMessage)
+    }
+
     func exec(script: String) -> LibPQResult {
         LibPQResult(PQexec(conn, script), fallback: errorMessage)
     }

@@ -29,6 +29,30 @@ public final class PostgresConnection {
         return PostgresResult(result)
     }
 
+    /// Statements prepared on this connection, by text and parameter types.
+    private var prepared: [String: String] = [:]
+    /// At most this many are kept prepared; later ones run unprepared.
+    static let preparedLimit = 2_000
+
+    /// Runs one statement as `execute` does, prepared on this connection the first
+    /// time (parsed and planned once, as SQLite's statement cache does).
+    @discardableResult
+    public func executePrepared(_ sql: String, _ parameters: [PostgresValue] = []) throws -> PostgresResult {
+        let types = parameters.map(\.typeOID)
+        let key = sql + "\u{0}" + types.map(String.init).joined(separator: ",")
+        var name = prepared[key]
+        if name == nil {
+            guard prepared.count < Self.preparedLimit else { return try execute(sql, parameters) }
+            let made = "clinic_\(prepared.count + 1)"
+            try check(pq.prepare(made, sql, types: types))
+            prepared[key] = made
+            name = made
+        }
+        let result = pq.execPrepared(name!, parameters.map(\.textForm))
+        try check(result)
+        return PostgresResult(result)
+    }
+
     /// Runs a script of several statements without parameters (DDL).
     public func run(script: String) throws {
         try check(pq.exec(script: script))
