@@ -26,7 +26,7 @@ import Testing
             f.twilio.requests.filter { $0.form["To"] == p.phone && $0.form["Body"]?.contains("Reply TAKE") == true }.count
         }
         let first = try f.startServe()
-        #expect(try Eventually.wait(timeout: 60) { offers(to: patients[0]) == 1 })
+        #expect(Eventually.wait(timeout: 60) { offers(to: patients[0]) == 1 })
         // When serve is killed, and another starts sixteen minutes later
         signalProcess(first, SIGKILL)
         _ = first.wait()

@@ -128,7 +128,7 @@ struct DbCopyJSON: Encodable {
         tables = report.tables.map {
             Table(
                 table: $0.name, sqlite_rows: $0.sourceRows, postgres_rows: $0.targetRows, sqlite_checksum: $0.sourceChecksum,
-                postgres_checksum: $0.targetChecksum, match: $0.matches)
+                postgres_checksum: $0.targetChecksum ?? "", match: $0.matches)
         }
         verified = report.verified
     }
