@@ -47,6 +47,23 @@ public enum PostgresBinaries {
         }
     }
 
+    /// A new cluster at `data` (trust, owner `clinic`, UTF-8, no locale: text compares by code point).
+    static func initdb(_ binaries: String, data: String, asNobody: Bool, log: String) throws {
+        try run(binaries + "/initdb", ["-D", data, "-A", "trust", "-U", "clinic", "-E", "UTF8", "--no-locale", "-N"], asNobody: asNobody, log: log)
+    }
+
+    /// Starts the cluster at `data` on a loopback `port`, its socket in `socketFolder`, with `settings` (`-c name=value …`).
+    static func start(
+        _ binaries: String, data: String, port: Int, socketFolder: String, settings: String, serverLog: String, asNobody: Bool, log: String
+    ) throws {
+        try run(
+            binaries + "/pg_ctl",
+            [
+                "-D", data, "-l", serverLog, "-w", "-t", "60", "-o",
+                "-p \(port) -k \(socketFolder) -c listen_addresses=127.0.0.1 \(settings)", "start",
+            ], asNobody: asNobody, log: log)
+    }
+
     /// A loopback TCP port nothing listens on right now.
     public static func freeLoopbackPort() throws -> Int {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)

@@ -111,16 +111,11 @@ public final class PostgresCluster: Sendable {
             if asNobody { chown(folder, 65534, 65534) }
             let port = try PostgresBinaries.freeLoopbackPort()
             let data = folder + "/data"
-            let run = { (tool: String, arguments: [String]) throws in
-                try PostgresBinaries.run(binaries + "/" + tool, arguments, asNobody: asNobody, log: folder + "/tools.log")
-            }
-            try run("initdb", ["-D", data, "-A", "trust", "-U", "clinic", "-E", "UTF8", "--no-locale", "-N"])
-            try run(
-                "pg_ctl",
-                [
-                    "-D", data, "-l", folder + "/server.log", "-w", "-t", "60", "-o",
-                    "-p \(port) -k \(folder) -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200", "start",
-                ])
+            let log = folder + "/tools.log"
+            try PostgresBinaries.initdb(binaries, data: data, asNobody: asNobody, log: log)
+            try PostgresBinaries.start(
+                binaries, data: data, port: port, socketFolder: folder, settings: "-c fsync=off -c max_connections=200",
+                serverLog: folder + "/server.log", asNobody: asNobody, log: log)
             return Throwaway(folder: folder, binaries: binaries, url: "postgresql://clinic@127.0.0.1:\(port)/postgres", asNobody: asNobody)
         }
 

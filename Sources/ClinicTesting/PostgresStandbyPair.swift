@@ -21,7 +21,7 @@ public final class PostgresStandbyPair: @unchecked Sendable {
         if asNobody { chown(folder, 65534, 65534) }
         primaryPort = try PostgresBinaries.freeLoopbackPort()
         standbyPort = try PostgresBinaries.freeLoopbackPort()
-        try run("initdb", ["-D", folder + "/primary", "-A", "trust", "-U", "clinic", "-E", "UTF8", "--no-locale", "-N"])
+        try PostgresBinaries.initdb(binaries, data: folder + "/primary", asNobody: asNobody, log: folder + "/tools.log")
         try start(
             "primary",
             port: primaryPort,
@@ -69,12 +69,9 @@ public final class PostgresStandbyPair: @unchecked Sendable {
     }
 
     private func start(_ node: String, port: Int, extra: String) throws {
-        try run(
-            "pg_ctl",
-            [
-                "-D", folder + "/" + node, "-l", folder + "/\(node).log", "-w", "-t", "60", "-o",
-                "-p \(port) -k \(folder) -c listen_addresses=127.0.0.1 -c max_connections=100 \(extra)", "start",
-            ])
+        try PostgresBinaries.start(
+            binaries, data: folder + "/" + node, port: port, socketFolder: folder, settings: "-c max_connections=100 \(extra)",
+            serverLog: folder + "/\(node).log", asNobody: asNobody, log: folder + "/tools.log")
     }
 
     private func run(_ tool: String, _ arguments: [String]) throws {

@@ -11,14 +11,7 @@ public struct StoreArguments: ExpressibleByArrayLiteral, Sendable {
     public init(_ values: [any DatabaseValueConvertible]) { self.values = values.map(\.databaseValue) }
     public init(arrayLiteral elements: (any DatabaseValueConvertible)?...) { values = elements.map { $0?.databaseValue ?? .null } }
 
-    public var isEmpty: Bool { values.isEmpty }
-
     public static func += (lhs: inout StoreArguments, rhs: StoreArguments) { lhs.values += rhs.values }
-    public static func + (lhs: StoreArguments, rhs: StoreArguments) -> StoreArguments {
-        var sum = lhs
-        sum += rhs
-        return sum
-    }
 
     /// GRDB's form, for SQLite.
     var grdb: StatementArguments { values.isEmpty ? StatementArguments() : StatementArguments(values) }

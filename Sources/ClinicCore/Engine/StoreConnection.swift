@@ -20,12 +20,6 @@ public struct StoreConnection {
         return false
     }
 
-    /// The SQLite connection (SQLite-only maintenance: backup, checkpoints, FTS).
-    var sqlite: Database? {
-        if case .sqlite(let db) = backend { return db }
-        return nil
-    }
-
     /// Runs one statement (or, without arguments on SQLite, a script of several).
     public func execute(sql: String, arguments: StoreArguments = []) throws {
         switch backend {

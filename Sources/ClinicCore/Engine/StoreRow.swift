@@ -48,16 +48,6 @@ public struct StoreRow {
         }
     }
 
-    public func hasColumn(_ name: String) -> Bool { databaseValue(named: name) != nil }
-
-    /// A copy that stays valid after a cursor moves on.
-    public func copy() -> StoreRow {
-        switch storage {
-        case .sqlite(let row): StoreRow(row.copy())
-        case .postgres: self
-        }
-    }
-
     public subscript<V: DatabaseValueConvertible>(_ index: Int) -> V {
         switch storage {
         case .sqlite(let row): return row[index]
@@ -116,8 +106,8 @@ public struct StoreRow {
     }
 }
 
-/// Rows one at a time: SQLite steps its statement (the row is reused: `copy()`
-/// one to keep it); PostgreSQL's come from the whole result already read.
+/// Rows one at a time: SQLite steps its statement (the row is reused: read it
+/// before the next); PostgreSQL's come from the whole result already read.
 public final class StoreRowCursor {
     enum Storage {
         case sqlite(RowCursor)
