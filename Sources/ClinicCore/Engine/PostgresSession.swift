@@ -28,7 +28,7 @@ final class PostgresSession {
     func query(_ sql: String, _ arguments: StoreArguments) throws -> [StoreRow] {
         let result = try run(sql, arguments)
         lastAffectedRows = result.affectedRows
-        return result.rows.map { row in StoreRow(columns: result.columns, values: row.values.map(\.databaseValue)) }
+        return result.rows.map { row in StoreRow(columns: result.columns, values: row.values.map { $0.databaseValue }) }
     }
 
     private func run(_ sql: String, _ arguments: StoreArguments) throws -> PostgresResult {
