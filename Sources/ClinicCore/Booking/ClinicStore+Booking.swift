@@ -44,19 +44,35 @@ extension ClinicStore {
         let reason = try Self.validReason(request.reason)
         try Policy.decide(.book, by: actor, facts: ScheduleFacts(doctorID: request.doctorID, patientID: request.patientID)).enforce()
         let overriding = try Self.overrideNote(request, by: actor)
-        // One read: both parties (role, active, names), the schedule's version and the booking limits.
+        // One read: both parties (role, active, names), the schedule's version and the booking limits;
+        // with it (one round trip on PostgreSQL), the facts about the slot as this process last knew
+        // the doctor's calendar and the limits. The guess is checked below, and read again if wrong.
+        let selfService = actor.role == .patient
+        let guess = calculators.lastKnown(request.doctorID).flatMap { known in
+            (try? known.calculator.slot(startingAt: request.start)).map { slot in
+                BookingFactsQuery(
+                    request, slot: slot, zone: known.calculator.timeZone, limits: overriding == nil ? known.limits : nil,
+                    selfService: selfService, now: now)
+            }
+        }
+        let factsStatement = try db.cachedStatement(sql: BookingFactsQuery.sql)
+        var reads = [
+            (
+                statement: try db.cachedStatement(
+                    sql: """
+                        SELECT a.id, a.role, a.active, a.name, a.email, a.phone, (SELECT version FROM schedule_state) AS version,
+                               s.max_active_visits, s.one_per_doctor_day, s.name AS clinic_name, s.booking_notice
+                        FROM account a LEFT JOIN clinic_settings s ON s.id = 1 WHERE a.id IN (?, ?)
+                        """), arguments: [request.doctorID, request.patientID] as StoreArguments
+            )
+        ]
+        if let guess { reads.append((factsStatement, guess.arguments)) }
+        let answers = try db.rowsTogether(reads)
         var doctor: Appointment.Party?, patient: Appointment.Party?
         var version: Int64 = -1
         var limits = BookingLimits(maxActive: 0, onePerDoctorDay: false)
         var clinic = ClinicSettings.defaults.name, noticeOn = false
-        let parties = try StoreRow.fetchCursor(
-            db.cachedStatement(
-                sql: """
-                    SELECT a.id, a.role, a.active, a.name, a.email, a.phone, (SELECT version FROM schedule_state) AS version,
-                           s.max_active_visits, s.one_per_doctor_day, s.name AS clinic_name, s.booking_notice
-                    FROM account a LEFT JOIN clinic_settings s ON s.id = 1 WHERE a.id IN (?, ?)
-                    """), arguments: [request.doctorID, request.patientID])
-        while let row = try parties.next() {  // columns by position: a name is a lookup per read, eleven per row
+        for row in answers[0] {  // columns by position: a name is a lookup per read, eleven per row
             version = row[6]
             limits = BookingLimits(maxActive: row[7] ?? 0, onePerDoctorDay: row[8] ?? false)
             clinic = row[9] ?? clinic
@@ -82,19 +98,16 @@ extension ClinicStore {
                 self.calculators.store(fresh, for: doctor.id, version: version)
                 return fresh
             }()
+        calculators.store(limits, version: version)
         let slot = try calc.slot(startingAt: request.start)
-        let clash = try StoreRow.fetchOne(
-            db.cachedStatement(
-                sql: """
-                    SELECT EXISTS (SELECT 1 FROM appointment WHERE doctor_id = ? AND start_at = ?
-                                   AND status IN \(AppointmentStatus.activeSQL)),
-                           EXISTS (SELECT 1 FROM appointment WHERE patient_id = ? AND start_at < ? AND end_at > ?
-                                   AND status IN \(AppointmentStatus.activeSQL))
-                    """), arguments: [doctor.id, slot.start, patient.id, slot.end, slot.start])
-        if clash?[0] == true { throw Self.slotTaken }
-        if clash?[1] == true { throw ClinicError(.patientBusy, "the patient already has an appointment at that time") }
-        if overriding == nil {
-            try Self.checkLimits(limits, request, slot: slot, zone: calc.timeZone, by: actor, now: now, db)
+        let query = BookingFactsQuery(
+            request, slot: slot, zone: calc.timeZone, limits: overriding == nil ? limits : nil, selfService: selfService, now: now)
+        let facts = BookingFacts(
+            query == guess ? answers[1].first : try StoreRow.fetchOne(factsStatement, arguments: query.arguments))
+        if facts.slotTaken { throw Self.slotTaken }
+        if facts.patientBusy { throw ClinicError(.patientBusy, "the patient already has an appointment at that time") }
+        if overriding == nil, facts.sameDayVisit || (limits.maxActive > 0 && facts.coming >= limits.maxActive) {
+            try Self.checkLimits(limits, request, slot: slot, zone: calc.timeZone, by: actor, now: now, db)  // throws, naming the visits
         }
         let (id, code) = try self.insertAppointment(request, slot: slot, reason: reason, actor: actor, now: now, db)
         try Self.recordEvent(appointmentID: id, from: nil, to: .scheduled, actor: actor, at: now, note: overriding ?? "", db)

@@ -97,7 +97,7 @@ extension ClinicStore {
                 INSERT INTO appointment_event (appointment_id, at, actor_id, actor_role, from_status, to_status, via, note)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """
-        ).execute(arguments: [
+        ).executeDeferred(arguments: [
             appointmentID, at, actor.accountID, actor.auditRole, from?.rawValue, to.rawValue,
             actor.via.rawValue, note,
         ])

@@ -50,14 +50,14 @@ final class PostgresPool: @unchecked Sendable {
             var committing = false
             do {
                 return try withConnection { connection in
-                    try connection.execute(begin)
+                    let session = PostgresSession(connection, begin: begin)  // BEGIN goes with the first statement
                     do {
-                        let value = try body(StoreConnection(PostgresSession(connection)))
+                        let value = try body(StoreConnection(session))
                         committing = true
-                        try connection.execute("COMMIT")
+                        try session.commit()
                         return value
                     } catch {
-                        if connection.isOK { _ = try? connection.execute("ROLLBACK") }
+                        if session.began, connection.isOK { _ = try? connection.execute("ROLLBACK") }
                         throw error
                     }
                 }

@@ -14,33 +14,87 @@ final class PostgresSession {
     /// as a refusal still reaches the pool, which runs the transaction again.
     private var abortedBy: ClinicError?
 
-    init(_ connection: PostgresConnection) { self.connection = connection }
+    /// The transaction's `BEGIN`, not sent yet: it goes with the first statement
+    /// (one round trip for both), and a transaction that ran nothing sends nothing.
+    private var pendingBegin: String?
+    /// Whether `BEGIN` was sent (so there is a transaction to end).
+    private(set) var began = false
+    /// Whether this session is one transaction (writes may wait for its `COMMIT`).
+    private let inTransaction: Bool
+    /// Writes whose answers nobody reads (`executeDeferred`): sent with the
+    /// transaction's next statement or its `COMMIT`.
+    private var deferred: [PostgresCommand] = []
+
+    init(_ connection: PostgresConnection, begin: String? = nil) {
+        self.connection = connection
+        pendingBegin = begin
+        inTransaction = begin != nil
+    }
 
     /// The id the last INSERT of this session returned (`RETURNING id`, added by the dialect).
     private var lastReturnedID: Int64?
 
     func execute(_ sql: String, _ arguments: StoreArguments) throws {
-        let result = try run(sql, arguments)
+        let result = try run([Self.command(sql, arguments)])[0]
         lastAffectedRows = result.affectedRows
         if result.columns == ["id"] { lastReturnedID = result.rows.last?.values.first?.int ?? lastReturnedID }
     }
 
-    func query(_ sql: String, _ arguments: StoreArguments) throws -> [StoreRow] {
-        let result = try run(sql, arguments)
-        lastAffectedRows = result.affectedRows
-        return result.rows.map { row in StoreRow(columns: result.columns, values: row.values.map { $0.databaseValue }) }
+    /// Queues a write whose answer nobody reads: it is sent with the next
+    /// statement or the `COMMIT`, and a failure is thrown there.
+    func executeDeferred(_ sql: String, _ arguments: StoreArguments) throws {
+        guard inTransaction else { return try execute(sql, arguments) }
+        deferred.append(Self.command(sql, arguments))
     }
 
-    private func run(_ sql: String, _ arguments: StoreArguments) throws -> PostgresResult {
-        let translated = PostgresDialect.translate(sql)
+    func query(_ sql: String, _ arguments: StoreArguments) throws -> [StoreRow] {
+        try queries([(sql, arguments)])[0]
+    }
+
+    /// Several queries in one round trip; their rows in the same order.
+    func queries(_ statements: [(sql: String, arguments: StoreArguments)]) throws -> [[StoreRow]] {
+        let results = try run(statements.map { Self.command($0.sql, $0.arguments) })
+        lastAffectedRows = results.last?.affectedRows ?? 0
+        return results.map { result in
+            result.rows.map { row in StoreRow(columns: result.columns, values: row.values.map { $0.databaseValue }) }
+        }
+    }
+
+    /// Ends the transaction: the deferred writes and `COMMIT` in one round trip
+    /// (nothing at all when it never began).
+    func commit() throws {
+        guard began || !deferred.isEmpty else { return }
+        _ = try run([PostgresCommand("COMMIT")])
+    }
+
+    private static func command(_ sql: String, _ arguments: StoreArguments) -> PostgresCommand {
+        PostgresCommand(PostgresDialect.translate(sql), arguments.postgres, prepared: true)
+    }
+
+    /// Runs `commands` after what is pending (the `BEGIN`, deferred writes), in one round trip; their results.
+    private func run(_ commands: [PostgresCommand]) throws -> [PostgresResult] {
+        var batch: [PostgresCommand] = []
+        if let begin = pendingBegin {
+            batch.append(PostgresCommand(begin))
+            pendingBegin = nil
+            began = true
+        }
+        batch += deferred
+        deferred = []
+        let skipped = batch.count
         do {
-            return try connection.executePrepared(translated, arguments.postgres)
+            if batch.isEmpty, commands.count == 1, commands[0].prepared {
+                return [try connection.executePrepared(commands[0].sql, commands[0].parameters)]
+            }
+            if batch.isEmpty, commands.count == 1 { return [try connection.execute(commands[0].sql, commands[0].parameters)] }
+            return Array(try connection.pipeline(batch + commands).dropFirst(skipped))
         } catch let error as ClinicError {
             if error.sqlState == Self.inFailedTransaction, let abortedBy { throw abortedBy }
             if abortedBy == nil { abortedBy = error }
             if error.code == .internalError && (error.sqlState ?? "").hasPrefix("42") {
                 // A statement PostgreSQL cannot read is a bug in the store: name it in the error
-                throw ClinicError(.internalError, error.message + " in: " + translated.prefix(300), sqlState: error.sqlState)
+                let text = (batch + commands).map(\.sql).joined(separator: "; ")
+                throw ClinicError(.internalError, error.message + " in: " + text.prefix(300), sqlState: error.sqlState)
             }
             throw error
         }
@@ -51,7 +105,7 @@ final class PostgresSession {
     /// The identity value the last INSERT of this session drew (`lastval()`).
     func lastInsertedID() throws -> Int64 {
         if let lastReturnedID { return lastReturnedID }
-        guard let id = try connection.scalar("SELECT lastval()").int else {
+        guard let id = try run([PostgresCommand("SELECT lastval()")])[0].rows.first?.values.first?.int else {
             throw ClinicError(.internalError, "PostgreSQL returned no id for the last insert")
         }
         return id
@@ -62,14 +116,14 @@ final class PostgresSession {
         let name = "clinic_\(savepoints)"
         defer { savepoints -= 1 }
         let before = abortedBy
-        try connection.execute("SAVEPOINT \(name)")
+        _ = try run([PostgresCommand("SAVEPOINT \(name)")])
         do {
             let value = try body()
-            try connection.execute("RELEASE SAVEPOINT \(name)")
+            deferred.append(PostgresCommand("RELEASE SAVEPOINT \(name)"))  // goes with the next statement
             return value
         } catch {
-            try connection.execute("ROLLBACK TO SAVEPOINT \(name)")
-            try connection.execute("RELEASE SAVEPOINT \(name)")
+            deferred = []  // the body's own writes not sent yet: undone by not sending them
+            _ = try connection.pipeline([PostgresCommand("ROLLBACK TO SAVEPOINT \(name)"), PostgresCommand("RELEASE SAVEPOINT \(name)")])
             abortedBy = before  // rolled back to: the transaction works again
             throw error
         }

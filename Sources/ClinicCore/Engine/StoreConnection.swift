@@ -64,6 +64,19 @@ public struct StoreConnection {
         }
     }
 
+    /// The rows of several queries, in order: on PostgreSQL all sent in one
+    /// round trip (with the transaction's `BEGIN` and deferred writes, if pending).
+    public func rowsTogether(_ queries: [(statement: StoreStatement, arguments: StoreArguments)]) throws -> [[StoreRow]] {
+        switch backend {
+        case .sqlite: return try queries.map { try StoreRow.fetchAll($0.statement, arguments: $0.arguments) }
+        case .postgres(let session):
+            return try session.queries(queries.map { query in
+                guard case .postgres(_, let sql) = query.statement.backend else { preconditionFailure("a statement of another engine") }
+                return (sql, query.arguments)
+            })
+        }
+    }
+
     // MARK: fetching
 
     func rows(_ sql: String, _ arguments: StoreArguments) throws -> [StoreRow] {
@@ -87,6 +100,17 @@ public struct StoreStatement {
         switch backend {
         case .sqlite(let statement): try statement.execute(arguments: arguments.grdb)
         case .postgres(let session, let sql): try session.execute(sql, arguments)
+        }
+    }
+
+    /// A write whose answer nobody reads: run now on SQLite; on PostgreSQL sent
+    /// with the transaction's next statement or its `COMMIT` (a round trip
+    /// fewer), and its failure thrown there — so not for a statement whose
+    /// failure is caught, nor one whose `changesCount` or id is read.
+    public func executeDeferred(arguments: StoreArguments = []) throws {
+        switch backend {
+        case .sqlite(let statement): try statement.execute(arguments: arguments.grdb)
+        case .postgres(let session, let sql): try session.executeDeferred(sql, arguments)
         }
     }
 }

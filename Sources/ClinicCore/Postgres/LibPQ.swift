@@ -75,6 +75,44 @@ final class LibPQConnection {
         return LibPQResult(result, fallback: errorMessage)
     }
 
+    // MARK: pipeline mode (several statements sent before any answer is read)
+
+    /// Enters libpq's pipeline mode (the connection must be idle); false when it cannot.
+    func enterPipeline() -> Bool { PQenterPipelineMode(conn) == 1 }
+
+    /// Leaves pipeline mode once every result was read; false when it cannot.
+    func exitPipeline() -> Bool { PQexitPipelineMode(conn) == 1 }
+
+    /// Queues one statement with text parameters; false when libpq could not.
+    func sendQuery(_ sql: String, _ parameters: [String?], types: [UInt32]) -> Bool {
+        withCStrings(parameters) { values in
+            types.withUnsafeBufferPointer { oids in
+                PQsendQueryParams(conn, sql, Int32(parameters.count), types.isEmpty ? nil : oids.baseAddress, values, nil, nil, 0) == 1
+            }
+        }
+    }
+
+    /// Queues preparing `sql` as `name`.
+    func sendPrepare(_ name: String, _ sql: String, types: [UInt32]) -> Bool {
+        types.withUnsafeBufferPointer { oids in PQsendPrepare(conn, name, sql, Int32(types.count), oids.baseAddress) == 1 }
+    }
+
+    /// Queues running the prepared statement `name`.
+    func sendPrepared(_ name: String, _ parameters: [String?]) -> Bool {
+        withCStrings(parameters) { values in PQsendQueryPrepared(conn, name, Int32(parameters.count), values, nil, nil, 0) == 1 }
+    }
+
+    /// Ends the pipeline's batch and sends it to the server.
+    func pipelineSync() -> Bool { PQpipelineSync(conn) == 1 }
+
+    private func withCStrings<T>(_ parameters: [String?], _ body: (UnsafePointer<UnsafePointer<CChar>?>?) -> T) -> T {
+        var cStrings: [UnsafeMutablePointer<CChar>?] = parameters.map { $0.flatMap { strdup($0) } }
+        defer { cStrings.forEach { free($0) } }
+        return cStrings.withUnsafeMutableBufferPointer { buffer in
+            buffer.withMemoryRebound(to: UnsafePointer<CChar>?.self) { body(UnsafePointer($0.baseAddress)) }
+        }
+    }
+
     func exec(script: String) -> LibPQResult {
         LibPQResult(PQexec(conn, script), fallback: errorMessage)
     }
@@ -136,13 +174,15 @@ final class LibPQResult {
 
     deinit { PQclear(result) }
 
-    enum Status { case commandOK, tuples, copyIn, failed }
+    enum Status { case commandOK, tuples, copyIn, pipelineSync, pipelineAborted, failed }
 
     var status: Status {
         switch PQresultStatus(result) {
         case PGRES_COMMAND_OK, PGRES_EMPTY_QUERY: return .commandOK
         case PGRES_TUPLES_OK, PGRES_SINGLE_TUPLE: return .tuples
         case PGRES_COPY_IN: return .copyIn
+        case PGRES_PIPELINE_SYNC: return .pipelineSync
+        case PGRES_PIPELINE_ABORTED: return .pipelineAborted
         default: return .failed
         }
     }

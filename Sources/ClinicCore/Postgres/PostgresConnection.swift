@@ -39,7 +39,7 @@ public final class PostgresConnection {
     @discardableResult
     public func executePrepared(_ sql: String, _ parameters: [PostgresValue] = []) throws -> PostgresResult {
         let types = parameters.map(\.typeOID)
-        let key = sql + "\u{0}" + types.map(String.init).joined(separator: ",")
+        let key = Self.preparedKey(sql, types)
         var name = prepared[key]
         if name == nil {
             guard prepared.count < Self.preparedLimit else { return try execute(sql, parameters) }
@@ -51,6 +51,64 @@ public final class PostgresConnection {
         let result = pq.execPrepared(name!, parameters.map(\.textForm))
         try check(result)
         return PostgresResult(result)
+    }
+
+    private static func preparedKey(_ sql: String, _ types: [UInt32]) -> String {
+        sql + "\u{0}" + types.map(String.init).joined(separator: ",")
+    }
+
+    /// Runs `commands` in one round trip (libpq's pipeline mode): all are sent,
+    /// then all answers read. Returns one result per command; the first failure
+    /// is thrown (the commands after it did not run: PostgreSQL skips them).
+    public func pipeline(_ commands: [PostgresCommand]) throws -> [PostgresResult] {
+        guard pq.enterPipeline() else { throw ClinicError(.internalError, "libpq refused pipeline mode: \(pq.errorMessage)", sqlState: "08006") }
+        // What each answer belongs to: a command's index, or a statement being prepared (its key and name).
+        enum Answer { case command(Int), preparing(key: String, name: String) }
+        var answers: [Answer] = []
+        var naming: [String: String] = [:]  // prepared in this pipeline
+        var sent = true
+        for (index, command) in commands.enumerated() where sent {
+            let texts = command.parameters.map(\.textForm), types = command.parameters.map(\.typeOID)
+            let key = Self.preparedKey(command.sql, types)
+            if command.prepared, let name = prepared[key] ?? naming[key] {
+                sent = pq.sendPrepared(name, texts)
+            } else if command.prepared, prepared.count + naming.count < Self.preparedLimit {
+                let name = "clinic_\(prepared.count + naming.count + 1)"
+                naming[key] = name
+                sent = pq.sendPrepare(name, command.sql, types: types) && pq.sendPrepared(name, texts)
+                answers.append(.preparing(key: key, name: name))
+            } else {
+                sent = pq.sendQuery(command.sql, texts, types: types)
+            }
+            answers.append(.command(index))
+        }
+        guard sent, pq.pipelineSync() else {
+            throw ClinicError(.internalError, "PostgreSQL connection lost: \(pq.errorMessage)", sqlState: "08006")
+        }
+        var results: [PostgresResult?] = Array(repeating: nil, count: commands.count)
+        var failure: (any Error)?
+        var lost = false
+        for answer in answers {
+            guard let result = pq.nextResult() else { lost = true; break }
+            while pq.nextResult() != nil {}  // the command's end (NULL)
+            do {
+                if result.status == .pipelineAborted { continue }  // after the failure, which is thrown
+                try check(result)
+                switch answer {
+                case .command(let index): results[index] = PostgresResult(result)
+                case .preparing(let key, let name): prepared[key] = name
+                }
+            } catch {
+                if failure == nil { failure = error }
+            }
+        }
+        if !lost {
+            while let result = pq.nextResult(), result.status != .pipelineSync {}  // the batch's end
+        }
+        _ = pq.exitPipeline()
+        if let failure { throw failure }
+        guard !lost, pq.isOK else { throw ClinicError(.internalError, "PostgreSQL connection lost: \(pq.errorMessage)", sqlState: "08006") }
+        return results.map { $0! }
     }
 
     /// Runs a script of several statements without parameters (DDL).

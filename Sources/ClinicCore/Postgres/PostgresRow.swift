@@ -33,3 +33,18 @@ public struct PostgresResult: Sendable {
         self.affectedRows = result.affectedRows
     }
 }
+
+/// One statement of a pipeline (`PostgresConnection.pipeline`): `$1…$n`
+/// parameters; `prepared`: prepared on the connection the first time, as
+/// `executePrepared` does.
+public struct PostgresCommand: Sendable {
+    public let sql: String
+    public let parameters: [PostgresValue]
+    public let prepared: Bool
+
+    public init(_ sql: String, _ parameters: [PostgresValue] = [], prepared: Bool = false) {
+        self.sql = sql
+        self.parameters = parameters
+        self.prepared = prepared
+    }
+}

@@ -26,13 +26,12 @@ extension ClinicStore {
             kind == .moved
             ? NoticeText.moved(clinic: clinic, doctor: a.doctor.name, start: a.start, zone: zone, code: a.code)
             : NoticeText.booking(clinic: clinic, doctor: a.doctor.name, start: a.start, zone: zone, code: a.code)
-        let inserted = try enqueue(
-            NewOutboxMessage(
-                to: phone, body: body, appointmentID: a.id, appointmentStart: a.start,
-                kind: kind, recipient: .patient, expiresAt: a.start), now: now, db)
-        // A move back to a start it had before (to another doctor at the same time, and back)
-        // meets that start's earlier move notice: it is sent again with the new words, unless in flight.
-        if !inserted, kind == .moved, try !isOptedOut(phone: phone, db) {
+        let message = NewOutboxMessage(
+            to: phone, body: body, appointmentID: a.id, appointmentStart: a.start,
+            kind: kind, recipient: .patient, expiresAt: a.start)
+        guard kind == .moved else { return try enqueueDeferred(message, now: now, db) }  // a new booking's notice is new
+        let inserted = try enqueue(message, now: now, db)
+        if !inserted, try !isOptedOut(phone: phone, db) {
             try db.execute(
                 sql: """
                     UPDATE sms_outbox SET body = ?, to_phone = ?, state = 'queued', attempts = 0, next_attempt_at = ?, expires_at = ?,

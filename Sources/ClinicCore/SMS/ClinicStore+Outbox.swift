@@ -30,21 +30,29 @@ extension ClinicStore {
     /// A number that opted out gets a `skipped` row (the log shows why) and nothing is sent.
     @discardableResult
     static func enqueue(_ m: NewOutboxMessage, now: Int64, _ db: StoreConnection) throws -> Bool {
-        let optedOut = try isOptedOut(phone: m.to, db)
-        try db.cachedStatement(
-            sql: """
-                INSERT INTO sms_outbox (to_phone, body, appointment_id, appointment_start, kind, recipient, state,
-                                        next_attempt_at, expires_at, error_code, error_message, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT DO NOTHING
-                """
-        ).execute(arguments: [
-            m.to, m.body, m.appointmentID, m.appointmentStart, m.kind.rawValue,
-            m.recipient.rawValue, optedOut ? "skipped" : "queued", now, m.expiresAt,
-            optedOut ? "opted_out" : nil,
-            optedOut ? "the number opted out of SMS" : nil, now, now,
-        ])
+        try db.cachedStatement(sql: enqueueSQL).execute(arguments: enqueueArguments(m, now: now))
         return db.changesCount > 0
+    }
+
+    /// `enqueue` where nobody asks whether the row was new: on PostgreSQL it
+    /// goes to the server with the transaction's `COMMIT`.
+    static func enqueueDeferred(_ m: NewOutboxMessage, now: Int64, _ db: StoreConnection) throws {
+        try db.cachedStatement(sql: enqueueSQL).executeDeferred(arguments: enqueueArguments(m, now: now))
+    }
+
+    /// One statement: whether the number opted out is read inside it.
+    private static let enqueueSQL = """
+        INSERT INTO sms_outbox (to_phone, body, appointment_id, appointment_start, kind, recipient, state,
+                                next_attempt_at, expires_at, error_code, error_message, created_at, updated_at)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, CASE WHEN \(optedOutSQL) THEN 'skipped' ELSE 'queued' END,
+                ?7, ?8, CASE WHEN \(optedOutSQL) THEN 'opted_out' END,
+                CASE WHEN \(optedOutSQL) THEN 'the number opted out of SMS' END, ?7, ?7)
+        ON CONFLICT DO NOTHING
+        """
+    private static let optedOutSQL = "EXISTS (SELECT 1 FROM phone_status WHERE phone = ?1 AND opted_out = 1)"
+
+    private static func enqueueArguments(_ m: NewOutboxMessage, now: Int64) -> StoreArguments {
+        [m.to, m.body, m.appointmentID, m.appointmentStart, m.kind.rawValue, m.recipient.rawValue, now, m.expiresAt]
     }
 
     /// The SMS log, newest first.
