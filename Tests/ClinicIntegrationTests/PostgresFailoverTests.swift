@@ -93,7 +93,9 @@ struct PostgresFailoverTests {
         let firstAfter = all.filter { $0.triedAt > killedAt && $0.code != nil }.map(\.answeredAt).min()
         let gap = try #require(firstAfter).timeIntervalSince(killedAt)
         #expect(gap < 15, "bookings resumed \(gap) s after the kill")
-        #expect(failedTries.load(ordering: .relaxed) > 0, "the kill interrupted some tries")
+        // (the kill fell in the middle of the run; whether it also broke a try in flight is luck:
+        // a `clinic book` whose connection broke before COMMIT reconnects and runs again)
+        #expect(all.contains { $0.answeredAt < killedAt } && all.contains { $0.triedAt > killedAt })
         // And on the new primary: every booking answered as booked, none twice, no slot double-booked
         let promoted = try PostgresConnection(pair.url(host: pair.standbyPort, database: "clinic"))
         let stored = try promoted.query("SELECT code, doctor_id, start_at, status FROM appointment")

@@ -29,18 +29,20 @@ struct BookingFactsQuery: Equatable {
         }
     }
 
+    /// `?9`: an appointment not to count (the booking's own, when its insert went out with its first read).
     static let sql = """
-        SELECT EXISTS (SELECT 1 FROM appointment WHERE doctor_id = ?1 AND start_at = ?2 AND status IN \(AppointmentStatus.activeSQL)),
-               EXISTS (SELECT 1 FROM appointment WHERE patient_id = ?3 AND start_at < ?4 AND end_at > ?2
+        SELECT EXISTS (SELECT 1 FROM appointment WHERE doctor_id = ?1 AND start_at = ?2 AND id <> ?9
+                       AND status IN \(AppointmentStatus.activeSQL)),
+               EXISTS (SELECT 1 FROM appointment WHERE patient_id = ?3 AND start_at < ?4 AND end_at > ?2 AND id <> ?9
                        AND status IN \(AppointmentStatus.activeSQL)),
                EXISTS (SELECT 1 FROM appointment WHERE patient_id = ?3 AND doctor_id = ?1 AND start_at >= ?5 AND start_at < ?6
-                       AND status IN \(AppointmentStatus.activeSQL)),
-               (SELECT COUNT(*) FROM (SELECT 1 FROM appointment WHERE patient_id = ?3 AND start_at > ?7
+                       AND id <> ?9 AND status IN \(AppointmentStatus.activeSQL)),
+               (SELECT COUNT(*) FROM (SELECT 1 FROM appointment WHERE patient_id = ?3 AND start_at > ?7 AND id <> ?9
                                       AND status IN \(AppointmentStatus.activeSQL) LIMIT ?8) AS coming)
         """
 
-    var arguments: StoreArguments {
-        [doctorID, slot.start, patientID, slot.end, sameDay.lowerBound, sameDay.upperBound, now, maxActive]
+    func arguments(excluding: Int64 = 0) -> StoreArguments {
+        [doctorID, slot.start, patientID, slot.end, sameDay.lowerBound, sameDay.upperBound, now, maxActive, excluding]
     }
 }
 

@@ -66,7 +66,17 @@ extension ClinicStore {
                         """), arguments: [request.doctorID, request.patientID] as StoreArguments
             )
         ]
-        if let guess { reads.append((factsStatement, guess.arguments)) }
+        if let guess { reads.append((factsStatement, guess.arguments())) }
+        // PostgreSQL: the insert goes out with the reads too (it is the same statement, in the same
+        // transaction, that would follow them): a refusal below rolls it back.
+        let speculativeCode = db.isPostgres && guess != nil ? makeCode() : nil
+        if let guess, let speculativeCode {
+            reads.append(
+                (
+                    try db.cachedStatement(sql: Self.postgresInsertSQL),
+                    Self.postgresInsertArguments(request, code: speculativeCode, slot: guess.slot, reason: reason, actor: actor, now: now)
+                ))
+        }
         let answers = try db.rowsTogether(reads)
         var doctor: Appointment.Party?, patient: Appointment.Party?
         var version: Int64 = -1
@@ -102,14 +112,27 @@ extension ClinicStore {
         let slot = try calc.slot(startingAt: request.start)
         let query = BookingFactsQuery(
             request, slot: slot, zone: calc.timeZone, limits: overriding == nil ? limits : nil, selfService: selfService, now: now)
+        if let guess, speculativeCode != nil, guess.slot != slot, answers[2].first != nil {
+            // The insert went out for a slot the calendar no longer has: run the whole booking again.
+            throw ClinicError(.conflict, "the doctor's calendar changed during the booking", sqlState: PostgresError.serializationFailure)
+        }
+        // The visit the insert sent with the reads made, if it did (later reads must not count it)
+        let sent: Int64? = speculativeCode != nil ? answers[2].first?[0] : nil
         let facts = BookingFacts(
-            query == guess ? answers[1].first : try StoreRow.fetchOne(factsStatement, arguments: query.arguments))
+            query == guess ? answers[1].first : try StoreRow.fetchOne(factsStatement, arguments: query.arguments(excluding: sent ?? 0)))
         if facts.slotTaken { throw Self.slotTaken }
         if facts.patientBusy { throw ClinicError(.patientBusy, "the patient already has an appointment at that time") }
         if overriding == nil, facts.sameDayVisit || (limits.maxActive > 0 && facts.coming >= limits.maxActive) {
-            try Self.checkLimits(limits, request, slot: slot, zone: calc.timeZone, by: actor, now: now, db)  // throws, naming the visits
+            // Throws, naming the visits
+            try Self.checkLimits(limits, request, slot: slot, zone: calc.timeZone, by: actor, now: now, excluding: sent ?? 0, db)
         }
-        let (id, code) = try self.insertAppointment(request, slot: slot, reason: reason, actor: actor, now: now, db)
+        let (id, code) =
+            if let guess, let speculativeCode, guess.slot == slot {
+                try insertAppointmentPostgres(
+                    request, slot: slot, reason: reason, actor: actor, now: now, tried: (speculativeCode, answers[2].first?[0]), db)
+            } else {
+                try self.insertAppointment(request, slot: slot, reason: reason, actor: actor, now: now, db)
+            }
         try Self.recordEvent(appointmentID: id, from: nil, to: .scheduled, actor: actor, at: now, note: overriding ?? "", db)
         let booked = Appointment(
             id: id, code: code, doctor: doctor, patient: patient, start: slot.start, end: slot.end,
@@ -175,18 +198,22 @@ extension ClinicStore {
     /// (two round trips fewer per booking). No row: the drawn code was taken
     /// (rarely: draw again), or the slot (the partial unique index), or else the
     /// patient is busy then (the exclusion constraint, an arbiter here too).
+    /// `tried`: the outcome of the insert the booking already sent with its reads.
     private func insertAppointmentPostgres(
-        _ r: BookingRequest, slot: Slot, reason: String, actor: Actor, now: Int64, _ db: StoreConnection
+        _ r: BookingRequest, slot: Slot, reason: String, actor: Actor, now: Int64, tried: (code: String, id: Int64?)? = nil,
+        _ db: StoreConnection
     ) throws -> (id: Int64, code: String) {
-        let statement = try db.cachedStatement(
-            sql: """
-                INSERT INTO appointment (code, doctor_id, patient_id, start_at, end_at, status, reason, created_by, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, 'scheduled', ?, ?, ?, ?) ON CONFLICT DO NOTHING
-                """)
+        var tried = tried
         for _ in 0..<20 {
-            let code = makeCode()
-            try statement.execute(arguments: [code, r.doctorID, r.patientID, slot.start, slot.end, reason, actor.accountID, now, now])
-            if db.changesCount == 1 { return (try db.lastInsertedRowID, code) }
+            let code = tried?.code ?? makeCode()
+            var id = tried?.id
+            if tried == nil {
+                try db.cachedStatement(sql: Self.postgresInsertSQL)
+                    .execute(arguments: Self.postgresInsertArguments(r, code: code, slot: slot, reason: reason, actor: actor, now: now))
+                if db.changesCount == 1 { id = try db.lastInsertedRowID }
+            }
+            tried = nil
+            if let id { return (id, code) }
             let why = try StoreRow.fetchOne(
                 db,
                 sql: """
@@ -198,5 +225,22 @@ extension ClinicStore {
             throw PostgresError.clinicError(sqlState: PostgresError.exclusionViolation, message: "", detail: nil, constraint: "appointment_patient_busy")
         }
         throw ClinicError(.internalError, "could not draw a free appointment code")
+    }
+
+    /// The appointment's insert on PostgreSQL. It may go out with the booking's
+    /// reads, before the rules looked at them (a refusal rolls it back): so it
+    /// inserts nothing rather than fail when the doctor or patient id names no
+    /// account, which the reads report as the refusal it is.
+    static let postgresInsertSQL = """
+        INSERT INTO appointment (code, doctor_id, patient_id, start_at, end_at, status, reason, created_by, created_at, updated_at)
+        SELECT ?1, ?2, ?3, ?4, ?5, 'scheduled', ?6, CAST(?7 AS BIGINT), ?8, ?8
+        WHERE EXISTS (SELECT 1 FROM account WHERE id = ?2) AND EXISTS (SELECT 1 FROM account WHERE id = ?3)
+        ON CONFLICT DO NOTHING
+        """
+
+    static func postgresInsertArguments(
+        _ r: BookingRequest, code: String, slot: Slot, reason: String, actor: Actor, now: Int64
+    ) -> StoreArguments {
+        [code, r.doctorID, r.patientID, slot.start, slot.end, reason, actor.accountID, now]
     }
 }

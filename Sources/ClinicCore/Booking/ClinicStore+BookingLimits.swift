@@ -42,19 +42,21 @@ extension ClinicStore {
     /// the patient's visits to come are as many as the clinic allows, or a
     /// patient booking themselves already has one with this doctor that day.
     static func checkLimits(
-        _ limits: BookingLimits, _ request: BookingRequest, slot: Slot, zone: ClinicTimeZone, by actor: Actor, now: Int64, _ db: StoreConnection
+        _ limits: BookingLimits, _ request: BookingRequest, slot: Slot, zone: ClinicTimeZone, by actor: Actor, now: Int64,
+        excluding: Int64 = 0, _ db: StoreConnection
     ) throws {
         let selfService = actor.role == .patient
         if limits.onePerDoctorDay, selfService {
-            try checkOnePerDoctorDay(patientID: request.patientID, doctorID: request.doctorID, slot: slot, zone: zone, db)
+            try checkOnePerDoctorDay(
+                patientID: request.patientID, doctorID: request.doctorID, slot: slot, zone: zone, excluding: excluding, db)
         }
         guard limits.maxActive > 0 else { return }
         let coming = try String.fetchAll(
             db.cachedStatement(
                 sql: """
-                    SELECT code FROM appointment WHERE patient_id = ? AND start_at > ? AND status IN \(AppointmentStatus.activeSQL)
+                    SELECT code FROM appointment WHERE patient_id = ? AND start_at > ? AND id <> ? AND status IN \(AppointmentStatus.activeSQL)
                     ORDER BY start_at LIMIT ?
-                    """), arguments: [request.patientID, now, limits.maxActive])
+                    """), arguments: [request.patientID, now, excluding, limits.maxActive])
         guard coming.count >= limits.maxActive else { return }
         let codes = coming.joined(separator: ", ")
         throw ClinicError(

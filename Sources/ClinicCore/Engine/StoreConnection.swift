@@ -70,10 +70,11 @@ public struct StoreConnection {
         switch backend {
         case .sqlite: return try queries.map { try StoreRow.fetchAll($0.statement, arguments: $0.arguments) }
         case .postgres(let session):
-            return try session.queries(queries.map { query in
-                guard case .postgres(_, let sql) = query.statement.backend else { preconditionFailure("a statement of another engine") }
-                return (sql, query.arguments)
-            })
+            return try session.queries(
+                queries.map { query in
+                    guard case .postgres(_, let sql) = query.statement.backend else { preconditionFailure("a statement of another engine") }
+                    return (sql, query.arguments)
+                })
         }
     }
 

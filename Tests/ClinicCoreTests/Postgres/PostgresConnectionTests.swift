@@ -52,6 +52,40 @@ import Testing
         #expect(try db.scalar("SELECT count(*) FROM note") == .int(1))
     }
 
+    @Test func aPipelineAnswersEveryStatementInOrderAndStopsAtTheFirstFailure() throws {
+        // When a transaction is sent as one pipeline, twice (the second time its statements are already prepared)
+        for round in 0..<2 {
+            let base = Int64(round * 10)
+            let results = try db.pipeline([
+                PostgresCommand("BEGIN"),
+                PostgresCommand("INSERT INTO note (id, body) VALUES ($1, $2)", [.int(base + 1), .text("नमस्ते \(round)")], prepared: true),
+                PostgresCommand("INSERT INTO note (id, body) VALUES ($1, $2)", [.int(base + 2), .text("안녕 \(round)")], prepared: true),
+                PostgresCommand("SELECT body FROM note WHERE id >= $1 ORDER BY id", [.int(base)], prepared: true),
+                PostgresCommand("COMMIT"),
+            ])
+            // Then each statement's answer comes back in its place
+            #expect(results.count == 5)
+            #expect(results[1].affectedRows == 1 && results[2].affectedRows == 1)
+            #expect(results[3].rows.compactMap { $0["body"].string } == ["नमस्ते \(round)", "안녕 \(round)"])
+        }
+        // When a pipeline's middle statement fails (a duplicate id)
+        let failure = #expect(throws: ClinicError.self) {
+            try db.pipeline([
+                PostgresCommand("BEGIN"),
+                PostgresCommand("INSERT INTO note (id, body) VALUES ($1, $2)", [.int(30), .text("first")], prepared: true),
+                PostgresCommand("INSERT INTO note (id, body) VALUES ($1, $2)", [.int(1), .text("duplicate")], prepared: true),
+                PostgresCommand("INSERT INTO note (id, body) VALUES ($1, $2)", [.int(31), .text("after")], prepared: true),
+            ])
+        }
+        // Then its error is the one thrown, and after a rollback nothing of that transaction is stored
+        #expect(failure?.sqlState == "23505")
+        try db.execute("ROLLBACK")
+        #expect(try db.query("SELECT id FROM note ORDER BY id").map { $0["id"] } == [.int(1), .int(2), .int(11), .int(12)])
+        // And a statement that does not parse fails alone, the connection still usable
+        #expect(throws: ClinicError.self) { try db.pipeline([PostgresCommand("SELEC 1", prepared: true)]) }
+        #expect(try db.scalar("SELECT count(*) FROM note") == .int(4))
+    }
+
     @Test func aTransactionThatThrowsIsRolledBackAndOneThatReturnsIsCommitted() throws {
         // When one transaction inserts and then fails, and another inserts and returns
         #expect(throws: ClinicError.self) {
