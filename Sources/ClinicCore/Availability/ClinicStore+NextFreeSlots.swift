@@ -39,11 +39,14 @@ extension ClinicStore {
                 throw ClinicError(.invalidInput, "bookings open at most two years ahead; check the year")
             }
             var through = first
+            var reader = TakenStartsReader()
             for offset in 0..<horizonDays {
                 let day = first.adding(days: offset)
                 guard zone.startOfDay(day) <= search.windowEnd else { break }
                 through = day
-                try search.add(day) { ids, range in try Self.takenStarts(doctorIDs: ids, in: range, db) }
+                try search.add(day) { ids, range in
+                    try reader.taken(ids, in: range) { ids, range in try Self.takenStarts(doctorIDs: ids, in: range, db) }
+                }
                 if search.isFull { break }
             }
             let listings = try Self.listings(ids: search.found.map(\.doctorID), db)
