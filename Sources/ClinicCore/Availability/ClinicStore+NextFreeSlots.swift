@@ -58,25 +58,28 @@ extension ClinicStore {
     /// The ids of the active doctors of a scope, by name (then id: the order
     /// of ties). Ids only: a thousand doctors' names are read for the few found.
     static func searchedDoctors(_ scope: SlotSearchScope, _ db: StoreConnection) throws -> [Int64] {
-        let select = """
-            SELECT a.id FROM doctor_profile dp
-            JOIN account a ON a.id = dp.account_id WHERE a.role = 'doctor' AND a.active = 1
-            """
-        let order = " ORDER BY a.name, a.id"
-        func doctorIDs(_ sql: String, _ arguments: StoreArguments = []) throws -> [Int64] {
-            try Int64.fetchAll(db.cachedStatement(sql: select + sql + order), arguments: arguments)
+        // The active doctors first (the (role, name) index), then their profiles: as one join,
+        // PostgreSQL's planner merged it through the whole account key (every patient read, 2.7 ms
+        // at 20,000 patients), taking the doctors' ids to come early.
+        func doctorIDs(account: String = "", profile: String = "", _ arguments: StoreArguments = []) throws -> [Int64] {
+            try Int64.fetchAll(
+                db.cachedStatement(
+                    sql: """
+                        WITH d AS MATERIALIZED (SELECT id, name FROM account WHERE role = 'doctor' AND active = 1\(account))
+                        SELECT d.id FROM d JOIN doctor_profile dp ON dp.account_id = d.id\(profile) ORDER BY d.name, d.id
+                        """), arguments: arguments)
         }
         switch scope {
         case .anyDoctor:
-            let all = try doctorIDs("")
+            let all = try doctorIDs()
             guard !all.isEmpty else { throw ClinicError(.notFound, "the clinic has no active doctors") }
             return all
         case .doctor(let id):
-            let one = try doctorIDs(" AND a.id = ?", [id])
+            let one = try doctorIDs(account: " AND id = ?", [id])
             guard !one.isEmpty else { throw ClinicError(.notFound, "no active doctor with id \(id)") }
             return one
         case .specialization(let asked):
-            let exact = try doctorIDs(" AND dp.specialization = ?", [asked])
+            let exact = try doctorIDs(profile: " WHERE dp.specialization = ?", [asked])
             if !exact.isEmpty { return exact }
             let known = try String.fetchAll(
                 db,
@@ -85,7 +88,7 @@ extension ClinicStore {
                     WHERE a.role = 'doctor' AND a.active = 1 ORDER BY dp.specialization
                     """)
             if let match = known.first(where: { $0.lowercased() == asked.lowercased() }) {
-                return try doctorIDs(" AND dp.specialization = ?", [match])
+                return try doctorIDs(profile: " WHERE dp.specialization = ?", [match])
             }
             let list = known.isEmpty ? "the clinic has no active doctors" : "known: " + known.joined(separator: ", ")
             throw ClinicError(.notFound, "no active doctor has the specialization '\(asked)'; \(list)")

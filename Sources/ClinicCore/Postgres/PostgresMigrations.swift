@@ -16,6 +16,9 @@ public enum PostgresMigrations {
             sql: PostgresSchema.extensionsSQL + PostgresSchema.peopleSQL + PostgresSchema.bookingSQL
                 + PostgresSchema.messagingSQL + PostgresSchema.closuresAndWaitlistSQL + PostgresSchema.triggersSQL),
         Migration(id: "pg2-patient-search", sql: PostgresSchema.patientSearchSQL),
+        // Sign-in finds an account by its (lower-cased) email: the unique index on lower(email)
+        // cannot answer `email = ?`, so every sign-in read the whole account table.
+        Migration(id: "pg3-account-email-lookup", sql: "CREATE INDEX account_email_lookup ON account (email);"),
     ]
 
     /// The advisory lock key (`pg_advisory_xact_lock`): "clinic" in ASCII.

@@ -23,6 +23,19 @@ import Testing
         #expect(try db.scalar("SELECT version FROM schedule_state") == .int(0))
     }
 
+    @Test func theLookupsOfSignInAndTheDoctorsListUseIndexes() throws {
+        // Given the schema, with sequential scans made the planner's last resort
+        let db = try database.connect()
+        try PostgresMigrations.migrate(db)
+        try db.execute("SET enable_seqscan = off")
+        func plan(_ sql: String) throws -> String {
+            try db.query("EXPLAIN " + sql).compactMap { $0.values.first?.string }.joined(separator: "\n")
+        }
+        // Then an account is found by its email (sign-in) and by its phone through an index
+        #expect(try plan("SELECT id FROM account WHERE email = 'ana@clinic.test'").contains("Index"))
+        #expect(try plan("SELECT id FROM account WHERE phone = '+15550100001'").contains("Index"))
+    }
+
     @Test func manyConnectionsMigratingAtOnceMigrateOnce() throws {
         // Given six connections that all migrate the same fresh database at the same moment
         let url = database.url
