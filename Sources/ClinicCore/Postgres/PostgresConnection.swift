@@ -15,8 +15,10 @@ public final class PostgresConnection {
     public var host: String { pq.host }
     public var port: String { pq.port }
 
-    /// Whether the connection still works (false once the server went away).
-    public var isOK: Bool { pq.isOK }
+    /// Whether the connection still works (false once the server went away, or
+    /// a pipeline could not be finished and left it in an unknown state).
+    public var isOK: Bool { pq.isOK && !abandoned }
+    private var abandoned = false
 
     /// The server process behind this connection.
     public var backendPID: Int32 { pq.backendPID }
@@ -61,7 +63,10 @@ public final class PostgresConnection {
     /// then all answers read. Returns one result per command; the first failure
     /// is thrown (the commands after it did not run: PostgreSQL skips them).
     public func pipeline(_ commands: [PostgresCommand]) throws -> [PostgresResult] {
-        guard pq.enterPipeline() else { throw ClinicError(.internalError, "libpq refused pipeline mode: \(pq.errorMessage)", sqlState: "08006") }
+        guard pq.enterPipeline() else {
+            abandoned = true
+            throw ClinicError(.internalError, "libpq refused pipeline mode: \(pq.errorMessage)", sqlState: "08006")
+        }
         // What each answer belongs to: a command's index, or a statement being prepared (its key and name).
         enum Answer { case command(Int), preparing(key: String, name: String) }
         var answers: [Answer] = []
@@ -83,6 +88,7 @@ public final class PostgresConnection {
             answers.append(.command(index))
         }
         guard sent, pq.pipelineSync() else {
+            abandoned = true
             throw ClinicError(.internalError, "PostgreSQL connection lost: \(pq.errorMessage)", sqlState: "08006")
         }
         var results: [PostgresResult?] = Array(repeating: nil, count: commands.count)
@@ -105,7 +111,7 @@ public final class PostgresConnection {
         if !lost {
             while let result = pq.nextResult(), result.status != .pipelineSync {}  // the batch's end
         }
-        _ = pq.exitPipeline()
+        if !pq.exitPipeline() { abandoned = true }
         if let failure { throw failure }
         guard !lost, pq.isOK else { throw ClinicError(.internalError, "PostgreSQL connection lost: \(pq.errorMessage)", sqlState: "08006") }
         return results.map { $0! }
