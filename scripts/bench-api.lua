@@ -34,3 +34,15 @@ function request()
   if next_index > #requests then next_index = 1 end -- only if the run outlasts the file (reported after)
   return requests[next_index]
 end
+
+-- BENCH_SHOW_REFUSALS=1: print the first few answers that are not 2xx (status and
+-- body) to stderr, to see what they were; off by default (wrk then skips the bodies).
+if os.getenv("BENCH_SHOW_REFUSALS") then
+  local shown = 0
+  function response(status, headers, body)
+    if status >= 300 and shown < 5 then
+      shown = shown + 1
+      io.stderr:write(string.format("not 2xx: %d %s\n", status, body or ""))
+    end
+  end
+end

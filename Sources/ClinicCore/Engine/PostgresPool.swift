@@ -62,7 +62,13 @@ final class PostgresPool: @unchecked Sendable {
                     }
                 }
             } catch let error as ClinicError where attempt < Self.retries && (error.isRetryable || (error.isConnectionLost && !committing)) {
-                if error.isConnectionLost { SystemClock.pause(seconds: min(0.05 * Double(attempt), 0.5)) }
+                if error.isConnectionLost {
+                    SystemClock.pause(seconds: min(0.05 * Double(attempt), 0.5))
+                } else if attempt > 1 {
+                    // Transactions that keep meeting (two serves' batches reading and writing the same
+                    // ranges) stop running again in lockstep: a random pause that grows with the tries
+                    SystemClock.pause(seconds: Double.random(in: 0...min(0.001 * Double(attempt * attempt), 0.05)))
+                }
                 continue
             }
         }
