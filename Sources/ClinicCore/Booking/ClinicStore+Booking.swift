@@ -48,13 +48,17 @@ extension ClinicStore {
         // with it (one round trip on PostgreSQL), the facts about the slot as this process last knew
         // the doctor's calendar and the limits. The guess is checked below, and read again if wrong.
         let selfService = actor.role == .patient
-        let guess = calculators.lastKnown(request.doctorID).flatMap { known in
-            (try? known.calculator.slot(startingAt: request.start)).map { slot in
-                BookingFactsQuery(
-                    request, slot: slot, zone: known.calculator.timeZone, limits: overriding == nil ? known.limits : nil,
-                    selfService: selfService, now: now)
+        // (SQLite: no round trips to save, and the guess would cost a day's slots per booking.)
+        let guess =
+            !db.isPostgres
+            ? nil
+            : calculators.lastKnown(request.doctorID).flatMap { known in
+                (try? known.calculator.slot(startingAt: request.start)).map { slot in
+                    BookingFactsQuery(
+                        request, slot: slot, zone: known.calculator.timeZone, limits: overriding == nil ? known.limits : nil,
+                        selfService: selfService, now: now)
+                }
             }
-        }
         let factsStatement = try db.cachedStatement(sql: BookingFactsQuery.sql)
         var reads = [
             (
@@ -69,7 +73,7 @@ extension ClinicStore {
         if let guess { reads.append((factsStatement, guess.arguments())) }
         // PostgreSQL: the insert goes out with the reads too (it is the same statement, in the same
         // transaction, that would follow them): a refusal below rolls it back.
-        let speculativeCode = db.isPostgres && guess != nil ? makeCode() : nil
+        let speculativeCode = guess != nil ? makeCode() : nil
         if let guess, let speculativeCode {
             reads.append(
                 (
@@ -78,6 +82,8 @@ extension ClinicStore {
                 ))
         }
         let answers = try db.rowsTogether(reads)
+        // The visit the insert sent with the reads made, if it did (later reads must not count it)
+        let sent: Int64? = speculativeCode != nil ? answers[2].first?[0] : nil
         var doctor: Appointment.Party?, patient: Appointment.Party?
         var version: Int64 = -1
         var limits = BookingLimits(maxActive: 0, onePerDoctorDay: false)
@@ -108,16 +114,14 @@ extension ClinicStore {
                 self.calculators.store(fresh, for: doctor.id, version: version)
                 return fresh
             }()
-        calculators.store(limits, version: version)
+        if db.isPostgres { calculators.store(limits, version: version) }  // for the next booking's guess
         let slot = try calc.slot(startingAt: request.start)
         let query = BookingFactsQuery(
             request, slot: slot, zone: calc.timeZone, limits: overriding == nil ? limits : nil, selfService: selfService, now: now)
-        if let guess, speculativeCode != nil, guess.slot != slot, answers[2].first != nil {
+        if let guess, sent != nil, guess.slot != slot {
             // The insert went out for a slot the calendar no longer has: run the whole booking again.
             throw ClinicError(.conflict, "the doctor's calendar changed during the booking", sqlState: PostgresError.serializationFailure)
         }
-        // The visit the insert sent with the reads made, if it did (later reads must not count it)
-        let sent: Int64? = speculativeCode != nil ? answers[2].first?[0] : nil
         let facts = BookingFacts(
             query == guess ? answers[1].first : try StoreRow.fetchOne(factsStatement, arguments: query.arguments(excluding: sent ?? 0)))
         if facts.slotTaken { throw Self.slotTaken }
@@ -129,7 +133,7 @@ extension ClinicStore {
         let (id, code) =
             if let guess, let speculativeCode, guess.slot == slot {
                 try insertAppointmentPostgres(
-                    request, slot: slot, reason: reason, actor: actor, now: now, tried: (speculativeCode, answers[2].first?[0]), db)
+                    request, slot: slot, reason: reason, actor: actor, now: now, tried: (speculativeCode, sent), db)
             } else {
                 try self.insertAppointment(request, slot: slot, reason: reason, actor: actor, now: now, db)
             }

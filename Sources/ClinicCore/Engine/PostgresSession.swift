@@ -83,10 +83,6 @@ final class PostgresSession {
         deferred = []
         let skipped = batch.count
         do {
-            if batch.isEmpty, commands.count == 1, commands[0].prepared {
-                return [try connection.executePrepared(commands[0].sql, commands[0].parameters)]
-            }
-            if batch.isEmpty, commands.count == 1 { return [try connection.execute(commands[0].sql, commands[0].parameters)] }
             return Array(try connection.pipeline(batch + commands).dropFirst(skipped))
         } catch let error as ClinicError {
             if error.sqlState == Self.inFailedTransaction, let abortedBy { throw abortedBy }

@@ -42,34 +42,9 @@ final class LibPQConnection {
     /// One statement with `$1…$n` text parameters (nil is SQL NULL); results in text form.
     /// `types`: each parameter's type OID (0: let the server infer it), or none at all.
     func exec(_ sql: String, _ parameters: [String?], types: [UInt32] = []) -> LibPQResult {
-        var cStrings: [UnsafeMutablePointer<CChar>?] = parameters.map { $0.flatMap { strdup($0) } }
-        defer { cStrings.forEach { free($0) } }
-        let result = cStrings.withUnsafeMutableBufferPointer { buffer in
-            buffer.withMemoryRebound(to: UnsafePointer<CChar>?.self) { values in
-                types.isEmpty
-                    ? PQexecParams(conn, sql, Int32(parameters.count), nil, values.baseAddress, nil, nil, 0)
-                    : types.withUnsafeBufferPointer { oids in
-                        PQexecParams(conn, sql, Int32(parameters.count), oids.baseAddress, values.baseAddress, nil, nil, 0)
-                    }
-            }
-        }
-        return LibPQResult(result, fallback: errorMessage)
-    }
-
-    /// Several statements, no parameters (a migration's DDL).
-    /// Prepares `sql` as the statement `name` on this connection, parameter types given (0: inferred).
-    func prepare(_ name: String, _ sql: String, types: [UInt32]) -> LibPQResult {
-        let result = types.withUnsafeBufferPointer { oids in PQprepare(conn, name, sql, Int32(types.count), oids.baseAddress) }
-        return LibPQResult(result, fallback: errorMessage)
-    }
-
-    /// Runs the prepared statement `name` with text parameters (nil is SQL NULL).
-    func execPrepared(_ name: String, _ parameters: [String?]) -> LibPQResult {
-        var cStrings: [UnsafeMutablePointer<CChar>?] = parameters.map { $0.flatMap { strdup($0) } }
-        defer { cStrings.forEach { free($0) } }
-        let result = cStrings.withUnsafeMutableBufferPointer { buffer in
-            buffer.withMemoryRebound(to: UnsafePointer<CChar>?.self) { values in
-                PQexecPrepared(conn, name, Int32(parameters.count), values.baseAddress, nil, nil, 0)
+        let result = withCStrings(parameters) { values in
+            types.withUnsafeBufferPointer { oids in
+                PQexecParams(conn, sql, Int32(parameters.count), types.isEmpty ? nil : oids.baseAddress, values, nil, nil, 0)
             }
         }
         return LibPQResult(result, fallback: errorMessage)
@@ -105,6 +80,7 @@ final class LibPQConnection {
     /// Ends the pipeline's batch and sends it to the server.
     func pipelineSync() -> Bool { PQpipelineSync(conn) == 1 }
 
+    /// Parameters as C strings for libpq (nil: SQL NULL), freed after `body`.
     private func withCStrings<T>(_ parameters: [String?], _ body: (UnsafePointer<UnsafePointer<CChar>?>?) -> T) -> T {
         var cStrings: [UnsafeMutablePointer<CChar>?] = parameters.map { $0.flatMap { strdup($0) } }
         defer { cStrings.forEach { free($0) } }
@@ -113,6 +89,7 @@ final class LibPQConnection {
         }
     }
 
+    /// Several statements, no parameters (a migration's DDL).
     func exec(script: String) -> LibPQResult {
         LibPQResult(PQexec(conn, script), fallback: errorMessage)
     }

@@ -36,25 +36,6 @@ public final class PostgresConnection {
     /// At most this many are kept prepared; later ones run unprepared.
     static let preparedLimit = 2_000
 
-    /// Runs one statement as `execute` does, prepared on this connection the first
-    /// time (parsed and planned once, as SQLite's statement cache does).
-    @discardableResult
-    public func executePrepared(_ sql: String, _ parameters: [PostgresValue] = []) throws -> PostgresResult {
-        let types = parameters.map(\.typeOID)
-        let key = Self.preparedKey(sql, types)
-        var name = prepared[key]
-        if name == nil {
-            guard prepared.count < Self.preparedLimit else { return try execute(sql, parameters) }
-            let made = "clinic_\(prepared.count + 1)"
-            try check(pq.prepare(made, sql, types: types))
-            prepared[key] = made
-            name = made
-        }
-        let result = pq.execPrepared(name!, parameters.map(\.textForm))
-        try check(result)
-        return PostgresResult(result)
-    }
-
     private static func preparedKey(_ sql: String, _ types: [UInt32]) -> String {
         sql + "\u{0}" + types.map(String.init).joined(separator: ",")
     }

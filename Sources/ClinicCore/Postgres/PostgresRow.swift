@@ -35,8 +35,8 @@ public struct PostgresResult: Sendable {
 }
 
 /// One statement of a pipeline (`PostgresConnection.pipeline`): `$1…$n`
-/// parameters; `prepared`: prepared on the connection the first time, as
-/// `executePrepared` does.
+/// parameters; `prepared`: prepared on the connection the first time (parsed
+/// and planned once, as SQLite's statement cache does), in the same round trip.
 public struct PostgresCommand: Sendable {
     public let sql: String
     public let parameters: [PostgresValue]
